@@ -1,0 +1,224 @@
+//! The `steward` command line.
+
+use std::io::Read;
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use crate::audit::{self, Actor};
+use crate::auth;
+use crate::config::Config;
+use crate::crypto::Keys;
+use crate::db::{Db, users};
+use crate::domain::{EmailAddress, Role};
+use crate::mail::Mailer;
+use crate::workflow::Services;
+
+#[derive(Parser)]
+#[command(
+    name = "steward",
+    version,
+    about = "Self-hosted GDPR/CCPA privacy-operations portal"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal, console and API (the default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage staff accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Manage staff API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Check the audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Load realistic demo data: staff, and requests in every state.
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an administrator. Without --password-stdin, prints a one-time setup link.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+        /// Read the password from standard input instead of printing a setup link.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token acting as the given staff user; printed once.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Walk the hash chain; exits non-zero and names the first broken row.
+    Verify,
+}
+
+type AnyError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Builds the shared services: database (migrated), keys and mail.
+pub fn services(config: Config) -> Result<Services, AnyError> {
+    let db = Db::connect(&config.database_url)?;
+    db.migrate()?;
+    let master = match config.secret_key {
+        Some(k) => k,
+        None => Keys::load_or_create_file(&config.key_file())?,
+    };
+    let mailer = Mailer::from_config(&config)?;
+    Ok(Services {
+        db,
+        keys: Keys::from_master(&master),
+        mailer,
+        config,
+    })
+}
+
+pub fn run(cli: Cli) -> Result<(), AnyError> {
+    let config = Config::from_env()?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config),
+        Command::Migrate => {
+            services(config)?;
+            println!("Database is up to date.");
+            Ok(())
+        }
+        Command::Admin {
+            command:
+                AdminCommand::Create {
+                    email,
+                    name,
+                    password_stdin,
+                },
+        } => {
+            let svc = services(config)?;
+            let email = EmailAddress::parse(&email).map_err(|e| format!("--email {e}"))?;
+            let password = if password_stdin {
+                let mut p = String::new();
+                std::io::stdin().read_to_string(&mut p)?;
+                Some(p.trim_end_matches(['\r', '\n']).to_string())
+            } else {
+                None
+            };
+            let mut conn = svc.db.get()?;
+            let (user, setup) = auth::create_user(
+                &mut conn,
+                &email,
+                &name,
+                Role::Admin,
+                password.as_deref(),
+                &Actor::System,
+            )?;
+            match setup {
+                Some(token) => println!(
+                    "Administrator {} created. Open this link within 72 hours to choose a password:\n{}/console/setup/{}",
+                    user.email, svc.config.base_url, token
+                ),
+                None => println!("Administrator {} created.", user.email),
+            }
+            Ok(())
+        }
+        Command::Token {
+            command: TokenCommand::Create { email, name },
+        } => {
+            let svc = services(config)?;
+            let mut conn = svc.db.get()?;
+            let user = users::find_by_email(&mut conn, &email)?
+                .ok_or_else(|| format!("--email: no staff user {email}"))?;
+            let token = auth::create_token(&mut conn, &user, &name)?;
+            println!("{token}");
+            eprintln!(
+                "This token is shown once. It acts with the role of {} ({}).",
+                user.email, user.role
+            );
+            Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let svc = services(config)?;
+            let mut conn = svc.db.get()?;
+            let report = audit::verify(&mut conn)?;
+            match report.first_break {
+                None => {
+                    println!("Audit log intact: {} rows verified.", report.rows);
+                    Ok(())
+                }
+                Some(b) => Err(format!(
+                    "Audit log BROKEN at row {}: {} ({} rows verified before it).",
+                    b.seq, b.problem, report.rows
+                )
+                .into()),
+            }
+        }
+        Command::Demo => {
+            let svc = services(config)?;
+            let rt = tokio::runtime::Runtime::new()?;
+            rt.block_on(crate::demo::load(&svc))
+        }
+    }
+}
+
+fn serve(config: Config) -> Result<(), AnyError> {
+    let tls = config
+        .tls
+        .as_ref()
+        .map(|(cert, key)| load_tls(cert, key))
+        .transpose()?;
+    let bind = config.bind;
+    let svc = services(config)?;
+    let listener = TcpListener::bind(bind)
+        .map_err(|e| format!("STEWARD_BIND: cannot listen on {bind}: {e}"))?;
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    tracing::info!("Steward listening on {scheme}://{bind}");
+    println!("Steward listening on {scheme}://{bind}  (portal: /privacy, console: /console)");
+    let system = actix_web::rt::System::new();
+    system.block_on(async move { crate::web::start(svc, listener, tls)?.await })?;
+    Ok(())
+}
+
+fn load_tls(
+    cert: &std::path::Path,
+    key: &std::path::Path,
+) -> Result<rustls::ServerConfig, AnyError> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs = CertificateDer::pem_file_iter(cert)
+        .and_then(|i| i.collect::<Result<Vec<_>, _>>())
+        .map_err(|e| format!("STEWARD_TLS_CERT: {e}"))?;
+    let key = PrivateKeyDer::from_pem_file(key).map_err(|e| format!("STEWARD_TLS_KEY: {e}"))?;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let cfg = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .map_err(|e| format!("STEWARD_TLS_KEY: {e}"))?;
+    Ok(cfg)
+}

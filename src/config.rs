@@ -1,0 +1,196 @@
+//! Configuration from `STEWARD_*` environment variables. Every value is parsed here, once;
+//! a bad one stops start-up with a line naming the variable.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use chrono_tz::Tz;
+use lettre::message::Mailbox;
+
+use crate::db::DatabaseUrl;
+
+#[derive(Debug, thiserror::Error)]
+#[error("{var}: {message}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: DatabaseUrl,
+    pub bind: SocketAddr,
+    pub base_url: String,
+    pub smtp_url: Option<String>,
+    pub mail_from: Mailbox,
+    pub mail_dir: PathBuf,
+    pub secret_key: Option<[u8; 32]>,
+    pub timezone: Tz,
+    pub tls: Option<(PathBuf, PathBuf)>,
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    /// Parses from any source of variables, so tests need not touch the process environment.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let fail = |var: &'static str, message: String| ConfigError { var, message };
+
+        let database_url =
+            get("STEWARD_DATABASE_URL").unwrap_or_else(|| "sqlite://steward.db".into());
+        let database_url =
+            DatabaseUrl::parse(&database_url).map_err(|m| fail("STEWARD_DATABASE_URL", m))?;
+
+        let bind = get("STEWARD_BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
+        let bind: SocketAddr = bind.parse().map_err(|_| {
+            fail(
+                "STEWARD_BIND",
+                format!("'{bind}' is not an address:port such as 127.0.0.1:8080"),
+            )
+        })?;
+
+        let tls = match (get("STEWARD_TLS_CERT"), get("STEWARD_TLS_KEY")) {
+            (Some(c), Some(k)) => Some((PathBuf::from(c), PathBuf::from(k))),
+            (None, None) => None,
+            (Some(_), None) => {
+                return Err(fail(
+                    "STEWARD_TLS_KEY",
+                    "must be set with STEWARD_TLS_CERT".into(),
+                ));
+            }
+            (None, Some(_)) => {
+                return Err(fail(
+                    "STEWARD_TLS_CERT",
+                    "must be set with STEWARD_TLS_KEY".into(),
+                ));
+            }
+        };
+
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        let base_url = get("STEWARD_BASE_URL").unwrap_or_else(|| format!("{scheme}://{bind}"));
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            return Err(fail(
+                "STEWARD_BASE_URL",
+                "must start with http:// or https://".into(),
+            ));
+        }
+        let base_url = base_url.trim_end_matches('/').to_string();
+
+        let smtp_url = get("STEWARD_SMTP_URL");
+        if let Some(url) = &smtp_url
+            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+        {
+            return Err(fail(
+                "STEWARD_SMTP_URL",
+                "must start with smtp:// or smtps://".into(),
+            ));
+        }
+
+        let mail_from =
+            get("STEWARD_MAIL_FROM").unwrap_or_else(|| "Steward <privacy@localhost>".into());
+        let mail_from: Mailbox = mail_from.parse().map_err(|_| {
+            fail(
+                "STEWARD_MAIL_FROM",
+                "is not an email address such as Privacy <privacy@shop.example>".into(),
+            )
+        })?;
+
+        let secret_key = get("STEWARD_SECRET_KEY")
+            .map(|k| crate::crypto::Keys::parse_master(&k))
+            .transpose()
+            .map_err(|e| fail("STEWARD_SECRET_KEY", e.to_string()))?;
+
+        let tz = get("STEWARD_TIMEZONE").unwrap_or_else(|| "UTC".into());
+        let timezone: Tz = tz.parse().map_err(|_| {
+            fail(
+                "STEWARD_TIMEZONE",
+                format!("'{tz}' is not an IANA time zone such as Europe/Berlin"),
+            )
+        })?;
+
+        let mail_dir = get("STEWARD_MAIL_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("mail"));
+
+        Ok(Config {
+            database_url,
+            bind,
+            base_url,
+            smtp_url,
+            mail_from,
+            mail_dir,
+            secret_key,
+            timezone,
+            tls,
+        })
+    }
+
+    /// The key file sits beside the SQLite database (never inside it); for PostgreSQL, in the
+    /// working directory.
+    pub fn key_file(&self) -> PathBuf {
+        match &self.database_url {
+            DatabaseUrl::Sqlite(path) => path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(|p| p.join("steward.key"))
+                .unwrap_or_else(|| PathBuf::from("steward.key")),
+            DatabaseUrl::Postgres(_) => PathBuf::from("steward.key"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn parse(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_need_nothing() {
+        let c = parse(&[]).unwrap();
+        assert_eq!(c.database_url, DatabaseUrl::Sqlite("steward.db".into()));
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.base_url, "http://127.0.0.1:8080");
+        assert_eq!(c.timezone, chrono_tz::UTC);
+        assert!(c.smtp_url.is_none());
+        assert_eq!(c.key_file(), PathBuf::from("steward.key"));
+    }
+
+    #[test]
+    fn bad_values_name_their_variable() {
+        for (var, value) in [
+            ("STEWARD_DATABASE_URL", "mysql://x"),
+            ("STEWARD_BIND", "localhost"),
+            ("STEWARD_TIMEZONE", "Mars/Olympus"),
+            ("STEWARD_SECRET_KEY", "tooshort"),
+            ("STEWARD_SMTP_URL", "http://x"),
+            ("STEWARD_MAIL_FROM", "not an address"),
+            ("STEWARD_BASE_URL", "ftp://x"),
+            ("STEWARD_TLS_CERT", "/tmp/cert.pem"),
+        ] {
+            let err = parse(&[(var, value)]).unwrap_err();
+            let expect = if var == "STEWARD_TLS_CERT" {
+                "STEWARD_TLS_KEY"
+            } else {
+                var
+            };
+            assert_eq!(err.var, expect, "{var}={value}");
+            assert!(err.to_string().starts_with(expect));
+        }
+    }
+
+    #[test]
+    fn key_file_sits_beside_the_database() {
+        let c = parse(&[("STEWARD_DATABASE_URL", "sqlite:///var/lib/steward/data.db")]).unwrap();
+        assert_eq!(c.key_file(), PathBuf::from("/var/lib/steward/steward.key"));
+    }
+}

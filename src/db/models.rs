@@ -1,0 +1,108 @@
+//! Rows as stored. Enum-valued columns stay text here; `workflow` turns them into domain
+//! types when it loads a row, so a bad stored value is caught in one place.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::schema::*;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub password_hash: Option<String>,
+    pub active: bool,
+    pub failed_logins: i32,
+    pub locked_until: Option<NaiveDateTime>,
+    pub last_login_at: Option<NaiveDateTime>,
+    pub setup_token_hash: Option<String>,
+    pub setup_expires_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = sessions)]
+pub struct Session {
+    pub token_hash: String,
+    pub user_id: String,
+    pub csrf_token: String,
+    pub created_at: NaiveDateTime,
+    pub last_seen_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = api_tokens)]
+pub struct ApiToken {
+    pub id: String,
+    pub user_id: String,
+    pub name: String,
+    pub token_hash: String,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: Option<NaiveDateTime>,
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = requests, treat_none_as_null = true)]
+pub struct RequestRow {
+    pub id: String,
+    pub public_id: String,
+    pub kind: String,
+    pub jurisdiction: String,
+    pub channel: String,
+    pub status: String,
+    pub email_enc: String,
+    pub email_index: String,
+    pub name_enc: Option<String>,
+    pub details_enc: Option<String>,
+    pub agent_enc: Option<String>,
+    pub received_at: NaiveDateTime,
+    pub received_date: NaiveDate,
+    pub acknowledge_by: Option<NaiveDate>,
+    pub due_date: NaiveDate,
+    pub extended_due_date: Option<NaiveDate>,
+    pub extension_reason: Option<String>,
+    pub paused_days: i64,
+    pub paused_on: Option<NaiveDate>,
+    pub status_before_pause: Option<String>,
+    pub verified_at: Option<NaiveDateTime>,
+    pub verification_method: Option<String>,
+    pub verify_token_hash: Option<String>,
+    pub verify_expires_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub denial_reason: Option<String>,
+    pub duplicate_of: Option<String>,
+    pub created_by: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = request_events)]
+pub struct RequestEvent {
+    pub id: String,
+    pub request_id: String,
+    pub at: NaiveDateTime,
+    pub actor: String,
+    pub action: String,
+    pub from_status: Option<String>,
+    pub to_status: Option<String>,
+    pub note: Option<String>,
+    pub public: bool,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = audit_log)]
+pub struct AuditRow {
+    pub seq: i64,
+    pub at: NaiveDateTime,
+    pub actor: String,
+    pub action: String,
+    pub target: String,
+    pub detail: String,
+    pub prev_hash: String,
+    pub hash: String,
+}

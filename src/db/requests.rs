@@ -1,0 +1,155 @@
+//! Queries on requests and their timelines.
+
+use chrono::NaiveDate;
+use diesel::dsl::sql;
+use diesel::expression::SqlLiteral;
+use diesel::prelude::*;
+use diesel::sql_types::{Bool, Date};
+
+use super::models::{RequestEvent, RequestRow};
+use super::schema::{request_events, requests};
+use super::{DbConn, DbError};
+
+pub fn insert(conn: &mut DbConn, row: &RequestRow) -> Result<(), DbError> {
+    diesel::insert_into(requests::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn save(conn: &mut DbConn, row: &RequestRow) -> Result<(), DbError> {
+    diesel::update(requests::table.find(&row.id))
+        .set(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<RequestRow>, DbError> {
+    Ok(requests::table
+        .find(id)
+        .select(RequestRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Staff refer to a request by either id; both are unique.
+pub fn find_by_any_id(conn: &mut DbConn, id: &str) -> Result<Option<RequestRow>, DbError> {
+    Ok(requests::table
+        .filter(requests::id.eq(id).or(requests::public_id.eq(id)))
+        .select(RequestRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn find_by_public_id(
+    conn: &mut DbConn,
+    public_id: &str,
+) -> Result<Option<RequestRow>, DbError> {
+    Ok(requests::table
+        .filter(requests::public_id.eq(public_id))
+        .select(RequestRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn find_by_verify_token(
+    conn: &mut DbConn,
+    token_hash: &str,
+) -> Result<Option<RequestRow>, DbError> {
+    Ok(requests::table
+        .filter(requests::verify_token_hash.eq(token_hash))
+        .select(RequestRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The oldest open request of the same person and kind: a new one is linked to it.
+pub fn find_open_duplicate(
+    conn: &mut DbConn,
+    email_index: &str,
+    kind: &str,
+) -> Result<Option<(String, String)>, DbError> {
+    Ok(requests::table
+        .filter(requests::email_index.eq(email_index))
+        .filter(requests::kind.eq(kind))
+        .filter(requests::status.ne_all(["completed", "denied", "withdrawn"]))
+        .order(requests::created_at.asc())
+        .select((requests::id, requests::public_id))
+        .first(conn)
+        .optional()?)
+}
+
+pub fn public_id_of(conn: &mut DbConn, id: &str) -> Result<Option<String>, DbError> {
+    Ok(requests::table
+        .find(id)
+        .select(requests::public_id)
+        .first(conn)
+        .optional()?)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub status: Option<String>,
+    pub kind: Option<String>,
+    pub jurisdiction: Option<String>,
+    /// Only open requests whose effective due date is before this day.
+    pub overdue_before: Option<NaiveDate>,
+    pub open_only: bool,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+const CLOSED: [&str; 3] = ["completed", "denied", "withdrawn"];
+
+/// The queue: soonest effective deadline first.
+pub fn list(conn: &mut DbConn, f: &Filter) -> Result<(Vec<RequestRow>, i64), DbError> {
+    let build = || {
+        let mut q = requests::table.into_boxed();
+        if let Some(s) = &f.status {
+            q = q.filter(requests::status.eq(s.clone()));
+        }
+        if let Some(k) = &f.kind {
+            q = q.filter(requests::kind.eq(k.clone()));
+        }
+        if let Some(j) = &f.jurisdiction {
+            q = q.filter(requests::jurisdiction.eq(j.clone()));
+        }
+        if f.open_only || f.overdue_before.is_some() {
+            q = q.filter(requests::status.ne_all(CLOSED));
+        }
+        if let Some(day) = f.overdue_before {
+            q = q.filter(
+                sql::<Bool>("COALESCE(extended_due_date, due_date) < ").bind::<Date, _>(day),
+            );
+        }
+        q
+    };
+    let total: i64 = build().count().get_result(conn)?;
+    let rows = build()
+        .order((effective_due().asc(), requests::created_at.asc()))
+        .limit(f.limit)
+        .offset(f.offset)
+        .select(RequestRow::as_select())
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// The date staff must meet: the extended one once granted.
+fn effective_due() -> SqlLiteral<Date> {
+    sql::<Date>("COALESCE(extended_due_date, due_date)")
+}
+
+pub fn insert_event(conn: &mut DbConn, e: &RequestEvent) -> Result<(), DbError> {
+    diesel::insert_into(request_events::table)
+        .values(e)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn events(conn: &mut DbConn, request_id: &str) -> Result<Vec<RequestEvent>, DbError> {
+    Ok(request_events::table
+        .filter(request_events::request_id.eq(request_id))
+        .order((request_events::at.asc(), request_events::id.asc()))
+        .select(RequestEvent::as_select())
+        .load(conn)?)
+}

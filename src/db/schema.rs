@@ -1,0 +1,132 @@
+// Written by hand to match both migration folders; the two backends share it.
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        name -> Text,
+        role -> Text,
+        password_hash -> Nullable<Text>,
+        active -> Bool,
+        failed_logins -> Integer,
+        locked_until -> Nullable<Timestamp>,
+        last_login_at -> Nullable<Timestamp>,
+        setup_token_hash -> Nullable<Text>,
+        setup_expires_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (token_hash) {
+        token_hash -> Text,
+        user_id -> Text,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        name -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    requests (id) {
+        id -> Text,
+        public_id -> Text,
+        kind -> Text,
+        jurisdiction -> Text,
+        channel -> Text,
+        status -> Text,
+        email_enc -> Text,
+        email_index -> Text,
+        name_enc -> Nullable<Text>,
+        details_enc -> Nullable<Text>,
+        agent_enc -> Nullable<Text>,
+        received_at -> Timestamp,
+        received_date -> Date,
+        acknowledge_by -> Nullable<Date>,
+        due_date -> Date,
+        extended_due_date -> Nullable<Date>,
+        extension_reason -> Nullable<Text>,
+        paused_days -> BigInt,
+        paused_on -> Nullable<Date>,
+        status_before_pause -> Nullable<Text>,
+        verified_at -> Nullable<Timestamp>,
+        verification_method -> Nullable<Text>,
+        verify_token_hash -> Nullable<Text>,
+        verify_expires_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+        denial_reason -> Nullable<Text>,
+        duplicate_of -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    request_events (id) {
+        id -> Text,
+        request_id -> Text,
+        at -> Timestamp,
+        actor -> Text,
+        action -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Nullable<Text>,
+        note -> Nullable<Text>,
+        public -> Bool,
+    }
+}
+
+diesel::table! {
+    audit_log (seq) {
+        seq -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+        action -> Text,
+        target -> Text,
+        detail -> Text,
+        prev_hash -> Text,
+        hash -> Text,
+    }
+}
+
+diesel::table! {
+    holidays (jurisdiction, day) {
+        jurisdiction -> Text,
+        day -> Date,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    write_lock (id) {
+        id -> Integer,
+        n -> BigInt,
+    }
+}
+
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(request_events -> requests (request_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    sessions,
+    api_tokens,
+    requests,
+    request_events,
+    audit_log,
+    holidays,
+    write_lock,
+);

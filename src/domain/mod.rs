@@ -1,0 +1,14 @@
+//! Pure types and rules: no I/O here, so all of it is unit-tested directly.
+
+pub mod clock;
+pub mod email;
+pub mod holidays;
+pub mod kinds;
+pub mod lifecycle;
+pub mod roles;
+pub mod text;
+
+pub use email::EmailAddress;
+pub use kinds::{Channel, Jurisdiction, RequestKind};
+pub use lifecycle::{Action, DenialReason, Status};
+pub use roles::{Permission, Role};

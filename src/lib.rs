@@ -1,0 +1,13 @@
+//! Steward: a self-hosted GDPR/CCPA privacy-operations portal.
+
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod crypto;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod mail;
+pub mod web;
+pub mod workflow;

@@ -1,0 +1,299 @@
+//! `/api/v1/requests`: the request desk for integrations.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::json::Fields;
+use crate::db::requests::Filter;
+use crate::domain::{Action, Channel, DenialReason, Jurisdiction, Permission, RequestKind, Status};
+use crate::web::error::ApiError;
+use crate::web::forms::{FormErrors, choice};
+use crate::web::intake::{IntakeFields, Source};
+use crate::web::staff::ApiStaff;
+use crate::workflow::requests::{self, ActionInput};
+use crate::workflow::view::{self, RequestView};
+use crate::workflow::{Services, WorkflowError};
+
+/// The request object of the spec's JSON API.
+#[derive(Serialize)]
+pub struct RequestJson {
+    id: String,
+    public_id: String,
+    kind: RequestKind,
+    jurisdiction: Jurisdiction,
+    channel: Channel,
+    status: Status,
+    email: String,
+    name: Option<String>,
+    received_at: String,
+    received_date: NaiveDate,
+    acknowledge_by: Option<NaiveDate>,
+    due_date: NaiveDate,
+    extended_due_date: Option<NaiveDate>,
+    extension_reason: Option<String>,
+    days_left: Option<i64>,
+    overdue: bool,
+    clock_paused: bool,
+    verified_at: Option<String>,
+    closed_at: Option<String>,
+    denial_reason: Option<DenialReason>,
+    duplicate_of: Option<String>,
+    tasks: Vec<serde_json::Value>,
+}
+
+fn rfc3339(t: chrono::NaiveDateTime, svc: &Services) -> String {
+    use chrono::TimeZone;
+    svc.config
+        .timezone
+        .from_local_datetime(&t)
+        .earliest()
+        .map(|t| t.to_rfc3339())
+        .unwrap_or_else(|| t.and_utc().to_rfc3339())
+}
+
+impl RequestJson {
+    fn from_view(r: RequestView, svc: &Services) -> Self {
+        RequestJson {
+            received_at: rfc3339(r.received_at, svc),
+            verified_at: r.verified_at.map(|t| rfc3339(t, svc)),
+            closed_at: r.closed_at.map(|t| rfc3339(t, svc)),
+            id: r.id,
+            public_id: r.public_id,
+            kind: r.kind,
+            jurisdiction: r.jurisdiction,
+            channel: r.channel,
+            status: r.status,
+            email: r.email,
+            name: r.name,
+            received_date: r.received_date,
+            acknowledge_by: r.acknowledge_by,
+            due_date: r.due_date,
+            extended_due_date: r.extended_due_date,
+            extension_reason: r.extension_reason,
+            days_left: r.days_left,
+            overdue: r.overdue,
+            clock_paused: r.clock_stopped,
+            denial_reason: r.denial_reason,
+            duplicate_of: r.duplicate_of,
+            tasks: Vec::new(),
+        }
+    }
+}
+
+fn first_error(e: FormErrors) -> ApiError {
+    match e.first() {
+        Some(f) => ApiError::field(f.field, format!("{} {}", f.field, f.message)),
+        None => ApiError::status(StatusCode::UNPROCESSABLE_ENTITY, "invalid request"),
+    }
+}
+
+pub async fn create(
+    svc: web::Data<Services>,
+    staff: ApiStaff,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    staff.require(Permission::WorkRequests)?;
+    let b = Fields::from_body(&body)?;
+    b.only(&[
+        "kind",
+        "jurisdiction",
+        "email",
+        "name",
+        "details",
+        "received_at",
+        "channel",
+        "correction_what",
+        "correction_value",
+        "agent_name",
+        "agent_email",
+        "send_verification",
+    ])?;
+    let agent_name = b.text("agent_name")?;
+    let fields = IntakeFields {
+        kind: b.text("kind")?,
+        jurisdiction: b.text("jurisdiction")?,
+        email: b.text("email")?,
+        name: b.text("name")?,
+        details: b.text("details")?,
+        correction_what: b.text("correction_what")?,
+        correction_value: b.text("correction_value")?,
+        agent: if agent_name.is_empty() {
+            String::new()
+        } else {
+            "yes".into()
+        },
+        agent_name,
+        agent_email: b.text("agent_email")?,
+        channel: b.text("channel")?,
+        received_at: b.text("received_at")?,
+        send_verification: b.flag("send_verification")?,
+        csrf: String::new(),
+    };
+    let intake = fields
+        .parse(Source::Api, svc.config.timezone)
+        .map_err(first_error)?;
+    let filed = requests::file(&svc, intake, staff.0.actor()).await?;
+    let r = view::load(&svc, &filed.id).await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/requests/{}", filed.id)))
+        .json(RequestJson::from_view(r, &svc)))
+}
+
+pub async fn get(
+    svc: web::Data<Services>,
+    staff: ApiStaff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    staff.require(Permission::ViewRequests)?;
+    let r = view::load(&svc, &path).await?;
+    Ok(HttpResponse::Ok().json(RequestJson::from_view(r, &svc)))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    status: String,
+    kind: String,
+    jurisdiction: String,
+    overdue: String,
+    limit: String,
+    offset: String,
+}
+
+pub async fn list(
+    svc: web::Data<Services>,
+    staff: ApiStaff,
+    q: web::Query<ListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    staff.require(Permission::ViewRequests)?;
+    let mut e = FormErrors::default();
+    let opt = |e: &mut FormErrors,
+               field: &'static str,
+               v: &str,
+               parse: fn(&str) -> Result<(), String>|
+     -> Option<String> {
+        if v.is_empty() {
+            None
+        } else {
+            e.check(field, field, parse(v)).map(|_| v.to_string())
+        }
+    };
+    let status = opt(&mut e, "status", &q.status, |v| {
+        choice::<Status>(v).map(|_| ())
+    });
+    let kind = opt(&mut e, "kind", &q.kind, |v| {
+        choice::<RequestKind>(v).map(|_| ())
+    });
+    let jurisdiction = opt(&mut e, "jurisdiction", &q.jurisdiction, |v| {
+        choice::<Jurisdiction>(v).map(|_| ())
+    });
+    let overdue = match q.overdue.as_str() {
+        "" | "false" => false,
+        "true" => true,
+        _ => {
+            e.add("overdue", "overdue", "must be true or false");
+            false
+        }
+    };
+    let number =
+        |e: &mut FormErrors, field: &'static str, v: &str, default: i64, max: i64| -> i64 {
+            if v.is_empty() {
+                return default;
+            }
+            e.check(
+                field,
+                field,
+                v.parse::<i64>()
+                    .ok()
+                    .filter(|n| (0..=max).contains(n))
+                    .ok_or(format!("must be a number from 0 to {max}")),
+            )
+            .unwrap_or(default)
+        };
+    let limit = number(&mut e, "limit", &q.limit, 100, 500).max(1);
+    let offset = number(&mut e, "offset", &q.offset, 0, i64::MAX);
+    if !e.is_empty() {
+        return Err(first_error(e));
+    }
+    let filter = Filter {
+        status,
+        kind,
+        jurisdiction,
+        overdue_before: overdue.then(|| svc.today()),
+        open_only: false,
+        limit,
+        offset,
+    };
+    let page = view::list(&svc, filter).await?;
+    let items: Vec<RequestJson> = page
+        .items
+        .into_iter()
+        .map(|r| RequestJson::from_view(r, &svc))
+        .collect();
+    Ok(HttpResponse::Ok().json(
+        serde_json::json!({"items": items, "total": page.total, "limit": limit, "offset": offset}),
+    ))
+}
+
+pub async fn action(
+    svc: web::Data<Services>,
+    staff: ApiStaff,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    staff.require(Permission::WorkRequests)?;
+    let (id, word) = path.into_inner();
+    let action = Action::parse_staff(&word).map_err(|e| {
+        ApiError::status(
+            StatusCode::NOT_FOUND,
+            format!("unknown action '{word}': {e}"),
+        )
+    })?;
+    let b = if body.iter().all(u8::is_ascii_whitespace) {
+        Fields::from_body(b"{}")?
+    } else {
+        Fields::from_body(&body)?
+    };
+    b.only(&["reason", "denial_reason"])?;
+    let mut e = FormErrors::default();
+    let reason = e
+        .check(
+            "reason",
+            "reason",
+            crate::domain::text::paragraph(&b.text("reason")?, 2000),
+        )
+        .flatten();
+    let denial_word = b.text("denial_reason")?;
+    let denial = if denial_word.is_empty() {
+        None
+    } else {
+        e.check(
+            "denial_reason",
+            "denial_reason",
+            choice::<DenialReason>(&denial_word),
+        )
+    };
+    if !e.is_empty() {
+        return Err(first_error(e));
+    }
+    match requests::act(
+        &svc,
+        staff.0.actor(),
+        &id,
+        action,
+        ActionInput { reason, denial },
+    )
+    .await
+    {
+        Ok(row) => {
+            let r = view::load(&svc, &row.id).await?;
+            Ok(HttpResponse::Ok().json(RequestJson::from_view(r, &svc)))
+        }
+        Err(WorkflowError::Invalid { field, message }) => {
+            Err(ApiError::field(field, format!("{field} {message}")))
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,235 @@
+//! Signing in and out, and the one-time setup link for a new account.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::auth::{self, AuthError, SetupError};
+use crate::web::error::PageError;
+use crate::web::forms::FormErrors;
+use crate::web::staff::{ConsoleStaff, clear_session_cookie, session_cookie};
+use crate::web::{redirect, render, security};
+use crate::workflow::Services;
+
+#[derive(Template)]
+#[template(path = "console/login.html")]
+struct LoginPage {
+    email: String,
+    next: String,
+    errors: FormErrors,
+    csrf: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+    next: String,
+    csrf: String,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// Only local console paths, so the login page cannot be used to bounce users elsewhere.
+fn safe_next(next: &str) -> String {
+    if next.starts_with("/console/") && !next.starts_with("//") && !next.contains('\\') {
+        next.to_string()
+    } else {
+        "/console/requests".into()
+    }
+}
+
+fn login_page(
+    req: &HttpRequest,
+    email: String,
+    next: String,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let (csrf, cookie) = security::public_form_token(req);
+    let mut res = render(
+        status,
+        &LoginPage {
+            email,
+            next,
+            errors,
+            csrf,
+        },
+    )?;
+    if let Some(c) = cookie {
+        res.add_cookie(&c)
+            .map_err(|_| PageError::bad_request("cookie"))?;
+    }
+    Ok(res)
+}
+
+pub async fn form(req: HttpRequest, q: web::Query<NextQuery>) -> Result<HttpResponse, PageError> {
+    login_page(
+        &req,
+        String::new(),
+        safe_next(q.next.as_deref().unwrap_or_default()),
+        FormErrors::default(),
+        StatusCode::OK,
+    )
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    svc: web::Data<Services>,
+    form: web::Form<LoginForm>,
+) -> Result<HttpResponse, PageError> {
+    let f = form.into_inner();
+    let next = safe_next(&f.next);
+    let mut errors = FormErrors::default();
+    if !security::public_form_token_ok(&req, &f.csrf) {
+        errors.add("csrf", "Form", "has expired; please sign in again");
+        return login_page(&req, f.email, next, errors, StatusCode::FORBIDDEN);
+    }
+    if f.email.trim().is_empty() {
+        errors.add("email", "Email address", "is required");
+    }
+    if f.password.is_empty() {
+        errors.add("password", "Password", "is required");
+    }
+    if f.email.chars().count() > 254 {
+        errors.add("email", "Email address", "is too long");
+    }
+    if f.password.chars().count() > auth::password::MAX_LENGTH {
+        errors.add("password", "Password", "is too long");
+    }
+    if !errors.is_empty() {
+        return login_page(
+            &req,
+            f.email,
+            next,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    let email = f.email.trim().to_string();
+    let password = f.password.clone();
+    match svc.db.run(move |c| auth::login(c, &email, &password)).await {
+        Ok((token, _)) => {
+            let mut res = redirect(&next);
+            res.add_cookie(&session_cookie(&req, &token))
+                .map_err(|_| PageError::bad_request("cookie"))?;
+            Ok(res)
+        }
+        Err(AuthError::BadCredentials) => {
+            errors.add(
+                "password",
+                "Sign-in",
+                "failed: the email or password is not right, or the account is locked for a while",
+            );
+            login_page(&req, f.email, next, errors, StatusCode::UNAUTHORIZED)
+        }
+        Err(AuthError::Db(e)) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+pub async fn logout(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    form: web::Form<CsrfForm>,
+) -> Result<HttpResponse, PageError> {
+    staff.check_csrf(&form.csrf)?;
+    let s = staff.0.clone();
+    svc.db.run(move |c| auth::logout(c, &s)).await?;
+    let mut res = redirect("/console/login");
+    res.add_cookie(&clear_session_cookie())
+        .map_err(|_| PageError::bad_request("cookie"))?;
+    Ok(res)
+}
+
+#[derive(Template)]
+#[template(path = "console/setup.html")]
+struct SetupPage {
+    email: String,
+    token: String,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SetupForm {
+    password: String,
+    confirm: String,
+}
+
+pub async fn setup_form(
+    svc: web::Data<Services>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let token = path.into_inner();
+    let t = token.clone();
+    let user = svc
+        .db
+        .run(move |c| auth::user_for_setup(c, &t))
+        .await
+        .map_err(setup_error)?;
+    render(
+        StatusCode::OK,
+        &SetupPage {
+            email: user.email,
+            token,
+            errors: FormErrors::default(),
+        },
+    )
+}
+
+pub async fn setup_submit(
+    svc: web::Data<Services>,
+    path: web::Path<String>,
+    form: web::Form<SetupForm>,
+) -> Result<HttpResponse, PageError> {
+    let token = path.into_inner();
+    let t = token.clone();
+    let user = svc
+        .db
+        .run(move |c| auth::user_for_setup(c, &t))
+        .await
+        .map_err(setup_error)?;
+    let mut errors = FormErrors::default();
+    if let Err(e) = auth::password::check_policy(&form.password) {
+        errors.add("password", "Password", e);
+    } else if form.password != form.confirm {
+        errors.add("confirm", "Repeat password", "does not match the password");
+    }
+    if !errors.is_empty() {
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &SetupPage {
+                email: user.email,
+                token,
+                errors,
+            },
+        );
+    }
+    let password = form.password.clone();
+    svc.db
+        .run(move |c| auth::complete_setup(c, &token, &password))
+        .await
+        .map_err(setup_error)?;
+    Ok(redirect("/console/login"))
+}
+
+fn setup_error(e: SetupError) -> PageError {
+    match e {
+        SetupError::InvalidLink => PageError::Status(StatusCode::NOT_FOUND, e.to_string()),
+        SetupError::Password(p) => {
+            PageError::Status(StatusCode::UNPROCESSABLE_ENTITY, format!("Password {p}"))
+        }
+        SetupError::Db(d) => d.into(),
+    }
+}

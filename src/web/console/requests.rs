@@ -1,0 +1,354 @@
+//! The request queue, a request's page with its actions, and logging a request that arrived
+//! by email, post or phone.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::Nav;
+use crate::db::requests::Filter;
+use crate::domain::lifecycle::Action;
+use crate::domain::{Channel, DenialReason, Jurisdiction, Permission, RequestKind, Status};
+use crate::web::error::PageError;
+use crate::web::forms::{FormErrors, choice};
+use crate::web::intake::{IntakeFields, Source};
+use crate::web::staff::ConsoleStaff;
+use crate::web::{redirect, render};
+use crate::workflow::requests::{self, ActionInput};
+use crate::workflow::view::{self, RequestView};
+use crate::workflow::{Services, WorkflowError};
+
+const PAGE_SIZE: i64 = 50;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct QueueQuery {
+    status: String,
+    kind: String,
+    jurisdiction: String,
+    overdue: String,
+    page: String,
+}
+
+#[derive(Template)]
+#[template(path = "console/requests.html")]
+struct QueuePage {
+    nav: Nav,
+    q: QueueQuery,
+    items: Vec<RequestView>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    errors: FormErrors,
+    statuses: &'static [Status],
+    kinds: &'static [RequestKind],
+    jurisdictions: &'static [Jurisdiction],
+    prev_link: Option<String>,
+    next_link: Option<String>,
+}
+
+fn optional_choice<T: std::str::FromStr>(
+    errors: &mut FormErrors,
+    field: &'static str,
+    label: &'static str,
+    v: &str,
+) -> Option<String>
+where
+    T::Err: std::fmt::Display,
+{
+    if v.is_empty() {
+        return None;
+    }
+    errors
+        .check(field, label, choice::<T>(v))
+        .map(|_| v.to_string())
+}
+
+pub async fn queue(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    q: web::Query<QueueQuery>,
+) -> Result<HttpResponse, PageError> {
+    staff.require(Permission::ViewRequests)?;
+    let q = q.into_inner();
+    let mut errors = FormErrors::default();
+    let status = optional_choice::<Status>(&mut errors, "status", "Status", &q.status);
+    let kind = optional_choice::<RequestKind>(&mut errors, "kind", "Kind", &q.kind);
+    let jurisdiction = optional_choice::<Jurisdiction>(
+        &mut errors,
+        "jurisdiction",
+        "Jurisdiction",
+        &q.jurisdiction,
+    );
+    let page = if q.page.is_empty() {
+        Some(1)
+    } else {
+        errors.check(
+            "page",
+            "Page",
+            q.page.parse::<i64>().map_err(|_| "must be a whole number"),
+        )
+    }
+    .filter(|p| *p >= 1)
+    .unwrap_or(1);
+    let overdue = q.overdue == "1" || q.overdue == "true";
+    let filter = Filter {
+        status,
+        kind,
+        jurisdiction,
+        overdue_before: overdue.then(|| svc.today()),
+        open_only: false,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+    };
+    let status_code = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let result = view::list(&svc, filter).await?;
+    let pages = ((result.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let link = |p: i64| {
+        let mut params = vec![("page", p.to_string())];
+        for (k, v) in [
+            ("status", &q.status),
+            ("kind", &q.kind),
+            ("jurisdiction", &q.jurisdiction),
+            ("overdue", &q.overdue),
+        ] {
+            if !v.is_empty() {
+                params.push((k, v.clone()));
+            }
+        }
+        format!(
+            "/console/requests?{}",
+            serde_urlencoded::to_string(params).unwrap_or_default()
+        )
+    };
+    let page_view = QueuePage {
+        nav: Nav::new(&staff, "requests"),
+        prev_link: (page > 1).then(|| link(page - 1)),
+        next_link: (page < pages).then(|| link(page + 1)),
+        q,
+        items: result.items,
+        total: result.total,
+        page,
+        pages,
+        errors,
+        statuses: &Status::ALL,
+        kinds: RequestKind::ALL,
+        jurisdictions: Jurisdiction::ALL,
+    };
+    render(status_code, &page_view)
+}
+
+#[derive(Template)]
+#[template(path = "console/request.html")]
+struct DetailPage {
+    nav: Nav,
+    r: RequestView,
+    can_work: bool,
+    /// The action whose form failed, with what was typed, to show it again.
+    failed: Option<String>,
+    reason: String,
+    denial_reason: String,
+    errors: FormErrors,
+    denial_reasons: &'static [DenialReason],
+    flash: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DetailQuery {
+    done: String,
+}
+
+pub async fn detail(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    path: web::Path<String>,
+    q: web::Query<DetailQuery>,
+) -> Result<HttpResponse, PageError> {
+    staff.require(Permission::ViewRequests)?;
+    let r = view::load(&svc, &path).await?;
+    let flash = Action::parse_staff(&q.done)
+        .ok()
+        .map(|a| format!("Done: {}.", a.as_str()));
+    render(
+        StatusCode::OK,
+        &detail_page(&staff, r, None, FormErrors::default(), flash),
+    )
+}
+
+fn detail_page(
+    staff: &ConsoleStaff,
+    r: RequestView,
+    failed: Option<(&str, &ActionFields)>,
+    errors: FormErrors,
+    flash: Option<String>,
+) -> DetailPage {
+    DetailPage {
+        nav: Nav::new(staff, "requests"),
+        r,
+        can_work: staff.0.role.can(Permission::WorkRequests),
+        failed: failed.map(|(a, _)| a.to_string()),
+        reason: failed.map(|(_, f)| f.reason.clone()).unwrap_or_default(),
+        denial_reason: failed
+            .map(|(_, f)| f.denial_reason.clone())
+            .unwrap_or_default(),
+        errors,
+        denial_reasons: &DenialReason::ALL,
+        flash,
+    }
+}
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub struct ActionFields {
+    csrf: String,
+    reason: String,
+    denial_reason: String,
+}
+
+impl ActionFields {
+    fn parse(&self, errors: &mut FormErrors) -> ActionInput {
+        use crate::domain::text;
+        let reason = errors
+            .check("reason", "Reason", text::paragraph(&self.reason, 2000))
+            .flatten();
+        let denial = if self.denial_reason.is_empty() {
+            None
+        } else {
+            errors.check(
+                "denial_reason",
+                "Reason for refusal",
+                choice::<DenialReason>(&self.denial_reason),
+            )
+        };
+        ActionInput { reason, denial }
+    }
+}
+
+pub async fn action(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    path: web::Path<(String, String)>,
+    form: web::Form<ActionFields>,
+) -> Result<HttpResponse, PageError> {
+    staff.check_csrf(&form.csrf)?;
+    staff.require(Permission::WorkRequests)?;
+    let (id, action_word) = path.into_inner();
+    let action = Action::parse_staff(&action_word).map_err(|_| PageError::not_found())?;
+    let mut errors = FormErrors::default();
+    let input = form.parse(&mut errors);
+    let result = if errors.is_empty() {
+        requests::act(&svc, staff.0.actor(), &id, action, input)
+            .await
+            .map(|_| ())
+    } else {
+        Ok(())
+    };
+    let status = match result {
+        Ok(()) if errors.is_empty() => {
+            return Ok(redirect(&format!(
+                "/console/requests/{id}?done={action_word}"
+            )));
+        }
+        Ok(()) => StatusCode::UNPROCESSABLE_ENTITY,
+        Err(WorkflowError::Invalid { field, message }) => {
+            errors.add(
+                field,
+                if field == "reason" {
+                    "Reason"
+                } else {
+                    "Reason for refusal"
+                },
+                message,
+            );
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Err(e @ (WorkflowError::Transition(_) | WorkflowError::Clock(_))) => {
+            errors.add("reason", "This action", format!("is not possible: {e}"));
+            StatusCode::CONFLICT
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let r = view::load(&svc, &id).await?;
+    render(
+        status,
+        &detail_page(&staff, r, Some((&action_word, &form)), errors, None),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "console/new_request.html")]
+struct NewPage {
+    nav: Nav,
+    f: IntakeFields,
+    errors: FormErrors,
+    kinds: &'static [RequestKind],
+    jurisdictions: &'static [Jurisdiction],
+    channels: &'static [Channel],
+    today: String,
+}
+
+fn new_page(svc: &Services, staff: &ConsoleStaff, f: IntakeFields, errors: FormErrors) -> NewPage {
+    NewPage {
+        nav: Nav::new(staff, "new"),
+        f,
+        errors,
+        kinds: RequestKind::ALL,
+        jurisdictions: Jurisdiction::ALL,
+        channels: Channel::ALL,
+        today: svc.today().to_string(),
+    }
+}
+
+pub async fn new_form(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+) -> Result<HttpResponse, PageError> {
+    staff.require(Permission::WorkRequests)?;
+    let f = IntakeFields {
+        channel: "email".into(),
+        send_verification: "on".into(),
+        received_at: svc.today().to_string(),
+        ..Default::default()
+    };
+    render(
+        StatusCode::OK,
+        &new_page(&svc, &staff, f, FormErrors::default()),
+    )
+}
+
+pub async fn new_submit(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    form: web::Form<IntakeFields>,
+) -> Result<HttpResponse, PageError> {
+    staff.check_csrf(&form.csrf)?;
+    staff.require(Permission::WorkRequests)?;
+    let f = form.into_inner();
+    let intake = match f.parse(Source::Staff, svc.config.timezone) {
+        Ok(i) => i,
+        Err(errors) => {
+            return render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &new_page(&svc, &staff, f, errors),
+            );
+        }
+    };
+    match requests::file(&svc, intake, staff.0.actor()).await {
+        Ok(filed) => Ok(redirect(&format!("/console/requests/{}", filed.id))),
+        Err(WorkflowError::Invalid { field, message }) => {
+            let mut errors = FormErrors::default();
+            errors.add(field, "Date received", message);
+            render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &new_page(&svc, &staff, f, errors),
+            )
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,263 @@
+//! Turning a request's raw fields (from the public form, the staff form or the API) into a
+//! valid [`Intake`]. One parser for all three, so they accept and refuse exactly the same.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use super::forms::{FormErrors, choice, is_on};
+use crate::domain::text::{self, required};
+use crate::domain::{Channel, EmailAddress, Jurisdiction, RequestKind};
+use crate::workflow::requests::{Agent, Intake, SubjectText};
+
+pub const NAME_MAX: usize = 200;
+pub const DETAILS_MAX: usize = 5000;
+pub const CORRECTION_MAX: usize = 2000;
+
+/// The fields as typed. Everything is text so nothing typed is lost on a re-render.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct IntakeFields {
+    pub kind: String,
+    pub jurisdiction: String,
+    pub email: String,
+    pub name: String,
+    pub details: String,
+    pub correction_what: String,
+    pub correction_value: String,
+    pub agent: String,
+    pub agent_name: String,
+    pub agent_email: String,
+    /// Staff and API only.
+    pub channel: String,
+    pub received_at: String,
+    pub send_verification: String,
+    pub csrf: String,
+}
+
+/// Who is filing decides which fields are allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The public form: always the web channel, received now, verification by email.
+    Portal,
+    /// Staff logging a letter, email or call with its real receipt date.
+    Staff,
+    /// The JSON API.
+    Api,
+}
+
+impl IntakeFields {
+    pub fn parse(&self, source: Source, tz: Tz) -> Result<Intake, FormErrors> {
+        let mut e = FormErrors::default();
+        let kind = e.check("kind", "Type of request", choice::<RequestKind>(&self.kind));
+        let jurisdiction = e.check(
+            "jurisdiction",
+            "Where you live",
+            choice::<Jurisdiction>(&self.jurisdiction),
+        );
+        let email = e.check("email", "Email address", EmailAddress::parse(&self.email));
+        let name = e.check("name", "Name", text::line(&self.name, NAME_MAX));
+        let details = e.check(
+            "details",
+            "Details",
+            text::paragraph(&self.details, DETAILS_MAX),
+        );
+
+        let mut correction_what = None;
+        let mut correction_value = None;
+        if kind == Some(RequestKind::Correction) {
+            correction_what = e.check(
+                "correction_what",
+                "What is wrong",
+                required(text::paragraph(&self.correction_what, CORRECTION_MAX)),
+            );
+            correction_value = e.check(
+                "correction_value",
+                "The correct information",
+                required(text::paragraph(&self.correction_value, CORRECTION_MAX)),
+            );
+        }
+
+        let agent = if is_on(&self.agent) {
+            if jurisdiction.is_some() && jurisdiction != Some(Jurisdiction::Ccpa) {
+                e.add(
+                    "agent",
+                    "Authorized agent",
+                    "is only available for California (CCPA) requests",
+                );
+            }
+            let agent_name = e.check(
+                "agent_name",
+                "Agent's name",
+                required(text::line(&self.agent_name, NAME_MAX)),
+            );
+            let agent_email = e.check(
+                "agent_email",
+                "Agent's email address",
+                EmailAddress::parse(&self.agent_email),
+            );
+            agent_name.zip(agent_email).map(|(name, email)| Agent {
+                name,
+                email: email.to_string(),
+            })
+        } else {
+            None
+        };
+
+        let channel = match source {
+            Source::Portal if agent.is_some() => Some(Channel::Agent),
+            Source::Portal => Some(Channel::Web),
+            Source::Staff | Source::Api if self.channel.trim().is_empty() => {
+                Some(if agent.is_some() {
+                    Channel::Agent
+                } else if source == Source::Api {
+                    Channel::Web
+                } else {
+                    Channel::Email
+                })
+            }
+            Source::Staff | Source::Api => {
+                e.check("channel", "Channel", choice::<Channel>(&self.channel))
+            }
+        };
+
+        let received_at = match source {
+            Source::Portal => None,
+            Source::Staff | Source::Api if self.received_at.trim().is_empty() => None,
+            Source::Staff | Source::Api => e.check(
+                "received_at",
+                "Date received",
+                parse_received(&self.received_at, tz),
+            ),
+        };
+
+        let send_verification = match source {
+            Source::Portal => true,
+            Source::Staff => is_on(&self.send_verification),
+            Source::Api => self.send_verification.is_empty() || is_on(&self.send_verification),
+        };
+
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(Intake {
+            kind: kind.expect("checked"),
+            jurisdiction: jurisdiction.expect("checked"),
+            channel: channel.expect("checked"),
+            email: email.expect("checked"),
+            name: name.flatten(),
+            text: SubjectText {
+                details: details.flatten(),
+                correction_what,
+                correction_value,
+            },
+            agent,
+            received_at,
+            send_verification,
+        })
+    }
+}
+
+/// A date (`2026-03-31`, as a date input sends it; taken as midday local time so the local
+/// date survives any offset) or an RFC 3339 timestamp.
+fn parse_received(s: &str, tz: Tz) -> Result<chrono::NaiveDateTime, String> {
+    let s = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        let noon = d.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("valid time"));
+        return tz
+            .from_local_datetime(&noon)
+            .earliest()
+            .map(|t| t.naive_utc())
+            .ok_or_else(|| "is not a valid date".into());
+    }
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.naive_utc())
+        .map_err(|_| "must be a date such as 2026-03-31 (or an RFC 3339 time)".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(kind: &str, j: &str, email: &str) -> IntakeFields {
+        IntakeFields {
+            kind: kind.into(),
+            jurisdiction: j.into(),
+            email: email.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn portal_minimum() {
+        let i = fields("access", "gdpr", "a@example.com")
+            .parse(Source::Portal, chrono_tz::UTC)
+            .unwrap();
+        assert_eq!(i.channel, Channel::Web);
+        assert!(i.send_verification);
+        assert!(i.received_at.is_none(), "the portal cannot back-date");
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let mut f = fields("erase", "mars", "nope");
+        f.name = "x\u{1}".into();
+        f.details = "d".repeat(DETAILS_MAX + 1);
+        let e = f.parse(Source::Portal, chrono_tz::UTC).unwrap_err();
+        for field in ["kind", "jurisdiction", "email", "name", "details"] {
+            assert!(e.get(field).is_some(), "{field}");
+        }
+    }
+
+    #[test]
+    fn correction_needs_both_parts() {
+        let e = fields("correction", "gdpr", "a@example.com")
+            .parse(Source::Portal, chrono_tz::UTC)
+            .unwrap_err();
+        assert!(e.get("correction_what").is_some() && e.get("correction_value").is_some());
+    }
+
+    #[test]
+    fn agents_only_for_ccpa() {
+        let mut f = fields("deletion", "gdpr", "a@example.com");
+        f.agent = "yes".into();
+        f.agent_name = "Agent Smith".into();
+        f.agent_email = "agent@example.com".into();
+        assert!(
+            f.parse(Source::Portal, chrono_tz::UTC)
+                .unwrap_err()
+                .get("agent")
+                .is_some()
+        );
+        f.jurisdiction = "ccpa".into();
+        let i = f.parse(Source::Portal, chrono_tz::UTC).unwrap();
+        assert_eq!(i.channel, Channel::Agent);
+        assert_eq!(i.agent.unwrap().name, "Agent Smith");
+    }
+
+    #[test]
+    fn staff_dates_keep_the_local_day() {
+        let mut f = fields("access", "ccpa", "a@example.com");
+        f.received_at = "2026-03-31".into();
+        f.channel = "post".into();
+        let tz: Tz = "America/Los_Angeles".parse().unwrap();
+        let i = f.parse(Source::Staff, tz).unwrap();
+        let local = tz.from_utc_datetime(&i.received_at.unwrap()).date_naive();
+        assert_eq!(local, NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());
+        f.received_at = "31/03/2026".into();
+        assert!(
+            f.parse(Source::Staff, tz)
+                .unwrap_err()
+                .get("received_at")
+                .is_some()
+        );
+        f.received_at = "2026-03-31".into();
+        f.channel = "fax".into();
+        assert!(
+            f.parse(Source::Staff, tz)
+                .unwrap_err()
+                .get("channel")
+                .is_some()
+        );
+    }
+}

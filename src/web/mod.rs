@@ -1,0 +1,118 @@
+//! HTTP: routes for the public portal, the staff console and the JSON API, plus the pieces
+//! they share (errors, forms, security headers, who is asking).
+
+pub mod api;
+pub mod console;
+pub mod error;
+pub mod forms;
+pub mod intake;
+pub mod portal;
+pub mod security;
+pub mod staff;
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::http::StatusCode;
+use actix_web::{App, HttpResponse, HttpServer, middleware, web};
+use askama::Template;
+
+use self::error::{ApiError, PageError};
+use crate::workflow::Services;
+
+/// Bodies larger than this are refused before they are read.
+const FORM_LIMIT: usize = 64 * 1024;
+const JSON_LIMIT: usize = 256 * 1024;
+
+pub fn render<T: Template>(status: StatusCode, page: &T) -> Result<HttpResponse, PageError> {
+    let body = page.render().map_err(|e| {
+        tracing::error!("template: {e}");
+        PageError::Status(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Something went wrong on our side.".into(),
+        )
+    })?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
+}
+
+/// "See other": after a POST, so reloading the page does not send the form again.
+pub fn redirect(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header(("Location", to))
+        .finish()
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(
+        web::FormConfig::default()
+            .limit(FORM_LIMIT)
+            .error_handler(|e, _| {
+                PageError::bad_request(&format!(
+                    "The form could not be read ({e}). Please go back and try again."
+                ))
+                .into()
+            }),
+    )
+    .app_data(web::QueryConfig::default().error_handler(|e, _| {
+        PageError::bad_request(&format!("The address is not valid: {e}")).into()
+    }))
+    .app_data(web::PayloadConfig::default().limit(JSON_LIMIT))
+    .app_data(
+        web::JsonConfig::default()
+            .limit(JSON_LIMIT)
+            .error_handler(|e, _| ApiError::status(StatusCode::BAD_REQUEST, e.to_string()).into()),
+    )
+    .configure(portal::routes)
+    .configure(console::routes)
+    .configure(api::routes)
+    .service(actix_files::Files::new("/static", static_dir()).prefer_utf8(true));
+}
+
+/// Static files ship beside the binary's sources; a packaged install can point elsewhere.
+fn static_dir() -> std::path::PathBuf {
+    std::env::var_os("STEWARD_STATIC_DIR")
+        .map(Into::into)
+        .unwrap_or_else(|| std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static")))
+}
+
+async fn not_found(req: actix_web::HttpRequest) -> actix_web::Error {
+    if req.path().starts_with("/api/") {
+        ApiError::status(StatusCode::NOT_FOUND, "no such endpoint").into()
+    } else {
+        PageError::not_found().into()
+    }
+}
+
+/// Starts the HTTP server on an already bound listener (tests bind port 0).
+pub fn start(
+    svc: Services,
+    listener: TcpListener,
+    tls: Option<rustls::ServerConfig>,
+) -> std::io::Result<Server> {
+    let https = tls.is_some();
+    let data = web::Data::new(svc);
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .wrap(security::headers(https))
+            .wrap(middleware::Compress::default())
+            .wrap(middleware::NormalizePath::trim())
+            .configure(configure)
+            .default_service(web::to(|req: actix_web::HttpRequest| async move {
+                Err::<HttpResponse, _>(not_found(req).await)
+            }))
+    })
+    .workers(
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+            .min(8),
+    );
+    let server = match tls {
+        Some(cfg) => server.listen_rustls_0_23(listener, cfg)?,
+        None => server.listen(listener)?,
+    };
+    Ok(server.run())
+}

@@ -1,0 +1,113 @@
+//! The public request form.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::audit::Actor;
+use crate::domain::{Jurisdiction, RequestKind};
+use crate::web::error::PageError;
+use crate::web::forms::FormErrors;
+use crate::web::intake::{IntakeFields, Source};
+use crate::web::{render, security};
+use crate::workflow::{Services, requests};
+
+#[derive(Template)]
+#[template(path = "portal/rights.html")]
+struct RightsPage;
+
+pub async fn rights() -> Result<HttpResponse, PageError> {
+    render(StatusCode::OK, &RightsPage)
+}
+
+#[derive(Template)]
+#[template(path = "portal/request_form.html")]
+struct FormPage {
+    f: IntakeFields,
+    errors: FormErrors,
+    kinds: &'static [RequestKind],
+    jurisdictions: &'static [Jurisdiction],
+    csrf: String,
+}
+
+#[derive(Deserialize)]
+pub struct Preselect {
+    kind: Option<String>,
+}
+
+fn form_page(
+    req: &HttpRequest,
+    f: IntakeFields,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let (csrf, cookie) = security::public_form_token(req);
+    let page = FormPage {
+        f,
+        errors,
+        kinds: RequestKind::ALL,
+        jurisdictions: Jurisdiction::ALL,
+        csrf,
+    };
+    let mut res = render(status, &page)?;
+    if let Some(c) = cookie {
+        res.add_cookie(&c)
+            .map_err(|_| PageError::bad_request("cookie"))?;
+    }
+    Ok(res)
+}
+
+pub async fn form(req: HttpRequest, q: web::Query<Preselect>) -> Result<HttpResponse, PageError> {
+    let f = IntakeFields {
+        kind: q.kind.clone().unwrap_or_default(),
+        ..Default::default()
+    };
+    form_page(&req, f, FormErrors::default(), StatusCode::OK)
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    svc: web::Data<Services>,
+    form: web::Form<IntakeFields>,
+) -> Result<HttpResponse, PageError> {
+    let f = form.into_inner();
+    if !security::public_form_token_ok(&req, &f.csrf) {
+        let mut e = FormErrors::default();
+        e.add(
+            "csrf",
+            "Form",
+            "has expired; please check your answers and send it again",
+        );
+        return form_page(&req, f, e, StatusCode::FORBIDDEN);
+    }
+    let intake = match f.parse(Source::Portal, svc.config.timezone) {
+        Ok(i) => i,
+        Err(errors) => return form_page(&req, f, errors, StatusCode::UNPROCESSABLE_ENTITY),
+    };
+    let filed = requests::file(&svc, intake, Actor::Subject).await?;
+    Ok(super::super::redirect(&format!(
+        "/privacy/requests/sent?ref={}",
+        filed.public_id
+    )))
+}
+
+#[derive(Template)]
+#[template(path = "portal/sent.html")]
+struct SentPage {
+    reference: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SentQuery {
+    #[serde(rename = "ref")]
+    reference: Option<String>,
+}
+
+/// Only echoes the reference back (after checking its shape); it reveals nothing stored.
+pub async fn sent(q: web::Query<SentQuery>) -> Result<HttpResponse, PageError> {
+    let reference = q.reference.clone().filter(|r| {
+        r.len() == 11 && r.starts_with("SR-") && r[3..].chars().all(|c| c.is_ascii_alphanumeric())
+    });
+    render(StatusCode::OK, &SentPage { reference })
+}

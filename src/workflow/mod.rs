@@ -1,0 +1,79 @@
+//! What happens to a request over its life: filing, verification, staff actions, and the
+//! subject's notices. Each action is one transaction with its timeline entry and audit row.
+
+pub mod notices;
+pub mod requests;
+pub mod view;
+
+use crate::config::Config;
+use crate::crypto::{CryptoError, Keys};
+use crate::db::{Db, DbError};
+use crate::domain::clock::ClockError;
+use crate::domain::lifecycle::TransitionError;
+use crate::mail::Mailer;
+
+/// Everything the workflow needs from the outside world, built once at start-up.
+#[derive(Clone)]
+pub struct Services {
+    pub db: Db,
+    pub keys: Keys,
+    pub mailer: Mailer,
+    pub config: Config,
+}
+
+impl Services {
+    pub fn today(&self) -> chrono::NaiveDate {
+        chrono::Utc::now()
+            .with_timezone(&self.config.timezone)
+            .date_naive()
+    }
+
+    pub fn status_url(&self, request_id: &str, public_id: &str) -> String {
+        format!(
+            "{}/privacy/requests/{}?token={}",
+            self.config.base_url,
+            public_id,
+            self.keys.status_token(request_id)
+        )
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkflowError {
+    #[error("not found")]
+    NotFound,
+    #[error("{message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+    #[error(transparent)]
+    Clock(#[from] ClockError),
+    #[error("this link is not valid or has already been used")]
+    LinkInvalid,
+    #[error("this link has expired")]
+    LinkExpired,
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+}
+
+impl From<diesel::result::Error> for WorkflowError {
+    fn from(e: diesel::result::Error) -> Self {
+        WorkflowError::Db(e.into())
+    }
+}
+
+impl WorkflowError {
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        WorkflowError::Invalid {
+            field,
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,593 @@
+//! Filing a request, the subject's verification link, and staff actions.
+
+use chrono::{Duration, NaiveDateTime, TimeZone};
+use serde::{Deserialize, Serialize};
+
+use super::notices::{ClosedEmail, ExtendedEmail, PausedEmail, VerifyEmail};
+use super::{Services, WorkflowError};
+use crate::audit::{self, Actor};
+use crate::crypto::{hash_token, new_token, random_bytes};
+use crate::db::models::{RequestEvent, RequestRow};
+use crate::db::{self, DbConn, calendar, requests};
+use crate::domain::clock::{self, ClockSettings};
+use crate::domain::lifecycle::next_status;
+use crate::domain::{
+    Action, Channel, DenialReason, EmailAddress, Jurisdiction, RequestKind, Status,
+};
+use crate::mail::Outgoing;
+
+pub const VERIFY_LINK_VALID: Duration = Duration::hours(24);
+
+/// The subject's own words, stored encrypted as one JSON document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SubjectText {
+    pub details: Option<String>,
+    pub correction_what: Option<String>,
+    pub correction_value: Option<String>,
+}
+
+/// A CCPA authorized agent filing for a consumer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agent {
+    pub name: String,
+    pub email: String,
+}
+
+/// A request as taken from the form, the API or staff: already parsed and valid.
+#[derive(Debug, Clone)]
+pub struct Intake {
+    pub kind: RequestKind,
+    pub jurisdiction: Jurisdiction,
+    pub channel: Channel,
+    pub email: EmailAddress,
+    pub name: Option<String>,
+    pub text: SubjectText,
+    pub agent: Option<Agent>,
+    /// When staff log a letter or call: its real arrival. `None` means now.
+    pub received_at: Option<NaiveDateTime>,
+    pub send_verification: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Filed {
+    pub id: String,
+    pub public_id: String,
+    pub duplicate_of: Option<String>,
+}
+
+/// Short, unambiguous, readable over the phone ("SR-7K3P9XQ2"); 40 random bits.
+fn new_public_id() -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let bytes: [u8; 8] = random_bytes();
+    let code: String = bytes
+        .iter()
+        .map(|b| ALPHABET[(*b & 31) as usize] as char)
+        .collect();
+    format!("SR-{code}")
+}
+
+fn event(
+    row: &RequestRow,
+    actor: &Actor,
+    action: &str,
+    from: Option<Status>,
+    to: Option<Status>,
+    note: Option<&str>,
+    public: bool,
+) -> RequestEvent {
+    RequestEvent {
+        id: db::new_id(),
+        request_id: row.id.clone(),
+        at: db::now(),
+        actor: actor.as_text(),
+        action: action.into(),
+        from_status: from.map(|s| s.as_str().into()),
+        to_status: to.map(|s| s.as_str().into()),
+        note: note.map(Into::into),
+        public,
+    }
+}
+
+fn target(row: &RequestRow) -> String {
+    format!("request:{}", row.id)
+}
+
+/// Re-derives every deadline from the stored facts, so a stored row never disagrees with the
+/// statutory rules.
+fn reschedule(
+    conn: &mut DbConn,
+    row: &mut RequestRow,
+    extended: bool,
+) -> Result<(), WorkflowError> {
+    let j: Jurisdiction = parse(&row.jurisdiction)?;
+    let kind: RequestKind = parse(&row.kind)?;
+    let cal = calendar::calendar_for(conn, j)?;
+    let s = clock::schedule(
+        j,
+        kind,
+        row.received_date,
+        row.paused_days,
+        extended,
+        &ClockSettings::default_for(j),
+        &cal,
+    )?;
+    row.acknowledge_by = s.acknowledge_by;
+    row.due_date = s.due_date;
+    row.extended_due_date = s.extended_due_date;
+    Ok(())
+}
+
+pub(crate) fn parse<T: std::str::FromStr>(s: &str) -> Result<T, WorkflowError> {
+    s.parse()
+        .map_err(|_| WorkflowError::Corrupt(format!("unknown stored value '{s}'")))
+}
+
+pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed, WorkflowError> {
+    let now = db::now();
+    let received_at = intake.received_at.unwrap_or(now);
+    if received_at > now + Duration::minutes(5) {
+        return Err(WorkflowError::invalid(
+            "received_at",
+            "cannot be in the future",
+        ));
+    }
+    let tz = svc.config.timezone;
+    let received_date = tz.from_utc_datetime(&received_at).date_naive();
+    let keys = svc.keys.clone();
+    let verify_token = intake.send_verification.then(new_token);
+    let verify_hash = verify_token.as_deref().map(hash_token);
+    let created_by = match &actor {
+        Actor::Staff { id } => Some(id.clone()),
+        _ => None,
+    };
+    let email_index = keys.blind_index("email", &intake.email.normalised());
+    let text_json = serde_json::to_string(&intake.text).expect("plain struct serialises");
+    let mut row = RequestRow {
+        id: db::new_id(),
+        public_id: new_public_id(),
+        kind: intake.kind.as_str().into(),
+        jurisdiction: intake.jurisdiction.as_str().into(),
+        channel: intake.channel.as_str().into(),
+        status: Status::Received.as_str().into(),
+        email_enc: keys.encrypt(intake.email.as_str()),
+        email_index: email_index.clone(),
+        name_enc: intake.name.as_deref().map(|n| keys.encrypt(n)),
+        details_enc: (intake.text != SubjectText::default()).then(|| keys.encrypt(&text_json)),
+        agent_enc: intake
+            .agent
+            .as_ref()
+            .map(|a| keys.encrypt(&serde_json::to_string(a).expect("plain struct"))),
+        received_at,
+        received_date,
+        acknowledge_by: None,
+        due_date: received_date,
+        extended_due_date: None,
+        extension_reason: None,
+        paused_days: 0,
+        paused_on: None,
+        status_before_pause: None,
+        verified_at: None,
+        verification_method: None,
+        verify_token_hash: verify_hash,
+        verify_expires_at: verify_token.as_ref().map(|_| now + VERIFY_LINK_VALID),
+        closed_at: None,
+        denial_reason: None,
+        duplicate_of: None,
+        created_by,
+        created_at: now,
+        updated_at: now,
+    };
+
+    let row = svc
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                reschedule(c, &mut row, false)?;
+                row.duplicate_of = requests::find_open_duplicate(c, &row.email_index, &row.kind)?
+                    .map(|(id, _)| id);
+                let mut events = vec![event(
+                    &row,
+                    &actor,
+                    "received",
+                    None,
+                    Some(Status::Received),
+                    None,
+                    true,
+                )];
+                if row.verify_token_hash.is_some() {
+                    row.status = Status::Verifying.as_str().into();
+                    events.push(event(
+                        &row,
+                        &Actor::System,
+                        "verification_sent",
+                        Some(Status::Received),
+                        Some(Status::Verifying),
+                        None,
+                        true,
+                    ));
+                }
+                requests::insert(c, &row)?;
+                for e in &events {
+                    requests::insert_event(c, e)?;
+                }
+                let detail = serde_json::json!({
+                    "kind": row.kind, "jurisdiction": row.jurisdiction, "channel": row.channel,
+                    "duplicate_of": row.duplicate_of,
+                });
+                audit::record(c, &actor, "request.received", &target(&row), detail)?;
+                Ok::<_, WorkflowError>(row)
+            })
+        })
+        .await?;
+
+    if let Some(token) = verify_token {
+        let verify_url = format!("{}/privacy/verify/{}", svc.config.base_url, token);
+        send_notice(
+            svc,
+            &row,
+            &intake.email,
+            format!("Please confirm your privacy request {}", row.public_id),
+            |status_url| {
+                VerifyEmail {
+                    public_id: &row.public_id,
+                    kind: intake.kind.label(),
+                    verify_url: &verify_url,
+                    status_url,
+                    due: &row.due_date.format("%-d %B %Y").to_string(),
+                }
+                .to_string()
+            },
+        )
+        .await;
+    }
+    let duplicate_of = match row.duplicate_of.clone() {
+        Some(id) => svc.db.run(move |c| requests::public_id_of(c, &id)).await?,
+        None => None,
+    };
+    Ok(Filed {
+        id: row.id,
+        public_id: row.public_id,
+        duplicate_of,
+    })
+}
+
+/// Sends a notice to the subject; a failure is put on the request's timeline for staff, never
+/// swallowed, but does not undo the action that caused it.
+async fn send_notice(
+    svc: &Services,
+    row: &RequestRow,
+    to: &EmailAddress,
+    subject: String,
+    body: impl FnOnce(&str) -> String,
+) {
+    let status_url = svc.status_url(&row.id, &row.public_id);
+    let mail = Outgoing {
+        to: to.clone(),
+        subject,
+        body: body(&status_url),
+    };
+    if let Err(e) = svc.mailer.send(mail).await {
+        tracing::warn!(request = %row.id, "email to subject failed: {e}");
+        let row = row.clone();
+        let note = format!("Email to the requester could not be sent: {e}");
+        let _ = svc
+            .db
+            .run(move |c| {
+                requests::insert_event(
+                    c,
+                    &event(
+                        &row,
+                        &Actor::System,
+                        "email_failed",
+                        None,
+                        None,
+                        Some(&note),
+                        false,
+                    ),
+                )
+            })
+            .await;
+    }
+}
+
+/// What the confirmation page shows before the subject presses the button.
+pub async fn check_verify_link(svc: &Services, token: &str) -> Result<RequestRow, WorkflowError> {
+    let hash = hash_token(token);
+    let row = svc
+        .db
+        .run(move |c| requests::find_by_verify_token(c, &hash))
+        .await?
+        .ok_or(WorkflowError::LinkInvalid)?;
+    if row.verify_expires_at.is_none_or(|t| t < db::now()) {
+        return Err(WorkflowError::LinkExpired);
+    }
+    Ok(row)
+}
+
+/// The subject confirms by the emailed link: single use, 24 hours.
+pub async fn verify_by_link(svc: &Services, token: &str) -> Result<RequestRow, WorkflowError> {
+    let hash = hash_token(token);
+    svc.db
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                let mut row =
+                    requests::find_by_verify_token(c, &hash)?.ok_or(WorkflowError::LinkInvalid)?;
+                if row.verify_expires_at.is_none_or(|t| t < db::now()) {
+                    return Err(WorkflowError::LinkExpired);
+                }
+                let from: Status = parse(&row.status)?;
+                let to = next_status(from, Action::Verify, None)?;
+                let now = db::now();
+                row.status = to.as_str().into();
+                row.verify_token_hash = None;
+                row.verify_expires_at = None;
+                row.verified_at = Some(now);
+                row.verification_method = Some("email_link".into());
+                row.updated_at = now;
+                requests::save(c, &row)?;
+                requests::insert_event(
+                    c,
+                    &event(
+                        &row,
+                        &Actor::Subject,
+                        "verified",
+                        Some(from),
+                        Some(to),
+                        Some("Confirmed by the link in our email"),
+                        true,
+                    ),
+                )?;
+                audit::record(
+                    c,
+                    &Actor::Subject,
+                    "request.verified",
+                    &target(&row),
+                    serde_json::json!({"method": "email_link"}),
+                )?;
+                Ok(row)
+            })
+        })
+        .await
+}
+
+/// What staff typed with an action.
+#[derive(Debug, Clone, Default)]
+pub struct ActionInput {
+    pub reason: Option<String>,
+    pub denial: Option<DenialReason>,
+}
+
+/// A staff action on a request: verify, pause, resume, extend, deny, complete, withdraw.
+pub async fn act(
+    svc: &Services,
+    actor: Actor,
+    id: &str,
+    action: Action,
+    input: ActionInput,
+) -> Result<RequestRow, WorkflowError> {
+    let id = id.to_string();
+    let today = svc.today();
+    let input2 = input.clone();
+    let (row, before) = svc
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                let mut row = requests::find_by_any_id(c, &id)?.ok_or(WorkflowError::NotFound)?;
+                let before = row.clone();
+                apply(c, &mut row, &actor, action, &input2, today)?;
+                Ok::<_, WorkflowError>((row, before))
+            })
+        })
+        .await?;
+    notify_subject(svc, &before, &row, action, &input).await?;
+    Ok(row)
+}
+
+fn apply(
+    c: &mut DbConn,
+    row: &mut RequestRow,
+    actor: &Actor,
+    action: Action,
+    input: &ActionInput,
+    today: chrono::NaiveDate,
+) -> Result<(), WorkflowError> {
+    let from: Status = parse(&row.status)?;
+    let before_pause = row
+        .status_before_pause
+        .as_deref()
+        .map(parse::<Status>)
+        .transpose()?;
+    let to = next_status(from, action, before_pause)?;
+    let j: Jurisdiction = parse(&row.jurisdiction)?;
+    let kind: RequestKind = parse(&row.kind)?;
+    let reason = input.reason.as_deref();
+    let need_reason = |what: &str| {
+        reason.ok_or_else(|| WorkflowError::invalid("reason", format!("is required to {what}")))
+    };
+    let now = db::now();
+    let mut public = true;
+    let mut detail = serde_json::json!({"from": from.as_str(), "to": to.as_str()});
+
+    match action {
+        Action::Verify => {
+            need_reason("verify manually (say how the identity was checked)")?;
+            row.verified_at = Some(now);
+            row.verification_method = Some("manual".into());
+            row.verify_token_hash = None;
+            row.verify_expires_at = None;
+            public = false;
+        }
+        Action::Pause => {
+            need_reason("pause (say what the requester must send)")?;
+            row.status_before_pause = Some(from.as_str().into());
+            if ClockSettings::default_for(j).pause_allowed {
+                row.paused_on = Some(today);
+            }
+            detail["clock_stopped"] = row.paused_on.is_some().into();
+        }
+        Action::Resume => {
+            if let Some(p) = row.paused_on.take() {
+                let days = clock::whole_days_paused(p, today);
+                row.paused_days += days;
+                detail["days_paused"] = days.into();
+                reschedule(c, row, row.extended_due_date.is_some())?;
+            }
+            row.status_before_pause = None;
+        }
+        Action::Extend => {
+            let reason = need_reason("extend")?;
+            if !clock::can_extend(j, kind) {
+                return Err(clock::ClockError::NotExtendable.into());
+            }
+            if row.extended_due_date.is_some() {
+                return Err(WorkflowError::invalid(
+                    "reason",
+                    "this request has already been extended once",
+                ));
+            }
+            if today > row.due_date {
+                return Err(WorkflowError::invalid(
+                    "reason",
+                    "the original due date has passed: the requester must be told before it",
+                ));
+            }
+            row.extension_reason = Some(reason.into());
+            reschedule(c, row, true)?;
+        }
+        Action::Deny => {
+            let denial = input.denial.ok_or_else(|| {
+                WorkflowError::invalid("denial_reason", "choose a reason for the refusal")
+            })?;
+            if denial.needs_text() && reason.is_none() {
+                return Err(WorkflowError::invalid(
+                    "reason",
+                    "explain the reason when choosing \"other\"",
+                ));
+            }
+            row.denial_reason = Some(denial.as_str().into());
+            detail["reason"] = denial.as_str().into();
+        }
+        Action::Complete | Action::Withdraw => {}
+        Action::SendVerification | Action::Start => unreachable!("not staff actions"),
+    }
+    if to.is_closed() {
+        row.closed_at = Some(now);
+        row.paused_on = None;
+    }
+    row.status = to.as_str().into();
+    row.updated_at = now;
+    requests::save(c, row)?;
+    requests::insert_event(
+        c,
+        &event(
+            row,
+            actor,
+            action.as_str(),
+            Some(from),
+            Some(to),
+            reason,
+            public,
+        ),
+    )?;
+    audit::record(
+        c,
+        actor,
+        &format!("request.{}", action.as_str()),
+        &target(row),
+        detail,
+    )?;
+    Ok(())
+}
+
+async fn notify_subject(
+    svc: &Services,
+    before: &RequestRow,
+    row: &RequestRow,
+    action: Action,
+    input: &ActionInput,
+) -> Result<(), WorkflowError> {
+    let email = EmailAddress::parse(&svc.keys.decrypt(&row.email_enc)?)
+        .map_err(|_| WorkflowError::Corrupt("stored email".into()))?;
+    let fmt = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
+    let reason = input.reason.clone().unwrap_or_default();
+    match action {
+        Action::Extend => {
+            let new_due = row.extended_due_date.map(fmt).unwrap_or_default();
+            let body = |url: &str| {
+                ExtendedEmail {
+                    public_id: &row.public_id,
+                    reason: &reason,
+                    old_due: &fmt(before.due_date),
+                    new_due: &new_due,
+                    status_url: url,
+                }
+                .to_string()
+            };
+            send_notice(
+                svc,
+                row,
+                &email,
+                format!(
+                    "More time needed for your privacy request {}",
+                    row.public_id
+                ),
+                body,
+            )
+            .await;
+        }
+        Action::Pause => {
+            let body = |url: &str| {
+                PausedEmail {
+                    public_id: &row.public_id,
+                    reason: &reason,
+                    status_url: url,
+                }
+                .to_string()
+            };
+            send_notice(
+                svc,
+                row,
+                &email,
+                format!("We need something from you: request {}", row.public_id),
+                body,
+            )
+            .await;
+        }
+        Action::Complete | Action::Deny | Action::Withdraw => {
+            let (outcome, why) = match action {
+                Action::Complete => ("completed", None),
+                Action::Deny => {
+                    let label = input.denial.map(|d| d.label()).unwrap_or_default();
+                    (
+                        "refused",
+                        Some(if reason.is_empty() {
+                            label.to_string()
+                        } else {
+                            format!("{label}: {reason}")
+                        }),
+                    )
+                }
+                _ => ("withdrawn", None),
+            };
+            let body = |url: &str| {
+                ClosedEmail {
+                    public_id: &row.public_id,
+                    outcome,
+                    reason: why.as_deref(),
+                    status_url: url,
+                }
+                .to_string()
+            };
+            send_notice(
+                svc,
+                row,
+                &email,
+                format!("Your privacy request {} has been {outcome}", row.public_id),
+                body,
+            )
+            .await;
+        }
+        _ => {}
+    }
+    Ok(())
+}

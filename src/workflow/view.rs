@@ -1,0 +1,229 @@
+//! Requests as people see them: decrypted, typed, with days left and the overdue flag
+//! computed for today in Steward's time zone.
+
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use serde::Serialize;
+
+use super::requests::{Agent, SubjectText, parse};
+use super::{Services, WorkflowError};
+use crate::db::models::{RequestEvent, RequestRow};
+use crate::db::requests::{self, Filter};
+use crate::domain::clock;
+use crate::domain::{Channel, DenialReason, Jurisdiction, RequestKind, Status};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestView {
+    pub id: String,
+    pub public_id: String,
+    pub kind: RequestKind,
+    pub jurisdiction: Jurisdiction,
+    pub channel: Channel,
+    pub status: Status,
+    pub email: String,
+    pub name: Option<String>,
+    #[serde(skip)]
+    pub text: SubjectText,
+    #[serde(skip)]
+    pub agent: Option<Agent>,
+    pub received_at: NaiveDateTime,
+    pub received_date: NaiveDate,
+    pub acknowledge_by: Option<NaiveDate>,
+    pub due_date: NaiveDate,
+    pub extended_due_date: Option<NaiveDate>,
+    #[serde(skip)]
+    pub extension_reason: Option<String>,
+    pub paused_days: i64,
+    pub clock_stopped: bool,
+    pub verified_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub denial_reason: Option<DenialReason>,
+    pub duplicate_of: Option<String>,
+    pub days_left: Option<i64>,
+    pub overdue: bool,
+    #[serde(skip)]
+    pub events: Vec<EventView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    pub at: NaiveDateTime,
+    pub actor: String,
+    pub action: String,
+    pub to_status: Option<Status>,
+    pub note: Option<String>,
+    pub public: bool,
+}
+
+impl EventView {
+    /// A sentence for the timeline.
+    pub fn what(&self) -> &'static str {
+        match self.action.as_str() {
+            "received" => "Request received",
+            "verification_sent" => "Confirmation email sent",
+            "verified" => "Identity confirmed",
+            "verify" => "Identity verified by staff",
+            "pause" => "Waiting for information from the requester",
+            "resume" => "Work resumed",
+            "extend" => "Deadline extended",
+            "deny" => "Request refused",
+            "complete" => "Request completed",
+            "withdraw" => "Request withdrawn",
+            "email_failed" => "Email could not be sent",
+            _ => "Updated",
+        }
+    }
+}
+
+impl RequestView {
+    pub fn effective_due(&self) -> NaiveDate {
+        self.extended_due_date.unwrap_or(self.due_date)
+    }
+
+    pub fn due_soon(&self) -> bool {
+        self.days_left.is_some_and(|d| (0..=7).contains(&d))
+    }
+
+    pub fn can_extend(&self) -> bool {
+        !self.status.is_closed()
+            && self.extended_due_date.is_none()
+            && clock::can_extend(self.jurisdiction, self.kind)
+    }
+
+    pub fn denial_label(&self) -> Option<&'static str> {
+        self.denial_reason.map(|d| d.label())
+    }
+}
+
+/// Builds the view; `with_events` loads the timeline too.
+pub fn build(
+    svc: &Services,
+    row: RequestRow,
+    events: Vec<RequestEvent>,
+) -> Result<RequestView, WorkflowError> {
+    let keys = &svc.keys;
+    let decrypt_opt = |v: &Option<String>| v.as_deref().map(|s| keys.decrypt(s)).transpose();
+    let text: SubjectText = match decrypt_opt(&row.details_enc)? {
+        Some(json) => serde_json::from_str(&json)
+            .map_err(|_| WorkflowError::Corrupt("request text".into()))?,
+        None => SubjectText::default(),
+    };
+    let agent: Option<Agent> = match decrypt_opt(&row.agent_enc)? {
+        Some(json) => {
+            Some(serde_json::from_str(&json).map_err(|_| WorkflowError::Corrupt("agent".into()))?)
+        }
+        None => None,
+    };
+    let status: Status = parse(&row.status)?;
+    let today = svc.today();
+    let effective = row.extended_due_date.unwrap_or(row.due_date);
+    let (days_left, overdue) = if status.is_closed() {
+        (None, false)
+    } else if let Some(p) = row.paused_on {
+        // The clock is stopped: days left stay as they were on the day it stopped.
+        (Some(clock::days_left(effective, p)), false)
+    } else {
+        (
+            Some(clock::days_left(effective, today)),
+            clock::is_overdue(effective, today),
+        )
+    };
+    let tz = svc.config.timezone;
+    let local = |t: NaiveDateTime| tz.from_utc_datetime(&t).naive_local();
+    let events = events
+        .into_iter()
+        .map(|e| {
+            Ok(EventView {
+                at: local(e.at),
+                actor: e.actor,
+                action: e.action,
+                to_status: e.to_status.as_deref().map(parse).transpose()?,
+                note: e.note,
+                public: e.public,
+            })
+        })
+        .collect::<Result<_, WorkflowError>>()?;
+    Ok(RequestView {
+        email: keys.decrypt(&row.email_enc)?,
+        name: decrypt_opt(&row.name_enc)?,
+        text,
+        agent,
+        kind: parse(&row.kind)?,
+        jurisdiction: parse(&row.jurisdiction)?,
+        channel: parse(&row.channel)?,
+        status,
+        received_at: local(row.received_at),
+        received_date: row.received_date,
+        acknowledge_by: row.acknowledge_by,
+        due_date: row.due_date,
+        extended_due_date: row.extended_due_date,
+        extension_reason: row.extension_reason,
+        paused_days: row.paused_days,
+        clock_stopped: row.paused_on.is_some(),
+        verified_at: row.verified_at.map(local),
+        closed_at: row.closed_at.map(local),
+        denial_reason: row.denial_reason.as_deref().map(parse).transpose()?,
+        duplicate_of: row.duplicate_of,
+        days_left,
+        overdue,
+        events,
+        id: row.id,
+        public_id: row.public_id,
+    })
+}
+
+/// One request with its timeline, by internal or public id.
+pub async fn load(svc: &Services, id: &str) -> Result<RequestView, WorkflowError> {
+    let id = id.to_string();
+    let (row, events, dup) = svc
+        .db
+        .run(move |c| {
+            let row = requests::find_by_any_id(c, &id)?.ok_or(WorkflowError::NotFound)?;
+            let events = requests::events(c, &row.id)?;
+            let dup = match &row.duplicate_of {
+                Some(d) => requests::public_id_of(c, d)?,
+                None => None,
+            };
+            Ok::<_, WorkflowError>((row, events, dup))
+        })
+        .await?;
+    let mut view = build(svc, row, events)?;
+    view.duplicate_of = dup;
+    Ok(view)
+}
+
+/// The subject's own page: only with the capability from their email.
+pub async fn load_for_subject(
+    svc: &Services,
+    public_id: &str,
+    token: &str,
+) -> Result<RequestView, WorkflowError> {
+    let pid = public_id.to_string();
+    let row = svc
+        .db
+        .run(move |c| requests::find_by_public_id(c, &pid))
+        .await?
+        .ok_or(WorkflowError::NotFound)?;
+    if !svc.keys.check_status_token(&row.id, token) {
+        return Err(WorkflowError::NotFound);
+    }
+    let mut view = load(svc, &row.id).await?;
+    view.events.retain(|e| e.public);
+    Ok(view)
+}
+
+pub struct Page {
+    pub items: Vec<RequestView>,
+    pub total: i64,
+}
+
+pub async fn list(svc: &Services, mut filter: Filter) -> Result<Page, WorkflowError> {
+    if filter.limit <= 0 {
+        filter.limit = 50;
+    }
+    let (rows, total) = svc.db.run(move |c| requests::list(c, &filter)).await?;
+    let items = rows
+        .into_iter()
+        .map(|r| build(svc, r, Vec::new()))
+        .collect::<Result<_, _>>()?;
+    Ok(Page { items, total })
+}
