@@ -31,7 +31,7 @@ pub fn check_policy(password: &str) -> Result<(), PasswordError> {
         return Err(PasswordError::TooLong);
     }
     let lower = password.to_lowercase();
-    let one_char_repeated = password.chars().all(|c| Some(c) == password.chars().next());
+    let one_char_repeated = password.chars().all(|c| password.starts_with(c));
     if one_char_repeated || COMMON.lines().any(|l| l.to_lowercase() == lower) {
         return Err(PasswordError::Common);
     }

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::schema::*;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = users)]
+#[diesel(table_name = users, treat_none_as_null = true)]
 pub struct User {
     pub id: String,
     pub email: String,

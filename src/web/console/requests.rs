@@ -268,9 +268,13 @@ pub async fn action(
             );
             StatusCode::UNPROCESSABLE_ENTITY
         }
-        Err(e @ (WorkflowError::Transition(_) | WorkflowError::Clock(_))) => {
-            errors.add("reason", "This action", format!("is not possible: {e}"));
+        Err(e @ WorkflowError::Transition(_)) => {
+            errors.add("action", "This action", format!("is not possible: {e}"));
             StatusCode::CONFLICT
+        }
+        Err(e @ WorkflowError::Clock(_)) => {
+            errors.add("action", "This action", format!("is not possible: {e}"));
+            StatusCode::UNPROCESSABLE_ENTITY
         }
         Err(e) => return Err(e.into()),
     };

@@ -1,0 +1,262 @@
+//! The staff console: who gets in, and how sessions behave.
+
+use steward::domain::Role;
+
+use crate::support::{TestApp, backends, hidden};
+
+#[tokio::test]
+async fn console_pages_need_a_session() {
+    let app = TestApp::spawn(backends()[0]).await;
+    let b = app.browser();
+    for path in [
+        "/console/requests",
+        "/console/requests/new",
+        "/console/requests/some-id",
+    ] {
+        let res = b.get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 303, "{path}");
+        assert!(
+            res.headers()["location"]
+                .to_str()
+                .unwrap()
+                .starts_with("/console/login?next="),
+            "{path}"
+        );
+    }
+    for path in [
+        "/console/requests/new",
+        "/console/requests/x/complete",
+        "/console/logout",
+    ] {
+        let res = b
+            .post(app.url(path))
+            .form(&[("csrf", "x")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            res.status(),
+            303,
+            "POST {path} without a session goes to login"
+        );
+    }
+    // A forged session cookie is no session.
+    let res = b
+        .get(app.url("/console/requests"))
+        .header("Cookie", "steward_session=forged")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+}
+
+#[tokio::test]
+async fn login_logout_and_cookie_flags() {
+    for backend in backends() {
+        let app = TestApp::spawn(backend).await;
+        app.staff(
+            Role::PrivacyOfficer,
+            "officer@staff.example",
+            "orbit kettle velvet 42",
+        )
+        .await;
+        let b = app.browser();
+        let res = app
+            .login(&b, "Officer@Staff.example", "orbit kettle velvet 42")
+            .await;
+        assert_eq!(
+            res.status(),
+            303,
+            "{backend:?}: emails match case-insensitively"
+        );
+        let cookie = res
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .find(|c| c.starts_with("steward_session="))
+            .unwrap();
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+            "{cookie}"
+        );
+        let page = b.get(app.url("/console/requests")).send().await.unwrap();
+        assert_eq!(page.status(), 200);
+        let csrf = hidden(&page.text().await.unwrap(), "csrf").unwrap();
+        assert_eq!(
+            b.post(app.url("/console/logout"))
+                .form(&[("csrf", "wrong")])
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            403
+        );
+        assert_eq!(
+            b.post(app.url("/console/logout"))
+                .form(&[("csrf", csrf.as_str())])
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            303
+        );
+        assert_eq!(
+            b.get(app.url("/console/requests"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            303,
+            "session ended"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_and_wrong_logins_look_the_same_and_lock_out() {
+    let app = TestApp::spawn(backends()[0]).await;
+    app.staff(Role::Admin, "admin@staff.example", "orbit kettle velvet 42")
+        .await;
+    let b = app.browser();
+    let wrong = app
+        .login(&b, "admin@staff.example", "not the password")
+        .await;
+    let unknown = app
+        .login(&b, "nobody@staff.example", "not the password")
+        .await;
+    assert_eq!(wrong.status(), unknown.status());
+    let (w, u) = (wrong.text().await.unwrap(), unknown.text().await.unwrap());
+    let msg = |p: &str| {
+        p.split("field-error")
+            .nth(1)
+            .map(|s| s.split("</p>").next().unwrap().to_string())
+    };
+    assert_eq!(
+        msg(&w),
+        msg(&u),
+        "same words whether or not the account exists"
+    );
+    for _ in 0..5 {
+        app.login(&b, "admin@staff.example", "still not it").await;
+    }
+    let locked = app
+        .login(&b, "admin@staff.example", "orbit kettle velvet 42")
+        .await;
+    assert_eq!(
+        locked.status(),
+        401,
+        "locked out even with the right password"
+    );
+}
+
+#[tokio::test]
+async fn roles_limit_the_console() {
+    let app = TestApp::spawn(backends()[0]).await;
+    let reference = app
+        .submit_request(&[
+            ("kind", "access"),
+            ("jurisdiction", "gdpr"),
+            ("email", "r@example.org"),
+        ])
+        .await;
+    let officer = app.signed_in(Role::PrivacyOfficer).await;
+    let queue = officer
+        .get(app.url("/console/requests"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let id = crate::journey::request_id(&queue, &reference);
+
+    let owner = app.signed_in(Role::StoreOwner).await;
+    assert_eq!(
+        owner
+            .get(app.url("/console/requests"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    assert_eq!(
+        owner
+            .get(app.url(&format!("/console/requests/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403,
+        "no request by id either"
+    );
+
+    let auditor = app.signed_in(Role::Auditor).await;
+    let page = auditor
+        .get(app.url(&format!("/console/requests/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200, "auditors read");
+    let page = page.text().await.unwrap();
+    assert!(!page.contains("/extend\""), "no action forms for auditors");
+    let csrf = hidden(&page, "csrf").unwrap();
+    let res = auditor
+        .post(app.url(&format!("/console/requests/{id}/verify")))
+        .form(&[("csrf", csrf.as_str()), ("reason", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403, "auditors cannot act");
+    assert_eq!(
+        auditor
+            .get(app.url("/console/requests/new"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+}
+
+#[tokio::test]
+async fn staff_log_a_letter_with_its_receipt_date() {
+    for backend in backends() {
+        let app = TestApp::spawn(backend).await;
+        let b = app.signed_in(Role::PrivacyOfficer).await;
+        let csrf = app.csrf_of(&b, "/console/requests/new").await;
+        let res = b
+            .post(app.url("/console/requests/new"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("channel", "post"),
+                ("received_at", "2026-01-31"),
+                ("kind", "access"),
+                ("jurisdiction", "gdpr"),
+                ("email", "letter@example.de"),
+                ("name", "Brief Schreiber"),
+                ("send_verification", "on"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "{backend:?}");
+        let page = b
+            .get(app.url(res.headers()["location"].to_str().unwrap()))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("2026-01-31"), "received date shown");
+        // 31 January + one month = 28 February 2026, a Saturday: next working day Monday 2 March.
+        assert!(
+            page.contains("2026-03-02"),
+            "{backend:?}: due date from the letter's date"
+        );
+        assert!(page.contains("Letter") || page.contains("Post"));
+        app.smtp.wait_for("letter@example.de", 1).await;
+    }
+}
