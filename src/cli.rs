@@ -98,6 +98,7 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
         keys: Keys::from_master(&master),
         mailer,
         config,
+        jobs: Default::default(),
     })
 }
 

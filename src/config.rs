@@ -27,6 +27,10 @@ pub struct Config {
     pub secret_key: Option<[u8; 32]>,
     pub timezone: Tz,
     pub tls: Option<(PathBuf, PathBuf)>,
+    /// Store tasks are due this many days before the statutory date.
+    pub task_lead_days: i64,
+    /// How often the scheduler looks for connector jobs and reminders.
+    pub scheduler_interval: std::time::Duration,
 }
 
 impl Config {
@@ -114,6 +118,24 @@ impl Config {
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from("mail"));
 
+        let number = |var: &'static str, default: u64, max: u64| -> Result<u64, ConfigError> {
+            match get(var) {
+                None => Ok(default),
+                Some(v) => v
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| *n <= max)
+                    .ok_or_else(|| {
+                        fail(var, format!("'{v}' is not a whole number from 0 to {max}"))
+                    }),
+            }
+        };
+        let task_lead_days = number("STEWARD_TASK_LEAD_DAYS", 7, 60)? as i64;
+        let scheduler_interval = std::time::Duration::from_millis(
+            number("STEWARD_SCHEDULER_INTERVAL_MS", 5000, 3_600_000)?.max(50),
+        );
+
         Ok(Config {
             database_url,
             bind,
@@ -124,6 +146,8 @@ impl Config {
             secret_key,
             timezone,
             tls,
+            task_lead_days,
+            scheduler_interval,
         })
     }
 
@@ -176,6 +200,8 @@ mod tests {
             ("STEWARD_MAIL_FROM", "not an address"),
             ("STEWARD_BASE_URL", "ftp://x"),
             ("STEWARD_TLS_CERT", "/tmp/cert.pem"),
+            ("STEWARD_TASK_LEAD_DAYS", "a week"),
+            ("STEWARD_SCHEDULER_INTERVAL_MS", "-1"),
         ] {
             let err = parse(&[(var, value)]).unwrap_err();
             let expect = if var == "STEWARD_TLS_CERT" {

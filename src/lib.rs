@@ -4,6 +4,7 @@ pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod connectors;
 pub mod crypto;
 pub mod db;
 pub mod demo;

@@ -5,6 +5,8 @@ pub mod calendar;
 pub mod models;
 pub mod requests;
 pub mod schema;
+pub mod stores;
+pub mod tasks;
 pub mod users;
 
 use std::path::PathBuf;

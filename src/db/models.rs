@@ -106,3 +106,62 @@ pub struct AuditRow {
     pub prev_hash: String,
     pub hash: String,
 }
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = stores, treat_none_as_null = true)]
+pub struct StoreRow {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub owner_id: String,
+    pub description: String,
+    pub purposes: String,
+    pub legal_basis: String,
+    pub data_categories: String,
+    pub subject_categories: String,
+    pub recipients: String,
+    pub transfers: String,
+    pub retention: String,
+    pub security_measures: String,
+    pub connection_enc: Option<String>,
+    pub dataset: Option<String>,
+    pub url: Option<String>,
+    pub secret_enc: Option<String>,
+    pub hash_key_enc: String,
+    pub active: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = tasks, treat_none_as_null = true)]
+pub struct TaskRow {
+    pub id: String,
+    pub request_id: String,
+    pub store_id: String,
+    pub status: String,
+    pub due_date: NaiveDate,
+    pub attempts: i32,
+    pub next_attempt_at: Option<NaiveDateTime>,
+    pub claimed_until: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub result: Option<String>,
+    pub note: Option<String>,
+    pub exemption_basis: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub completed_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = task_records)]
+pub struct TaskRecord {
+    pub task_id: String,
+    pub seq: i64,
+    pub request_id: String,
+    pub table_name: String,
+    pub record: String,
+    pub field: String,
+    pub data_category: String,
+    pub value_enc: Option<String>,
+}

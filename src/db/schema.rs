@@ -116,11 +116,85 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    stores (id) {
+        id -> Text,
+        name -> Text,
+        kind -> Text,
+        owner_id -> Text,
+        description -> Text,
+        purposes -> Text,
+        legal_basis -> Text,
+        data_categories -> Text,
+        subject_categories -> Text,
+        recipients -> Text,
+        transfers -> Text,
+        retention -> Text,
+        security_measures -> Text,
+        connection_enc -> Nullable<Text>,
+        dataset -> Nullable<Text>,
+        url -> Nullable<Text>,
+        secret_enc -> Nullable<Text>,
+        hash_key_enc -> Text,
+        active -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    tasks (id) {
+        id -> Text,
+        request_id -> Text,
+        store_id -> Text,
+        status -> Text,
+        due_date -> Date,
+        attempts -> Integer,
+        next_attempt_at -> Nullable<Timestamp>,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        result -> Nullable<Text>,
+        note -> Nullable<Text>,
+        exemption_basis -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        completed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    task_records (task_id, seq) {
+        task_id -> Text,
+        seq -> BigInt,
+        request_id -> Text,
+        table_name -> Text,
+        record -> Text,
+        field -> Text,
+        data_category -> Text,
+        value_enc -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    reminders (key) {
+        key -> Text,
+        sent_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(stores -> users (owner_id));
+diesel::joinable!(tasks -> stores (store_id));
+diesel::joinable!(task_records -> tasks (task_id));
+diesel::joinable!(tasks -> requests (request_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(request_events -> requests (request_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    stores,
+    tasks,
+    task_records,
+    reminders,
     users,
     sessions,
     api_tokens,

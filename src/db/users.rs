@@ -125,3 +125,11 @@ pub fn touch_token(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<(),
         .execute(conn)?;
     Ok(())
 }
+
+pub fn all_active(conn: &mut DbConn) -> Result<Vec<User>, DbError> {
+    Ok(users::table
+        .filter(users::active.eq(true))
+        .order(users::email.asc())
+        .select(User::as_select())
+        .load(conn)?)
+}

@@ -1,11 +1,13 @@
 //! Pure types and rules: no I/O here, so all of it is unit-tested directly.
 
 pub mod clock;
+pub mod dataset;
 pub mod email;
 pub mod holidays;
 pub mod kinds;
 pub mod lifecycle;
 pub mod roles;
+pub mod stores;
 pub mod text;
 
 pub use email::EmailAddress;

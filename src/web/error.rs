@@ -20,7 +20,8 @@ fn status_of(e: &WorkflowError) -> StatusCode {
         WorkflowError::NotFound | WorkflowError::LinkInvalid => StatusCode::NOT_FOUND,
         WorkflowError::LinkExpired => StatusCode::GONE,
         WorkflowError::Invalid { .. } | WorkflowError::Clock(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        WorkflowError::Transition(_) => StatusCode::CONFLICT,
+        WorkflowError::Transition(_) | WorkflowError::Conflict(_) => StatusCode::CONFLICT,
+        WorkflowError::Forbidden => StatusCode::FORBIDDEN,
         WorkflowError::Db(_) | WorkflowError::Crypto(_) | WorkflowError::Corrupt(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }

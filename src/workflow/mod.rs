@@ -3,6 +3,9 @@
 
 pub mod notices;
 pub mod requests;
+pub mod scheduler;
+pub mod stores;
+pub mod tasks;
 pub mod view;
 
 use crate::config::Config;
@@ -19,6 +22,8 @@ pub struct Services {
     pub keys: Keys,
     pub mailer: Mailer,
     pub config: Config,
+    /// Wakes the scheduler when new connector work exists.
+    pub jobs: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl Services {
@@ -51,6 +56,11 @@ pub enum WorkflowError {
     Transition(#[from] TransitionError),
     #[error(transparent)]
     Clock(#[from] ClockError),
+    /// The action does not fit the current state of things (e.g. tasks still open).
+    #[error("{0}")]
+    Conflict(String),
+    #[error("you may not see or change this")]
+    Forbidden,
     #[error("this link is not valid or has already been used")]
     LinkInvalid,
     #[error("this link has expired")]

@@ -307,7 +307,9 @@ pub async fn check_verify_link(svc: &Services, token: &str) -> Result<RequestRow
 /// The subject confirms by the emailed link: single use, 24 hours.
 pub async fn verify_by_link(svc: &Services, token: &str) -> Result<RequestRow, WorkflowError> {
     let hash = hash_token(token);
-    svc.db
+    let (lead, today) = (svc.config.task_lead_days, svc.today());
+    let row = svc
+        .db
         .run(move |conn| {
             db::write_tx(conn, |c| {
                 let mut row =
@@ -344,10 +346,13 @@ pub async fn verify_by_link(svc: &Services, token: &str) -> Result<RequestRow, W
                     &target(&row),
                     serde_json::json!({"method": "email_link"}),
                 )?;
+                super::tasks::fan_out(c, &mut row, &Actor::System, lead, today)?;
                 Ok(row)
             })
         })
-        .await
+        .await?;
+    svc.jobs.notify_one();
+    Ok(row)
 }
 
 /// What staff typed with an action.
@@ -366,7 +371,10 @@ pub async fn act(
     input: ActionInput,
 ) -> Result<RequestRow, WorkflowError> {
     let id = id.to_string();
-    let today = svc.today();
+    let ctx = Ctx {
+        today: svc.today(),
+        lead_days: svc.config.task_lead_days,
+    };
     let input2 = input.clone();
     let (row, before) = svc
         .db
@@ -374,13 +382,21 @@ pub async fn act(
             db::write_tx(conn, |c| {
                 let mut row = requests::find_by_any_id(c, &id)?.ok_or(WorkflowError::NotFound)?;
                 let before = row.clone();
-                apply(c, &mut row, &actor, action, &input2, today)?;
+                apply(c, &mut row, &actor, action, &input2, ctx)?;
                 Ok::<_, WorkflowError>((row, before))
             })
         })
         .await?;
+    svc.jobs.notify_one();
     notify_subject(svc, &before, &row, action, &input).await?;
     Ok(row)
+}
+
+/// What an action needs to know of the world besides the request.
+#[derive(Debug, Clone, Copy)]
+struct Ctx {
+    today: chrono::NaiveDate,
+    lead_days: i64,
 }
 
 fn apply(
@@ -389,8 +405,9 @@ fn apply(
     actor: &Actor,
     action: Action,
     input: &ActionInput,
-    today: chrono::NaiveDate,
+    ctx: Ctx,
 ) -> Result<(), WorkflowError> {
+    let today = ctx.today;
     let from: Status = parse(&row.status)?;
     let before_pause = row
         .status_before_pause
@@ -467,7 +484,15 @@ fn apply(
             row.denial_reason = Some(denial.as_str().into());
             detail["reason"] = denial.as_str().into();
         }
-        Action::Complete | Action::Withdraw => {}
+        Action::Complete => {
+            let open = super::tasks::unsettled(c, &row.id)?;
+            if open > 0 {
+                return Err(WorkflowError::Conflict(format!(
+                    "{open} data-store task(s) are not done or exempt yet; the request can be completed once all are settled"
+                )));
+            }
+        }
+        Action::Withdraw => {}
         Action::SendVerification | Action::Start => unreachable!("not staff actions"),
     }
     if to.is_closed() {
@@ -496,6 +521,9 @@ fn apply(
         &target(row),
         detail,
     )?;
+    if action == Action::Verify {
+        super::tasks::fan_out(c, row, actor, ctx.lead_days, today)?;
+    }
     Ok(())
 }
 

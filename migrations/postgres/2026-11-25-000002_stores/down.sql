@@ -1,0 +1,4 @@
+DROP TABLE reminders;
+DROP TABLE task_records;
+DROP TABLE tasks;
+DROP TABLE stores;

@@ -1,0 +1,662 @@
+//! The SQL connector: PostgreSQL, MySQL/MariaDB and SQLite data stores, driven by the
+//! store's dataset map. Every value is a bound parameter; every identifier comes from the
+//! map, is a plain name, and is checked against the live schema before any query runs.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::time::Duration;
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use sqlx::{AssertSqlSafe, Row};
+
+use super::{Connector, ConnectorError, FoundValue, Job, Outcome, Subject, TableErasure, TaskInfo};
+use crate::domain::dataset::{Dataset, Erasure, IdentityKind, is_plain_name};
+
+pub const REDACTED: &str = "[redacted]";
+/// Keys per IN list: well under every backend's parameter limit.
+const CHUNK: usize = 500;
+
+/// A connection string as the store registry accepts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SqlUrl {
+    Postgres(String),
+    MySql(String),
+    Sqlite(String),
+}
+
+impl SqlUrl {
+    pub fn parse(s: &str) -> Result<SqlUrl, String> {
+        let s = s.trim();
+        if s.starts_with("postgres://") || s.starts_with("postgresql://") {
+            Ok(SqlUrl::Postgres(s.into()))
+        } else if s.starts_with("mysql://") || s.starts_with("mariadb://") {
+            Ok(SqlUrl::MySql(s.replacen("mariadb://", "mysql://", 1)))
+        } else if let Some(path) = s.strip_prefix("sqlite://") {
+            if !path.starts_with('/') {
+                return Err(
+                    "a SQLite store needs an absolute path: sqlite:///var/lib/shop.db".into(),
+                );
+            }
+            Ok(SqlUrl::Sqlite(path.into()))
+        } else {
+            Err("must start with postgres://, mysql:// or sqlite:///".into())
+        }
+    }
+}
+
+#[derive(Clone)]
+enum Pool {
+    Pg(sqlx::PgPool),
+    My(sqlx::MySqlPool),
+    Lite(sqlx::SqlitePool),
+}
+
+#[derive(Debug, Clone)]
+enum Param {
+    Int(i64),
+    Text(String),
+}
+
+/// How a column's values are bound, from its live type: integers as integers (so indexes are
+/// used), text as text, anything else compared as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ColType {
+    Int,
+    Text,
+    Other,
+}
+
+fn col_type(sql_type: &str) -> ColType {
+    let t = sql_type.to_ascii_lowercase();
+    if t.contains("int") || t == "serial" || t == "bigserial" {
+        ColType::Int
+    } else if t.contains("char") || t.contains("text") || t.contains("clob") || t.is_empty() {
+        ColType::Text
+    } else {
+        ColType::Other
+    }
+}
+
+pub struct SqlConnector {
+    pool: Pool,
+    dataset: Dataset,
+    hash_key: Vec<u8>,
+}
+
+macro_rules! bind_all {
+    ($q:expr, $params:expr) => {{
+        let mut q = $q;
+        for p in $params {
+            q = match p {
+                Param::Int(i) => q.bind(*i),
+                Param::Text(s) => q.bind(s.clone()),
+            };
+        }
+        q
+    }};
+}
+
+macro_rules! fetch_text {
+    ($pool:expr, $sql:expr, $params:expr) => {{
+        let q = bind_all!(sqlx::query(AssertSqlSafe($sql)), $params);
+        let rows = q.fetch_all($pool).await.map_err(query_error)?;
+        rows.iter()
+            .map(|r| {
+                (0..r.len())
+                    .map(|i| r.try_get::<Option<String>, _>(i))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(query_error)?
+    }};
+}
+
+macro_rules! execute_in_tx {
+    ($pool:expr, $stmts:expr) => {{
+        let mut tx = $pool.begin().await.map_err(query_error)?;
+        let mut counts = Vec::with_capacity($stmts.len());
+        for (sql, params) in $stmts {
+            let q = bind_all!(sqlx::query(AssertSqlSafe(sql.clone())), params);
+            counts.push(
+                q.execute(&mut *tx)
+                    .await
+                    .map_err(query_error)?
+                    .rows_affected(),
+            );
+        }
+        tx.commit().await.map_err(query_error)?;
+        counts
+    }};
+}
+
+fn query_error(e: sqlx::Error) -> ConnectorError {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Tls(_) => ConnectorError::Unreachable(e.to_string()),
+        other => ConnectorError::Query(other.to_string()),
+    }
+}
+
+fn opts<DB: sqlx::Database>() -> sqlx::pool::PoolOptions<DB> {
+    sqlx::pool::PoolOptions::new()
+        .max_connections(4)
+        .acquire_timeout(Duration::from_secs(10))
+}
+
+/// A row reached by the traversal: its key and the values of the columns read.
+#[derive(Debug, Clone)]
+struct Reached {
+    key: String,
+    values: HashMap<String, Option<String>>,
+}
+
+impl SqlConnector {
+    /// Connects lazily-checked: the first query tells whether the store is reachable.
+    pub async fn connect(
+        url: &SqlUrl,
+        dataset: Dataset,
+        hash_key: Vec<u8>,
+    ) -> Result<Self, ConnectorError> {
+        let unreachable = |e: sqlx::Error| ConnectorError::Unreachable(e.to_string());
+        let pool = match url {
+            SqlUrl::Postgres(u) => Pool::Pg(opts().connect(u).await.map_err(unreachable)?),
+            SqlUrl::MySql(u) => Pool::My(opts().connect(u).await.map_err(unreachable)?),
+            SqlUrl::Sqlite(path) => {
+                let o = sqlx::sqlite::SqliteConnectOptions::new()
+                    .filename(path)
+                    .create_if_missing(false)
+                    .busy_timeout(Duration::from_secs(10));
+                Pool::Lite(opts().connect_with(o).await.map_err(unreachable)?)
+            }
+        };
+        Ok(SqlConnector {
+            pool,
+            dataset,
+            hash_key,
+        })
+    }
+
+    pub async fn close(&self) {
+        match &self.pool {
+            Pool::Pg(p) => p.close().await,
+            Pool::My(p) => p.close().await,
+            Pool::Lite(p) => p.close().await,
+        }
+    }
+
+    fn quote(&self, ident: &str) -> String {
+        debug_assert!(is_plain_name(ident));
+        match self.pool {
+            Pool::My(_) => format!("`{ident}`"),
+            _ => format!("\"{ident}\""),
+        }
+    }
+
+    fn placeholder(&self, n: usize) -> String {
+        match self.pool {
+            Pool::Pg(_) => format!("${n}"),
+            _ => "?".into(),
+        }
+    }
+
+    fn as_text(&self, expr: &str) -> String {
+        match self.pool {
+            Pool::My(_) => format!("CAST({expr} AS CHAR)"),
+            _ => format!("CAST({expr} AS TEXT)"),
+        }
+    }
+
+    async fn fetch(
+        &self,
+        sql: String,
+        params: &[Param],
+    ) -> Result<Vec<Vec<Option<String>>>, ConnectorError> {
+        Ok(match &self.pool {
+            Pool::Pg(p) => fetch_text!(p, sql, params),
+            Pool::My(p) => fetch_text!(p, sql, params),
+            Pool::Lite(p) => fetch_text!(p, sql, params),
+        })
+    }
+
+    async fn execute_all(
+        &self,
+        stmts: &[(String, Vec<Param>)],
+    ) -> Result<Vec<u64>, ConnectorError> {
+        Ok(match &self.pool {
+            Pool::Pg(p) => execute_in_tx!(p, stmts),
+            Pool::My(p) => execute_in_tx!(p, stmts),
+            Pool::Lite(p) => execute_in_tx!(p, stmts),
+        })
+    }
+
+    /// The live columns of a table with their types; empty when the table does not exist.
+    async fn live_columns(&self, table: &str) -> Result<HashMap<String, ColType>, ConnectorError> {
+        let (sql, params) = match self.pool {
+            Pool::Pg(_) => (
+                "SELECT CAST(column_name AS TEXT), CAST(data_type AS TEXT) FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND table_name = $1",
+                vec![Param::Text(table.into())],
+            ),
+            Pool::My(_) => (
+                "SELECT CAST(column_name AS CHAR), CAST(data_type AS CHAR) FROM information_schema.columns \
+                 WHERE table_schema = DATABASE() AND table_name = ?",
+                vec![Param::Text(table.into())],
+            ),
+            Pool::Lite(_) => (
+                "SELECT name, type FROM pragma_table_info(?)",
+                vec![Param::Text(table.into())],
+            ),
+        };
+        let rows = self.fetch(sql.to_string(), &params).await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| {
+                Some((
+                    r.first()?.clone()?,
+                    col_type(r.get(1)?.as_deref().unwrap_or("")),
+                ))
+            })
+            .collect())
+    }
+
+    /// Every name the map uses must exist in the live database. The error names the first
+    /// missing table or column, so the registry can refuse the map when it is saved.
+    pub async fn check_schema(&self) -> Result<(), ConnectorError> {
+        self.live_schema().await.map(|_| ())
+    }
+
+    async fn live_schema(
+        &self,
+    ) -> Result<HashMap<String, HashMap<String, ColType>>, ConnectorError> {
+        let mut schema = HashMap::new();
+        for t in &self.dataset.tables {
+            let cols = self.live_columns(&t.name).await?;
+            if cols.is_empty() {
+                return Err(ConnectorError::Schema(format!(
+                    "table '{}' does not exist",
+                    t.name
+                )));
+            }
+            if let Some(missing) = self
+                .columns_used(t)
+                .into_iter()
+                .find(|c| !cols.contains_key(c.as_str()))
+            {
+                return Err(ConnectorError::Schema(format!(
+                    "column '{}.{}' does not exist",
+                    t.name, missing
+                )));
+            }
+            schema.insert(t.name.clone(), cols);
+        }
+        Ok(schema)
+    }
+
+    /// The columns of a table the map touches: key first, then fields, identity and
+    /// reference columns, and the columns other tables point at. Nothing else is read.
+    fn columns_used(&self, t: &crate::domain::dataset::Table) -> Vec<String> {
+        let mut cols = vec![t.primary_key.clone()];
+        let pointed_at = self
+            .dataset
+            .tables
+            .iter()
+            .flat_map(|o| o.references.values())
+            .filter_map(|target| {
+                let (tt, tc) = target.split_once('.')?;
+                (tt == t.name).then(|| tc.to_string())
+            });
+        let all = t
+            .fields
+            .keys()
+            .chain(t.identities.values())
+            .chain(t.references.keys())
+            .cloned()
+            .chain(pointed_at);
+        for c in all {
+            if !cols.contains(&c) {
+                cols.push(c);
+            }
+        }
+        cols
+    }
+
+    fn param_for(ty: ColType, value: &str) -> Param {
+        match ty {
+            ColType::Int => value
+                .parse::<i64>()
+                .map(Param::Int)
+                .unwrap_or_else(|_| Param::Text(value.into())),
+            _ => Param::Text(value.into()),
+        }
+    }
+
+    /// Breadth-first from the subject's identities along references; every reached row, with
+    /// the columns the map lists (and the keys needed to go on).
+    async fn traverse(
+        &self,
+        subject: &Subject,
+    ) -> Result<BTreeMap<String, Vec<Reached>>, ConnectorError> {
+        let schema = self.live_schema().await?;
+        let plan = self.dataset.plan();
+        let mut reached: BTreeMap<String, Vec<Reached>> = BTreeMap::new();
+        for step in &plan {
+            let table = self
+                .dataset
+                .table(&step.table)
+                .expect("plan names listed tables");
+            let cols = &schema[&table.name];
+            let read = self.columns_used(table);
+            let select = read
+                .iter()
+                .map(|c| self.as_text(&self.quote(c)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let from = self.quote(&table.name);
+            let mut rows: Vec<Reached> = Vec::new();
+            let mut seen: HashSet<String> = HashSet::new();
+            let mut collect = |found: Vec<Vec<Option<String>>>, rows: &mut Vec<Reached>| {
+                for r in found {
+                    let Some(key) = r[0].clone() else { continue };
+                    if seen.insert(key.clone()) {
+                        rows.push(Reached {
+                            key,
+                            values: read.iter().cloned().zip(r).collect(),
+                        });
+                    }
+                }
+            };
+            for (kind, column) in &table.identities {
+                let values = match kind {
+                    IdentityKind::Email => {
+                        let lower = subject.email.to_lowercase();
+                        if lower == subject.email {
+                            vec![lower]
+                        } else {
+                            vec![subject.email.clone(), lower]
+                        }
+                    }
+                    // The portal collects email only; other identity kinds come with connectors
+                    // that receive them.
+                    IdentityKind::Phone | IdentityKind::CustomerId => continue,
+                };
+                let ty = cols[column];
+                let (lhs, params): (String, Vec<Param>) = match ty {
+                    ColType::Other => (
+                        self.as_text(&self.quote(column)),
+                        values.iter().map(|v| Param::Text(v.clone())).collect(),
+                    ),
+                    _ => (
+                        self.quote(column),
+                        values.iter().map(|v| Self::param_for(ty, v)).collect(),
+                    ),
+                };
+                let marks = (1..=params.len())
+                    .map(|i| self.placeholder(i))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let sql = format!("SELECT {select} FROM {from} WHERE {lhs} IN ({marks})");
+                collect(self.fetch(sql, &params).await?, &mut rows);
+            }
+            for link in &step.via {
+                let parent_keys: Vec<String> = reached
+                    .get(&link.parent)
+                    .map(|rs| {
+                        rs.iter()
+                            .filter_map(|r| r.values.get(&link.parent_column).cloned().flatten())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let ty = cols[&link.column];
+                for chunk in parent_keys.chunks(CHUNK) {
+                    let (lhs, params): (String, Vec<Param>) = match ty {
+                        ColType::Other => (
+                            self.as_text(&self.quote(&link.column)),
+                            chunk.iter().map(|v| Param::Text(v.clone())).collect(),
+                        ),
+                        _ => (
+                            self.quote(&link.column),
+                            chunk.iter().map(|v| Self::param_for(ty, v)).collect(),
+                        ),
+                    };
+                    let marks = (1..=params.len())
+                        .map(|i| self.placeholder(i))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let sql = format!("SELECT {select} FROM {from} WHERE {lhs} IN ({marks})");
+                    collect(self.fetch(sql, &params).await?, &mut rows);
+                }
+            }
+            reached.insert(table.name.clone(), rows);
+        }
+        Ok(reached)
+    }
+
+    pub async fn access(&self, subject: &Subject) -> Result<Vec<FoundValue>, ConnectorError> {
+        let reached = self.traverse(subject).await?;
+        let mut out = Vec::new();
+        for step in self.dataset.plan() {
+            let table = self.dataset.table(&step.table).expect("listed");
+            for row in reached.get(&table.name).into_iter().flatten() {
+                for (field, f) in &table.fields {
+                    out.push(FoundValue {
+                        table: table.name.clone(),
+                        record: row.key.clone(),
+                        field: field.clone(),
+                        category: f.category.clone(),
+                        value: row.values.get(field).cloned().flatten(),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn hash(&self, value: &str) -> String {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.hash_key).expect("any key length");
+        mac.update(value.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    /// Applies the erasure strategies to every reached row in one transaction, children
+    /// first, and reports what was done per table.
+    pub async fn erase(&self, subject: &Subject) -> Result<Vec<TableErasure>, ConnectorError> {
+        let schema = self.live_schema().await?;
+        let reached = self.traverse(subject).await?;
+        let mut stmts: Vec<(String, Vec<Param>)> = Vec::new();
+        // What each statement counts towards: (table index, which counter, fields per row).
+        let mut tally: Vec<(usize, &'static str, u64)> = Vec::new();
+        let mut reports: Vec<TableErasure> = Vec::new();
+        for step in self.dataset.plan().iter().rev() {
+            let table = self.dataset.table(&step.table).expect("listed");
+            let rows = reached.get(&table.name).cloned().unwrap_or_default();
+            let idx = reports.len();
+            let mut report = TableErasure {
+                table: table.name.clone(),
+                rows_reached: rows.len() as u64,
+                ..Default::default()
+            };
+            for (field, f) in &table.fields {
+                if f.erasure == Some(Erasure::Retain) {
+                    report
+                        .retained
+                        .push((field.clone(), f.basis.clone().unwrap_or_default()));
+                }
+            }
+            reports.push(report);
+            if rows.is_empty() {
+                continue;
+            }
+            let pk_ty = schema[&table.name][&table.primary_key];
+            let from = self.quote(&table.name);
+            let pk = self.quote(&table.primary_key);
+            let keys: Vec<String> = rows.iter().map(|r| r.key.clone()).collect();
+            let delete_rows = table.erasure == Some(Erasure::DeleteRow)
+                || table
+                    .fields
+                    .values()
+                    .any(|f| f.erasure == Some(Erasure::DeleteRow));
+            let key_filter = |chunk: &[String], first: usize| -> (String, Vec<Param>) {
+                let (lhs, params): (String, Vec<Param>) = match pk_ty {
+                    ColType::Other => (
+                        self.as_text(&pk),
+                        chunk.iter().map(|v| Param::Text(v.clone())).collect(),
+                    ),
+                    _ => (
+                        pk.clone(),
+                        chunk.iter().map(|v| Self::param_for(pk_ty, v)).collect(),
+                    ),
+                };
+                let marks = (first..first + params.len())
+                    .map(|i| self.placeholder(i))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                (format!("{lhs} IN ({marks})"), params)
+            };
+            if delete_rows {
+                for chunk in keys.chunks(CHUNK) {
+                    let (filter, params) = key_filter(chunk, 1);
+                    stmts.push((format!("DELETE FROM {from} WHERE {filter}"), params));
+                    tally.push((idx, "deleted", 1));
+                }
+                continue;
+            }
+            let nulls: Vec<&String> = table
+                .fields
+                .iter()
+                .filter(|(_, f)| f.erasure == Some(Erasure::Null))
+                .map(|(n, _)| n)
+                .collect();
+            let redacts: Vec<&String> = table
+                .fields
+                .iter()
+                .filter(|(_, f)| f.erasure == Some(Erasure::Redact))
+                .map(|(n, _)| n)
+                .collect();
+            if !nulls.is_empty() || !redacts.is_empty() {
+                let mut sets: Vec<String> = nulls
+                    .iter()
+                    .map(|c| format!("{} = NULL", self.quote(c)))
+                    .collect();
+                let mut params: Vec<Param> = Vec::new();
+                for c in &redacts {
+                    params.push(Param::Text(REDACTED.into()));
+                    sets.push(format!(
+                        "{} = {}",
+                        self.quote(c),
+                        self.placeholder(params.len())
+                    ));
+                }
+                for chunk in keys.chunks(CHUNK) {
+                    let (filter, key_params) = key_filter(chunk, params.len() + 1);
+                    let mut all = params.clone();
+                    all.extend(key_params);
+                    stmts.push((
+                        format!("UPDATE {from} SET {} WHERE {filter}", sets.join(", ")),
+                        all,
+                    ));
+                    if !nulls.is_empty() {
+                        tally.push((idx, "nulled", nulls.len() as u64));
+                    }
+                    if !redacts.is_empty() {
+                        tally.push((idx, "redacted", redacts.len() as u64));
+                    }
+                }
+            }
+            for (field, f) in &table.fields {
+                if f.erasure != Some(Erasure::Hash) {
+                    continue;
+                }
+                for row in &rows {
+                    let Some(Some(value)) = row.values.get(field) else {
+                        continue;
+                    };
+                    let (filter, key_params) = key_filter(std::slice::from_ref(&row.key), 2);
+                    let mut params = vec![Param::Text(self.hash(value))];
+                    params.extend(key_params);
+                    stmts.push((
+                        format!(
+                            "UPDATE {from} SET {} = {} WHERE {filter}",
+                            self.quote(field),
+                            self.placeholder(1)
+                        ),
+                        params,
+                    ));
+                    tally.push((idx, "hashed", 1));
+                }
+            }
+        }
+        let counts = self.execute_all(&stmts).await?;
+        for ((idx, what, per_row), n) in tally.into_iter().zip(counts) {
+            let r = &mut reports[idx];
+            let add = n * per_row;
+            match what {
+                "deleted" => r.deleted += n,
+                "nulled" => r.nulled += add,
+                "redacted" => r.redacted += add,
+                _ => r.hashed += n,
+            }
+        }
+        reports.reverse();
+        Ok(reports)
+    }
+}
+
+impl Connector for SqlConnector {
+    async fn run(
+        &self,
+        job: Job,
+        subject: &Subject,
+        _task: &TaskInfo,
+    ) -> Result<Outcome, ConnectorError> {
+        match job {
+            Job::Access => Ok(Outcome::Found(self.access(subject).await?)),
+            Job::Erase => Ok(Outcome::Erased(self.erase(subject).await?)),
+            Job::Confirm => Ok(Outcome::Handed),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        assert_eq!(
+            SqlUrl::parse("postgres://u@h/db").unwrap(),
+            SqlUrl::Postgres("postgres://u@h/db".into())
+        );
+        assert_eq!(
+            SqlUrl::parse("mariadb://root@h/db").unwrap(),
+            SqlUrl::MySql("mysql://root@h/db".into())
+        );
+        assert_eq!(
+            SqlUrl::parse("sqlite:///var/shop.db").unwrap(),
+            SqlUrl::Sqlite("/var/shop.db".into())
+        );
+        assert!(SqlUrl::parse("sqlite://relative.db").is_err());
+        assert!(SqlUrl::parse("oracle://x").is_err());
+    }
+
+    #[test]
+    fn column_types() {
+        for (t, want) in [
+            ("integer", ColType::Int),
+            ("bigint", ColType::Int),
+            ("INTEGER", ColType::Int),
+            ("int", ColType::Int),
+            ("character varying", ColType::Text),
+            ("varchar", ColType::Text),
+            ("TEXT", ColType::Text),
+            ("", ColType::Text),
+            ("uuid", ColType::Other),
+            ("numeric", ColType::Other),
+            ("timestamp without time zone", ColType::Other),
+        ] {
+            assert_eq!(col_type(t), want, "{t}");
+        }
+    }
+}

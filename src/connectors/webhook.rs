@@ -1,0 +1,142 @@
+//! The webhook connector: a signed JSON POST to the store's endpoint; the store answers later
+//! through the task's result API. Signature: `X-Steward-Signature: v1=<hex>` with HMAC-SHA256
+//! over `"{timestamp}.{body}"` and the store's secret; the timestamp header lets the receiver
+//! refuse replays.
+
+use std::time::Duration;
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use super::{Connector, ConnectorError, Job, Outcome, Subject, TaskInfo};
+
+/// How far a signed timestamp may be from now, either way.
+pub const MAX_SKEW_SECONDS: i64 = 300;
+
+pub struct WebhookConnector {
+    pub url: String,
+    pub secret: String,
+    pub client: reqwest::Client,
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(15))
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("Steward/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .expect("a client with rustls and no proxies builds")
+}
+
+pub fn sign(secret: &str, timestamp: i64, body: &[u8]) -> String {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes()).expect("any key length");
+    mac.update(timestamp.to_string().as_bytes());
+    mac.update(b".");
+    mac.update(body);
+    format!("v1={}", hex::encode(mac.finalize().into_bytes()))
+}
+
+/// Checks a signature made by [`sign`], in constant time, within the allowed clock skew.
+pub fn verify(secret: &str, timestamp: &str, signature: &str, body: &[u8], now: i64) -> bool {
+    let Ok(ts) = timestamp.parse::<i64>() else {
+        return false;
+    };
+    if (now - ts).abs() > MAX_SKEW_SECONDS {
+        return false;
+    }
+    let Some(given) = signature
+        .strip_prefix("v1=")
+        .and_then(|h| hex::decode(h).ok())
+    else {
+        return false;
+    };
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes()).expect("any key length");
+    mac.update(ts.to_string().as_bytes());
+    mac.update(b".");
+    mac.update(body);
+    mac.verify_slice(&given).is_ok()
+}
+
+impl Connector for WebhookConnector {
+    async fn run(
+        &self,
+        job: Job,
+        subject: &Subject,
+        task: &TaskInfo,
+    ) -> Result<Outcome, ConnectorError> {
+        let action = match job {
+            Job::Access => "access",
+            Job::Erase => "erase",
+            Job::Confirm => "confirm",
+        };
+        let body = serde_json::to_vec(&serde_json::json!({
+            "task": task,
+            "action": action,
+            "subject": {"email": subject.email},
+        }))
+        .expect("plain JSON");
+        let ts = chrono::Utc::now().timestamp();
+        let res = self
+            .client
+            .post(&self.url)
+            .header("Content-Type", "application/json")
+            .header("X-Steward-Timestamp", ts.to_string())
+            .header("X-Steward-Signature", sign(&self.secret, ts, &body))
+            .header("X-Steward-Task", &task.task_id)
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| ConnectorError::Unreachable(e.without_url().to_string()))?;
+        let status = res.status();
+        if status.is_success() {
+            return Ok(Outcome::Handed);
+        }
+        let text = res.text().await.unwrap_or_default();
+        Err(ConnectorError::Rejected {
+            status: status.as_u16(),
+            body: text.chars().take(300).collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures_verify_only_untampered_and_fresh() {
+        let body = br#"{"a":1}"#;
+        let sig = sign("s3cret", 1_700_000_000, body);
+        assert!(verify("s3cret", "1700000000", &sig, body, 1_700_000_100));
+        assert!(
+            !verify("s3cret", "1700000000", &sig, br#"{"a":2}"#, 1_700_000_100),
+            "body changed"
+        );
+        assert!(
+            !verify("other", "1700000000", &sig, body, 1_700_000_100),
+            "wrong secret"
+        );
+        assert!(
+            !verify("s3cret", "1700000001", &sig, body, 1_700_000_100),
+            "timestamp changed"
+        );
+        assert!(
+            !verify(
+                "s3cret",
+                "1700000000",
+                &sig,
+                body,
+                1_700_000_000 + MAX_SKEW_SECONDS + 1
+            ),
+            "replayed too late"
+        );
+        assert!(!verify(
+            "s3cret",
+            "1700000000",
+            "v1=zz",
+            body,
+            1_700_000_000
+        ));
+        assert!(!verify("s3cret", "soon", &sig, body, 1_700_000_000));
+    }
+}

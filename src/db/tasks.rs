@@ -1,0 +1,190 @@
+//! Queries on tasks, their claims, and the subject's found records.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::models::{StoreRow, TaskRecord, TaskRow};
+use super::schema::{reminders, stores, task_records, tasks};
+use super::{DbConn, DbError};
+
+pub fn insert(conn: &mut DbConn, t: &TaskRow) -> Result<(), DbError> {
+    diesel::insert_into(tasks::table).values(t).execute(conn)?;
+    Ok(())
+}
+
+pub fn save(conn: &mut DbConn, t: &TaskRow) -> Result<(), DbError> {
+    diesel::update(tasks::table.find(&t.id))
+        .set(t)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<(TaskRow, StoreRow)>, DbError> {
+    Ok(tasks::table
+        .inner_join(stores::table)
+        .filter(tasks::id.eq(id))
+        .select((TaskRow::as_select(), StoreRow::as_select()))
+        .first(conn)
+        .optional()?)
+}
+
+pub fn of_request(
+    conn: &mut DbConn,
+    request_id: &str,
+) -> Result<Vec<(TaskRow, StoreRow)>, DbError> {
+    Ok(tasks::table
+        .inner_join(stores::table)
+        .filter(tasks::request_id.eq(request_id))
+        .order(stores::name.asc())
+        .select((TaskRow::as_select(), StoreRow::as_select()))
+        .load(conn)?)
+}
+
+/// A queue of tasks: of the given stores only (a store owner's), or of all stores.
+pub fn queue(
+    conn: &mut DbConn,
+    store_ids: Option<&[String]>,
+    open_only: bool,
+) -> Result<Vec<(TaskRow, StoreRow)>, DbError> {
+    let mut q = tasks::table.inner_join(stores::table).into_boxed();
+    if let Some(ids) = store_ids {
+        q = q.filter(tasks::store_id.eq_any(ids.to_vec()));
+    }
+    if open_only {
+        q = q.filter(tasks::status.ne_all(["done", "exempt"]));
+    }
+    Ok(q.order((tasks::due_date.asc(), tasks::created_at.asc()))
+        .limit(500)
+        .select((TaskRow::as_select(), StoreRow::as_select()))
+        .load(conn)?)
+}
+
+/// Tasks whose connector should run now: new, or failed and due for an automatic retry, or
+/// running under a claim that expired (its process died).
+pub fn runnable(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    max_attempts: i32,
+    limit: i64,
+) -> Result<Vec<String>, DbError> {
+    Ok(tasks::table
+        .inner_join(stores::table)
+        .filter(stores::kind.ne("manual"))
+        .filter(
+            tasks::status
+                .eq("open")
+                .and(tasks::attempts.eq(0))
+                .or(tasks::status
+                    .eq("failed")
+                    .and(tasks::attempts.lt(max_attempts))
+                    .and(tasks::next_attempt_at.le(now)))
+                .or(tasks::status
+                    .eq("running")
+                    .and(tasks::claimed_until.lt(now))),
+        )
+        .order(tasks::due_date.asc())
+        .limit(limit)
+        .select(tasks::id)
+        .load(conn)?)
+}
+
+/// Claims a task for this process by compare-and-set: only one process can move it from the
+/// state it was read in, so no job runs twice.
+pub fn claim(
+    conn: &mut DbConn,
+    id: &str,
+    now: NaiveDateTime,
+    until: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let n = diesel::update(
+        tasks::table.filter(tasks::id.eq(id)).filter(
+            tasks::status
+                .eq("open")
+                .or(tasks::status.eq("failed"))
+                .or(tasks::status
+                    .eq("running")
+                    .and(tasks::claimed_until.lt(now))),
+        ),
+    )
+    .set((
+        tasks::status.eq("running"),
+        tasks::claimed_until.eq(until),
+        tasks::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn next_record_seq(conn: &mut DbConn, task_id: &str) -> Result<i64, DbError> {
+    let max: Option<i64> = task_records::table
+        .filter(task_records::task_id.eq(task_id))
+        .select(diesel::dsl::max(task_records::seq))
+        .first(conn)?;
+    Ok(max.unwrap_or(0) + 1)
+}
+
+pub fn insert_records(conn: &mut DbConn, records: &[TaskRecord]) -> Result<(), DbError> {
+    // Row by row: diesel's multi-backend connection has no batch insert. A subject's
+    // records are few, and this runs inside the caller's transaction.
+    for r in records {
+        diesel::insert_into(task_records::table)
+            .values(r)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn delete_records(conn: &mut DbConn, task_id: &str) -> Result<(), DbError> {
+    diesel::delete(task_records::table.filter(task_records::task_id.eq(task_id))).execute(conn)?;
+    Ok(())
+}
+
+/// One page of a request's records in package order, after the given position.
+pub fn records_page(
+    conn: &mut DbConn,
+    request_id: &str,
+    after: Option<(String, i64)>,
+    limit: i64,
+) -> Result<Vec<(TaskRecord, String)>, DbError> {
+    let mut q = task_records::table
+        .inner_join(tasks::table.inner_join(stores::table))
+        .filter(task_records::request_id.eq(request_id))
+        .into_boxed();
+    if let Some((task, seq)) = after {
+        q = q.filter(
+            task_records::task_id
+                .gt(task.clone())
+                .or(task_records::task_id
+                    .eq(task)
+                    .and(task_records::seq.gt(seq))),
+        );
+    }
+    Ok(
+        q.order((task_records::task_id.asc(), task_records::seq.asc()))
+            .limit(limit)
+            .select((TaskRecord::as_select(), stores::name))
+            .load(conn)?,
+    )
+}
+
+/// Records the reminder as sent; false when it was already (by this or another process).
+pub fn claim_reminder(conn: &mut DbConn, key: &str, now: NaiveDateTime) -> Result<bool, DbError> {
+    let exists: i64 = reminders::table
+        .filter(reminders::key.eq(key))
+        .count()
+        .get_result(conn)?;
+    if exists > 0 {
+        return Ok(false);
+    }
+    match diesel::insert_into(reminders::table)
+        .values((reminders::key.eq(key), reminders::sent_at.eq(now)))
+        .execute(conn)
+    {
+        Ok(_) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,314 @@
+//! The store registry: registering and editing stores. For a SQL store the dataset map is
+//! checked against the live database before it is saved, so a map naming a missing table or
+//! column never lands.
+
+use serde::Serialize;
+
+use super::{Services, WorkflowError};
+use crate::audit::{self, Actor};
+use crate::connectors::sql::{SqlConnector, SqlUrl};
+use crate::crypto::random_bytes;
+use crate::db::models::StoreRow;
+use crate::db::{self, stores, users};
+use crate::domain::dataset::Dataset;
+use crate::domain::stores::StoreKind;
+
+/// The Art. 30 record of a store: what it holds, why, for whom, how long, how protected.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Art30 {
+    pub description: String,
+    pub purposes: String,
+    pub legal_basis: String,
+    pub data_categories: String,
+    pub subject_categories: String,
+    pub recipients: String,
+    pub transfers: String,
+    pub retention: String,
+    pub security_measures: String,
+}
+
+/// How Steward reaches the store. Secrets are `None` on edit when unchanged (write-only).
+#[derive(Debug, Clone)]
+pub enum Access {
+    Manual,
+    Sql {
+        connection: Option<SqlUrl>,
+        dataset: Dataset,
+    },
+    Webhook {
+        url: String,
+        secret: Option<String>,
+    },
+}
+
+/// A parsed, valid store as submitted.
+#[derive(Debug, Clone)]
+pub struct StoreSpec {
+    pub name: String,
+    pub owner_email: String,
+    pub art30: Art30,
+    pub access: Access,
+    pub active: bool,
+}
+
+impl StoreSpec {
+    fn kind(&self) -> StoreKind {
+        match self.access {
+            Access::Manual => StoreKind::Manual,
+            Access::Sql { .. } => StoreKind::Sql,
+            Access::Webhook { .. } => StoreKind::Webhook,
+        }
+    }
+}
+
+/// Connects with the map and checks every name in it against the live schema.
+pub async fn check_sql(url: &SqlUrl, dataset: &Dataset) -> Result<(), WorkflowError> {
+    let c = SqlConnector::connect(url, dataset.clone(), Vec::new())
+        .await
+        .map_err(|e| WorkflowError::invalid("connection", e.to_string()))?;
+    let result = c.check_schema().await;
+    c.close().await;
+    result.map_err(|e| WorkflowError::invalid("dataset", e.to_string()))
+}
+
+/// Registers a new store (`existing == None`) or saves changes to one.
+pub async fn save(
+    svc: &Services,
+    spec: StoreSpec,
+    existing: Option<String>,
+    actor: Actor,
+) -> Result<StoreRow, WorkflowError> {
+    let keys = svc.keys.clone();
+    let previous = match &existing {
+        Some(id) => {
+            let id = id.clone();
+            Some(
+                svc.db
+                    .run(move |c| stores::find(c, &id))
+                    .await?
+                    .ok_or(WorkflowError::NotFound)?,
+            )
+        }
+        None => None,
+    };
+    // A SQL store's connection is write-only: on edit, an empty field keeps the stored one.
+    if let Access::Sql {
+        connection,
+        dataset,
+    } = &spec.access
+    {
+        let url = match (connection, &previous) {
+            (Some(u), _) => u.clone(),
+            (None, Some(p)) if p.connection_enc.is_some() => {
+                let text = keys.decrypt(p.connection_enc.as_deref().unwrap_or_default())?;
+                SqlUrl::parse(&text).map_err(|e| WorkflowError::invalid("connection", e))?
+            }
+            _ => {
+                return Err(WorkflowError::invalid(
+                    "connection",
+                    "is required for a SQL store",
+                ));
+            }
+        };
+        check_sql(&url, dataset).await?;
+    }
+    if let Access::Webhook { secret: None, .. } = &spec.access
+        && previous.as_ref().is_none_or(|p| p.secret_enc.is_none())
+    {
+        return Err(WorkflowError::invalid(
+            "secret",
+            "is required for a webhook store",
+        ));
+    }
+    let now = db::now();
+    svc.db
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                let owner = users::find_by_email(c, &spec.owner_email)?
+                    .filter(|u| u.active)
+                    .ok_or_else(|| {
+                        WorkflowError::invalid("owner_email", "is not an active staff user")
+                    })?;
+                if let Some(other) = stores::find_by_name(c, &spec.name)?
+                    && Some(&other.id) != existing.as_ref()
+                {
+                    return Err(WorkflowError::invalid(
+                        "name",
+                        "is already used by another store",
+                    ));
+                }
+                let mut row = previous.clone().unwrap_or_else(|| StoreRow {
+                    id: db::new_id(),
+                    name: String::new(),
+                    kind: String::new(),
+                    owner_id: String::new(),
+                    description: String::new(),
+                    purposes: String::new(),
+                    legal_basis: String::new(),
+                    data_categories: String::new(),
+                    subject_categories: String::new(),
+                    recipients: String::new(),
+                    transfers: String::new(),
+                    retention: String::new(),
+                    security_measures: String::new(),
+                    connection_enc: None,
+                    dataset: None,
+                    url: None,
+                    secret_enc: None,
+                    hash_key_enc: keys.encrypt(&hex::encode(random_bytes::<32>())),
+                    active: true,
+                    created_at: now,
+                    updated_at: now,
+                });
+                let a = &spec.art30;
+                row.name = spec.name.clone();
+                row.kind = spec.kind().as_str().into();
+                row.owner_id = owner.id.clone();
+                row.description = a.description.clone();
+                row.purposes = a.purposes.clone();
+                row.legal_basis = a.legal_basis.clone();
+                row.data_categories = a.data_categories.clone();
+                row.subject_categories = a.subject_categories.clone();
+                row.recipients = a.recipients.clone();
+                row.transfers = a.transfers.clone();
+                row.retention = a.retention.clone();
+                row.security_measures = a.security_measures.clone();
+                row.active = spec.active;
+                row.updated_at = now;
+                match &spec.access {
+                    Access::Manual => {
+                        row.connection_enc = None;
+                        row.dataset = None;
+                        row.url = None;
+                        row.secret_enc = None;
+                    }
+                    Access::Sql {
+                        connection,
+                        dataset,
+                    } => {
+                        if let Some(u) = connection {
+                            row.connection_enc = Some(keys.encrypt(&sql_url_text(u)));
+                        }
+                        row.dataset = Some(serde_json::to_string(dataset).expect("plain JSON"));
+                        row.url = None;
+                        row.secret_enc = None;
+                    }
+                    Access::Webhook { url, secret } => {
+                        row.url = Some(url.clone());
+                        if let Some(s) = secret {
+                            row.secret_enc = Some(keys.encrypt(s));
+                        }
+                        row.connection_enc = None;
+                        row.dataset = None;
+                    }
+                }
+                if previous.is_some() {
+                    stores::save(c, &row)?;
+                } else {
+                    stores::insert(c, &row)?;
+                }
+                let action = if previous.is_some() {
+                    "store.updated"
+                } else {
+                    "store.created"
+                };
+                audit::record(
+                    c,
+                    &actor,
+                    action,
+                    &format!("store:{}", row.id),
+                    serde_json::json!({"kind": row.kind, "active": row.active}),
+                )?;
+                Ok(row)
+            })
+        })
+        .await
+}
+
+fn sql_url_text(u: &SqlUrl) -> String {
+    match u {
+        SqlUrl::Postgres(s) | SqlUrl::MySql(s) => s.clone(),
+        SqlUrl::Sqlite(p) => format!("sqlite://{p}"),
+    }
+}
+
+/// A store as shown to staff and the API: never its connection string or secret.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoreView {
+    pub id: String,
+    pub name: String,
+    pub kind: StoreKind,
+    pub owner_email: String,
+    pub owner_id: String,
+    #[serde(flatten)]
+    pub art30: Art30,
+    pub url: Option<String>,
+    pub dataset: Option<serde_json::Value>,
+    pub has_connection: bool,
+    pub has_secret: bool,
+    pub active: bool,
+}
+
+pub fn view(row: StoreRow, owner_email: String) -> Result<StoreView, WorkflowError> {
+    Ok(StoreView {
+        kind: super::requests::parse(&row.kind)?,
+        dataset: row
+            .dataset
+            .as_deref()
+            .map(serde_json::from_str)
+            .transpose()
+            .map_err(|_| WorkflowError::Corrupt("dataset".into()))?,
+        has_connection: row.connection_enc.is_some(),
+        has_secret: row.secret_enc.is_some(),
+        art30: Art30 {
+            description: row.description,
+            purposes: row.purposes,
+            legal_basis: row.legal_basis,
+            data_categories: row.data_categories,
+            subject_categories: row.subject_categories,
+            recipients: row.recipients,
+            transfers: row.transfers,
+            retention: row.retention,
+            security_measures: row.security_measures,
+        },
+        id: row.id,
+        name: row.name,
+        owner_email,
+        owner_id: row.owner_id,
+        url: row.url,
+        active: row.active,
+    })
+}
+
+pub async fn list(svc: &Services) -> Result<Vec<StoreView>, WorkflowError> {
+    let rows = svc
+        .db
+        .run(|c| {
+            let all = stores::all(c)?;
+            all.into_iter()
+                .map(|s| {
+                    let owner = users::find(c, &s.owner_id)?
+                        .map(|u| u.email)
+                        .unwrap_or_default();
+                    Ok::<_, WorkflowError>((s, owner))
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .await?;
+    rows.into_iter().map(|(s, o)| view(s, o)).collect()
+}
+
+pub async fn get(svc: &Services, id: &str) -> Result<StoreView, WorkflowError> {
+    let id = id.to_string();
+    let (s, owner) = svc
+        .db
+        .run(move |c| {
+            let s = stores::find(c, &id)?.ok_or(WorkflowError::NotFound)?;
+            let owner = users::find(c, &s.owner_id)?
+                .map(|u| u.email)
+                .unwrap_or_default();
+            Ok::<_, WorkflowError>((s, owner))
+        })
+        .await?;
+    view(s, owner)
+}
