@@ -201,7 +201,10 @@ fn serve(config: Config) -> Result<(), AnyError> {
     tracing::info!("Steward listening on {scheme}://{bind}");
     println!("Steward listening on {scheme}://{bind}  (portal: /privacy, console: /console)");
     let system = actix_web::rt::System::new();
-    system.block_on(async move { crate::web::start(svc, listener, tls)?.await })?;
+    system.block_on(async move {
+        crate::workflow::scheduler::spawn(svc.clone());
+        crate::web::start(svc, listener, tls)?.await
+    })?;
     Ok(())
 }
 

@@ -22,6 +22,8 @@ pub enum Permission {
     WorkRequests,
     /// Tasks of the stores one owns.
     WorkOwnTasks,
+    /// Register and edit data stores (the records of processing).
+    ManageStores,
     /// Staff accounts and settings.
     ManageUsers,
     /// Read-only exports and the audit log.
@@ -70,7 +72,10 @@ impl Role {
         match self {
             Role::Admin => true,
             Role::PrivacyOfficer => {
-                matches!(p, ViewRequests | WorkRequests | WorkOwnTasks | ReadAudit)
+                matches!(
+                    p,
+                    ViewRequests | WorkRequests | WorkOwnTasks | ManageStores | ReadAudit
+                )
             }
             Role::StoreOwner => matches!(p, WorkOwnTasks),
             Role::Auditor => matches!(p, ViewRequests | ReadAudit),
@@ -86,16 +91,17 @@ mod tests {
     fn matrix() {
         use Permission::*;
         let expect = [
-            (Role::Admin, [true, true, true, true, true]),
-            (Role::PrivacyOfficer, [true, true, true, false, true]),
-            (Role::StoreOwner, [false, false, true, false, false]),
-            (Role::Auditor, [true, false, false, false, true]),
+            (Role::Admin, [true, true, true, true, true, true]),
+            (Role::PrivacyOfficer, [true, true, true, true, false, true]),
+            (Role::StoreOwner, [false, false, true, false, false, false]),
+            (Role::Auditor, [true, false, false, false, false, true]),
         ];
         for (role, row) in expect {
             let got = [
                 ViewRequests,
                 WorkRequests,
                 WorkOwnTasks,
+                ManageStores,
                 ManageUsers,
                 ReadAudit,
             ]

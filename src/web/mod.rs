@@ -9,6 +9,7 @@ pub mod intake;
 pub mod portal;
 pub mod security;
 pub mod staff;
+pub mod store_input;
 
 use std::net::TcpListener;
 
@@ -68,6 +69,28 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .configure(console::routes)
     .configure(api::routes)
     .service(actix_files::Files::new("/static", static_dir()).prefer_utf8(true));
+}
+
+/// Streams a request's data package as a CSV download; each download is audited.
+pub async fn package_response(
+    svc: &Services,
+    r: &crate::workflow::view::RequestView,
+    actor: crate::audit::Actor,
+) -> Result<HttpResponse, crate::workflow::WorkflowError> {
+    let target = format!("request:{}", r.id);
+    svc.db
+        .run(move |conn| {
+            crate::db::write_tx(conn, |c| {
+                crate::audit::record(c, &actor, "export.package", &target, serde_json::json!({}))
+            })
+        })
+        .await?;
+    let name = format!("attachment; filename=\"{}-data.csv\"", r.public_id);
+    let body = crate::export::package::stream(svc.clone(), r.id.clone());
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", name))
+        .streaming(body))
 }
 
 /// Static files ship beside the binary's sources; a packaged install can point elsewhere.

@@ -105,27 +105,40 @@ impl FromRequest for ApiStaff {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let svc = services(req);
-        let header = req
-            .headers()
-            .get("Authorization")
-            .and_then(|h| h.to_str().ok())
-            .map(str::to_string);
-        Box::pin(async move {
-            let unauthorized =
-                || ApiError::status(StatusCode::UNAUTHORIZED, "a valid bearer token is required");
-            let token = header
-                .as_deref()
-                .and_then(|h| h.strip_prefix("Bearer "))
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .ok_or_else(unauthorized)?;
-            let staff = svc.db.run(move |c| auth::token_staff(c, &token)).await?;
-            staff.map(ApiStaff).ok_or_else(unauthorized)
-        })
+        let header = authorization(req);
+        Box::pin(async move { ApiStaff::from_authorization(header, &svc).await })
     }
 }
 
+fn authorization(req: &HttpRequest) -> Option<String> {
+    req.headers()
+        .get("Authorization")
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_string)
+}
+
 impl ApiStaff {
+    /// For handlers that accept either a staff token or another credential.
+    pub async fn from_headers(req: &HttpRequest, svc: &Services) -> Result<ApiStaff, ApiError> {
+        Self::from_authorization(authorization(req), svc).await
+    }
+
+    async fn from_authorization(
+        header: Option<String>,
+        svc: &Services,
+    ) -> Result<ApiStaff, ApiError> {
+        let unauthorized =
+            || ApiError::status(StatusCode::UNAUTHORIZED, "a valid bearer token is required");
+        let token = header
+            .as_deref()
+            .and_then(|h| h.strip_prefix("Bearer "))
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .ok_or_else(unauthorized)?;
+        let staff = svc.db.run(move |c| auth::token_staff(c, &token)).await?;
+        staff.map(ApiStaff).ok_or_else(unauthorized)
+    }
+
     pub fn require(&self, p: Permission) -> Result<(), ApiError> {
         if self.0.role.can(p) {
             Ok(())

@@ -69,6 +69,13 @@ impl EventView {
             "complete" => "Request completed",
             "withdraw" => "Request withdrawn",
             "email_failed" => "Email could not be sent",
+            "start" => "Sent to the data stores",
+            "task_done" => "A data store finished",
+            "task_exempt" => "A data store recorded an exemption",
+            "task_failed" => "A data store failed",
+            "task_sent" => "Sent to a store's webhook",
+            "task_handed" => "Waiting for a store owner",
+            "task_open" => "A data store task was reopened",
             _ => "Updated",
         }
     }

@@ -13,7 +13,7 @@ async fn count_requests(app: &TestApp) -> i64 {
 }
 
 /// (case, fields sent, field that must be named, typed value that must be kept)
-type FormCase<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str, &'a str);
+pub type FormCase<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str, &'a str);
 /// (case, action, fields sent, field that must be named, status)
 type ActionCase<'a> = (&'a str, &'a str, Vec<(&'a str, &'a str)>, &'a str, u16);
 

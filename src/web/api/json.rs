@@ -31,6 +31,11 @@ impl Fields {
         }
     }
 
+    /// A field as it came, for structured values such as a dataset map.
+    pub fn raw(&self, name: &str) -> Option<&Value> {
+        self.0.get(name)
+    }
+
     /// A boolean field, as the words the form parsers understand.
     pub fn flag(&self, name: &'static str) -> Result<String, ApiError> {
         match self.0.get(name) {

@@ -40,7 +40,18 @@ pub struct RequestJson {
     closed_at: Option<String>,
     denial_reason: Option<DenialReason>,
     duplicate_of: Option<String>,
-    tasks: Vec<serde_json::Value>,
+    tasks: Vec<TaskJson>,
+}
+
+/// A task as listed on its request.
+#[derive(Serialize)]
+pub struct TaskJson {
+    id: String,
+    store_id: String,
+    store: String,
+    status: crate::domain::stores::TaskStatus,
+    due_date: NaiveDate,
+    last_error: Option<String>,
 }
 
 fn rfc3339(t: chrono::NaiveDateTime, svc: &Services) -> String {
@@ -54,6 +65,29 @@ fn rfc3339(t: chrono::NaiveDateTime, svc: &Services) -> String {
 }
 
 impl RequestJson {
+    /// The request with its tasks, as every endpoint returns it.
+    async fn load(svc: &Services, id: &str) -> Result<Self, WorkflowError> {
+        let r = view::load(svc, id).await?;
+        Self::with_tasks(svc, r).await
+    }
+
+    async fn with_tasks(svc: &Services, r: RequestView) -> Result<Self, WorkflowError> {
+        let tasks = crate::workflow::tasks::of_request(svc, &r.id).await?;
+        let mut json = Self::from_view(r, svc);
+        json.tasks = tasks
+            .into_iter()
+            .map(|t| TaskJson {
+                id: t.id,
+                store_id: t.store_id,
+                store: t.store_name,
+                status: t.status,
+                due_date: t.due_date,
+                last_error: t.last_error,
+            })
+            .collect();
+        Ok(json)
+    }
+
     fn from_view(r: RequestView, svc: &Services) -> Self {
         RequestJson {
             received_at: rfc3339(r.received_at, svc),
@@ -135,10 +169,9 @@ pub async fn create(
         .parse(Source::Api, svc.config.timezone)
         .map_err(first_error)?;
     let filed = requests::file(&svc, intake, staff.0.actor()).await?;
-    let r = view::load(&svc, &filed.id).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/requests/{}", filed.id)))
-        .json(RequestJson::from_view(r, &svc)))
+        .json(RequestJson::load(&svc, &filed.id).await?))
 }
 
 pub async fn get(
@@ -147,8 +180,7 @@ pub async fn get(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     staff.require(Permission::ViewRequests)?;
-    let r = view::load(&svc, &path).await?;
-    Ok(HttpResponse::Ok().json(RequestJson::from_view(r, &svc)))
+    Ok(HttpResponse::Ok().json(RequestJson::load(&svc, &path).await?))
 }
 
 #[derive(Deserialize, Default)]
@@ -227,11 +259,10 @@ pub async fn list(
         offset,
     };
     let page = view::list(&svc, filter).await?;
-    let items: Vec<RequestJson> = page
-        .items
-        .into_iter()
-        .map(|r| RequestJson::from_view(r, &svc))
-        .collect();
+    let mut items = Vec::with_capacity(page.items.len());
+    for r in page.items {
+        items.push(RequestJson::with_tasks(&svc, r).await?);
+    }
     Ok(HttpResponse::Ok().json(
         serde_json::json!({"items": items, "total": page.total, "limit": limit, "offset": offset}),
     ))
@@ -287,13 +318,21 @@ pub async fn action(
     )
     .await
     {
-        Ok(row) => {
-            let r = view::load(&svc, &row.id).await?;
-            Ok(HttpResponse::Ok().json(RequestJson::from_view(r, &svc)))
-        }
+        Ok(row) => Ok(HttpResponse::Ok().json(RequestJson::load(&svc, &row.id).await?)),
         Err(WorkflowError::Invalid { field, message }) => {
             Err(ApiError::field(field, format!("{field} {message}")))
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The subject's data as CSV, streamed.
+pub async fn package(
+    svc: web::Data<Services>,
+    staff: ApiStaff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    staff.require(Permission::ViewRequests)?;
+    let r = view::load(&svc, &path).await?;
+    Ok(crate::web::package_response(&svc, &r, staff.0.actor()).await?)
 }

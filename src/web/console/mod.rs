@@ -3,6 +3,8 @@
 
 mod login;
 mod requests;
+mod stores;
+mod tasks;
 
 use actix_web::web;
 use serde::Serialize;
@@ -30,8 +32,24 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     )
     .route("/console/requests/{id}", web::get().to(requests::detail))
     .route(
+        "/console/requests/{id}/package.csv",
+        web::get().to(requests::package),
+    )
+    .route(
         "/console/requests/{id}/{action}",
         web::post().to(requests::action),
+    )
+    .route("/console/stores", web::get().to(stores::list))
+    .route("/console/stores/new", web::get().to(stores::new_form))
+    .route("/console/stores/new", web::post().to(stores::create))
+    .route("/console/stores/{id}", web::get().to(stores::edit_form))
+    .route("/console/stores/{id}", web::post().to(stores::update))
+    .route("/console/tasks", web::get().to(tasks::queue))
+    .route("/console/tasks/{id}", web::get().to(tasks::detail))
+    .route("/console/tasks/{id}/upload", web::post().to(tasks::upload))
+    .route(
+        "/console/tasks/{id}/{action}",
+        web::post().to(tasks::action),
     );
 }
 

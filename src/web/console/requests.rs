@@ -156,6 +156,7 @@ struct DetailPage {
     errors: FormErrors,
     denial_reasons: &'static [DenialReason],
     flash: Option<String>,
+    tasks: Vec<crate::workflow::tasks::TaskView>,
 }
 
 #[derive(Deserialize, Default)]
@@ -172,12 +173,13 @@ pub async fn detail(
 ) -> Result<HttpResponse, PageError> {
     staff.require(Permission::ViewRequests)?;
     let r = view::load(&svc, &path).await?;
+    let tasks = crate::workflow::tasks::of_request(&svc, &r.id).await?;
     let flash = Action::parse_staff(&q.done)
         .ok()
         .map(|a| format!("Done: {}.", a.as_str()));
     render(
         StatusCode::OK,
-        &detail_page(&staff, r, None, FormErrors::default(), flash),
+        &detail_page(&staff, r, None, FormErrors::default(), flash, tasks),
     )
 }
 
@@ -187,6 +189,7 @@ fn detail_page(
     failed: Option<(&str, &ActionFields)>,
     errors: FormErrors,
     flash: Option<String>,
+    tasks: Vec<crate::workflow::tasks::TaskView>,
 ) -> DetailPage {
     DetailPage {
         nav: Nav::new(staff, "requests"),
@@ -200,6 +203,7 @@ fn detail_page(
         errors,
         denial_reasons: &DenialReason::ALL,
         flash,
+        tasks,
     }
 }
 
@@ -268,7 +272,7 @@ pub async fn action(
             );
             StatusCode::UNPROCESSABLE_ENTITY
         }
-        Err(e @ WorkflowError::Transition(_)) => {
+        Err(e @ (WorkflowError::Transition(_) | WorkflowError::Conflict(_))) => {
             errors.add("action", "This action", format!("is not possible: {e}"));
             StatusCode::CONFLICT
         }
@@ -279,9 +283,10 @@ pub async fn action(
         Err(e) => return Err(e.into()),
     };
     let r = view::load(&svc, &id).await?;
+    let tasks = crate::workflow::tasks::of_request(&svc, &r.id).await?;
     render(
         status,
-        &detail_page(&staff, r, Some((&action_word, &form)), errors, None),
+        &detail_page(&staff, r, Some((&action_word, &form)), errors, None, tasks),
     )
 }
 
@@ -355,4 +360,15 @@ pub async fn new_submit(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The subject's data as CSV, for staff to review before release.
+pub async fn package(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    staff.require(Permission::ViewRequests)?;
+    let r = view::load(&svc, &path).await?;
+    Ok(crate::web::package_response(&svc, &r, staff.0.actor()).await?)
 }

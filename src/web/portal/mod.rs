@@ -11,6 +11,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/privacy/requests/new", web::get().to(intake::form))
         .route("/privacy/requests/new", web::post().to(intake::submit))
         .route("/privacy/requests/sent", web::get().to(intake::sent))
+        .route(
+            "/privacy/requests/{public_id}/package.csv",
+            web::get().to(status::package),
+        )
         .route("/privacy/requests/{public_id}", web::get().to(status::page))
         .route(
             "/privacy/verify/{token}",

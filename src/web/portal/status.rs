@@ -5,8 +5,10 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::domain::{RequestKind, Status};
 use crate::web::error::PageError;
 use crate::web::render;
+use crate::workflow::stores::{self, StoreView};
 use crate::workflow::view::{self, RequestView};
 use crate::workflow::{Services, WorkflowError, requests};
 
@@ -14,6 +16,28 @@ use crate::workflow::{Services, WorkflowError, requests};
 #[template(path = "portal/status.html")]
 struct StatusPage {
     r: RequestView,
+    /// Art. 15(1): what each store holding the subject's data does with it.
+    stores: Vec<StoreView>,
+    download: Option<String>,
+}
+
+/// Access and portability results are downloadable for this long after completion.
+const DOWNLOAD_DAYS: i64 = 30;
+
+fn download_open(r: &RequestView) -> bool {
+    matches!(r.kind, RequestKind::Access | RequestKind::Portability)
+        && r.status == Status::Completed
+        && r.closed_at.is_some_and(|c| {
+            chrono::Utc::now().naive_utc() - c <= chrono::Duration::days(DOWNLOAD_DAYS)
+        })
+}
+
+async fn stores_of(svc: &Services, r: &RequestView) -> Result<Vec<StoreView>, WorkflowError> {
+    let mut out = Vec::new();
+    for t in crate::workflow::tasks::of_request(svc, &r.id).await? {
+        out.push(stores::get(svc, &t.store_id).await?);
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize)]
@@ -28,7 +52,23 @@ pub async fn page(
 ) -> Result<HttpResponse, PageError> {
     let token = q.token.clone().unwrap_or_default();
     match view::load_for_subject(&svc, &path, &token).await {
-        Ok(r) => render(StatusCode::OK, &StatusPage { r }),
+        Ok(r) => {
+            let stores = stores_of(&svc, &r).await?;
+            let download = download_open(&r).then(|| {
+                format!(
+                    "/privacy/requests/{}/package.csv?token={}",
+                    r.public_id, token
+                )
+            });
+            render(
+                StatusCode::OK,
+                &StatusPage {
+                    r,
+                    stores,
+                    download,
+                },
+            )
+        }
         Err(WorkflowError::NotFound) => Err(PageError::Status(
             StatusCode::NOT_FOUND,
             "We could not find this request. Please open the link from the email we sent you."
@@ -75,4 +115,26 @@ pub async fn confirm(
         .unwrap_or(&url)
         .to_string();
     Ok(super::super::redirect(&format!("{path_only}&verified=1")))
+}
+
+/// The subject's own download, with the capability from their email, for 30 days.
+pub async fn package(
+    svc: web::Data<Services>,
+    path: web::Path<String>,
+    q: web::Query<TokenQuery>,
+) -> Result<HttpResponse, PageError> {
+    let token = q.token.clone().unwrap_or_default();
+    let r = view::load_for_subject(&svc, &path, &token)
+        .await
+        .map_err(|e| match e {
+            WorkflowError::NotFound => PageError::not_found(),
+            e => e.into(),
+        })?;
+    if !download_open(&r) {
+        return Err(PageError::Status(
+            StatusCode::NOT_FOUND,
+            "Your data can be downloaded for 30 days once the request is completed.".into(),
+        ));
+    }
+    Ok(crate::web::package_response(&svc, &r, crate::audit::Actor::Subject).await?)
 }

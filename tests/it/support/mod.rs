@@ -2,6 +2,7 @@
 //! database (a temporary SQLite file, or a fresh PostgreSQL database when one is reachable),
 //! with a real SMTP listener for its mail.
 
+pub mod shop;
 pub mod smtp;
 
 use std::collections::HashMap;
@@ -102,6 +103,7 @@ impl TestApp {
             ),
             ("STEWARD_MAIL_DIR", dir.join("mail").display().to_string()),
             ("STEWARD_TIMEZONE", "Europe/Berlin".into()),
+            ("STEWARD_SCHEDULER_INTERVAL_MS", "100".into()),
         ]);
         let config = Config::from_lookup(|k| vars.get(k).cloned()).expect("test config");
         let svc =
@@ -110,6 +112,7 @@ impl TestApp {
                 .unwrap();
         let server = steward::web::start(svc.clone(), listener, None).expect("server starts");
         tokio::spawn(server);
+        steward::workflow::scheduler::spawn(svc.clone());
         TestApp {
             base,
             smtp,

@@ -1,0 +1,82 @@
+//! The subject's data package: one row per field value, in the spec's long format
+//! `store,table,record,field,data_category,value`, streamed from the database page by page.
+
+use std::borrow::Cow;
+
+use actix_web::web::Bytes;
+use futures_util::stream::{self, Stream};
+
+use super::csv_chunk;
+use crate::db::tasks;
+use crate::workflow::{Services, WorkflowError};
+
+pub const HEADER: [&str; 6] = [
+    "store",
+    "table",
+    "record",
+    "field",
+    "data_category",
+    "value",
+];
+const PAGE: i64 = 1000;
+
+struct State {
+    svc: Services,
+    request_id: String,
+    after: Option<(String, i64)>,
+    header_sent: bool,
+    done: bool,
+}
+
+/// The package of a request as a stream of CSV chunks.
+pub fn stream(
+    svc: Services,
+    request_id: String,
+) -> impl Stream<Item = Result<Bytes, WorkflowError>> {
+    let state = State {
+        svc,
+        request_id,
+        after: None,
+        header_sent: false,
+        done: false,
+    };
+    stream::try_unfold(state, |mut st| async move {
+        if st.done {
+            return Ok(None);
+        }
+        if !st.header_sent {
+            st.header_sent = true;
+            let header = csv_chunk([HEADER.iter().map(|h| Cow::Borrowed(*h)).collect()]);
+            return Ok(Some((Bytes::from(header), st)));
+        }
+        let (rid, after) = (st.request_id.clone(), st.after.clone());
+        let page = st
+            .svc
+            .db
+            .run(move |c| tasks::records_page(c, &rid, after, PAGE))
+            .await?;
+        if page.len() < PAGE as usize {
+            st.done = true;
+        }
+        let Some((last, _)) = page.last() else {
+            return Ok(Some((Bytes::new(), st)));
+        };
+        st.after = Some((last.task_id.clone(), last.seq));
+        let mut rows = Vec::with_capacity(page.len());
+        for (r, store) in page {
+            let value = match &r.value_enc {
+                Some(v) => st.svc.keys.decrypt(v)?,
+                None => String::new(),
+            };
+            rows.push(vec![
+                Cow::Owned(store),
+                Cow::Owned(r.table_name),
+                Cow::Owned(r.record),
+                Cow::Owned(r.field),
+                Cow::Owned(r.data_category),
+                Cow::Owned(value),
+            ]);
+        }
+        Ok(Some((Bytes::from(csv_chunk(rows)), st)))
+    })
+}

@@ -1,0 +1,93 @@
+//! `/api/v1/stores`: the registry for integrations.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde_json::Value;
+
+use super::json::Fields;
+use crate::domain::Permission;
+use crate::web::error::ApiError;
+use crate::web::forms::FormErrors;
+use crate::web::staff::ApiStaff;
+use crate::web::store_input::StoreFields;
+use crate::workflow::{Services, stores};
+
+pub fn first_error(e: FormErrors) -> ApiError {
+    match e.first() {
+        Some(f) => ApiError::field(f.field, format!("{} {}", f.field, f.message)),
+        None => ApiError::status(StatusCode::UNPROCESSABLE_ENTITY, "invalid store"),
+    }
+}
+
+pub async fn create(
+    svc: web::Data<Services>,
+    staff: ApiStaff,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    staff.require(Permission::ManageStores)?;
+    let b = Fields::from_body(&body)?;
+    b.only(&[
+        "name",
+        "kind",
+        "owner_email",
+        "description",
+        "purposes",
+        "legal_basis",
+        "data_categories",
+        "subject_categories",
+        "recipients",
+        "transfers",
+        "retention",
+        "security_measures",
+        "connection",
+        "dataset",
+        "url",
+        "secret",
+        "active",
+    ])?;
+    let dataset = match b.raw("dataset") {
+        None | Some(Value::Null) => String::new(),
+        Some(v @ Value::Object(_)) => v.to_string(),
+        Some(_) => return Err(ApiError::field("dataset", "dataset must be a JSON object")),
+    };
+    let fields = StoreFields {
+        name: b.text("name")?,
+        kind: b.text("kind")?,
+        owner_email: b.text("owner_email")?,
+        description: b.text("description")?,
+        purposes: b.text("purposes")?,
+        legal_basis: b.text("legal_basis")?,
+        data_categories: b.text("data_categories")?,
+        subject_categories: b.text("subject_categories")?,
+        recipients: b.text("recipients")?,
+        transfers: b.text("transfers")?,
+        retention: b.text("retention")?,
+        security_measures: b.text("security_measures")?,
+        connection: b.text("connection")?,
+        dataset,
+        url: b.text("url")?,
+        secret: b.text("secret")?,
+        active: b.flag("active")?,
+        csrf: String::new(),
+    };
+    let spec = fields.parse(false).map_err(first_error)?;
+    let row = stores::save(&svc, spec, None, staff.0.actor()).await?;
+    let view = stores::get(&svc, &row.id).await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/stores/{}", row.id)))
+        .json(view))
+}
+
+pub async fn list(svc: web::Data<Services>, staff: ApiStaff) -> Result<HttpResponse, ApiError> {
+    staff.require(Permission::ViewRequests)?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({"items": stores::list(&svc).await?})))
+}
+
+pub async fn get(
+    svc: web::Data<Services>,
+    staff: ApiStaff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    staff.require(Permission::ViewRequests)?;
+    Ok(HttpResponse::Ok().json(stores::get(&svc, &path).await?))
+}

@@ -1,0 +1,213 @@
+//! The store registry in the console: the records of processing, and registering or editing
+//! a store. Connection strings and secrets are write-only: never shown back.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::Nav;
+use crate::domain::Permission;
+use crate::domain::stores::StoreKind;
+use crate::web::error::PageError;
+use crate::web::forms::FormErrors;
+use crate::web::staff::ConsoleStaff;
+use crate::web::store_input::{ART30, StoreFields};
+use crate::web::{redirect, render};
+use crate::workflow::stores::{self, StoreView};
+use crate::workflow::{Services, WorkflowError};
+
+#[derive(Template)]
+#[template(path = "console/stores.html")]
+struct ListPage {
+    nav: Nav,
+    stores: Vec<StoreView>,
+    can_manage: bool,
+}
+
+pub async fn list(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+) -> Result<HttpResponse, PageError> {
+    staff.require(Permission::ViewRequests)?;
+    let stores = stores::list(&svc).await?;
+    render(
+        StatusCode::OK,
+        &ListPage {
+            nav: Nav::new(&staff, "stores"),
+            stores,
+            can_manage: staff.0.role.can(Permission::ManageStores),
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "console/store_form.html")]
+struct FormPage {
+    nav: Nav,
+    id: Option<String>,
+    f: StoreFields,
+    errors: FormErrors,
+    kinds: &'static [StoreKind],
+    art30: &'static [(&'static str, &'static str, bool)],
+    has_connection: bool,
+    has_secret: bool,
+}
+
+impl FormPage {
+    fn value(&self, field: &str) -> &str {
+        match field {
+            "description" => &self.f.description,
+            "purposes" => &self.f.purposes,
+            "legal_basis" => &self.f.legal_basis,
+            "data_categories" => &self.f.data_categories,
+            "subject_categories" => &self.f.subject_categories,
+            "recipients" => &self.f.recipients,
+            "transfers" => &self.f.transfers,
+            "retention" => &self.f.retention,
+            _ => &self.f.security_measures,
+        }
+    }
+}
+
+fn page(
+    staff: &ConsoleStaff,
+    id: Option<String>,
+    f: StoreFields,
+    errors: FormErrors,
+    existing: Option<&StoreView>,
+) -> FormPage {
+    FormPage {
+        nav: Nav::new(staff, "stores"),
+        id,
+        f,
+        errors,
+        kinds: StoreKind::ALL,
+        art30: &ART30,
+        has_connection: existing.is_some_and(|s| s.has_connection),
+        has_secret: existing.is_some_and(|s| s.has_secret),
+    }
+}
+
+pub async fn new_form(staff: ConsoleStaff) -> Result<HttpResponse, PageError> {
+    staff.require(Permission::ManageStores)?;
+    let f = StoreFields {
+        kind: "manual".into(),
+        active: "on".into(),
+        ..Default::default()
+    };
+    render(
+        StatusCode::OK,
+        &page(&staff, None, f, FormErrors::default(), None),
+    )
+}
+
+pub async fn edit_form(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    staff.require(Permission::ViewRequests)?;
+    let s = stores::get(&svc, &path).await?;
+    let f = StoreFields {
+        name: s.name.clone(),
+        kind: s.kind.as_str().into(),
+        owner_email: s.owner_email.clone(),
+        description: s.art30.description.clone(),
+        purposes: s.art30.purposes.clone(),
+        legal_basis: s.art30.legal_basis.clone(),
+        data_categories: s.art30.data_categories.clone(),
+        subject_categories: s.art30.subject_categories.clone(),
+        recipients: s.art30.recipients.clone(),
+        transfers: s.art30.transfers.clone(),
+        retention: s.art30.retention.clone(),
+        security_measures: s.art30.security_measures.clone(),
+        dataset: s
+            .dataset
+            .as_ref()
+            .map(|d| serde_json::to_string_pretty(d).unwrap_or_default())
+            .unwrap_or_default(),
+        url: s.url.clone().unwrap_or_default(),
+        active: if s.active { "on".into() } else { "off".into() },
+        ..Default::default()
+    };
+    render(
+        StatusCode::OK,
+        &page(
+            &staff,
+            Some(s.id.clone()),
+            f,
+            FormErrors::default(),
+            Some(&s),
+        ),
+    )
+}
+
+pub async fn create(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    form: web::Form<StoreFields>,
+) -> Result<HttpResponse, PageError> {
+    save(svc, staff, None, form.into_inner()).await
+}
+
+pub async fn update(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    path: web::Path<String>,
+    form: web::Form<StoreFields>,
+) -> Result<HttpResponse, PageError> {
+    save(svc, staff, Some(path.into_inner()), form.into_inner()).await
+}
+
+async fn save(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    id: Option<String>,
+    mut f: StoreFields,
+) -> Result<HttpResponse, PageError> {
+    staff.check_csrf(&f.csrf)?;
+    staff.require(Permission::ManageStores)?;
+    // A checkbox sends nothing when unticked; on this form that means inactive.
+    if f.active.is_empty() {
+        f.active = "off".into();
+    }
+    let existing = match &id {
+        Some(i) => Some(stores::get(&svc, i).await?),
+        None => None,
+    };
+    let spec = match f.parse(id.is_some()) {
+        Ok(s) => s,
+        Err(errors) => {
+            return render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page(&staff, id, blank_secrets(f), errors, existing.as_ref()),
+            );
+        }
+    };
+    match stores::save(&svc, spec, id.clone(), staff.0.actor()).await {
+        Ok(_) => Ok(redirect("/console/stores")),
+        Err(WorkflowError::Invalid { field, message }) => {
+            let mut errors = FormErrors::default();
+            let label = match field {
+                "dataset" => "Dataset map",
+                "connection" => "Connection",
+                "owner_email" => "Owner's email",
+                "secret" => "Signing secret",
+                _ => "Name",
+            };
+            errors.add(field, label, message);
+            render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page(&staff, id, blank_secrets(f), errors, existing.as_ref()),
+            )
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Secrets typed into a form that failed are not sent back in the page.
+fn blank_secrets(mut f: StoreFields) -> StoreFields {
+    f.connection.clear();
+    f.secret.clear();
+    f
+}

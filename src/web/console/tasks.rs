@@ -1,0 +1,245 @@
+//! Tasks in the console: "My tasks" for store owners (every task for privacy staff), and one
+//! task with what its owner can do: upload the subject's records, confirm, exempt, retry.
+
+use actix_multipart::Multipart;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use futures_util::TryStreamExt;
+use serde::Deserialize;
+
+use super::Nav;
+use crate::connectors::{UPLOAD_MAX_MB, parse_upload};
+use crate::domain::{Permission, text};
+use crate::web::error::PageError;
+use crate::web::forms::FormErrors;
+use crate::web::staff::ConsoleStaff;
+use crate::web::{redirect, render};
+use crate::workflow::tasks::{self, Settle, TaskView};
+use crate::workflow::{Services, WorkflowError};
+
+#[derive(Template)]
+#[template(path = "console/tasks.html")]
+struct QueuePage {
+    nav: Nav,
+    items: Vec<TaskView>,
+    all: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct QueueQuery {
+    all: String,
+}
+
+pub async fn queue(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    q: web::Query<QueueQuery>,
+) -> Result<HttpResponse, PageError> {
+    staff.require(Permission::WorkOwnTasks)?;
+    let all = q.all == "1";
+    let items = tasks::queue(&svc, &staff.0, !all).await?;
+    render(
+        StatusCode::OK,
+        &QueuePage {
+            nav: Nav::new(&staff, "tasks"),
+            items,
+            all,
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "console/task.html")]
+struct TaskPage {
+    nav: Nav,
+    t: TaskView,
+    errors: FormErrors,
+    failed: String,
+    note: String,
+    max_mb: usize,
+}
+
+fn task_page(
+    staff: &ConsoleStaff,
+    t: TaskView,
+    failed: &str,
+    note: String,
+    errors: FormErrors,
+) -> TaskPage {
+    TaskPage {
+        nav: Nav::new(staff, "tasks"),
+        t,
+        errors,
+        failed: failed.into(),
+        note,
+        max_mb: UPLOAD_MAX_MB,
+    }
+}
+
+pub async fn detail(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    staff.require(Permission::WorkOwnTasks)?;
+    let t = tasks::get(&svc, &staff.0, &path).await?;
+    render(
+        StatusCode::OK,
+        &task_page(&staff, t, "", String::new(), FormErrors::default()),
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ActionFields {
+    csrf: String,
+    note: String,
+}
+
+pub async fn action(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    path: web::Path<(String, String)>,
+    form: web::Form<ActionFields>,
+) -> Result<HttpResponse, PageError> {
+    staff.check_csrf(&form.csrf)?;
+    staff.require(Permission::WorkOwnTasks)?;
+    let (id, action) = path.into_inner();
+    let mut errors = FormErrors::default();
+    let note = errors
+        .check("note", "Note", text::paragraph(&form.note, 2000))
+        .flatten();
+    let settle = match action.as_str() {
+        "done" => note.clone().map(|note| Settle::Done { note, counts: None }),
+        "exempt" => note.clone().map(|basis| Settle::Exempt { basis }),
+        "retry" => Some(Settle::Retry),
+        _ => return Err(PageError::not_found()),
+    };
+    if settle.is_none() && errors.is_empty() {
+        let what = if action == "exempt" {
+            "is required: give the legal basis for the exemption"
+        } else {
+            "is required: say what was done"
+        };
+        errors.add(
+            "note",
+            if action == "exempt" {
+                "Legal basis"
+            } else {
+                "Note"
+            },
+            what,
+        );
+    }
+    finish(
+        &svc,
+        &staff,
+        &id,
+        &action,
+        form.note.clone(),
+        errors,
+        settle,
+    )
+    .await
+}
+
+async fn finish(
+    svc: &Services,
+    staff: &ConsoleStaff,
+    id: &str,
+    action: &str,
+    typed: String,
+    mut errors: FormErrors,
+    settle: Option<Settle>,
+) -> Result<HttpResponse, PageError> {
+    let status = match settle {
+        Some(s) if errors.is_empty() => {
+            match tasks::settle(svc, staff.0.actor(), Some(&staff.0), id, s).await {
+                Ok(()) => return Ok(redirect(&format!("/console/tasks/{id}"))),
+                Err(WorkflowError::Conflict(m)) => {
+                    errors.add("action", "This action", format!("is not possible: {m}"));
+                    StatusCode::CONFLICT
+                }
+                Err(WorkflowError::Forbidden) => {
+                    return Err(PageError::forbidden(
+                        "Only the store's owner or privacy staff can do this.",
+                    ));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let t = tasks::get(svc, &staff.0, id).await?;
+    render(status, &task_page(staff, t, action, typed, errors))
+}
+
+/// The owner's CSV of the subject's records, as a multipart upload (field `file`, plus the
+/// CSRF token and an optional table name).
+pub async fn upload(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    path: web::Path<String>,
+    mut payload: Multipart,
+) -> Result<HttpResponse, PageError> {
+    let id = path.into_inner();
+    let mut csrf = String::new();
+    let mut table = String::new();
+    let mut file: Vec<u8> = Vec::new();
+    let mut too_large = false;
+    let limit = UPLOAD_MAX_MB * 1024 * 1024;
+    while let Some(mut field) = payload
+        .try_next()
+        .await
+        .map_err(|e| PageError::bad_request(&format!("The upload could not be read: {e}")))?
+    {
+        let name = field.name().unwrap_or_default().to_string();
+        let mut buf = Vec::new();
+        while let Some(chunk) = field
+            .try_next()
+            .await
+            .map_err(|e| PageError::bad_request(&format!("The upload could not be read: {e}")))?
+        {
+            if buf.len() + chunk.len() > limit + 1 {
+                too_large = true;
+                continue;
+            }
+            buf.extend_from_slice(&chunk);
+        }
+        match name.as_str() {
+            "csrf" => csrf = String::from_utf8_lossy(&buf).into_owned(),
+            "table" => table = String::from_utf8_lossy(&buf).into_owned(),
+            "file" => file = buf,
+            _ => {}
+        }
+    }
+    staff.check_csrf(&csrf)?;
+    staff.require(Permission::WorkOwnTasks)?;
+    let mut errors = FormErrors::default();
+    let table = errors
+        .check("table", "Table or source name", text::line(&table, 120))
+        .flatten()
+        .unwrap_or_else(|| "records".into());
+    let values = if too_large {
+        errors.add(
+            "file",
+            "The file",
+            format!("is larger than {UPLOAD_MAX_MB} MB"),
+        );
+        None
+    } else {
+        errors.check("file", "The file", parse_upload(&file, &table))
+    };
+    finish(
+        &svc,
+        &staff,
+        &id,
+        "upload",
+        String::new(),
+        errors,
+        values.map(Settle::Records),
+    )
+    .await
+}
