@@ -8,4 +8,6 @@ mod audit;
 mod bad_input;
 mod console;
 mod journey;
+mod reminders;
 mod stores;
+mod webhooks;

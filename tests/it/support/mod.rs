@@ -2,6 +2,7 @@
 //! database (a temporary SQLite file, or a fresh PostgreSQL database when one is reachable),
 //! with a real SMTP listener for its mail.
 
+pub mod hook;
 pub mod shop;
 pub mod smtp;
 
