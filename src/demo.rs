@@ -171,6 +171,7 @@ pub async fn load(svc: &Services) -> Result<(), AnyError> {
     let staff = Actor::Staff {
         id: officer.id.clone(),
     };
+    register_stores(svc, &staff).await?;
     let tz = svc.config.timezone;
     let today = svc.today();
     for p in PEOPLE {
@@ -207,10 +208,18 @@ pub async fn load(svc: &Services) -> Result<(), AnyError> {
         )
         .await?;
         for step in p.steps {
+            if *step == Action::Complete {
+                settle_manual_tasks(svc, &filed.id).await?;
+            }
             requests::act(svc, staff.clone(), &filed.id, *step, input_for(*step)).await?;
+            // What the scheduler would do next: search the SQL store.
+            while crate::workflow::tasks::run_due_jobs(svc).await? > 0 {}
         }
     }
-    println!("Demo data loaded: {} requests.", PEOPLE.len());
+    println!(
+        "Demo data loaded: 2 data stores, {} requests.",
+        PEOPLE.len()
+    );
     match password {
         Some(p) => println!(
             "Sign in at {}/console/login as officer@demo.example with password: {p}",
@@ -219,6 +228,139 @@ pub async fn load(svc: &Services) -> Result<(), AnyError> {
         None => println!(
             "The demo officer officer@demo.example already existed; its password is unchanged."
         ),
+    }
+    Ok(())
+}
+
+/// A small shop database beside Steward's own, holding the demo people, registered as a SQL
+/// store; and a manual store whose owner gets tasks.
+async fn register_stores(svc: &Services, staff: &Actor) -> Result<(), AnyError> {
+    use crate::connectors::sql::SqlUrl;
+    use crate::domain::dataset::Dataset;
+    use crate::workflow::stores::{self, Access, Art30, StoreSpec};
+
+    if !stores::list(svc).await?.is_empty() {
+        return Ok(());
+    }
+    svc.db
+        .run(|c| {
+            if users::find_by_email(c, "owner@demo.example")?.is_none() {
+                let email = EmailAddress::parse("owner@demo.example").expect("valid");
+                auth::create_user(
+                    c,
+                    &email,
+                    "Sam Store-Owner (demo)",
+                    Role::StoreOwner,
+                    None,
+                    &Actor::System,
+                )?;
+            }
+            Ok::<_, AnyError>(())
+        })
+        .await?;
+
+    let dir = match &svc.config.database_url {
+        crate::db::DatabaseUrl::Sqlite(p) => {
+            p.parent().map(|d| d.to_path_buf()).unwrap_or_default()
+        }
+        crate::db::DatabaseUrl::Postgres(_) => std::path::PathBuf::new(),
+    };
+    let path = std::path::absolute(dir.join("demo-shop.db"))?;
+    let opts = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&path)
+        .create_if_missing(true);
+    let pool = sqlx::SqlitePool::connect_with(opts).await?;
+    let mut script = String::from(
+        "CREATE TABLE IF NOT EXISTS customers (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT, newsletter INTEGER);\n\
+         CREATE TABLE IF NOT EXISTS orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers(id), total REAL NOT NULL, shipping_address TEXT);\n\
+         DELETE FROM orders; DELETE FROM customers;\n",
+    );
+    // Fixed demo data written by us, not user input: pasted as literals into a seed script.
+    for (i, p) in PEOPLE.iter().enumerate() {
+        let id = i + 1;
+        script.push_str(&format!(
+            "INSERT INTO customers VALUES ({id}, '{}', '{}', {});\nINSERT INTO orders VALUES ({}, {id}, {}.50, '{} High Street');\n",
+            p.email,
+            p.name.replace('\'', "''"),
+            id % 2,
+            100 + id,
+            10 + id * 3,
+            id * 7
+        ));
+    }
+    sqlx::raw_sql(sqlx::AssertSqlSafe(script))
+        .execute(&pool)
+        .await?;
+    pool.close().await;
+
+    let dataset = Dataset::parse(
+        r#"{"tables": [
+        {"name": "customers", "primary_key": "id", "identities": {"email": "email"},
+         "fields": {"email": {"category": "user.contact.email", "erasure": "hash"},
+                    "name": {"category": "user.name", "erasure": "redact"},
+                    "newsletter": {"category": "user.preferences", "erasure": "null"}}},
+        {"name": "orders", "primary_key": "id", "references": {"customer_id": "customers.id"},
+         "fields": {"total": {"category": "user.financial", "erasure": "retain", "basis": "Tax records, 10 years"},
+                    "shipping_address": {"category": "user.contact.address", "erasure": "null"}}}]}"#,
+    )?;
+    let art30 = |purposes: &str, categories: &str| Art30 {
+        description: String::new(),
+        purposes: purposes.into(),
+        legal_basis: "Contract (Art. 6(1)(b)); legal obligation for invoices (Art. 6(1)(c))".into(),
+        data_categories: categories.into(),
+        subject_categories: "Customers".into(),
+        recipients: "Parcel carriers; payment provider".into(),
+        transfers: "None".into(),
+        retention: "Orders 10 years (tax law); account data until closure + 1 year".into(),
+        security_measures: "Encryption at rest, role-based access, audit log".into(),
+    };
+    let url = SqlUrl::parse(&format!("sqlite://{}", path.display()))
+        .map_err(|e| format!("demo shop: {e}"))?;
+    let shop = StoreSpec {
+        name: "Web shop database".into(),
+        owner_email: "owner@demo.example".into(),
+        art30: art30(
+            "Selling and delivering orders",
+            "Contact details, order history, preferences",
+        ),
+        access: Access::Sql {
+            connection: Some(url),
+            dataset,
+        },
+        active: true,
+    };
+    stores::save(svc, shop, None, staff.clone()).await?;
+    let support = StoreSpec {
+        name: "Customer support desk".into(),
+        owner_email: "owner@demo.example".into(),
+        art30: art30(
+            "Answering customer questions",
+            "Contact details, message history",
+        ),
+        access: Access::Manual,
+        active: true,
+    };
+    stores::save(svc, support, None, staff.clone()).await?;
+    Ok(())
+}
+
+/// The support desk's owner answers the tasks a completed demo request needed.
+async fn settle_manual_tasks(svc: &Services, request_id: &str) -> Result<(), AnyError> {
+    use crate::domain::stores::{StoreKind, TaskStatus};
+    use crate::workflow::tasks::{self, Settle};
+    for t in tasks::of_request(svc, request_id).await? {
+        if t.store_kind == StoreKind::Manual && t.status == TaskStatus::Open {
+            let note =
+                "Searched the support desk: two tickets, exported to the requester".to_string();
+            tasks::settle(
+                svc,
+                Actor::System,
+                None,
+                &t.id,
+                Settle::Done { note, counts: None },
+            )
+            .await?;
+        }
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ mod support;
 mod api;
 mod audit;
 mod bad_input;
+mod cli;
 mod console;
 mod journey;
 mod reminders;

@@ -1,0 +1,248 @@
+//! The `steward` binary as an operator runs it: serve with no configuration beyond a port,
+//! demo data, first admin, API token, audit check, and a bad setting.
+
+use std::net::TcpListener;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn steward(dir: &std::path::Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_steward"));
+    c.current_dir(dir)
+        .env_remove("STEWARD_DATABASE_URL")
+        .env_remove("STEWARD_SMTP_URL")
+        .env("STEWARD_LOG", "warn");
+    c
+}
+
+fn temp_dir() -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("steward-cli-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[tokio::test]
+async fn serve_demo_admin_token_and_audit() {
+    let dir = temp_dir();
+    let out = steward(&dir).arg("demo").output().unwrap();
+    assert!(
+        out.status.success(),
+        "demo: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("12 requests") && text.contains("officer@demo.example"),
+        "{text}"
+    );
+    let password = text.split("password: ").nth(1).unwrap().trim().to_string();
+    assert!(
+        dir.join("steward.db").exists() && dir.join("steward.key").exists(),
+        "created beside each other"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.join("steward.key"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600, "the key file is private");
+    }
+    let key = std::fs::read_to_string(dir.join("steward.key")).unwrap();
+    let db = std::fs::read(dir.join("steward.db")).unwrap();
+    assert!(
+        !db.windows(key.trim().len())
+            .any(|w| w == key.trim().as_bytes()),
+        "the key is never inside the database"
+    );
+
+    let out = steward(&dir)
+        .args(["admin", "create", "--email", "root@shop.example"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("/console/setup/"),
+        "prints a one-time setup link: {text}"
+    );
+    let out = steward(&dir)
+        .args(["admin", "create", "--email", "root@shop.example"])
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "a second account with the same email is refused"
+    );
+
+    let mut child = steward(&dir)
+        .args([
+            "admin",
+            "create",
+            "--email",
+            "ops@shop.example",
+            "--password-stdin",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"short\n").unwrap();
+    assert!(
+        !child.wait().unwrap().success(),
+        "the password policy applies on the command line too"
+    );
+
+    let out = steward(&dir)
+        .args([
+            "token",
+            "create",
+            "--email",
+            "officer@demo.example",
+            "--name",
+            "ci",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let token = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(token.starts_with("stw_") && token.len() > 40);
+
+    // The server itself, as `cargo run --release` starts it, on a free port.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = steward(&dir)
+        .arg("serve")
+        .env("STEWARD_BIND", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let mut up = false;
+    for _ in 0..100 {
+        if client
+            .get(format!("{base}/healthz"))
+            .send()
+            .await
+            .is_ok_and(|r| r.status() == 200)
+        {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let check = async {
+        assert!(up, "steward serve answers /healthz");
+        assert_eq!(
+            client
+                .get(format!("{base}/privacy"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+        let list: serde_json::Value = client
+            .get(format!("{base}/api/v1/requests"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            list["total"], 12,
+            "the demo requests, through the printed token"
+        );
+        let b = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let page = b
+            .get(format!("{base}/console/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let csrf = crate::support::hidden(&page, "csrf").unwrap();
+        let res = b
+            .post(format!("{base}/console/login"))
+            .form(&[
+                ("email", "officer@demo.example"),
+                ("password", password.as_str()),
+                ("csrf", csrf.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "the printed demo password signs in");
+        let queue = b
+            .get(format!("{base}/console/requests"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            queue.contains("possible duplicate"),
+            "the demo shows a duplicate"
+        );
+        assert!(
+            dir.join("mail").read_dir().unwrap().count() > 0,
+            "without SMTP, mail is written as files"
+        );
+    };
+    let result = tokio::time::timeout(Duration::from_secs(60), check).await;
+    let _ = server.kill();
+    let _ = server.wait();
+    result.expect("checks finish");
+
+    let out = steward(&dir).args(["audit", "verify"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_bad_setting_stops_start_up_naming_the_variable() {
+    let dir = temp_dir();
+    for (var, value) in [
+        ("STEWARD_TIMEZONE", "Mars/Base"),
+        ("STEWARD_DATABASE_URL", "oracle://x"),
+        ("STEWARD_BIND", "nowhere"),
+    ] {
+        let out = steward(&dir).arg("serve").env(var, value).output().unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.lines().any(|l| l.contains(var)), "{var}: {err}");
+    }
+    let out = steward(&dir)
+        .arg("serve")
+        .env("STEWARD_DATABASE_URL", "postgres://nobody@127.0.0.1:1/none")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .to_lowercase()
+            .contains("connect"),
+        "PostgreSQL's own message"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
