@@ -6,27 +6,24 @@ use serde_json::{Value, json};
 use steward::db::schema::requests;
 use steward::domain::Role;
 
-use crate::support::{TestApp, backends};
+use crate::support::{Api, TestApp, backends};
 
 async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (u16, Value) {
-    let res = reqwest::Client::new()
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    (res.status().as_u16(), res.json().await.unwrap())
+    Api {
+        app,
+        token: token.into(),
+    }
+    .post(path, body)
+    .await
 }
 
 async fn get(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
-    let res = reqwest::Client::new()
-        .get(app.url(path))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
-    (res.status().as_u16(), res.json().await.unwrap())
+    Api {
+        app,
+        token: token.into(),
+    }
+    .get(path)
+    .await
 }
 
 fn date(v: &Value) -> NaiveDate {

@@ -6,8 +6,8 @@ use std::time::Duration;
 use serde_json::json;
 use steward::domain::Role;
 
-use crate::stores::{Api, art30};
-use crate::support::{TestApp, backends};
+use crate::stores::art30;
+use crate::support::{Api, TestApp, backends};
 
 #[tokio::test]
 async fn overdue_requests_and_tasks_are_reminded_once() {

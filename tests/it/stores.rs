@@ -9,63 +9,7 @@ use serde_json::{Value, json};
 use steward::domain::Role;
 
 use crate::support::shop::{self, Engine, Shop, ada_rows};
-use crate::support::{TestApp, backends, hidden, link_with};
-
-pub struct Api<'a> {
-    pub app: &'a TestApp,
-    pub token: String,
-}
-
-impl Api<'_> {
-    pub async fn post(&self, path: &str, body: Value) -> (u16, Value) {
-        let res = reqwest::Client::new()
-            .post(self.app.url(path))
-            .bearer_auth(&self.token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        let status = res.status().as_u16();
-        (status, res.json().await.unwrap_or(Value::Null))
-    }
-
-    pub async fn get(&self, path: &str) -> (u16, Value) {
-        let res = reqwest::Client::new()
-            .get(self.app.url(path))
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .unwrap();
-        let status = res.status().as_u16();
-        (status, res.json().await.unwrap_or(Value::Null))
-    }
-
-    pub async fn text(&self, path: &str) -> (u16, String) {
-        let res = reqwest::Client::new()
-            .get(self.app.url(path))
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .unwrap();
-        (res.status().as_u16(), res.text().await.unwrap())
-    }
-
-    /// Waits until every task of the request satisfies `done`, or panics with the tasks.
-    pub async fn wait_tasks(&self, request: &str, done: impl Fn(&Value) -> bool) -> Value {
-        for _ in 0..200 {
-            let (_, r) = self.get(&format!("/api/v1/requests/{request}")).await;
-            if r["tasks"]
-                .as_array()
-                .is_some_and(|t| !t.is_empty() && t.iter().all(&done))
-            {
-                return r;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let (_, r) = self.get(&format!("/api/v1/requests/{request}")).await;
-        panic!("tasks did not settle: {:#}", r["tasks"]);
-    }
-}
+use crate::support::{Api, TestApp, backends, hidden, link_with};
 
 pub fn art30(name: &str, kind: &str, owner: &str) -> Value {
     json!({"name": name, "kind": kind, "owner_email": owner, "description": format!("{name} system"),

@@ -9,9 +9,9 @@ use serde_json::{Value, json};
 use steward::connectors::webhook;
 use steward::domain::Role;
 
-use crate::stores::{Api, art30, verified_request};
+use crate::stores::{art30, verified_request};
 use crate::support::hook::Hook;
-use crate::support::{Backend, TestApp, backends};
+use crate::support::{Api, Backend, TestApp, backends};
 
 async fn webhook_store(api: &Api<'_>, hook: &Hook, secret: &str) {
     let mut body = art30("Support desk", "webhook", "owner@shop.example");

@@ -4,6 +4,18 @@
 use serde_json::{Map, Value};
 
 use crate::web::error::ApiError;
+use crate::web::forms::FormErrors;
+
+/// The API reports the first invalid field, named, as `{"error", "field"}`.
+pub fn first_error(e: FormErrors) -> ApiError {
+    match e.first() {
+        Some(f) => ApiError::field(f.field, format!("{} {}", f.field, f.message)),
+        None => ApiError::status(
+            actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid input",
+        ),
+    }
+}
 
 pub struct Fields(Map<String, Value>);
 

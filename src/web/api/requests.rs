@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::json::Fields;
+use super::json::{Fields, first_error};
 use crate::db::requests::Filter;
 use crate::domain::{Action, Channel, DenialReason, Jurisdiction, Permission, RequestKind, Status};
 use crate::web::error::ApiError;
@@ -113,13 +113,6 @@ impl RequestJson {
             duplicate_of: r.duplicate_of,
             tasks: Vec::new(),
         }
-    }
-}
-
-fn first_error(e: FormErrors) -> ApiError {
-    match e.first() {
-        Some(f) => ApiError::field(f.field, format!("{} {}", f.field, f.message)),
-        None => ApiError::status(StatusCode::UNPROCESSABLE_ENTITY, "invalid request"),
     }
 }
 

@@ -1,23 +1,14 @@
 //! `/api/v1/stores`: the registry for integrations.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde_json::Value;
 
-use super::json::Fields;
+use super::json::{Fields, first_error};
 use crate::domain::Permission;
 use crate::web::error::ApiError;
-use crate::web::forms::FormErrors;
 use crate::web::staff::ApiStaff;
 use crate::web::store_input::StoreFields;
 use crate::workflow::{Services, stores};
-
-pub fn first_error(e: FormErrors) -> ApiError {
-    match e.first() {
-        Some(f) => ApiError::field(f.field, format!("{} {}", f.field, f.message)),
-        None => ApiError::status(StatusCode::UNPROCESSABLE_ENTITY, "invalid store"),
-    }
-}
 
 pub async fn create(
     svc: web::Data<Services>,

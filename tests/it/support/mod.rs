@@ -10,10 +10,12 @@ use std::collections::HashMap;
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::sync::Once;
+use std::time::Duration;
 
 use diesel::Connection;
 use diesel::RunQueryDsl;
 use reqwest::redirect::Policy;
+use serde_json::Value;
 use steward::audit::Actor;
 use steward::config::Config;
 use steward::domain::{EmailAddress, Role};
@@ -284,4 +286,80 @@ pub fn path_of(url: &str) -> String {
     rest.find('/')
         .map(|i| rest[i..].to_string())
         .unwrap_or_else(|| "/".into())
+}
+
+/// A staff API client: a token and JSON in, (status, JSON) out.
+pub struct Api<'a> {
+    pub app: &'a TestApp,
+    pub token: String,
+}
+
+impl Api<'_> {
+    pub async fn post(&self, path: &str, body: Value) -> (u16, Value) {
+        let res = reqwest::Client::new()
+            .post(self.app.url(path))
+            .bearer_auth(&self.token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, Value) {
+        let res = reqwest::Client::new()
+            .get(self.app.url(path))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn text(&self, path: &str) -> (u16, String) {
+        let res = reqwest::Client::new()
+            .get(self.app.url(path))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        (res.status().as_u16(), res.text().await.unwrap())
+    }
+
+    /// Waits until every task of the request satisfies `done`, or panics with the tasks. The
+    /// ceiling is generous (a loaded 2-core machine); it returns as soon as the state holds.
+    #[track_caller]
+    pub fn wait_tasks<'a>(
+        &'a self,
+        request: &'a str,
+        done: impl Fn(&Value) -> bool + 'a,
+    ) -> impl Future<Output = Value> + 'a {
+        let caller = std::panic::Location::caller();
+        async move { self.wait_tasks_from(request, done, caller).await }
+    }
+
+    async fn wait_tasks_from(
+        &self,
+        request: &str,
+        done: impl Fn(&Value) -> bool,
+        caller: &std::panic::Location<'_>,
+    ) -> Value {
+        for _ in 0..600 {
+            let (_, r) = self.get(&format!("/api/v1/requests/{request}")).await;
+            if r["tasks"]
+                .as_array()
+                .is_some_and(|t| !t.is_empty() && t.iter().all(&done))
+            {
+                return r;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let (_, r) = self.get(&format!("/api/v1/requests/{request}")).await;
+        panic!(
+            "tasks did not reach the state awaited at {caller}: {:#}",
+            r["tasks"]
+        );
+    }
 }
