@@ -109,7 +109,14 @@ async fn signed_delivery_callback_and_retry() {
         assert_eq!(s, 200);
         api.wait_tasks(&reference, |t| t["status"] == "running")
             .await;
-        assert_eq!(hook.hits().len(), 2);
+        // "running" is set when the job is claimed; the delivery lands a moment later.
+        for _ in 0..600 {
+            if hook.hits().len() >= 2 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(hook.hits().len(), 2, "exactly one more delivery");
 
         // Forged, stale and replayed-with-changes callbacks are refused.
         let records = json!({"status": "done", "records": [
@@ -225,15 +232,25 @@ async fn two_processes_on_one_postgres_never_run_a_job_twice() {
     for id in &refs {
         api.wait_tasks(id, |t| t["status"] == "running").await;
     }
+    let per_task = || {
+        let mut m: HashMap<String, usize> = HashMap::new();
+        for hit in hook.hits() {
+            *m.entry(hit.headers["x-steward-task"].clone()).or_default() += 1;
+        }
+        m
+    };
+    // Claimed jobs show "running" before their delivery lands: wait for all eight.
+    for _ in 0..600 {
+        if per_task().len() == 8 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // Let every racer finish its rounds, so a duplicate would have had its chance.
     for r in racers {
         r.await.unwrap();
     }
-    let mut per_task: HashMap<String, usize> = HashMap::new();
-    for hit in hook.hits() {
-        *per_task
-            .entry(hit.headers["x-steward-task"].clone())
-            .or_default() += 1;
-    }
+    let per_task = per_task();
     assert_eq!(per_task.len(), 8, "every job ran");
     assert!(
         per_task.values().all(|n| *n == 1),
