@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use lettre::message::Mailbox;
 
 use crate::db::DatabaseUrl;
+use crate::web::ratelimit::{Rate, Rates};
 
 #[derive(Debug, thiserror::Error)]
 #[error("{var}: {message}")]
@@ -27,6 +28,8 @@ pub struct Config {
     pub secret_key: Option<[u8; 32]>,
     pub timezone: Tz,
     pub tls: Option<(PathBuf, PathBuf)>,
+    /// Per-IP limits on public intake, verification links and sign-in (`STEWARD_RATE_*`).
+    pub rates: Rates,
 }
 
 impl Config {
@@ -114,7 +117,19 @@ impl Config {
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from("mail"));
 
+        let mut rates = Rates::default();
+        for (var, slot) in [
+            ("STEWARD_RATE_INTAKE", &mut rates.intake),
+            ("STEWARD_RATE_VERIFY", &mut rates.verify),
+            ("STEWARD_RATE_LOGIN", &mut rates.login),
+        ] {
+            if let Some(v) = get(var) {
+                *slot = Rate::parse(&v).map_err(|m| fail(var, m))?;
+            }
+        }
+
         Ok(Config {
+            rates,
             database_url,
             bind,
             base_url,
@@ -176,6 +191,8 @@ mod tests {
             ("STEWARD_MAIL_FROM", "not an address"),
             ("STEWARD_BASE_URL", "ftp://x"),
             ("STEWARD_TLS_CERT", "/tmp/cert.pem"),
+            ("STEWARD_RATE_LOGIN", "lots"),
+            ("STEWARD_RATE_INTAKE", "5/fortnight"),
         ] {
             let err = parse(&[(var, value)]).unwrap_err();
             let expect = if var == "STEWARD_TLS_CERT" {

@@ -24,8 +24,10 @@ pub enum Permission {
     WorkOwnTasks,
     /// Staff accounts and settings.
     ManageUsers,
-    /// Read-only exports and the audit log.
+    /// Read-only exports, the audit log and the breach register.
     ReadAudit,
+    /// Record breaches, mark the regulator notified, notify affected subjects.
+    ManageBreaches,
 }
 
 impl Role {
@@ -70,7 +72,10 @@ impl Role {
         match self {
             Role::Admin => true,
             Role::PrivacyOfficer => {
-                matches!(p, ViewRequests | WorkRequests | WorkOwnTasks | ReadAudit)
+                matches!(
+                    p,
+                    ViewRequests | WorkRequests | WorkOwnTasks | ReadAudit | ManageBreaches
+                )
             }
             Role::StoreOwner => matches!(p, WorkOwnTasks),
             Role::Auditor => matches!(p, ViewRequests | ReadAudit),
@@ -86,10 +91,10 @@ mod tests {
     fn matrix() {
         use Permission::*;
         let expect = [
-            (Role::Admin, [true, true, true, true, true]),
-            (Role::PrivacyOfficer, [true, true, true, false, true]),
-            (Role::StoreOwner, [false, false, true, false, false]),
-            (Role::Auditor, [true, false, false, false, true]),
+            (Role::Admin, [true, true, true, true, true, true]),
+            (Role::PrivacyOfficer, [true, true, true, false, true, true]),
+            (Role::StoreOwner, [false, false, true, false, false, false]),
+            (Role::Auditor, [true, false, false, false, true, false]),
         ];
         for (role, row) in expect {
             let got = [
@@ -98,6 +103,7 @@ mod tests {
                 WorkOwnTasks,
                 ManageUsers,
                 ReadAudit,
+                ManageBreaches,
             ]
             .map(|p| role.can(p));
             assert_eq!(got, row, "{role:?}");

@@ -3,8 +3,11 @@
 
 mod support;
 
+mod access;
 mod api;
 mod audit;
 mod bad_input;
 mod console;
 mod journey;
+mod mfa;
+mod sessions;

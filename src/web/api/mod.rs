@@ -6,16 +6,18 @@ mod requests;
 use actix_web::{HttpResponse, web};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(healthz))
-        .route("/api/v1/requests", web::post().to(requests::create))
-        .route("/api/v1/requests", web::get().to(requests::list))
-        .route("/api/v1/requests/{id}", web::get().to(requests::get))
-        .route(
-            "/api/v1/requests/{id}/{action}",
-            web::post().to(requests::action),
-        );
+    use super::routes::{Verb::*, add};
+    add(cfg, Get, "/healthz", healthz);
+    add(cfg, Post, "/api/v1/requests", requests::create);
+    add(cfg, Get, "/api/v1/requests", requests::list);
+    add(cfg, Get, "/api/v1/requests/{id}", requests::get);
+    add(
+        cfg,
+        Post,
+        "/api/v1/requests/{id}/{action}",
+        requests::action,
+    );
 }
-
 async fn healthz(svc: web::Data<crate::workflow::Services>) -> HttpResponse {
     let ok = svc.db.run(|c| {
         use diesel::connection::SimpleConnection;

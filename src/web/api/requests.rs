@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::json::Fields;
 use crate::db::requests::Filter;
-use crate::domain::{Action, Channel, DenialReason, Jurisdiction, Permission, RequestKind, Status};
+use crate::domain::{Action, Channel, DenialReason, Jurisdiction, RequestKind, Status};
 use crate::web::error::ApiError;
 use crate::web::forms::{FormErrors, choice};
 use crate::web::intake::{IntakeFields, Source};
@@ -94,7 +94,6 @@ pub async fn create(
     staff: ApiStaff,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    staff.require(Permission::WorkRequests)?;
     let b = Fields::from_body(&body)?;
     b.only(&[
         "kind",
@@ -143,10 +142,11 @@ pub async fn create(
 
 pub async fn get(
     svc: web::Data<Services>,
-    staff: ApiStaff,
+    // Access is decided by the route table; taking the extractor still makes the handler
+    // unreachable without a token, should the route ever lose its rule.
+    _staff: ApiStaff,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    staff.require(Permission::ViewRequests)?;
     let r = view::load(&svc, &path).await?;
     Ok(HttpResponse::Ok().json(RequestJson::from_view(r, &svc)))
 }
@@ -164,10 +164,11 @@ pub struct ListQuery {
 
 pub async fn list(
     svc: web::Data<Services>,
-    staff: ApiStaff,
+    // Access is decided by the route table; taking the extractor still makes the handler
+    // unreachable without a token, should the route ever lose its rule.
+    _staff: ApiStaff,
     q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    staff.require(Permission::ViewRequests)?;
     let mut e = FormErrors::default();
     let opt = |e: &mut FormErrors,
                field: &'static str,
@@ -243,7 +244,6 @@ pub async fn action(
     path: web::Path<(String, String)>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    staff.require(Permission::WorkRequests)?;
     let (id, word) = path.into_inner();
     let action = Action::parse_staff(&word).map_err(|e| {
         ApiError::status(

@@ -1,37 +1,58 @@
 //! The staff console. Every handler takes a [`ConsoleStaff`](super::staff::ConsoleStaff) and
 //! checks one permission; every POST checks the CSRF token.
 
+mod account;
 mod login;
+mod mfa;
 mod requests;
 
 use actix_web::web;
 use serde::Serialize;
 
 use super::staff::ConsoleStaff;
+use crate::domain::Permission;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/console",
-        web::get().to(|| async { super::redirect("/console/requests") }),
-    )
-    .route("/console/login", web::get().to(login::form))
-    .route("/console/login", web::post().to(login::submit))
-    .route("/console/logout", web::post().to(login::logout))
-    .route("/console/setup/{token}", web::get().to(login::setup_form))
-    .route(
-        "/console/setup/{token}",
-        web::post().to(login::setup_submit),
-    )
-    .route("/console/requests", web::get().to(requests::queue))
-    .route("/console/requests/new", web::get().to(requests::new_form))
-    .route(
-        "/console/requests/new",
-        web::post().to(requests::new_submit),
-    )
-    .route("/console/requests/{id}", web::get().to(requests::detail))
-    .route(
+    use super::routes::{Verb::*, add};
+    add(cfg, Get, "/console", || async {
+        super::redirect("/console/requests")
+    });
+    add(cfg, Get, "/console/login", login::form);
+    add(cfg, Post, "/console/login", login::submit);
+    add(cfg, Get, "/console/mfa", mfa::page);
+    add(cfg, Post, "/console/mfa", mfa::submit);
+    add(cfg, Post, "/console/mfa/enrol", mfa::enrol);
+    add(cfg, Post, "/console/logout", login::logout);
+    add(cfg, Get, "/console/setup/{token}", login::setup_form);
+    add(cfg, Post, "/console/setup/{token}", login::setup_submit);
+    add(cfg, Get, "/console/account", account::show);
+    add(
+        cfg,
+        Post,
+        "/console/account/password",
+        account::change_password,
+    );
+    add(
+        cfg,
+        Post,
+        "/console/account/sign-out-everywhere",
+        account::sign_out_everywhere,
+    );
+    add(
+        cfg,
+        Post,
+        "/console/account/recovery-codes",
+        account::recovery_codes,
+    );
+    add(cfg, Get, "/console/requests", requests::queue);
+    add(cfg, Get, "/console/requests/new", requests::new_form);
+    add(cfg, Post, "/console/requests/new", requests::new_submit);
+    add(cfg, Get, "/console/requests/{id}", requests::detail);
+    add(
+        cfg,
+        Post,
         "/console/requests/{id}/{action}",
-        web::post().to(requests::action),
+        requests::action,
     );
 }
 
@@ -42,6 +63,12 @@ pub struct Nav {
     pub role: &'static str,
     pub csrf: String,
     pub section: &'static str,
+    /// Which sections the role opens, so the menu shows only what works.
+    pub requests: bool,
+    pub log_requests: bool,
+    pub audit: bool,
+    pub breaches: bool,
+    pub users: bool,
 }
 
 impl Nav {
@@ -51,6 +78,11 @@ impl Nav {
             role: staff.0.role.label(),
             csrf: staff.csrf(),
             section,
+            requests: staff.0.role.can(Permission::ViewRequests),
+            log_requests: staff.0.role.can(Permission::WorkRequests),
+            audit: staff.0.role.can(Permission::ReadAudit),
+            breaches: staff.0.role.can(Permission::ReadAudit),
+            users: staff.0.role.can(Permission::ManageUsers),
         }
     }
 }

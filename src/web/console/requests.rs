@@ -70,7 +70,6 @@ pub async fn queue(
     staff: ConsoleStaff,
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, PageError> {
-    staff.require(Permission::ViewRequests)?;
     let q = q.into_inner();
     let mut errors = FormErrors::default();
     let status = optional_choice::<Status>(&mut errors, "status", "Status", &q.status);
@@ -170,7 +169,6 @@ pub async fn detail(
     path: web::Path<String>,
     q: web::Query<DetailQuery>,
 ) -> Result<HttpResponse, PageError> {
-    staff.require(Permission::ViewRequests)?;
     let r = view::load(&svc, &path).await?;
     let flash = Action::parse_staff(&q.done)
         .ok()
@@ -237,7 +235,6 @@ pub async fn action(
     form: web::Form<ActionFields>,
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
-    staff.require(Permission::WorkRequests)?;
     let (id, action_word) = path.into_inner();
     let action = Action::parse_staff(&action_word).map_err(|_| PageError::not_found())?;
     let mut errors = FormErrors::default();
@@ -313,7 +310,6 @@ pub async fn new_form(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
 ) -> Result<HttpResponse, PageError> {
-    staff.require(Permission::WorkRequests)?;
     let f = IntakeFields {
         channel: "email".into(),
         send_verification: "on".into(),
@@ -332,7 +328,6 @@ pub async fn new_submit(
     form: web::Form<IntakeFields>,
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
-    staff.require(Permission::WorkRequests)?;
     let f = form.into_inner();
     let intake = match f.parse(Source::Staff, svc.config.timezone) {
         Ok(i) => i,
