@@ -8,6 +8,7 @@ pub mod crypto;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod mail;
 pub mod web;
 pub mod workflow;

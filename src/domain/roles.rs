@@ -83,6 +83,13 @@ impl Role {
     }
 }
 
+impl std::str::FromStr for Role {
+    type Err = UnknownWord;
+    fn from_str(s: &str) -> Result<Role, UnknownWord> {
+        Role::parse(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,7 +24,7 @@ enum Expect {
 }
 
 use Expect::*;
-use Role::{Admin, Auditor, PrivacyOfficer as Officer, StoreOwner as Owner};
+use Role::{Admin, Auditor, PrivacyOfficer as Officer};
 
 const READERS: &[Role] = &[Admin, Officer, Auditor];
 const WORKERS: &[Role] = &[Admin, Officer];

@@ -11,3 +11,4 @@ mod console;
 mod journey;
 mod mfa;
 mod sessions;
+mod users;

@@ -2,9 +2,11 @@
 //! checks one permission; every POST checks the CSRF token.
 
 mod account;
+mod audit;
 mod login;
 mod mfa;
 mod requests;
+mod users;
 
 use actix_web::web;
 use serde::Serialize;
@@ -54,6 +56,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/console/requests/{id}/{action}",
         requests::action,
     );
+    add(cfg, Get, "/console/audit", audit::page);
+    add(cfg, Get, "/console/users", users::list);
+    add(cfg, Get, "/console/users.csv", users::review_csv);
+    add(cfg, Post, "/console/users/invite", users::invite);
+    add(cfg, Post, "/console/users/{id}/{action}", users::change);
 }
 
 /// What the console layout needs on every page.
