@@ -17,7 +17,21 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/api/v1/requests/{id}/{action}",
         requests::action,
     );
+    add(cfg, Get, "/api/v1/exports/breaches.csv", breaches_csv);
 }
+
+/// The breach register for staff tokens with read access; the download is audited.
+async fn breaches_csv(
+    svc: web::Data<crate::workflow::Services>,
+    staff: crate::web::staff::ApiStaff,
+) -> Result<HttpResponse, crate::web::error::ApiError> {
+    let actor = staff.0.actor();
+    svc.db
+        .run(move |c| crate::audit::export_downloaded(c, &actor, "breaches"))
+        .await?;
+    Ok(crate::web::console::breaches::csv_stream(&svc))
+}
+
 async fn healthz(svc: web::Data<crate::workflow::Services>) -> HttpResponse {
     let ok = svc.db.run(|c| {
         use diesel::connection::SimpleConnection;

@@ -3,6 +3,7 @@
 
 mod account;
 mod audit;
+pub mod breaches;
 mod login;
 mod mfa;
 mod requests;
@@ -61,6 +62,19 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     add(cfg, Get, "/console/users.csv", users::review_csv);
     add(cfg, Post, "/console/users/invite", users::invite);
     add(cfg, Post, "/console/users/{id}/{action}", users::change);
+    add(cfg, Get, "/console/breaches", breaches::list);
+    add(cfg, Get, "/console/breaches.csv", breaches::csv);
+    add(cfg, Get, "/console/breaches/new", breaches::new_form);
+    add(cfg, Post, "/console/breaches/new", breaches::new_submit);
+    add(cfg, Get, "/console/breaches/{id}", breaches::detail);
+    add(cfg, Post, "/console/breaches/{id}", breaches::update);
+    add(
+        cfg,
+        Post,
+        "/console/breaches/{id}/regulator-notified",
+        breaches::regulator_notified,
+    );
+    add(cfg, Post, "/console/breaches/{id}/notify", breaches::notify);
 }
 
 /// What the console layout needs on every page.
