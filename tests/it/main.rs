@@ -9,6 +9,7 @@ mod audit;
 mod bad_input;
 mod breaches;
 mod console;
+mod hardening;
 mod journey;
 mod mfa;
 mod sessions;
