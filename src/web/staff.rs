@@ -12,6 +12,7 @@ use super::error::{ApiError, PageError};
 use super::routes;
 use crate::auth::{self, SessionState, Staff};
 use crate::crypto::same_secret;
+use crate::domain::Permission;
 use crate::workflow::Services;
 
 pub const SESSION_COOKIE: &str = "steward_session";
@@ -71,6 +72,16 @@ impl FromRequest for ConsoleStaff {
 }
 
 impl ConsoleStaff {
+    /// The route table (`web::routes::RULES`) decides access before the handler runs; this
+    /// stays for handlers written before it (and for data-level checks), and agrees with it.
+    pub fn require(&self, p: Permission) -> Result<(), PageError> {
+        if self.0.role.can(p) {
+            Ok(())
+        } else {
+            Err(PageError::forbidden("Your role does not allow this page."))
+        }
+    }
+
     /// Every state-changing console form carries the session's CSRF token.
     pub fn check_csrf(&self, submitted: &str) -> Result<(), PageError> {
         let ok = self
@@ -93,6 +104,20 @@ impl ConsoleStaff {
             .as_ref()
             .map(|s| s.csrf.clone())
             .unwrap_or_default()
+    }
+}
+
+impl ApiStaff {
+    /// As [`ConsoleStaff::require`]: the route table decides first.
+    pub fn require(&self, p: Permission) -> Result<(), ApiError> {
+        if self.0.role.can(p) {
+            Ok(())
+        } else {
+            Err(ApiError::status(
+                StatusCode::FORBIDDEN,
+                "this token's role does not allow this call",
+            ))
+        }
     }
 }
 
