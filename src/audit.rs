@@ -178,3 +178,16 @@ pub fn recent(
         .select(AuditRow::as_select())
         .load(conn)?)
 }
+
+/// Records that someone downloaded an export (its own transaction: nothing else changes).
+pub fn export_downloaded(conn: &mut DbConn, actor: &Actor, export: &str) -> Result<(), DbError> {
+    crate::db::write_tx(conn, |c| {
+        record(
+            c,
+            actor,
+            "export.downloaded",
+            &format!("export:{export}"),
+            serde_json::json!({}),
+        )
+    })
+}

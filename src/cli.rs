@@ -208,7 +208,7 @@ fn serve(config: Config) -> Result<(), AnyError> {
     Ok(())
 }
 
-fn load_tls(
+pub fn load_tls(
     cert: &std::path::Path,
     key: &std::path::Path,
 ) -> Result<rustls::ServerConfig, AnyError> {

@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use lettre::message::Mailbox;
 
 use crate::db::DatabaseUrl;
+use crate::web::ratelimit::{Rate, Rates};
 
 #[derive(Debug, thiserror::Error)]
 #[error("{var}: {message}")]
@@ -31,6 +32,8 @@ pub struct Config {
     pub task_lead_days: i64,
     /// How often the scheduler looks for connector jobs and reminders.
     pub scheduler_interval: std::time::Duration,
+    /// Per-IP limits on public intake, verification links and sign-in (`STEWARD_RATE_*`).
+    pub rates: Rates,
 }
 
 impl Config {
@@ -135,8 +138,19 @@ impl Config {
         let scheduler_interval = std::time::Duration::from_millis(
             number("STEWARD_SCHEDULER_INTERVAL_MS", 5000, 3_600_000)?.max(50),
         );
+        let mut rates = Rates::default();
+        for (var, slot) in [
+            ("STEWARD_RATE_INTAKE", &mut rates.intake),
+            ("STEWARD_RATE_VERIFY", &mut rates.verify),
+            ("STEWARD_RATE_LOGIN", &mut rates.login),
+        ] {
+            if let Some(v) = get(var) {
+                *slot = Rate::parse(&v).map_err(|m| fail(var, m))?;
+            }
+        }
 
         Ok(Config {
+            rates,
             database_url,
             bind,
             base_url,
@@ -202,6 +216,8 @@ mod tests {
             ("STEWARD_TLS_CERT", "/tmp/cert.pem"),
             ("STEWARD_TASK_LEAD_DAYS", "a week"),
             ("STEWARD_SCHEDULER_INTERVAL_MS", "-1"),
+            ("STEWARD_RATE_LOGIN", "lots"),
+            ("STEWARD_RATE_INTAKE", "5/fortnight"),
         ] {
             let err = parse(&[(var, value)]).unwrap_err();
             let expect = if var == "STEWARD_TLS_CERT" {

@@ -1,13 +1,15 @@
 //! Staff authentication: passwords, sessions and API tokens. Everything secret is random
 //! from the OS and stored only as a hash.
 
+pub mod account;
+pub mod mfa;
 pub mod password;
 
 use chrono::{Duration, NaiveDateTime};
 
 use crate::audit::{self, Actor};
-use crate::crypto::{hash_token, new_token};
-use crate::db::models::{ApiToken, Session, User};
+use crate::crypto::{Keys, hash_token, new_token};
+use crate::db::models::{ApiToken, RecoveryCode, Session, User};
 use crate::db::{self, DbConn, DbError, users};
 use crate::domain::Role;
 
@@ -64,13 +66,83 @@ impl From<diesel::result::Error> for AuthError {
     }
 }
 
-/// Checks a password with lockout and back-off, and opens a session. Returns the session
-/// token to put in the cookie.
-pub fn login(
-    conn: &mut DbConn,
-    email: &str,
-    password_given: &str,
-) -> Result<(String, Staff), AuthError> {
+/// What a live session cookie stands for.
+#[derive(Debug, Clone)]
+pub enum SessionState {
+    /// No session, or an expired one, or one of an inactive user.
+    None,
+    /// Password checked, second factor not yet given: opens only the second-factor pages.
+    Pending(Pending),
+    /// A full console session.
+    Full(Staff),
+}
+
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub session: Session,
+    pub user: User,
+}
+
+impl Pending {
+    pub fn enrolled(&self) -> bool {
+        self.user.totp_secret_enc.is_some()
+    }
+}
+
+/// A half-signed-in session lasts this long: enough to open an authenticator app.
+pub const PENDING_VALID: Duration = Duration::minutes(10);
+
+fn failure(
+    c: &mut DbConn,
+    user: &mut User,
+    now: NaiveDateTime,
+    action: &str,
+) -> Result<(), DbError> {
+    let locked = user.locked_until.is_some_and(|t| t > now);
+    if !locked {
+        user.failed_logins += 1;
+        if user.failed_logins >= LOCK_AFTER_FAILURES {
+            let exp = (user.failed_logins - LOCK_AFTER_FAILURES).min(6) as u32;
+            let minutes = 2i64.pow(exp).min(MAX_LOCK_MINUTES);
+            user.locked_until = Some(now + Duration::minutes(minutes));
+        }
+    }
+    users::save(c, user)?;
+    let detail = serde_json::json!({"locked": user.locked_until.is_some_and(|t| t > now), "failures": user.failed_logins});
+    audit::record(
+        c,
+        &Actor::Staff {
+            id: user.id.clone(),
+        },
+        action,
+        &format!("user:{}", user.id),
+        detail,
+    )
+}
+
+fn new_session(c: &mut DbConn, user_id: &str, mfa_verified: bool) -> Result<String, DbError> {
+    let now = db::now();
+    let token = new_token();
+    users::insert_session(
+        c,
+        &Session {
+            token_hash: hash_token(&token),
+            user_id: user_id.to_string(),
+            csrf_token: new_token(),
+            created_at: now,
+            last_seen_at: now,
+            mfa_verified,
+            totp_pending_enc: None,
+        },
+    )?;
+    Ok(token)
+}
+
+/// Checks the password (first factor) with lockout and back-off, and opens a half-signed-in
+/// session for the second factor. Returns the session token to put in the cookie. Failed
+/// passwords and failed second factors count against the same lockout, and the counter is
+/// reset only by a complete sign-in, so knowing the password does not buy code guesses.
+pub fn login(conn: &mut DbConn, email: &str, password_given: &str) -> Result<String, AuthError> {
     let now = db::now();
     let Some(mut user) = users::find_by_email(conn, email)? else {
         password::verify_dummy(password_given);
@@ -86,71 +158,36 @@ pub fn login(
     };
     db::write_tx(conn, |c| {
         if !ok || locked || !user.active {
-            if !locked {
-                user.failed_logins += 1;
-                if user.failed_logins >= LOCK_AFTER_FAILURES {
-                    let exp = (user.failed_logins - LOCK_AFTER_FAILURES).min(6) as u32;
-                    let minutes = 2i64.pow(exp).min(MAX_LOCK_MINUTES);
-                    user.locked_until = Some(now + Duration::minutes(minutes));
-                }
-            }
-            users::save(c, &user)?;
-            let detail = serde_json::json!({"locked": user.locked_until.is_some_and(|t| t > now), "failures": user.failed_logins});
-            audit::record(
-                c,
-                &Actor::Staff {
-                    id: user.id.clone(),
-                },
-                "login.failed",
-                &format!("user:{}", user.id),
-                detail,
-            )?;
+            failure(c, &mut user, now, "login.failed")?;
             return Ok::<_, AuthError>(Err(AuthError::BadCredentials));
         }
-        user.failed_logins = 0;
-        user.locked_until = None;
-        user.last_login_at = Some(now);
-        users::save(c, &user)?;
-        let token = new_token();
-        let keys = SessionKeys {
-            token_hash: hash_token(&token),
-            csrf: new_token(),
-        };
-        users::insert_session(
-            c,
-            &Session {
-                token_hash: keys.token_hash.clone(),
-                user_id: user.id.clone(),
-                csrf_token: keys.csrf.clone(),
-                created_at: now,
-                last_seen_at: now,
-            },
-        )?;
+        let token = new_session(c, &user.id, false)?;
         audit::record(
             c,
             &Actor::Staff {
                 id: user.id.clone(),
             },
-            "login",
+            "login.password_ok",
             &format!("user:{}", user.id),
-            serde_json::json!({}),
+            serde_json::json!({"mfa": if user.totp_secret_enc.is_some() {"code"} else {"enrolment"}}),
         )?;
-        let staff = Staff::from_user(user.clone(), Some(keys)).ok_or(AuthError::BadCredentials)?;
-        Ok(Ok((token, staff)))
+        Ok(Ok(token))
     })?
 }
 
-/// The staff member behind a session cookie, if the session is live; touching it extends
-/// the idle window.
-pub fn session_staff(conn: &mut DbConn, token: &str) -> Result<Option<Staff>, DbError> {
+/// The state behind a session cookie; touching a live session extends its idle window.
+pub fn session_state(conn: &mut DbConn, token: &str) -> Result<SessionState, DbError> {
     let hash = hash_token(token);
     let Some((session, user)) = users::find_session(conn, &hash)? else {
-        return Ok(None);
+        return Ok(SessionState::None);
     };
     let now = db::now();
-    if expired(&session, now) {
+    if expired(&session, now) || !user.active {
         users::delete_session(conn, &hash)?;
-        return Ok(None);
+        return Ok(SessionState::None);
+    }
+    if !session.mfa_verified {
+        return Ok(SessionState::Pending(Pending { session, user }));
     }
     // Writing on every click costs a write lock; a minute's granularity is plenty.
     if now - session.last_seen_at > Duration::minutes(1) {
@@ -162,11 +199,227 @@ pub fn session_staff(conn: &mut DbConn, token: &str) -> Result<Option<Staff>, Db
             token_hash: hash,
             csrf: session.csrf_token,
         }),
-    ))
+    )
+    .map_or(SessionState::None, SessionState::Full))
+}
+
+/// The staff member behind a full session cookie (second factor done), if any.
+pub fn session_staff(conn: &mut DbConn, token: &str) -> Result<Option<Staff>, DbError> {
+    Ok(match session_state(conn, token)? {
+        SessionState::Full(s) => Some(s),
+        _ => None,
+    })
 }
 
 fn expired(s: &Session, now: NaiveDateTime) -> bool {
-    now - s.last_seen_at > SESSION_IDLE || now - s.created_at > SESSION_ABSOLUTE
+    now - s.last_seen_at > SESSION_IDLE
+        || now - s.created_at > SESSION_ABSOLUTE
+        || (!s.mfa_verified && now - s.created_at > PENDING_VALID)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MfaError {
+    /// One message for a wrong, reused or expired code and a locked account.
+    #[error("the code is not right or was already used, or the account is locked for a while")]
+    BadCode,
+    /// The half-signed-in session is gone (expired, locked out, or used).
+    #[error("your sign-in has expired; please sign in again")]
+    SignInAgain,
+    #[error(transparent)]
+    Totp(#[from] mfa::TotpError),
+    #[error(transparent)]
+    Crypto(#[from] crate::crypto::CryptoError),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for MfaError {
+    fn from(e: diesel::result::Error) -> Self {
+        MfaError::Db(e.into())
+    }
+}
+
+/// The secret being enrolled on this half-signed-in session, created on first view. Kept on
+/// the session so a reload shows the same QR code.
+pub fn begin_enrolment(
+    conn: &mut DbConn,
+    keys: &Keys,
+    pending: &Pending,
+) -> Result<mfa::Enrolment, MfaError> {
+    let secret = match &pending.session.totp_pending_enc {
+        Some(enc) => keys.decrypt(enc)?,
+        None => {
+            let secret = mfa::new_secret();
+            users::set_pending_totp(
+                conn,
+                &pending.session.token_hash,
+                Some(&keys.encrypt(&secret)),
+            )?;
+            secret
+        }
+    };
+    Ok(mfa::enrolment(&secret, &pending.user.email)?)
+}
+
+/// Loads the half-signed-in session inside the transaction, so two submissions cannot both
+/// pass it.
+fn pending_in_tx(c: &mut DbConn, token: &str) -> Result<(Session, User), MfaError> {
+    let (session, user) =
+        users::find_session(c, &hash_token(token))?.ok_or(MfaError::SignInAgain)?;
+    let now = db::now();
+    if session.mfa_verified || expired(&session, now) || !user.active {
+        return Err(MfaError::SignInAgain);
+    }
+    Ok((session, user))
+}
+
+/// Records a failed code: counts towards lockout; a lockout ends the half-signed-in session.
+fn code_failed(c: &mut DbConn, user: &mut User, token: &str) -> Result<MfaError, MfaError> {
+    let now = db::now();
+    failure(c, user, now, "login.mfa_failed")?;
+    if user.locked_until.is_some_and(|t| t > now) {
+        users::delete_session(c, &hash_token(token))?;
+    }
+    Ok(MfaError::BadCode)
+}
+
+fn complete_login(c: &mut DbConn, user: &mut User, method: &str) -> Result<String, DbError> {
+    let now = db::now();
+    user.failed_logins = 0;
+    user.locked_until = None;
+    user.last_login_at = Some(now);
+    users::save(c, user)?;
+    let token = new_session(c, &user.id, true)?;
+    audit::record(
+        c,
+        &Actor::Staff {
+            id: user.id.clone(),
+        },
+        "login",
+        &format!("user:{}", user.id),
+        serde_json::json!({"mfa": method}),
+    )?;
+    Ok(token)
+}
+
+/// Confirms enrolment with a first code: stores the secret (encrypted), issues recovery codes
+/// (returned once, stored keyed-hashed), ends every other session of the user, and replaces the
+/// half-signed-in session by a full one with a new token (no session fixation).
+pub fn confirm_enrolment(
+    conn: &mut DbConn,
+    keys: &Keys,
+    token: &str,
+    code: &str,
+) -> Result<(String, Vec<String>), MfaError> {
+    // Failures return Ok(Err(..)) so the transaction commits the failure count.
+    db::write_tx(conn, |c| {
+        let (session, mut user) = pending_in_tx(c, token)?;
+        let now = db::now();
+        let enc = session
+            .totp_pending_enc
+            .clone()
+            .ok_or(MfaError::SignInAgain)?;
+        if user.totp_secret_enc.is_some() || user.locked_until.is_some_and(|t| t > now) {
+            return Ok(Err(code_failed(c, &mut user, token)?));
+        }
+        let secret = keys.decrypt(&enc)?;
+        let Some(step) = mfa::accept(&secret, code, mfa::now_seconds(), None)? else {
+            return Ok(Err(code_failed(c, &mut user, token)?));
+        };
+        user.totp_secret_enc = Some(enc);
+        user.totp_enabled_at = Some(now);
+        user.totp_last_step = Some(step);
+        let codes = store_recovery_codes(c, keys, &user.id)?;
+        users::delete_sessions_of(c, &user.id, None)?;
+        audit::record(
+            c,
+            &Actor::Staff {
+                id: user.id.clone(),
+            },
+            "mfa.enrolled",
+            &format!("user:{}", user.id),
+            serde_json::json!({"recovery_codes": codes.len()}),
+        )?;
+        let token = complete_login(c, &mut user, "totp_enrolment")?;
+        Ok::<_, MfaError>(Ok((token, codes)))
+    })?
+}
+
+fn store_recovery_codes(
+    c: &mut DbConn,
+    keys: &Keys,
+    user_id: &str,
+) -> Result<Vec<String>, DbError> {
+    let now = db::now();
+    let codes = mfa::new_recovery_codes();
+    let rows: Vec<RecoveryCode> = codes
+        .iter()
+        .map(|code| RecoveryCode {
+            id: db::new_id(),
+            user_id: user_id.to_string(),
+            code_hash: keys.recovery_code_hash(user_id, &mfa::normalise_code(code)),
+            created_at: now,
+            used_at: None,
+        })
+        .collect();
+    users::replace_recovery_codes(c, user_id, &rows)?;
+    Ok(codes)
+}
+
+/// The second factor of an enrolled user: a TOTP code (each time step accepted once) or an
+/// unused recovery code (then spent). Success replaces the half-signed-in session by a full
+/// one with a new token.
+pub fn second_factor(
+    conn: &mut DbConn,
+    keys: &Keys,
+    token: &str,
+    code: &str,
+) -> Result<String, MfaError> {
+    // Failures return Ok(Err(..)) so the transaction commits the failure count.
+    db::write_tx(conn, |c| {
+        let (_, mut user) = pending_in_tx(c, token)?;
+        let now = db::now();
+        let Some(enc) = user.totp_secret_enc.clone() else {
+            return Err(MfaError::SignInAgain);
+        };
+        if user.locked_until.is_some_and(|t| t > now) {
+            return Ok(Err(code_failed(c, &mut user, token)?));
+        }
+        let method = if mfa::looks_like_totp(code) {
+            let secret = keys.decrypt(&enc)?;
+            match mfa::accept(&secret, code, mfa::now_seconds(), user.totp_last_step)? {
+                Some(step) => {
+                    user.totp_last_step = Some(step);
+                    "totp"
+                }
+                None => return Ok(Err(code_failed(c, &mut user, token)?)),
+            }
+        } else {
+            let hash = keys.recovery_code_hash(&user.id, &mfa::normalise_code(code));
+            if !users::use_recovery_code(c, &user.id, &hash, now)? {
+                return Ok(Err(code_failed(c, &mut user, token)?));
+            }
+            let left = users::unused_recovery_codes(c, &user.id)?;
+            audit::record(
+                c,
+                &Actor::Staff {
+                    id: user.id.clone(),
+                },
+                "mfa.recovery_code_used",
+                &format!("user:{}", user.id),
+                serde_json::json!({"remaining": left}),
+            )?;
+            "recovery_code"
+        };
+        users::delete_session(c, &hash_token(token))?;
+        let token = complete_login(c, &mut user, method)?;
+        Ok::<_, MfaError>(Ok(token))
+    })?
+}
+
+/// Ends the session of a half-signed-in user who gives up (or the pending session is stale).
+pub fn abandon_pending(conn: &mut DbConn, token: &str) -> Result<(), DbError> {
+    users::delete_session(conn, &hash_token(token))
 }
 
 pub fn logout(conn: &mut DbConn, staff: &Staff) -> Result<(), DbError> {
@@ -269,6 +522,9 @@ pub fn create_user(
         setup_token_hash: setup.as_deref().map(hash_token),
         setup_expires_at: setup.as_ref().map(|_| now + SETUP_LINK_VALID),
         created_at: now,
+        totp_secret_enc: None,
+        totp_enabled_at: None,
+        totp_last_step: None,
     };
     db::write_tx(conn, |c| {
         if users::find_by_email(c, &user.email)?.is_some() {

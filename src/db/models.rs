@@ -21,6 +21,11 @@ pub struct User {
     pub setup_token_hash: Option<String>,
     pub setup_expires_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    /// AES-GCM ciphertext of the TOTP secret; `None` until enrolment is confirmed.
+    pub totp_secret_enc: Option<String>,
+    pub totp_enabled_at: Option<NaiveDateTime>,
+    /// The last RFC 6238 time step accepted, so the same code is never taken twice.
+    pub totp_last_step: Option<i64>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -31,6 +36,10 @@ pub struct Session {
     pub csrf_token: String,
     pub created_at: NaiveDateTime,
     pub last_seen_at: NaiveDateTime,
+    /// False between the password and the second factor: such a session opens no console page.
+    pub mfa_verified: bool,
+    /// The TOTP secret being enrolled (encrypted), until the first code confirms it.
+    pub totp_pending_enc: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -164,4 +173,36 @@ pub struct TaskRecord {
     pub field: String,
     pub data_category: String,
     pub value_enc: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = recovery_codes)]
+pub struct RecoveryCode {
+    pub id: String,
+    pub user_id: String,
+    pub code_hash: String,
+    pub created_at: NaiveDateTime,
+    pub used_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = breaches, treat_none_as_null = true)]
+pub struct BreachRow {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub discovered_at: NaiveDateTime,
+    pub aware_at: NaiveDateTime,
+    pub data_categories: String,
+    pub subjects_approx: i64,
+    pub records_approx: i64,
+    pub consequences: String,
+    pub measures: String,
+    pub dpo_contact: String,
+    pub regulator_notified_at: Option<NaiveDateTime>,
+    pub subjects_notified_at: Option<NaiveDateTime>,
+    pub subjects_notified_count: i64,
+    pub created_by: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
 }

@@ -14,6 +14,9 @@ diesel::table! {
         setup_token_hash -> Nullable<Text>,
         setup_expires_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        totp_secret_enc -> Nullable<Text>,
+        totp_enabled_at -> Nullable<Timestamp>,
+        totp_last_step -> Nullable<BigInt>,
     }
 }
 
@@ -24,6 +27,8 @@ diesel::table! {
         csrf_token -> Text,
         created_at -> Timestamp,
         last_seen_at -> Timestamp,
+        mfa_verified -> Bool,
+        totp_pending_enc -> Nullable<Text>,
     }
 }
 
@@ -142,6 +147,40 @@ diesel::table! {
     }
 }
 
+// Security (migration 000003).
+
+diesel::table! {
+    recovery_codes (id) {
+        id -> Text,
+        user_id -> Text,
+        code_hash -> Text,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    breaches (id) {
+        id -> Text,
+        title -> Text,
+        description -> Text,
+        discovered_at -> Timestamp,
+        aware_at -> Timestamp,
+        data_categories -> Text,
+        subjects_approx -> BigInt,
+        records_approx -> BigInt,
+        consequences -> Text,
+        measures -> Text,
+        dpo_contact -> Text,
+        regulator_notified_at -> Nullable<Timestamp>,
+        subjects_notified_at -> Nullable<Timestamp>,
+        subjects_notified_count -> BigInt,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::table! {
     tasks (id) {
         id -> Text,
@@ -189,6 +228,7 @@ diesel::joinable!(task_records -> tasks (task_id));
 diesel::joinable!(tasks -> requests (request_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(request_events -> requests (request_id));
+diesel::joinable!(recovery_codes -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     stores,
@@ -203,4 +243,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     holidays,
     write_lock,
+    recovery_codes,
+    breaches,
 );

@@ -3,8 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::models::{ApiToken, Session, User};
-use super::schema::{api_tokens, sessions, users};
+use super::models::{ApiToken, RecoveryCode, Session, User};
+use super::schema::{api_tokens, recovery_codes, sessions, users};
 use super::{DbConn, DbError};
 
 pub fn insert(conn: &mut DbConn, u: &User) -> Result<(), DbError> {
@@ -126,10 +126,98 @@ pub fn touch_token(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<(),
     Ok(())
 }
 
-pub fn all_active(conn: &mut DbConn) -> Result<Vec<User>, DbError> {
+/// Keeps the TOTP secret being enrolled on the half-signed-in session.
+pub fn set_pending_totp(
+    conn: &mut DbConn,
+    token_hash: &str,
+    secret_enc: Option<&str>,
+) -> Result<(), DbError> {
+    diesel::update(sessions::table.find(token_hash))
+        .set(sessions::totp_pending_enc.eq(secret_enc))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn list(conn: &mut DbConn) -> Result<Vec<User>, DbError> {
     Ok(users::table
-        .filter(users::active.eq(true))
         .order(users::email.asc())
         .select(User::as_select())
         .load(conn)?)
+}
+
+/// Active administrators, so the last one cannot be demoted or deactivated.
+pub fn count_active_admins(conn: &mut DbConn) -> Result<i64, DbError> {
+    Ok(users::table
+        .filter(users::role.eq("admin"))
+        .filter(users::active.eq(true))
+        .count()
+        .get_result(conn)?)
+}
+
+pub fn revoke_tokens_of(
+    conn: &mut DbConn,
+    user_id: &str,
+    at: NaiveDateTime,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        api_tokens::table
+            .filter(api_tokens::user_id.eq(user_id))
+            .filter(api_tokens::revoked_at.is_null()),
+    )
+    .set(api_tokens::revoked_at.eq(Some(at)))
+    .execute(conn)?)
+}
+
+pub fn replace_recovery_codes(
+    conn: &mut DbConn,
+    user_id: &str,
+    codes: &[RecoveryCode],
+) -> Result<(), DbError> {
+    diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(user_id)))
+        .execute(conn)?;
+    // One by one: diesel's multi-backend connection has no batch insert.
+    for code in codes {
+        diesel::insert_into(recovery_codes::table)
+            .values(code)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn delete_recovery_codes(conn: &mut DbConn, user_id: &str) -> Result<(), DbError> {
+    diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(user_id)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Uses up an unused recovery code; false when there is none with this hash. The update
+/// itself is the check, so two simultaneous uses cannot both succeed.
+pub fn use_recovery_code(
+    conn: &mut DbConn,
+    user_id: &str,
+    code_hash: &str,
+    at: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let n = diesel::update(
+        recovery_codes::table
+            .filter(recovery_codes::user_id.eq(user_id))
+            .filter(recovery_codes::code_hash.eq(code_hash))
+            .filter(recovery_codes::used_at.is_null()),
+    )
+    .set(recovery_codes::used_at.eq(Some(at)))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn unused_recovery_codes(conn: &mut DbConn, user_id: &str) -> Result<i64, DbError> {
+    Ok(recovery_codes::table
+        .filter(recovery_codes::user_id.eq(user_id))
+        .filter(recovery_codes::used_at.is_null())
+        .count()
+        .get_result(conn)?)
+}
+
+/// Staff who can be reminded of deadlines.
+pub fn all_active(conn: &mut DbConn) -> Result<Vec<User>, DbError> {
+    Ok(list(conn)?.into_iter().filter(|u| u.active).collect())
 }

@@ -26,8 +26,10 @@ pub enum Permission {
     ManageStores,
     /// Staff accounts and settings.
     ManageUsers,
-    /// Read-only exports and the audit log.
+    /// Read-only exports, the audit log and the breach register.
     ReadAudit,
+    /// Record breaches, mark the regulator notified, notify affected subjects.
+    ManageBreaches,
 }
 
 impl Role {
@@ -74,12 +76,24 @@ impl Role {
             Role::PrivacyOfficer => {
                 matches!(
                     p,
-                    ViewRequests | WorkRequests | WorkOwnTasks | ManageStores | ReadAudit
+                    ViewRequests
+                        | WorkRequests
+                        | WorkOwnTasks
+                        | ManageStores
+                        | ReadAudit
+                        | ManageBreaches
                 )
             }
             Role::StoreOwner => matches!(p, WorkOwnTasks),
             Role::Auditor => matches!(p, ViewRequests | ReadAudit),
         }
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = UnknownWord;
+    fn from_str(s: &str) -> Result<Role, UnknownWord> {
+        Role::parse(s)
     }
 }
 
@@ -91,10 +105,19 @@ mod tests {
     fn matrix() {
         use Permission::*;
         let expect = [
-            (Role::Admin, [true, true, true, true, true, true]),
-            (Role::PrivacyOfficer, [true, true, true, true, false, true]),
-            (Role::StoreOwner, [false, false, true, false, false, false]),
-            (Role::Auditor, [true, false, false, false, false, true]),
+            (Role::Admin, [true, true, true, true, true, true, true]),
+            (
+                Role::PrivacyOfficer,
+                [true, true, true, true, false, true, true],
+            ),
+            (
+                Role::StoreOwner,
+                [false, false, true, false, false, false, false],
+            ),
+            (
+                Role::Auditor,
+                [true, false, false, false, false, true, false],
+            ),
         ];
         for (role, row) in expect {
             let got = [
@@ -104,6 +127,7 @@ mod tests {
                 ManageStores,
                 ManageUsers,
                 ReadAudit,
+                ManageBreaches,
             ]
             .map(|p| role.can(p));
             assert_eq!(got, row, "{role:?}");

@@ -1,11 +1,20 @@
-//! CSV exports: RFC 4180 via the `csv` crate, UTF-8 with a header row, streamed page by page
-//! so any size is sent in constant memory, and every cell safe to open in a spreadsheet.
+//! CSV exports shared by every report: RFC 4180 (CRLF, quoting by the `csv` crate), UTF-8,
+//! a header row, cells that a spreadsheet would run as a formula defused, and responses
+//! streamed page by page so an export of any size runs in constant memory.
 
 pub mod package;
 
 use std::borrow::Cow;
+use std::future::Future;
 
-/// Cells that a spreadsheet would run as a formula get a leading `'` (CSV injection).
+use actix_web::HttpResponse;
+use actix_web::web::Bytes;
+
+/// Rows fetched per database round trip while streaming.
+pub const PAGE_ROWS: i64 = 500;
+
+/// A cell beginning with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'`, so
+/// a spreadsheet shows it as text instead of evaluating it (CSV/formula injection).
 pub fn safe_cell(value: &str) -> Cow<'_, str> {
     match value.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{value}")),
@@ -13,16 +22,86 @@ pub fn safe_cell(value: &str) -> Cow<'_, str> {
     }
 }
 
-/// Writes rows as CSV bytes, each cell made safe.
-pub fn csv_chunk<'a>(rows: impl IntoIterator<Item = Vec<Cow<'a, str>>>) -> Vec<u8> {
+/// Encodes records (header or data) as CSV bytes, every cell made safe.
+pub fn encode<R, C>(records: R) -> Vec<u8>
+where
+    R: IntoIterator,
+    R::Item: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    for row in rows {
-        w.write_record(row.iter().map(|c| safe_cell(c).into_owned()))
-            .expect("writing to memory cannot fail");
+    for record in records {
+        let cells: Vec<String> = record
+            .into_iter()
+            .map(|c| safe_cell(c.as_ref()).into_owned())
+            .collect();
+        // Writing to memory fails only on allocation failure.
+        w.write_record(&cells).expect("CSV into memory");
     }
-    w.into_inner().expect("flushing to memory cannot fail")
+    w.into_inner().unwrap_or_default()
+}
+
+pub fn attachment(filename: &str) -> String {
+    let safe: String = filename
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        .collect();
+    format!("attachment; filename=\"{safe}\"")
+}
+
+/// A streamed CSV download: the header row, then pages of rows from `fetch(offset)` until a
+/// page comes back empty. An error mid-stream ends the download early (the client sees a
+/// truncated file and the error is logged), since the status line has already gone out.
+pub fn stream<F, Fut, E>(filename: &str, header: &'static [&'static str], fetch: F) -> HttpResponse
+where
+    F: FnMut(i64) -> Fut + 'static,
+    Fut: Future<Output = Result<Vec<Vec<String>>, E>> + 'static,
+    E: std::fmt::Display + 'static,
+{
+    struct State<F> {
+        fetch: F,
+        offset: i64,
+        header_sent: bool,
+        done: bool,
+    }
+    let state = State {
+        fetch,
+        offset: 0,
+        header_sent: false,
+        done: false,
+    };
+    let body = futures_util::stream::unfold(state, move |mut s| async move {
+        if s.done {
+            return None;
+        }
+        if !s.header_sent {
+            s.header_sent = true;
+            return Some((Ok::<_, std::io::Error>(Bytes::from(encode([header]))), s));
+        }
+        match (s.fetch)(s.offset).await {
+            Ok(rows) if rows.is_empty() => None,
+            Ok(rows) => {
+                s.offset += rows.len() as i64;
+                Some((Ok(Bytes::from(encode(rows))), s))
+            }
+            Err(e) => {
+                tracing::error!("export stopped: {e}");
+                s.done = true;
+                Some((Err(std::io::Error::other("export failed")), s))
+            }
+        }
+    });
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", attachment(filename)))
+        .streaming(body)
+}
+
+/// Formats a UTC timestamp for CSV cells: RFC 3339 with a Z, unambiguous for any reader.
+pub fn utc(t: &chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 #[cfg(test)]
@@ -30,26 +109,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formula_cells_are_neutralised() {
-        for v in ["=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\rx"] {
-            assert_eq!(safe_cell(v), format!("'{v}"), "{v:?}");
+    fn formula_cells_are_defused() {
+        for bad in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(safe_cell(bad), format!("'{bad}"));
         }
-        for v in ["plain", "", "1-2", "a=b"] {
-            assert_eq!(safe_cell(v), v);
+        for ok in ["plain", "1", "", " =x", "a=b"] {
+            assert_eq!(safe_cell(ok), ok);
         }
     }
 
     #[test]
-    fn rfc4180_quoting() {
-        let bytes = csv_chunk([vec![
-            "a,b".into(),
-            "say \"hi\"".into(),
-            "line\nbreak".into(),
-            "=HYPERLINK(\"x\")".into(),
-        ]]);
+    fn rfc4180_quoting_and_crlf() {
+        let out = encode([
+            vec!["a", "b,c", "say \"hi\""],
+            vec!["line\nbreak", "=cmd|' /C calc'!A0", ""],
+        ]);
+        let text = String::from_utf8(out).unwrap();
         assert_eq!(
-            String::from_utf8(bytes).unwrap(),
-            "\"a,b\",\"say \"\"hi\"\"\",\"line\nbreak\",\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+            text,
+            "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"line\nbreak\",'=cmd|' /C calc'!A0,\r\n"
+        );
+    }
+
+    #[test]
+    fn filenames_stay_plain() {
+        assert_eq!(
+            attachment("breaches\".csv\r\nX: y"),
+            "attachment; filename=\"breaches.csvXy\""
         );
     }
 }

@@ -1,12 +1,10 @@
 //! The subject's data package: one row per field value, in the spec's long format
 //! `store,table,record,field,data_category,value`, streamed from the database page by page.
 
-use std::borrow::Cow;
-
 use actix_web::web::Bytes;
 use futures_util::stream::{self, Stream};
 
-use super::csv_chunk;
+use super::encode;
 use crate::db::tasks;
 use crate::workflow::{Services, WorkflowError};
 
@@ -46,8 +44,7 @@ pub fn stream(
         }
         if !st.header_sent {
             st.header_sent = true;
-            let header = csv_chunk([HEADER.iter().map(|h| Cow::Borrowed(*h)).collect()]);
-            return Ok(Some((Bytes::from(header), st)));
+            return Ok(Some((Bytes::from(encode([HEADER])), st)));
         }
         let (rid, after) = (st.request_id.clone(), st.after.clone());
         let page = st
@@ -68,15 +65,15 @@ pub fn stream(
                 Some(v) => st.svc.keys.decrypt(v)?,
                 None => String::new(),
             };
-            rows.push(vec![
-                Cow::Owned(store),
-                Cow::Owned(r.table_name),
-                Cow::Owned(r.record),
-                Cow::Owned(r.field),
-                Cow::Owned(r.data_category),
-                Cow::Owned(value),
+            rows.push([
+                store,
+                r.table_name,
+                r.record,
+                r.field,
+                r.data_category,
+                value,
             ]);
         }
-        Ok(Some((Bytes::from(csv_chunk(rows)), st)))
+        Ok(Some((Bytes::from(encode(rows)), st)))
     })
 }

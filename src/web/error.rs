@@ -47,6 +47,11 @@ pub enum PageError {
     /// Not signed in: off to the login page, then back.
     #[error("sign in first")]
     LoginRequired { next: String },
+    /// Signed in with the password only: off to the second-factor page.
+    #[error("second factor required")]
+    SecondFactorRequired,
+    #[error("too many attempts")]
+    TooManyRequests,
 }
 
 impl From<DbError> for PageError {
@@ -72,7 +77,10 @@ impl ResponseError for PageError {
         match self {
             PageError::Workflow(e) => status_of(e),
             PageError::Status(s, _) => *s,
-            PageError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            PageError::LoginRequired { .. } | PageError::SecondFactorRequired => {
+                StatusCode::SEE_OTHER
+            }
+            PageError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 
@@ -86,13 +94,22 @@ impl ResponseError for PageError {
                 .insert_header(("Location", to))
                 .finish();
         }
+        if let PageError::SecondFactorRequired = self {
+            return HttpResponse::SeeOther()
+                .insert_header(("Location", "/console/mfa"))
+                .finish();
+        }
         let status = self.status_code();
         let message = match self {
             PageError::Workflow(e) => public_message(e, status),
             PageError::Status(_, m) => m.clone(),
-            PageError::LoginRequired { .. } => String::new(),
+            PageError::TooManyRequests => "There have been too many attempts from your \
+                network in a short time. Please wait a few minutes and try again."
+                .into(),
+            PageError::LoginRequired { .. } | PageError::SecondFactorRequired => String::new(),
         };
         let title = match status {
+            StatusCode::TOO_MANY_REQUESTS => "Too many attempts",
             StatusCode::NOT_FOUND => "Not found",
             StatusCode::FORBIDDEN => "Not allowed",
             StatusCode::GONE => "Link expired",

@@ -7,6 +7,8 @@ pub mod error;
 pub mod forms;
 pub mod intake;
 pub mod portal;
+pub mod ratelimit;
+pub mod routes;
 pub mod security;
 pub mod staff;
 pub mod store_input;
@@ -115,10 +117,16 @@ pub fn start(
     tls: Option<rustls::ServerConfig>,
 ) -> std::io::Result<Server> {
     let https = tls.is_some();
+    // One limiter for all workers, so a client cannot multiply its budget by the worker count.
+    let limiter = web::Data::new(ratelimit::RateLimiter::new(svc.config.rates));
     let data = web::Data::new(svc);
     let server = HttpServer::new(move || {
+        // Innermost first: the access guard runs after paths are normalised, and its refusals
+        // still get the security headers.
         App::new()
             .app_data(data.clone())
+            .app_data(limiter.clone())
+            .wrap(middleware::from_fn(routes::guard))
             .wrap(security::headers(https))
             .wrap(middleware::Compress::default())
             .wrap(middleware::NormalizePath::trim())

@@ -45,7 +45,7 @@ pub fn public_form_token(req: &HttpRequest) -> (String, Option<Cookie<'static>>)
         .path("/")
         .http_only(true)
         .same_site(SameSite::Strict)
-        .secure(req.connection_info().scheme() == "https")
+        .secure(is_https(req))
         .finish();
     (token, Some(cookie))
 }
@@ -53,4 +53,13 @@ pub fn public_form_token(req: &HttpRequest) -> (String, Option<Cookie<'static>>)
 pub fn public_form_token_ok(req: &HttpRequest, submitted: &str) -> bool {
     req.cookie(FORM_COOKIE)
         .is_some_and(|c| !submitted.is_empty() && same_secret(c.value(), submitted))
+}
+
+/// Whether cookies must be Secure: served over TLS here, or the public URL is https (TLS
+/// ends at a proxy). Not taken from `X-Forwarded-Proto`, which any client can send.
+pub fn is_https(req: &HttpRequest) -> bool {
+    req.app_config().secure()
+        || req
+            .app_data::<actix_web::web::Data<crate::workflow::Services>>()
+            .is_some_and(|s| s.config.base_url.starts_with("https://"))
 }

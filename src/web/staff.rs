@@ -9,7 +9,8 @@ use actix_web::http::StatusCode;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use super::error::{ApiError, PageError};
-use crate::auth::{self, Staff};
+use super::routes;
+use crate::auth::{self, SessionState, Staff};
 use crate::crypto::same_secret;
 use crate::domain::Permission;
 use crate::workflow::Services;
@@ -21,7 +22,7 @@ pub fn session_cookie(req: &HttpRequest, token: &str) -> Cookie<'static> {
         .path("/")
         .http_only(true)
         .same_site(SameSite::Strict)
-        .secure(req.connection_info().scheme() == "https")
+        .secure(super::security::is_https(req))
         .finish()
 }
 
@@ -37,7 +38,10 @@ fn services(req: &HttpRequest) -> web::Data<Services> {
         .clone()
 }
 
-/// A console user with a live session; anyone else is sent to the login page.
+/// A console user with a full session (password and second factor). The access guard
+/// (`web::routes::guard`) has already checked the route's rule and left the staff member in
+/// the request; the extractor only reads them (or, on a route without a staff rule, looks the
+/// session up itself and still refuses half-signed-in sessions).
 pub struct ConsoleStaff(pub Staff);
 
 impl FromRequest for ConsoleStaff {
@@ -45,6 +49,9 @@ impl FromRequest for ConsoleStaff {
     type Future = Pin<Box<dyn Future<Output = Result<Self, PageError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        if let Some(staff) = routes::staff_of(req) {
+            return Box::pin(async move { Ok(ConsoleStaff(staff)) });
+        }
         let svc = services(req);
         let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string());
         let next = req
@@ -55,13 +62,18 @@ impl FromRequest for ConsoleStaff {
         Box::pin(async move {
             let login = || PageError::LoginRequired { next: next.clone() };
             let token = token.ok_or_else(login)?;
-            let staff = svc.db.run(move |c| auth::session_staff(c, &token)).await?;
-            staff.map(ConsoleStaff).ok_or_else(login)
+            match svc.db.run(move |c| auth::session_state(c, &token)).await? {
+                SessionState::Full(staff) => Ok(ConsoleStaff(staff)),
+                SessionState::Pending(_) => Err(PageError::SecondFactorRequired),
+                SessionState::None => Err(login()),
+            }
         })
     }
 }
 
 impl ConsoleStaff {
+    /// The route table (`web::routes::RULES`) decides access before the handler runs; this
+    /// stays for handlers written before it (and for data-level checks), and agrees with it.
     pub fn require(&self, p: Permission) -> Result<(), PageError> {
         if self.0.role.can(p) {
             Ok(())
@@ -95,8 +107,23 @@ impl ConsoleStaff {
     }
 }
 
+impl ApiStaff {
+    /// As [`ConsoleStaff::require`]: the route table decides first.
+    pub fn require(&self, p: Permission) -> Result<(), ApiError> {
+        if self.0.role.can(p) {
+            Ok(())
+        } else {
+            Err(ApiError::status(
+                StatusCode::FORBIDDEN,
+                "this token's role does not allow this call",
+            ))
+        }
+    }
+}
+
 /// A caller of the staff API with a live token. Tokens are read per call, so a role change
-/// or deactivation applies at once.
+/// or deactivation applies at once. As for [`ConsoleStaff`], the access guard has checked the
+/// route's rule already.
 pub struct ApiStaff(pub Staff);
 
 impl FromRequest for ApiStaff {
@@ -104,6 +131,9 @@ impl FromRequest for ApiStaff {
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        if let Some(staff) = routes::staff_of(req) {
+            return Box::pin(async move { Ok(ApiStaff(staff)) });
+        }
         let svc = services(req);
         let header = authorization(req);
         Box::pin(async move { ApiStaff::from_authorization(header, &svc).await })
@@ -118,7 +148,8 @@ fn authorization(req: &HttpRequest) -> Option<String> {
 }
 
 impl ApiStaff {
-    /// For handlers that accept either a staff token or another credential.
+    /// For handlers on public routes that accept either a staff token or another credential
+    /// (a store's signed callback).
     pub async fn from_headers(req: &HttpRequest, svc: &Services) -> Result<ApiStaff, ApiError> {
         Self::from_authorization(authorization(req), svc).await
     }
@@ -137,16 +168,5 @@ impl ApiStaff {
             .ok_or_else(unauthorized)?;
         let staff = svc.db.run(move |c| auth::token_staff(c, &token)).await?;
         staff.map(ApiStaff).ok_or_else(unauthorized)
-    }
-
-    pub fn require(&self, p: Permission) -> Result<(), ApiError> {
-        if self.0.role.can(p) {
-            Ok(())
-        } else {
-            Err(ApiError::status(
-                StatusCode::FORBIDDEN,
-                "this token's role does not allow this call",
-            ))
-        }
     }
 }

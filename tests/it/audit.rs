@@ -82,3 +82,51 @@ async fn edited_or_deleted_rows_are_detected() {
         "row 4 no longer follows a row 3"
     );
 }
+
+#[tokio::test]
+async fn the_console_page_shows_rows_and_names_the_first_broken_link() {
+    for backend in crate::support::backends() {
+        let app = TestApp::spawn(backend).await;
+        app.submit_request(&[
+            ("kind", "access"),
+            ("jurisdiction", "gdpr"),
+            ("email", "a@example.org"),
+        ])
+        .await;
+        let auditor = app.signed_in(Role::Auditor).await;
+        let page = auditor.get(app.url("/console/audit")).send().await.unwrap();
+        assert_eq!(page.status(), 200, "{backend:?}");
+        let page = page.text().await.unwrap();
+        assert!(page.contains("Hash chain intact"), "{backend:?}");
+        for action in ["request.received", "login.password_ok", "mfa.enrolled"] {
+            assert!(page.contains(action), "{backend:?}: {action} listed");
+        }
+        assert!(
+            page.contains("@staff.example"),
+            "who: the staff email, not only an id"
+        );
+
+        app.db(|c| {
+            diesel::update(audit_log::table.find(2i64))
+                .set(audit_log::detail.eq("{}"))
+                .execute(c)
+                .unwrap()
+        })
+        .await;
+        let page = auditor
+            .get(app.url("/console/audit"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("broken at row 2"), "{backend:?}: {page}");
+        let res = auditor
+            .get(app.url("/console/audit?before=abc"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 400);
+    }
+}

@@ -520,7 +520,17 @@ async fn setup_form() {
         .await;
     let b = app.browser();
     let path = format!("/console/setup/{token}");
-    assert_eq!(b.get(app.url(&path)).send().await.unwrap().status(), 200);
+    let csrf = app.csrf_of(&b, &path).await;
+    let res = b
+        .post(app.url(&path))
+        .form(&[
+            ("password", "orbit kettle velvet"),
+            ("confirm", "orbit kettle velvet"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403, "no CSRF token, no password");
     for (case, pw, confirm, field) in [
         ("too short", "short", "short", "password"),
         ("common", "password1234", "password1234", "password"),
@@ -533,7 +543,7 @@ async fn setup_form() {
     ] {
         let res = b
             .post(app.url(&path))
-            .form(&[("password", pw), ("confirm", confirm)])
+            .form(&[("password", pw), ("confirm", confirm), ("csrf", &csrf)])
             .send()
             .await
             .unwrap();
@@ -545,6 +555,7 @@ async fn setup_form() {
         .form(&[
             ("password", "orbit kettle velvet"),
             ("confirm", "orbit kettle velvet"),
+            ("csrf", &csrf),
         ])
         .send()
         .await

@@ -188,6 +188,34 @@ async fn serve_demo_admin_token_and_audit() {
             .await
             .unwrap();
         assert_eq!(res.status(), 303, "the printed demo password signs in");
+        // Then the second factor, enrolled on first sign-in as every staff account must.
+        let mfa = b
+            .get(format!("{base}/console/mfa"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let secret =
+            crate::support::between(&mfa, "id=\"totp-secret\">", "<").expect("enrolment page");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let code = crate::support::totp_at(&secret, now);
+        let csrf = crate::support::hidden(&mfa, "csrf").unwrap();
+        let res = b
+            .post(format!("{base}/console/mfa/enrol"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("code", code.as_str()),
+                ("next", ""),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "enrolled");
         let queue = b
             .get(format!("{base}/console/requests"))
             .send()

@@ -80,6 +80,21 @@ async fn login_logout_and_cookie_flags() {
             cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
             "{cookie}"
         );
+        assert!(
+            res.headers()["location"]
+                .to_str()
+                .unwrap()
+                .starts_with("/console/mfa"),
+            "the password leads to the second step"
+        );
+        let half = b.get(app.url("/console/requests")).send().await.unwrap();
+        assert_eq!(
+            half.status(),
+            303,
+            "{backend:?}: password alone opens nothing"
+        );
+        assert_eq!(half.headers()["location"], "/console/mfa");
+        app.enrol(&b).await;
         let page = b.get(app.url("/console/requests")).send().await.unwrap();
         assert_eq!(page.status(), 200);
         let csrf = hidden(&page.text().await.unwrap(), "csrf").unwrap();

@@ -3,12 +3,18 @@
 
 mod support;
 
+mod access;
 mod api;
 mod audit;
 mod bad_input;
+mod breaches;
 mod cli;
 mod console;
+mod hardening;
 mod journey;
+mod mfa;
 mod reminders;
+mod sessions;
 mod stores;
+mod users;
 mod webhooks;

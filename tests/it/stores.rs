@@ -140,13 +140,7 @@ async fn access_request_across_postgres_mariadb_and_a_manual_store() {
         assert_eq!(s, 409, "not complete while a task is open: {err}");
 
         // The store owner finds the task in "My tasks" and uploads the subject's records.
-        let owner = app.browser();
-        assert_eq!(
-            app.login(&owner, "owner@shop.example", "orbit kettle velvet 42")
-                .await
-                .status(),
-            303
-        );
+        let owner = app.first_sign_in("owner@shop.example").await;
         let tasks_page = owner
             .get(app.url("/console/tasks"))
             .send()
@@ -703,9 +697,7 @@ async fn store_owners_see_only_their_own_tasks() {
         .unwrap()
         .to_string();
 
-    let mallory = app.browser();
-    app.login(&mallory, "mallory@shop.example", "orbit kettle velvet 42")
-        .await;
+    let mallory = app.first_sign_in("mallory@shop.example").await;
     let list = mallory
         .get(app.url("/console/tasks"))
         .send()
@@ -775,9 +767,7 @@ async fn store_owners_see_only_their_own_tasks() {
     assert_eq!(s, 404);
 
     // Alice confirms the correction with a note; an exemption needs its basis.
-    let alice = app.browser();
-    app.login(&alice, "alice@shop.example", "orbit kettle velvet 42")
-        .await;
+    let alice = app.first_sign_in("alice@shop.example").await;
     let page = alice
         .get(app.url(&format!("/console/tasks/{alice_task}")))
         .send()
@@ -835,9 +825,7 @@ async fn manual_uploads_are_validated() {
     let (reference, _) = verified_request(&app, "access", "ada@example.org").await;
     let r = api.wait_tasks(&reference, |t| t["status"] == "open").await;
     let task = r["tasks"][0]["id"].as_str().unwrap().to_string();
-    let owner = app.browser();
-    app.login(&owner, "owner@shop.example", "orbit kettle velvet 42")
-        .await;
+    let owner = app.first_sign_in("owner@shop.example").await;
     let page = owner
         .get(app.url(&format!("/console/tasks/{task}")))
         .send()

@@ -8,25 +8,43 @@ mod tasks;
 use actix_web::{HttpResponse, web};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(healthz))
-        .route("/api/v1/requests", web::post().to(requests::create))
-        .route("/api/v1/requests", web::get().to(requests::list))
-        .route("/api/v1/requests/{id}", web::get().to(requests::get))
-        .route(
-            "/api/v1/requests/{id}/package.csv",
-            web::get().to(requests::package),
-        )
-        .route(
-            "/api/v1/requests/{id}/{action}",
-            web::post().to(requests::action),
-        )
-        .route("/api/v1/stores", web::post().to(stores::create))
-        .route("/api/v1/stores", web::get().to(stores::list))
-        .route("/api/v1/stores/{id}", web::get().to(stores::get))
-        .route("/api/v1/tasks", web::get().to(tasks::list))
-        .route("/api/v1/tasks/{id}", web::get().to(tasks::get))
-        .route("/api/v1/tasks/{id}/result", web::post().to(tasks::result))
-        .route("/api/v1/tasks/{id}/retry", web::post().to(tasks::retry));
+    use super::routes::{Verb::*, add};
+    add(cfg, Get, "/healthz", healthz);
+    add(cfg, Post, "/api/v1/requests", requests::create);
+    add(cfg, Get, "/api/v1/requests", requests::list);
+    add(cfg, Get, "/api/v1/requests/{id}", requests::get);
+    add(
+        cfg,
+        Get,
+        "/api/v1/requests/{id}/package.csv",
+        requests::package,
+    );
+    add(
+        cfg,
+        Post,
+        "/api/v1/requests/{id}/{action}",
+        requests::action,
+    );
+    add(cfg, Post, "/api/v1/stores", stores::create);
+    add(cfg, Get, "/api/v1/stores", stores::list);
+    add(cfg, Get, "/api/v1/stores/{id}", stores::get);
+    add(cfg, Get, "/api/v1/tasks", tasks::list);
+    add(cfg, Get, "/api/v1/tasks/{id}", tasks::get);
+    add(cfg, Post, "/api/v1/tasks/{id}/result", tasks::result);
+    add(cfg, Post, "/api/v1/tasks/{id}/retry", tasks::retry);
+    add(cfg, Get, "/api/v1/exports/breaches.csv", breaches_csv);
+}
+
+/// The breach register for staff tokens with read access; the download is audited.
+async fn breaches_csv(
+    svc: web::Data<crate::workflow::Services>,
+    staff: crate::web::staff::ApiStaff,
+) -> Result<HttpResponse, crate::web::error::ApiError> {
+    let actor = staff.0.actor();
+    svc.db
+        .run(move |c| crate::audit::export_downloaded(c, &actor, "breaches"))
+        .await?;
+    Ok(crate::web::console::breaches::csv_stream(&svc))
 }
 
 async fn healthz(svc: web::Data<crate::workflow::Services>) -> HttpResponse {

@@ -36,7 +36,7 @@ pub struct NextQuery {
 }
 
 /// Only local console paths, so the login page cannot be used to bounce users elsewhere.
-fn safe_next(next: &str) -> String {
+pub(super) fn safe_next(next: &str) -> String {
     if next.starts_with("/console/") && !next.starts_with("//") && !next.contains('\\') {
         next.to_string()
     } else {
@@ -114,8 +114,13 @@ pub async fn submit(
     let email = f.email.trim().to_string();
     let password = f.password.clone();
     match svc.db.run(move |c| auth::login(c, &email, &password)).await {
-        Ok((token, _)) => {
-            let mut res = redirect(&next);
+        Ok(token) => {
+            // The password alone opens nothing but the second-factor page.
+            let to = format!(
+                "/console/mfa?{}",
+                serde_urlencoded::to_string([("next", &next)]).unwrap_or_default()
+            );
+            let mut res = redirect(&to);
             res.add_cookie(&session_cookie(&req, &token))
                 .map_err(|_| PageError::bad_request("cookie"))?;
             Ok(res)
@@ -158,6 +163,7 @@ struct SetupPage {
     email: String,
     token: String,
     errors: FormErrors,
+    csrf: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -165,9 +171,35 @@ struct SetupPage {
 pub struct SetupForm {
     password: String,
     confirm: String,
+    csrf: String,
+}
+
+fn setup_page(
+    req: &HttpRequest,
+    email: String,
+    token: String,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let (csrf, cookie) = security::public_form_token(req);
+    let mut res = render(
+        status,
+        &SetupPage {
+            email,
+            token,
+            errors,
+            csrf,
+        },
+    )?;
+    if let Some(c) = cookie {
+        res.add_cookie(&c)
+            .map_err(|_| PageError::bad_request("cookie"))?;
+    }
+    Ok(res)
 }
 
 pub async fn setup_form(
+    req: HttpRequest,
     svc: web::Data<Services>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
@@ -178,17 +210,17 @@ pub async fn setup_form(
         .run(move |c| auth::user_for_setup(c, &t))
         .await
         .map_err(setup_error)?;
-    render(
+    setup_page(
+        &req,
+        user.email,
+        token,
+        FormErrors::default(),
         StatusCode::OK,
-        &SetupPage {
-            email: user.email,
-            token,
-            errors: FormErrors::default(),
-        },
     )
 }
 
 pub async fn setup_submit(
+    req: HttpRequest,
     svc: web::Data<Services>,
     path: web::Path<String>,
     form: web::Form<SetupForm>,
@@ -201,19 +233,26 @@ pub async fn setup_submit(
         .await
         .map_err(setup_error)?;
     let mut errors = FormErrors::default();
+    if !security::public_form_token_ok(&req, &form.csrf) {
+        errors.add(
+            "csrf",
+            "Form",
+            "has expired; please type your password again",
+        );
+        return setup_page(&req, user.email, token, errors, StatusCode::FORBIDDEN);
+    }
     if let Err(e) = auth::password::check_policy(&form.password) {
         errors.add("password", "Password", e);
     } else if form.password != form.confirm {
         errors.add("confirm", "Repeat password", "does not match the password");
     }
     if !errors.is_empty() {
-        return render(
+        return setup_page(
+            &req,
+            user.email,
+            token,
+            errors,
             StatusCode::UNPROCESSABLE_ENTITY,
-            &SetupPage {
-                email: user.email,
-                token,
-                errors,
-            },
         );
     }
     let password = form.password.clone();
@@ -232,4 +271,10 @@ fn setup_error(e: SetupError) -> PageError {
         }
         SetupError::Db(d) => d.into(),
     }
+}
+
+/// The session cookie, if any, without looking it up.
+pub(super) fn session_token(req: &HttpRequest) -> Option<String> {
+    req.cookie(crate::web::staff::SESSION_COOKIE)
+        .map(|c| c.value().to_string())
 }

@@ -1,56 +1,98 @@
 //! The staff console. Every handler takes a [`ConsoleStaff`](super::staff::ConsoleStaff) and
 //! checks one permission; every POST checks the CSRF token.
 
+mod account;
+mod audit;
+pub mod breaches;
 mod login;
+mod mfa;
 mod requests;
 mod stores;
 mod tasks;
+mod users;
 
 use actix_web::web;
 use serde::Serialize;
 
 use super::staff::ConsoleStaff;
+use crate::domain::Permission;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/console",
-        web::get().to(|| async { super::redirect("/console/requests") }),
-    )
-    .route("/console/login", web::get().to(login::form))
-    .route("/console/login", web::post().to(login::submit))
-    .route("/console/logout", web::post().to(login::logout))
-    .route("/console/setup/{token}", web::get().to(login::setup_form))
-    .route(
-        "/console/setup/{token}",
-        web::post().to(login::setup_submit),
-    )
-    .route("/console/requests", web::get().to(requests::queue))
-    .route("/console/requests/new", web::get().to(requests::new_form))
-    .route(
-        "/console/requests/new",
-        web::post().to(requests::new_submit),
-    )
-    .route("/console/requests/{id}", web::get().to(requests::detail))
-    .route(
-        "/console/requests/{id}/package.csv",
-        web::get().to(requests::package),
-    )
-    .route(
-        "/console/requests/{id}/{action}",
-        web::post().to(requests::action),
-    )
-    .route("/console/stores", web::get().to(stores::list))
-    .route("/console/stores/new", web::get().to(stores::new_form))
-    .route("/console/stores/new", web::post().to(stores::create))
-    .route("/console/stores/{id}", web::get().to(stores::edit_form))
-    .route("/console/stores/{id}", web::post().to(stores::update))
-    .route("/console/tasks", web::get().to(tasks::queue))
-    .route("/console/tasks/{id}", web::get().to(tasks::detail))
-    .route("/console/tasks/{id}/upload", web::post().to(tasks::upload))
-    .route(
-        "/console/tasks/{id}/{action}",
-        web::post().to(tasks::action),
+    use super::routes::{Verb::*, add};
+    add(cfg, Get, "/console", || async {
+        super::redirect("/console/requests")
+    });
+    add(cfg, Get, "/console/login", login::form);
+    add(cfg, Post, "/console/login", login::submit);
+    add(cfg, Get, "/console/mfa", mfa::page);
+    add(cfg, Post, "/console/mfa", mfa::submit);
+    add(cfg, Post, "/console/mfa/enrol", mfa::enrol);
+    add(cfg, Post, "/console/logout", login::logout);
+    add(cfg, Get, "/console/setup/{token}", login::setup_form);
+    add(cfg, Post, "/console/setup/{token}", login::setup_submit);
+    add(cfg, Get, "/console/account", account::show);
+    add(
+        cfg,
+        Post,
+        "/console/account/password",
+        account::change_password,
     );
+    add(
+        cfg,
+        Post,
+        "/console/account/sign-out-everywhere",
+        account::sign_out_everywhere,
+    );
+    add(
+        cfg,
+        Post,
+        "/console/account/recovery-codes",
+        account::recovery_codes,
+    );
+    add(cfg, Get, "/console/requests", requests::queue);
+    add(cfg, Get, "/console/requests/new", requests::new_form);
+    add(cfg, Post, "/console/requests/new", requests::new_submit);
+    add(cfg, Get, "/console/requests/{id}", requests::detail);
+    // "{id}/package.csv" before "{id}/{action}": actix matches in registration order.
+    add(
+        cfg,
+        Get,
+        "/console/requests/{id}/package.csv",
+        requests::package,
+    );
+    add(
+        cfg,
+        Post,
+        "/console/requests/{id}/{action}",
+        requests::action,
+    );
+    add(cfg, Get, "/console/stores", stores::list);
+    add(cfg, Get, "/console/stores/new", stores::new_form);
+    add(cfg, Post, "/console/stores/new", stores::create);
+    add(cfg, Get, "/console/stores/{id}", stores::edit_form);
+    add(cfg, Post, "/console/stores/{id}", stores::update);
+    add(cfg, Get, "/console/tasks", tasks::queue);
+    add(cfg, Get, "/console/tasks/{id}", tasks::detail);
+    add(cfg, Post, "/console/tasks/{id}/upload", tasks::upload);
+    add(cfg, Post, "/console/tasks/{id}/{action}", tasks::action);
+    add(cfg, Get, "/console/audit", audit::page);
+    add(cfg, Get, "/console/users", users::list);
+    add(cfg, Get, "/console/users.csv", users::review_csv);
+    add(cfg, Post, "/console/users/invite", users::invite);
+    add(cfg, Post, "/console/users/{id}/{action}", users::change);
+    add(cfg, Get, "/console/breaches", breaches::list);
+    add(cfg, Get, "/console/breaches.csv", breaches::csv);
+    add(cfg, Get, "/console/breaches/new", breaches::new_form);
+    add(cfg, Post, "/console/breaches/new", breaches::new_submit);
+    add(cfg, Get, "/console/breaches/{id}", breaches::detail);
+    add(cfg, Post, "/console/breaches/{id}", breaches::update);
+    add(
+        cfg,
+        Post,
+        "/console/breaches/{id}/regulator-notified",
+        breaches::regulator_notified,
+    );
+    add(cfg, Post, "/console/breaches/{id}/notify", breaches::notify);
 }
 
 /// What the console layout needs on every page.
@@ -60,6 +102,13 @@ pub struct Nav {
     pub role: &'static str,
     pub csrf: String,
     pub section: &'static str,
+    /// Which sections the role opens, so the menu shows only what works.
+    pub requests: bool,
+    pub log_requests: bool,
+    pub tasks: bool,
+    pub audit: bool,
+    pub breaches: bool,
+    pub users: bool,
 }
 
 impl Nav {
@@ -69,6 +118,12 @@ impl Nav {
             role: staff.0.role.label(),
             csrf: staff.csrf(),
             section,
+            requests: staff.0.role.can(Permission::ViewRequests),
+            log_requests: staff.0.role.can(Permission::WorkRequests),
+            tasks: staff.0.role.can(Permission::WorkOwnTasks),
+            audit: staff.0.role.can(Permission::ReadAudit),
+            breaches: staff.0.role.can(Permission::ReadAudit),
+            users: staff.0.role.can(Permission::ManageUsers),
         }
     }
 }

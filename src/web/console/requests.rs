@@ -70,7 +70,6 @@ pub async fn queue(
     staff: ConsoleStaff,
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, PageError> {
-    staff.require(Permission::ViewRequests)?;
     let q = q.into_inner();
     let mut errors = FormErrors::default();
     let status = optional_choice::<Status>(&mut errors, "status", "Status", &q.status);
@@ -171,7 +170,6 @@ pub async fn detail(
     path: web::Path<String>,
     q: web::Query<DetailQuery>,
 ) -> Result<HttpResponse, PageError> {
-    staff.require(Permission::ViewRequests)?;
     let r = view::load(&svc, &path).await?;
     let tasks = crate::workflow::tasks::of_request(&svc, &r.id).await?;
     let flash = Action::parse_staff(&q.done)
@@ -241,7 +239,6 @@ pub async fn action(
     form: web::Form<ActionFields>,
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
-    staff.require(Permission::WorkRequests)?;
     let (id, action_word) = path.into_inner();
     let action = Action::parse_staff(&action_word).map_err(|_| PageError::not_found())?;
     let mut errors = FormErrors::default();
@@ -318,7 +315,6 @@ pub async fn new_form(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
 ) -> Result<HttpResponse, PageError> {
-    staff.require(Permission::WorkRequests)?;
     let f = IntakeFields {
         channel: "email".into(),
         send_verification: "on".into(),
@@ -337,7 +333,6 @@ pub async fn new_submit(
     form: web::Form<IntakeFields>,
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
-    staff.require(Permission::WorkRequests)?;
     let f = form.into_inner();
     let intake = match f.parse(Source::Staff, svc.config.timezone) {
         Ok(i) => i,
@@ -368,7 +363,6 @@ pub async fn package(
     staff: ConsoleStaff,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    staff.require(Permission::ViewRequests)?;
     let r = view::load(&svc, &path).await?;
     Ok(crate::web::package_response(&svc, &r, staff.0.actor()).await?)
 }

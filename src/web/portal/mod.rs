@@ -6,19 +6,19 @@ mod status;
 use actix_web::web;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(|| async { super::redirect("/privacy") }))
-        .route("/privacy", web::get().to(intake::rights))
-        .route("/privacy/requests/new", web::get().to(intake::form))
-        .route("/privacy/requests/new", web::post().to(intake::submit))
-        .route("/privacy/requests/sent", web::get().to(intake::sent))
-        .route(
-            "/privacy/requests/{public_id}/package.csv",
-            web::get().to(status::package),
-        )
-        .route("/privacy/requests/{public_id}", web::get().to(status::page))
-        .route(
-            "/privacy/verify/{token}",
-            web::get().to(status::confirm_page),
-        )
-        .route("/privacy/verify/{token}", web::post().to(status::confirm));
+    use super::routes::{Verb::*, add};
+    add(cfg, Get, "/", || async { super::redirect("/privacy") });
+    add(cfg, Get, "/privacy", intake::rights);
+    add(cfg, Get, "/privacy/requests/new", intake::form);
+    add(cfg, Post, "/privacy/requests/new", intake::submit);
+    add(cfg, Get, "/privacy/requests/sent", intake::sent);
+    add(
+        cfg,
+        Get,
+        "/privacy/requests/{public_id}/package.csv",
+        status::package,
+    );
+    add(cfg, Get, "/privacy/requests/{public_id}", status::page);
+    add(cfg, Get, "/privacy/verify/{token}", status::confirm_page);
+    add(cfg, Post, "/privacy/verify/{token}", status::confirm);
 }

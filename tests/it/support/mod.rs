@@ -9,7 +9,7 @@ pub mod smtp;
 use std::collections::HashMap;
 use std::net::TcpListener;
 use std::path::PathBuf;
-use std::sync::Once;
+use std::sync::{Mutex, Once};
 use std::time::Duration;
 
 use diesel::Connection;
@@ -64,7 +64,21 @@ pub struct TestApp {
     pub svc: Services,
     pub dir: PathBuf,
     pg_database: Option<String>,
+    /// The last TOTP time step used per secret: the server takes each step once.
+    totp_steps: Mutex<HashMap<String, u64>>,
 }
+
+/// A staff member signed in through the browser, with what they were shown at enrolment.
+pub struct SignedIn {
+    pub client: reqwest::Client,
+    pub id: String,
+    pub email: String,
+    pub password: String,
+    pub secret: String,
+    pub recovery_codes: Vec<String>,
+}
+
+pub const PASSWORD: &str = "orbit kettle velvet 42";
 
 fn unique() -> String {
     uuid::Uuid::new_v4().simple().to_string()[..12].to_string()
@@ -72,6 +86,22 @@ fn unique() -> String {
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, &[]).await
+    }
+
+    /// With extra `STEWARD_*` variables (e.g. low rate limits).
+    pub async fn spawn_with(backend: Backend, extra: &[(&'static str, &str)]) -> TestApp {
+        Self::spawn_full(backend, extra, false).await
+    }
+
+    /// Serving HTTPS with a fresh self-signed certificate for 127.0.0.1 / localhost (rcgen),
+    /// loaded through the same code as STEWARD_TLS_CERT/KEY. Returns the app and the
+    /// certificate for a client to trust in `cert.pem` of the app's directory.
+    pub async fn spawn_tls(backend: Backend) -> TestApp {
+        Self::spawn_full(backend, &[], true).await
+    }
+
+    async fn spawn_full(backend: Backend, extra: &[(&'static str, &str)], tls: bool) -> TestApp {
         let dir = std::env::temp_dir().join(format!("steward-test-{}", unique()));
         std::fs::create_dir_all(&dir).unwrap();
         let (database_url, pg_database) = match backend {
@@ -94,8 +124,9 @@ impl TestApp {
         let smtp = SmtpSink::start().await;
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
-        let base = format!("http://127.0.0.1:{port}");
-        let vars: HashMap<&str, String> = HashMap::from([
+        let scheme = if tls { "https" } else { "http" };
+        let base = format!("{scheme}://127.0.0.1:{port}");
+        let mut vars: HashMap<&str, String> = HashMap::from([
             ("STEWARD_DATABASE_URL", database_url),
             ("STEWARD_BIND", format!("127.0.0.1:{port}")),
             ("STEWARD_BASE_URL", base.clone()),
@@ -107,13 +138,36 @@ impl TestApp {
             ("STEWARD_MAIL_DIR", dir.join("mail").display().to_string()),
             ("STEWARD_TIMEZONE", "Europe/Berlin".into()),
             ("STEWARD_SCHEDULER_INTERVAL_MS", "100".into()),
+            // Tests sign in many times from one address; the rate-limit suite sets its own.
+            ("STEWARD_RATE_LOGIN", "off".into()),
+            ("STEWARD_RATE_INTAKE", "off".into()),
+            ("STEWARD_RATE_VERIFY", "off".into()),
         ]);
+        if tls {
+            let cert = rcgen::generate_simple_self_signed(vec![
+                "127.0.0.1".to_string(),
+                "localhost".to_string(),
+            ])
+            .expect("self-signed certificate");
+            let (cert_file, key_file) = (dir.join("cert.pem"), dir.join("key.pem"));
+            std::fs::write(&cert_file, cert.cert.pem()).unwrap();
+            std::fs::write(&key_file, cert.signing_key.serialize_pem()).unwrap();
+            vars.insert("STEWARD_TLS_CERT", cert_file.display().to_string());
+            vars.insert("STEWARD_TLS_KEY", key_file.display().to_string());
+        }
+        for (k, v) in extra {
+            vars.insert(k, v.to_string());
+        }
         let config = Config::from_lookup(|k| vars.get(k).cloned()).expect("test config");
+        let tls_config = config
+            .tls
+            .as_ref()
+            .map(|(c, k)| steward::cli::load_tls(c, k).expect("TLS config loads"));
         let svc =
             tokio::task::spawn_blocking(move || steward::cli::services(config).expect("services"))
                 .await
                 .unwrap();
-        let server = steward::web::start(svc.clone(), listener, None).expect("server starts");
+        let server = steward::web::start(svc.clone(), listener, tls_config).expect("server starts");
         tokio::spawn(server);
         steward::workflow::scheduler::spawn(svc.clone());
         TestApp {
@@ -122,7 +176,20 @@ impl TestApp {
             svc,
             dir,
             pg_database,
+            totp_steps: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// A browser for the HTTPS app that trusts its self-signed certificate.
+    pub fn tls_browser(&self) -> reqwest::Client {
+        let pem = std::fs::read(self.dir.join("cert.pem")).unwrap();
+        reqwest::Client::builder()
+            .use_rustls_tls()
+            .add_root_certificate(reqwest::Certificate::from_pem(&pem).unwrap())
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .build()
+            .unwrap()
     }
 
     /// A browser: keeps cookies, does not follow redirects (tests check them).
@@ -161,17 +228,130 @@ impl TestApp {
         .unwrap()
     }
 
-    /// A signed-in browser for a new staff user of the given role.
+    /// A signed-in browser for a new staff user of the given role (password, then TOTP
+    /// enrolment, as a person would).
     pub async fn signed_in(&self, role: Role) -> reqwest::Client {
+        self.signed_in_as(role).await.client
+    }
+
+    pub async fn signed_in_as(&self, role: Role) -> SignedIn {
         let email = format!("{}-{}@staff.example", role.as_str(), unique());
-        let password = "orbit kettle velvet 42";
-        self.staff(role, &email, password).await;
+        let id = self.staff(role, &email, PASSWORD).await;
         let b = self.browser();
-        let res = self.login(&b, &email, password).await;
-        assert_eq!(res.status(), 303, "login as {role:?}");
+        let res = self.login(&b, &email, PASSWORD).await;
+        assert_eq!(res.status(), 303, "password step as {role:?}");
+        let (secret, recovery_codes) = self.enrol(&b).await;
+        SignedIn {
+            client: b,
+            id,
+            email,
+            password: PASSWORD.into(),
+            secret,
+            recovery_codes,
+        }
+    }
+
+    /// A browser signed in as an existing user (created with [`PASSWORD`]) for the first
+    /// time: the password step, then TOTP enrolment.
+    pub async fn first_sign_in(&self, email: &str) -> reqwest::Client {
+        let b = self.browser();
+        assert_eq!(
+            self.login(&b, email, PASSWORD).await.status(),
+            303,
+            "password step for {email}"
+        );
+        self.enrol(&b).await;
         b
     }
 
+    /// After the password step of a user without TOTP: reads the secret from the enrolment
+    /// page, confirms it with a code, and returns the secret and the recovery codes shown.
+    pub async fn enrol(&self, b: &reqwest::Client) -> (String, Vec<String>) {
+        let page = b
+            .get(self.url("/console/mfa"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let secret = between(&page, "id=\"totp-secret\">", "<").expect("secret on enrolment page");
+        assert!(page.contains("data:image/png;base64,"), "QR code shown");
+        let csrf = hidden(&page, "csrf").unwrap();
+        let code = self.totp_code(&secret).await;
+        let res = b
+            .post(self.url("/console/mfa/enrol"))
+            .form(&[("csrf", csrf.as_str()), ("code", &code), ("next", "")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "enrolment confirmed");
+        let page = res.text().await.unwrap();
+        let codes: Vec<String> = page
+            .split("<li><code class=\"token\">")
+            .skip(1)
+            .map(|s| s.split('<').next().unwrap().to_string())
+            .collect();
+        assert_eq!(codes.len(), 10, "ten recovery codes shown once");
+        (secret, codes)
+    }
+
+    /// The second step for an enrolled user: posts a code (TOTP or recovery) to /console/mfa.
+    pub async fn second_factor(&self, b: &reqwest::Client, code: &str) -> reqwest::Response {
+        let page = b
+            .get(self.url("/console/mfa"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let csrf = hidden(&page, "csrf").expect("code page");
+        b.post(self.url("/console/mfa"))
+            .form(&[("csrf", csrf.as_str()), ("code", code), ("next", "")])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Password and TOTP code for an enrolled user; asserts the full sign-in worked.
+    pub async fn login_full(&self, b: &reqwest::Client, email: &str, secret: &str) {
+        let res = self.login(b, email, PASSWORD).await;
+        assert_eq!(res.status(), 303, "password step");
+        let code = self.totp_code(secret).await;
+        let res = self.second_factor(b, &code).await;
+        assert_eq!(res.status(), 303, "code step");
+    }
+
+    /// A TOTP code the server has not seen yet: the current step, or the next one if the
+    /// current was used (waiting when even that is taken).
+    pub async fn totp_code(&self, secret: &str) -> String {
+        loop {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs();
+            let current = now / 30;
+            let step = {
+                let mut steps = self.totp_steps.lock().unwrap();
+                let step = steps
+                    .get(secret)
+                    .map_or(current, |last| current.max(last + 1));
+                if step <= current + 1 {
+                    steps.insert(secret.to_string(), step);
+                    Some(step)
+                } else {
+                    None
+                }
+            };
+            if let Some(step) = step {
+                return totp_at(secret, step * 30);
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        }
+    }
+
+    /// The password step of the sign-in form.
     pub async fn login(
         &self,
         b: &reqwest::Client,
@@ -262,6 +442,30 @@ impl Drop for TestApp {
                 .execute(&mut admin);
         }
     }
+}
+
+/// The code of a TOTP secret (base32) at a time, computed with the same crate as the server.
+pub fn totp_at(secret: &str, unix: u64) -> String {
+    use totp_rs::{Algorithm, Secret, TOTP};
+    let bytes = Secret::Encoded(secret.to_string()).to_bytes().unwrap();
+    TOTP::new(
+        Algorithm::SHA1,
+        6,
+        1,
+        30,
+        bytes,
+        Some("Steward".into()),
+        "t".into(),
+    )
+    .unwrap()
+    .generate(unix)
+}
+
+/// The text between two markers.
+pub fn between(page: &str, start: &str, end: &str) -> Option<String> {
+    let i = page.find(start)? + start.len();
+    let j = page[i..].find(end)?;
+    Some(page[i..i + j].to_string())
 }
 
 /// The value of a hidden input in a page.

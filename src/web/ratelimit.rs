@@ -1,0 +1,215 @@
+//! A small in-memory rate limiter per client IP and purpose (public intake, verification
+//! links, sign-in): a token bucket that holds `count` requests and refills at `count` per
+//! `period`. In memory and per process: behind a load balancer each process counts alone, and
+//! behind a reverse proxy every client shares the proxy's address (see README).
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// What a limit protects; each has its own budget per IP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Limit {
+    /// POST /privacy/requests/new.
+    Intake,
+    /// /privacy/verify/{token}: guessing links.
+    Verify,
+    /// Passwords, second factors, setup links: guessing secrets.
+    Login,
+}
+
+/// `count` requests per `period`; `None` switches the limit off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rate {
+    pub count: u32,
+    pub period: Duration,
+}
+
+impl Rate {
+    pub const fn per_minute(count: u32) -> Rate {
+        Rate {
+            count,
+            period: Duration::from_secs(60),
+        }
+    }
+
+    pub const fn per_hour(count: u32) -> Rate {
+        Rate {
+            count,
+            period: Duration::from_secs(3600),
+        }
+    }
+
+    /// `N/second`, `N/minute`, `N/hour` or `N/day` (also `s`, `min`, `m`, `h`, `d`), or `off`.
+    pub fn parse(s: &str) -> Result<Option<Rate>, String> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("off") {
+            return Ok(None);
+        }
+        let bad = || format!("'{s}' is not a rate such as 10/minute, 30/hour or off");
+        let (n, unit) = s.split_once('/').ok_or_else(bad)?;
+        let count: u32 = n.trim().parse().map_err(|_| bad())?;
+        let secs = match unit.trim().to_ascii_lowercase().as_str() {
+            "s" | "sec" | "second" => 1,
+            "m" | "min" | "minute" => 60,
+            "h" | "hour" => 3600,
+            "d" | "day" => 86400,
+            _ => return Err(bad()),
+        };
+        if count == 0 {
+            return Err(format!(
+                "'{s}' allows nothing; use off to switch the limit off"
+            ));
+        }
+        Ok(Some(Rate {
+            count,
+            period: Duration::from_secs(secs),
+        }))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rates {
+    pub intake: Option<Rate>,
+    pub verify: Option<Rate>,
+    pub login: Option<Rate>,
+}
+
+impl Default for Rates {
+    /// Generous for people (an office behind one address), tight for scripts.
+    fn default() -> Self {
+        Rates {
+            intake: Some(Rate::per_hour(30)),
+            verify: Some(Rate::per_hour(60)),
+            login: Some(Rate::per_minute(20)),
+        }
+    }
+}
+
+struct Bucket {
+    tokens: f64,
+    at: Instant,
+}
+
+/// Most buckets tracked at once; beyond it, full (idle) buckets are dropped first.
+const MAX_BUCKETS: usize = 100_000;
+
+pub struct RateLimiter {
+    rates: Rates,
+    buckets: Mutex<HashMap<(Limit, IpAddr), Bucket>>,
+}
+
+impl RateLimiter {
+    pub fn new(rates: Rates) -> Self {
+        RateLimiter {
+            rates,
+            buckets: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn rate(&self, limit: Limit) -> Option<Rate> {
+        match limit {
+            Limit::Intake => self.rates.intake,
+            Limit::Verify => self.rates.verify,
+            Limit::Login => self.rates.login,
+        }
+    }
+
+    /// Takes one request from the bucket, or says in how many seconds to try again.
+    pub fn check(&self, limit: Limit, ip: IpAddr) -> Result<(), u64> {
+        self.check_at(limit, ip, Instant::now())
+    }
+
+    fn check_at(&self, limit: Limit, ip: IpAddr, now: Instant) -> Result<(), u64> {
+        let Some(rate) = self.rate(limit) else {
+            return Ok(());
+        };
+        let capacity = f64::from(rate.count);
+        let per_sec = capacity / rate.period.as_secs_f64();
+        let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
+        if buckets.len() >= MAX_BUCKETS && !buckets.contains_key(&(limit, ip)) {
+            buckets.retain(|(l, _), b| {
+                let full_after = self.rate(*l).map_or(Duration::ZERO, |r| r.period);
+                now.duration_since(b.at) < full_after
+            });
+            if buckets.len() >= MAX_BUCKETS {
+                // Still full of active clients: forget half rather than grow without bound.
+                let drop: Vec<_> = buckets.keys().take(MAX_BUCKETS / 2).copied().collect();
+                for k in drop {
+                    buckets.remove(&k);
+                }
+            }
+        }
+        let b = buckets.entry((limit, ip)).or_insert(Bucket {
+            tokens: capacity,
+            at: now,
+        });
+        let elapsed = now.duration_since(b.at).as_secs_f64();
+        b.tokens = (b.tokens + elapsed * per_sec).min(capacity);
+        b.at = now;
+        if b.tokens >= 1.0 {
+            b.tokens -= 1.0;
+            Ok(())
+        } else {
+            Err(((1.0 - b.tokens) / per_sec).ceil().max(1.0) as u64)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(n: u8) -> IpAddr {
+        IpAddr::from([127, 0, 0, n])
+    }
+
+    #[test]
+    fn a_burst_then_refill() {
+        let l = RateLimiter::new(Rates {
+            login: Some(Rate::per_minute(3)),
+            ..Rates::default()
+        });
+        let t0 = Instant::now();
+        for _ in 0..3 {
+            assert!(l.check_at(Limit::Login, ip(1), t0).is_ok());
+        }
+        let wait = l.check_at(Limit::Login, ip(1), t0).unwrap_err();
+        assert_eq!(wait, 20, "one token every 20 s");
+        assert!(l.check_at(Limit::Login, ip(2), t0).is_ok(), "per IP");
+        assert!(l.check_at(Limit::Intake, ip(1), t0).is_ok(), "per purpose");
+        assert!(
+            l.check_at(Limit::Login, ip(1), t0 + Duration::from_secs(21))
+                .is_ok()
+        );
+        assert!(
+            l.check_at(Limit::Login, ip(1), t0 + Duration::from_secs(21))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn off_means_unlimited() {
+        let l = RateLimiter::new(Rates {
+            intake: None,
+            ..Rates::default()
+        });
+        for _ in 0..1000 {
+            assert!(l.check(Limit::Intake, ip(1)).is_ok());
+        }
+    }
+
+    #[test]
+    fn parse() {
+        assert_eq!(
+            Rate::parse("10/minute").unwrap(),
+            Some(Rate::per_minute(10))
+        );
+        assert_eq!(Rate::parse("30/h").unwrap(), Some(Rate::per_hour(30)));
+        assert_eq!(Rate::parse("off").unwrap(), None);
+        for bad in ["10", "ten/minute", "10/fortnight", "0/minute", ""] {
+            assert!(Rate::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,411 @@
+//! Who may call what, in one table. Every console and API route is listed here with the
+//! access it needs and the rate limit it counts against; [`add`] registers a handler only
+//! for a listed route (a route without a rule stops start-up), and [`guard`], one middleware,
+//! enforces the table on every request before any handler runs. Handlers do not check roles.
+//!
+//! Adding a route is one line in [`RULES`] plus its `routes::add(...)` call; the role × route
+//! test in `tests/it/access.rs` then fails until it is told what each role should get.
+
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::middleware::Next;
+use actix_web::{Error, FromRequest, Handler, HttpMessage, Responder, ResponseError, web};
+
+use super::error::{ApiError, PageError};
+use super::ratelimit::{Limit, RateLimiter};
+use super::staff::SESSION_COOKIE;
+use crate::auth::{self, SessionState, Staff};
+use crate::domain::Permission;
+use crate::workflow::Services;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verb {
+    Get,
+    Post,
+}
+
+impl Verb {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verb::Get => "GET",
+            Verb::Post => "POST",
+        }
+    }
+
+    fn of(m: &actix_web::http::Method) -> Option<Verb> {
+        match *m {
+            actix_web::http::Method::GET | actix_web::http::Method::HEAD => Some(Verb::Get),
+            actix_web::http::Method::POST => Some(Verb::Post),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone: the portal, sign-in, setup links, health checks.
+    Public,
+    /// The second-factor pages: they need a session past the password but not yet past the
+    /// second factor, which the handlers check themselves (a full session is sent on).
+    SecondFactor,
+    /// Any signed-in staff member, whatever the role (their own account, sign out).
+    SignedIn,
+    /// Signed-in staff whose role has this permission (`Role::can`).
+    Staff(Permission),
+    /// A data store answering a task: the handler accepts the store's signature (its webhook
+    /// secret) or a staff token with this permission, and checks the task's ownership.
+    StoreCallback(Permission),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub verb: Verb,
+    /// The pattern as registered with actix (`{id}` segments), matched exactly.
+    pub path: &'static str,
+    pub access: Access,
+    pub limit: Option<Limit>,
+}
+
+const fn rule(verb: Verb, path: &'static str, access: Access) -> Rule {
+    Rule {
+        verb,
+        path,
+        access,
+        limit: None,
+    }
+}
+
+const fn limited(verb: Verb, path: &'static str, access: Access, limit: Limit) -> Rule {
+    Rule {
+        verb,
+        path,
+        access,
+        limit: Some(limit),
+    }
+}
+
+use Access::{Public, SecondFactor, SignedIn, Staff as Needs, StoreCallback};
+use Permission::*;
+use Verb::{Get as GET, Post as POST};
+
+/// Every route of the portal, the console and the API.
+pub const RULES: &[Rule] = &[
+    // Public portal.
+    rule(GET, "/", Public),
+    rule(GET, "/privacy", Public),
+    rule(GET, "/privacy/requests/new", Public),
+    limited(POST, "/privacy/requests/new", Public, Limit::Intake),
+    rule(GET, "/privacy/requests/sent", Public),
+    rule(GET, "/privacy/requests/{public_id}", Public),
+    limited(
+        GET,
+        "/privacy/requests/{public_id}/package.csv",
+        Public,
+        Limit::Verify,
+    ),
+    limited(GET, "/privacy/verify/{token}", Public, Limit::Verify),
+    limited(POST, "/privacy/verify/{token}", Public, Limit::Verify),
+    // Console: signing in.
+    rule(GET, "/console", Public),
+    rule(GET, "/console/login", Public),
+    limited(POST, "/console/login", Public, Limit::Login),
+    rule(GET, "/console/mfa", SecondFactor),
+    limited(POST, "/console/mfa", SecondFactor, Limit::Login),
+    limited(POST, "/console/mfa/enrol", SecondFactor, Limit::Login),
+    rule(GET, "/console/setup/{token}", Public),
+    limited(POST, "/console/setup/{token}", Public, Limit::Login),
+    rule(POST, "/console/logout", SignedIn),
+    // Console: one's own account.
+    rule(GET, "/console/account", SignedIn),
+    limited(POST, "/console/account/password", SignedIn, Limit::Login),
+    rule(POST, "/console/account/sign-out-everywhere", SignedIn),
+    limited(
+        POST,
+        "/console/account/recovery-codes",
+        SignedIn,
+        Limit::Login,
+    ),
+    // Console: requests.
+    rule(GET, "/console/requests", Needs(ViewRequests)),
+    rule(GET, "/console/requests/new", Needs(WorkRequests)),
+    rule(POST, "/console/requests/new", Needs(WorkRequests)),
+    rule(GET, "/console/requests/{id}", Needs(ViewRequests)),
+    rule(POST, "/console/requests/{id}/{action}", Needs(WorkRequests)),
+    rule(
+        GET,
+        "/console/requests/{id}/package.csv",
+        Needs(ViewRequests),
+    ),
+    // Console: the store registry (the records of processing) and tasks. Which tasks a
+    // store owner may see or settle is decided per task, by store ownership.
+    rule(GET, "/console/stores", Needs(ViewRequests)),
+    rule(GET, "/console/stores/new", Needs(ManageStores)),
+    rule(POST, "/console/stores/new", Needs(ManageStores)),
+    rule(GET, "/console/stores/{id}", Needs(ViewRequests)),
+    rule(POST, "/console/stores/{id}", Needs(ManageStores)),
+    rule(GET, "/console/tasks", Needs(WorkOwnTasks)),
+    rule(GET, "/console/tasks/{id}", Needs(WorkOwnTasks)),
+    rule(POST, "/console/tasks/{id}/upload", Needs(WorkOwnTasks)),
+    rule(POST, "/console/tasks/{id}/{action}", Needs(WorkOwnTasks)),
+    // Console: audit log.
+    rule(GET, "/console/audit", Needs(ReadAudit)),
+    // Console: staff accounts and the access review.
+    rule(GET, "/console/users", Needs(ManageUsers)),
+    rule(GET, "/console/users.csv", Needs(ManageUsers)),
+    rule(POST, "/console/users/invite", Needs(ManageUsers)),
+    rule(POST, "/console/users/{id}/{action}", Needs(ManageUsers)),
+    // Console: breach register.
+    rule(GET, "/console/breaches", Needs(ReadAudit)),
+    rule(GET, "/console/breaches.csv", Needs(ReadAudit)),
+    rule(GET, "/console/breaches/new", Needs(ManageBreaches)),
+    rule(POST, "/console/breaches/new", Needs(ManageBreaches)),
+    rule(GET, "/console/breaches/{id}", Needs(ReadAudit)),
+    rule(POST, "/console/breaches/{id}", Needs(ManageBreaches)),
+    rule(
+        POST,
+        "/console/breaches/{id}/regulator-notified",
+        Needs(ManageBreaches),
+    ),
+    rule(POST, "/console/breaches/{id}/notify", Needs(ManageBreaches)),
+    // API.
+    rule(GET, "/healthz", Public),
+    rule(POST, "/api/v1/requests", Needs(WorkRequests)),
+    rule(GET, "/api/v1/requests", Needs(ViewRequests)),
+    rule(GET, "/api/v1/requests/{id}", Needs(ViewRequests)),
+    rule(POST, "/api/v1/requests/{id}/{action}", Needs(WorkRequests)),
+    rule(
+        GET,
+        "/api/v1/requests/{id}/package.csv",
+        Needs(ViewRequests),
+    ),
+    rule(POST, "/api/v1/stores", Needs(ManageStores)),
+    rule(GET, "/api/v1/stores", Needs(ViewRequests)),
+    rule(GET, "/api/v1/stores/{id}", Needs(ViewRequests)),
+    rule(GET, "/api/v1/tasks", Needs(WorkOwnTasks)),
+    rule(GET, "/api/v1/tasks/{id}", Needs(WorkOwnTasks)),
+    rule(POST, "/api/v1/tasks/{id}/retry", Needs(WorkOwnTasks)),
+    rule(
+        POST,
+        "/api/v1/tasks/{id}/result",
+        StoreCallback(WorkOwnTasks),
+    ),
+    rule(GET, "/api/v1/exports/breaches.csv", Needs(ReadAudit)),
+];
+
+pub fn find(verb: Verb, path: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.verb == verb && r.path == path)
+}
+
+/// Registers a handler for a route of the table; a route without a rule is a programming
+/// error and stops start-up, so no handler can exist without an access decision.
+pub fn add<F, Args>(cfg: &mut web::ServiceConfig, verb: Verb, path: &'static str, handler: F)
+where
+    F: Handler<Args>,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    assert!(
+        find(verb, path).is_some(),
+        "route {} {path} has no access rule in web::routes::RULES",
+        verb.as_str()
+    );
+    let route = match verb {
+        Verb::Get => web::get(),
+        Verb::Post => web::post(),
+    };
+    cfg.route(path, route.to(handler));
+}
+
+/// Staff areas: a request here that matches a registered route without a rule is refused.
+fn is_staff_area(path: &str) -> bool {
+    path == "/console" || path.starts_with("/console/") || path.starts_with("/api/")
+}
+
+fn is_api(path: &str) -> bool {
+    path.starts_with("/api/")
+}
+
+/// The middleware: rate limit, then authentication and the role check of the route's rule.
+/// The signed-in [`Staff`] is left in the request's extensions for the extractors.
+pub async fn guard(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody + 'static>>, Error> {
+    let path = req.path().to_string();
+    let api = is_api(&path);
+    let pattern = req.match_pattern();
+    let rule = Verb::of(req.method()).and_then(|v| pattern.as_deref().and_then(|p| find(v, p)));
+
+    let Some(rule) = rule else {
+        if pattern.is_some() && is_staff_area(&path) {
+            // Registered but not in the table (or a method without a rule): fail closed.
+            tracing::error!(
+                "no access rule for {} {}; refused",
+                req.method(),
+                pattern.as_deref().unwrap_or_default()
+            );
+            return Ok(deny(req, api, Denied::Forbidden));
+        }
+        return Ok(next.call(req).await?.map_into_left_body());
+    };
+
+    if let Some(limit) = rule.limit
+        && let Some(limiter) = req.app_data::<web::Data<RateLimiter>>()
+        && let Some(ip) = req.peer_addr().map(|a| a.ip())
+        && let Err(retry_after) = limiter.check(limit, ip)
+    {
+        tracing::warn!("rate limit {:?} reached", limit);
+        return Ok(deny(req, api, Denied::TooMany(retry_after)));
+    }
+
+    let needed = match rule.access {
+        Access::Public | Access::SecondFactor | Access::StoreCallback(_) => {
+            return Ok(next.call(req).await?.map_into_left_body());
+        }
+        Access::SignedIn => None,
+        Access::Staff(p) => Some(p),
+    };
+
+    let svc = req
+        .app_data::<web::Data<Services>>()
+        .expect("Services are registered")
+        .clone();
+    let staff = if api {
+        let token = bearer(&req);
+        match token {
+            None => None,
+            Some(t) => svc
+                .db
+                .run(move |c| auth::token_staff(c, &t))
+                .await
+                .map_err(|e: crate::db::DbError| ApiError::from(e))?,
+        }
+    } else {
+        let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string());
+        let state = match token {
+            None => SessionState::None,
+            Some(t) => svc
+                .db
+                .run(move |c| auth::session_state(c, &t))
+                .await
+                .map_err(|e: crate::db::DbError| PageError::from(e))?,
+        };
+        match state {
+            SessionState::Full(s) => Some(s),
+            SessionState::Pending(_) => return Ok(deny(req, api, Denied::SecondFactor)),
+            SessionState::None => None,
+        }
+    };
+    let Some(staff) = staff else {
+        return Ok(deny(req, api, Denied::NotSignedIn));
+    };
+    if let Some(p) = needed
+        && !staff.role.can(p)
+    {
+        return Ok(deny(req, api, Denied::Forbidden));
+    }
+    req.extensions_mut().insert(staff);
+    Ok(next.call(req).await?.map_into_left_body())
+}
+
+fn bearer(req: &ServiceRequest) -> Option<String> {
+    req.headers()
+        .get("Authorization")
+        .and_then(|h| h.to_str().ok())
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+enum Denied {
+    NotSignedIn,
+    SecondFactor,
+    Forbidden,
+    TooMany(u64),
+}
+
+/// Answers in the route's own dialect (HTML page or JSON), through the same error types as
+/// handlers, so the security headers middleware still applies to these answers.
+fn deny<B>(req: ServiceRequest, api: bool, why: Denied) -> ServiceResponse<EitherBody<B>> {
+    let mut res = if api {
+        let e = match why {
+            Denied::NotSignedIn | Denied::SecondFactor => {
+                ApiError::status(StatusCode::UNAUTHORIZED, "a valid bearer token is required")
+            }
+            Denied::Forbidden => ApiError::status(
+                StatusCode::FORBIDDEN,
+                "this token's role does not allow this call",
+            ),
+            Denied::TooMany(_) => ApiError::status(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too many requests; wait a moment and try again",
+            ),
+        };
+        e.error_response()
+    } else {
+        let e = match why {
+            Denied::NotSignedIn => PageError::LoginRequired {
+                next: req
+                    .uri()
+                    .path_and_query()
+                    .map(|p| p.to_string())
+                    .unwrap_or_default(),
+            },
+            Denied::SecondFactor => PageError::SecondFactorRequired,
+            Denied::Forbidden => PageError::forbidden("Your role does not allow this page."),
+            Denied::TooMany(_) => PageError::TooManyRequests,
+        };
+        e.error_response()
+    };
+    if let Denied::TooMany(secs) = why
+        && let Ok(v) = secs.to_string().parse()
+    {
+        res.headers_mut()
+            .insert(actix_web::http::header::RETRY_AFTER, v);
+    }
+    req.into_response(res).map_into_right_body()
+}
+
+/// The signed-in staff member the guard found, for the extractors.
+pub fn staff_of(req: &actix_web::HttpRequest) -> Option<Staff> {
+    req.extensions().get::<Staff>().cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_route_is_listed_twice() {
+        for (i, a) in RULES.iter().enumerate() {
+            for b in &RULES[i + 1..] {
+                assert!(
+                    !(a.verb == b.verb && a.path == b.path),
+                    "{} {} twice",
+                    a.verb.as_str(),
+                    a.path
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn staff_routes_are_never_public_by_accident() {
+        for r in RULES {
+            let sign_in = ["/console", "/console/login", "/console/setup/{token}"];
+            if r.path.starts_with("/api/") {
+                // The one exception authenticates a store by its signature, in the handler.
+                assert!(
+                    matches!(r.access, Access::Staff(_))
+                        || (r.path == "/api/v1/tasks/{id}/result"
+                            && matches!(r.access, Access::StoreCallback(_))),
+                    "{}",
+                    r.path
+                );
+            } else if r.path.starts_with("/console") && !sign_in.contains(&r.path) {
+                assert!(r.access != Access::Public, "{}", r.path);
+            }
+        }
+    }
+}
