@@ -1,6 +1,7 @@
 //! Steward's own database: SQLite (bundled) or PostgreSQL behind one diesel
 //! `MultiConnection`, so every query in this module tree is written once.
 
+pub mod attachments;
 pub mod breaches;
 pub mod calendar;
 pub mod models;

@@ -206,3 +206,16 @@ pub struct BreachRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = attachments)]
+pub struct Attachment {
+    pub id: String,
+    pub request_id: String,
+    pub kind: String,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub data_enc: String,
+    pub created_at: NaiveDateTime,
+}

@@ -221,6 +221,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    attachments (id) {
+        id -> Text,
+        request_id -> Text,
+        kind -> Text,
+        filename -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        data_enc -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(stores -> users (owner_id));
 diesel::joinable!(tasks -> stores (store_id));
@@ -231,6 +244,7 @@ diesel::joinable!(request_events -> requests (request_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    attachments,
     stores,
     tasks,
     task_records,

@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod dataset;
+pub mod document;
 pub mod email;
 pub mod holidays;
 pub mod kinds;

@@ -6,6 +6,7 @@ pub mod console;
 pub mod error;
 pub mod forms;
 pub mod intake;
+pub mod multipart;
 pub mod portal;
 pub mod ratelimit;
 pub mod routes;

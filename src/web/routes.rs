@@ -104,6 +104,12 @@ pub const RULES: &[Rule] = &[
         Public,
         Limit::Verify,
     ),
+    limited(
+        POST,
+        "/privacy/requests/{public_id}/proof",
+        Public,
+        Limit::Verify,
+    ),
     limited(GET, "/privacy/verify/{token}", Public, Limit::Verify),
     limited(POST, "/privacy/verify/{token}", Public, Limit::Verify),
     // Console: signing in.
@@ -135,6 +141,11 @@ pub const RULES: &[Rule] = &[
     rule(
         GET,
         "/console/requests/{id}/package.csv",
+        Needs(ViewRequests),
+    ),
+    rule(
+        GET,
+        "/console/requests/{id}/attachments/{file}",
         Needs(ViewRequests),
     ),
     // Console: the store registry (the records of processing) and tasks. Which tasks a

@@ -619,3 +619,102 @@ async fn notify_subject(
     }
     Ok(())
 }
+
+/// A CCPA agent's proof of authority, sent from the status page: only for agent requests
+/// still open, type-checked by content, stored encrypted.
+pub async fn attach_proof(
+    svc: &Services,
+    request_id: &str,
+    filename: &str,
+    bytes: Vec<u8>,
+) -> Result<(), WorkflowError> {
+    use crate::domain::document;
+    let doc = document::check(&bytes).map_err(|e| WorkflowError::invalid("file", e.to_string()))?;
+    let name = document::clean_name(filename);
+    let data_enc = {
+        use base64::Engine;
+        svc.keys
+            .encrypt(&base64::engine::general_purpose::STANDARD.encode(&bytes))
+    };
+    let id = request_id.to_string();
+    let size = bytes.len() as i64;
+    svc.db
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                let row = requests::find(c, &id)?.ok_or(WorkflowError::NotFound)?;
+                if row.agent_enc.is_none() {
+                    return Err(WorkflowError::invalid(
+                        "file",
+                        "is only asked for when an authorized agent files the request",
+                    ));
+                }
+                if parse::<Status>(&row.status)?.is_closed() {
+                    return Err(WorkflowError::Conflict("this request is closed".into()));
+                }
+                let a = crate::db::models::Attachment {
+                    id: db::new_id(),
+                    request_id: row.id.clone(),
+                    kind: "proof_of_authority".into(),
+                    filename: name,
+                    content_type: doc.content_type().into(),
+                    size,
+                    data_enc,
+                    created_at: db::now(),
+                };
+                crate::db::attachments::insert(c, &a)?;
+                requests::insert_event(
+                    c,
+                    &event(
+                        &row,
+                        &Actor::Subject,
+                        "proof_received",
+                        None,
+                        None,
+                        None,
+                        true,
+                    ),
+                )?;
+                audit::record(
+                    c,
+                    &Actor::Subject,
+                    "request.proof_received",
+                    &target(&row),
+                    serde_json::json!({"attachment": a.id, "type": a.content_type, "bytes": size}),
+                )?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// A stored attachment's name, type and contents, for staff.
+pub async fn attachment(
+    svc: &Services,
+    request_id: &str,
+    id: &str,
+) -> Result<(String, String, Vec<u8>), WorkflowError> {
+    let (rid, aid) = (request_id.to_string(), id.to_string());
+    let a = svc
+        .db
+        .run(move |c| crate::db::attachments::find(c, &rid, &aid))
+        .await?
+        .ok_or(WorkflowError::NotFound)?;
+    let text = svc.keys.decrypt(&a.data_enc)?;
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map_err(|_| WorkflowError::Corrupt("attachment".into()))?;
+    Ok((a.filename, a.content_type, bytes))
+}
+
+/// The files of a request: (id, name, size).
+pub async fn attachments(
+    svc: &Services,
+    request_id: &str,
+) -> Result<Vec<(String, String, i64)>, WorkflowError> {
+    let rid = request_id.to_string();
+    Ok(svc
+        .db
+        .run(move |c| crate::db::attachments::of_request(c, &rid))
+        .await?)
+}

@@ -69,6 +69,7 @@ impl EventView {
             "complete" => "Request completed",
             "withdraw" => "Request withdrawn",
             "email_failed" => "Email could not be sent",
+            "proof_received" => "Proof of the agent's authority received",
             "start" => "Sent to the data stores",
             "task_done" => "A data store finished",
             "task_exempt" => "A data store recorded an exemption",

@@ -43,6 +43,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("GET", "/privacy/requests/sent", Anyone),
     ("GET", "/privacy/requests/{public_id}", Anyone),
     ("GET", "/privacy/requests/{public_id}/package.csv", Anyone),
+    ("POST", "/privacy/requests/{public_id}/proof", Anyone),
     ("GET", "/privacy/verify/{token}", Anyone),
     ("POST", "/privacy/verify/{token}", Anyone),
     ("GET", "/console", Anyone),
@@ -64,6 +65,11 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("GET", "/console/requests/{id}", Only(READERS)),
     ("POST", "/console/requests/{id}/{action}", Only(WORKERS)),
     ("GET", "/console/requests/{id}/package.csv", Only(READERS)),
+    (
+        "GET",
+        "/console/requests/{id}/attachments/{file}",
+        Only(READERS),
+    ),
     ("GET", "/console/stores", Only(READERS)),
     ("GET", "/console/stores/new", Only(WORKERS)),
     ("POST", "/console/stores/new", Only(WORKERS)),
@@ -119,6 +125,7 @@ fn concrete(path: &str) -> String {
         .replace("{action}", action)
         .replace("{token}", "not-a-real-token")
         .replace("{public_id}", "SR-ABCDEFGH")
+        .replace("{file}", "00000000-0000-4000-8000-000000000001")
 }
 
 #[test]

@@ -4,6 +4,7 @@
 mod support;
 
 mod access;
+mod agents;
 mod api;
 mod audit;
 mod bad_input;

@@ -62,6 +62,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     );
     add(
         cfg,
+        Get,
+        "/console/requests/{id}/attachments/{file}",
+        requests::attachment,
+    );
+    add(
+        cfg,
         Post,
         "/console/requests/{id}/{action}",
         requests::action,

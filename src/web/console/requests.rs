@@ -156,6 +156,7 @@ struct DetailPage {
     denial_reasons: &'static [DenialReason],
     flash: Option<String>,
     tasks: Vec<crate::workflow::tasks::TaskView>,
+    attachments: Vec<(String, String, i64)>,
 }
 
 #[derive(Deserialize, Default)]
@@ -172,12 +173,21 @@ pub async fn detail(
 ) -> Result<HttpResponse, PageError> {
     let r = view::load(&svc, &path).await?;
     let tasks = crate::workflow::tasks::of_request(&svc, &r.id).await?;
+    let attachments = requests::attachments(&svc, &r.id).await?;
     let flash = Action::parse_staff(&q.done)
         .ok()
         .map(|a| format!("Done: {}.", a.as_str()));
     render(
         StatusCode::OK,
-        &detail_page(&staff, r, None, FormErrors::default(), flash, tasks),
+        &detail_page(
+            &staff,
+            r,
+            None,
+            FormErrors::default(),
+            flash,
+            tasks,
+            attachments,
+        ),
     )
 }
 
@@ -188,6 +198,7 @@ fn detail_page(
     errors: FormErrors,
     flash: Option<String>,
     tasks: Vec<crate::workflow::tasks::TaskView>,
+    attachments: Vec<(String, String, i64)>,
 ) -> DetailPage {
     DetailPage {
         nav: Nav::new(staff, "requests"),
@@ -202,6 +213,7 @@ fn detail_page(
         denial_reasons: &DenialReason::ALL,
         flash,
         tasks,
+        attachments,
     }
 }
 
@@ -281,9 +293,18 @@ pub async fn action(
     };
     let r = view::load(&svc, &id).await?;
     let tasks = crate::workflow::tasks::of_request(&svc, &r.id).await?;
+    let attachments = requests::attachments(&svc, &r.id).await?;
     render(
         status,
-        &detail_page(&staff, r, Some((&action_word, &form)), errors, None, tasks),
+        &detail_page(
+            &staff,
+            r,
+            Some((&action_word, &form)),
+            errors,
+            None,
+            tasks,
+            attachments,
+        ),
     )
 }
 
@@ -365,4 +386,33 @@ pub async fn package(
 ) -> Result<HttpResponse, PageError> {
     let r = view::load(&svc, &path).await?;
     Ok(crate::web::package_response(&svc, &r, staff.0.actor()).await?)
+}
+
+/// A file the requester sent (an agent's proof of authority), for staff to check.
+pub async fn attachment(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let (id, file) = path.into_inner();
+    let r = view::load(&svc, &id).await?;
+    let (name, content_type, bytes) = requests::attachment(&svc, &r.id, &file).await?;
+    let (actor, target) = (staff.0.actor(), format!("request:{}", r.id));
+    svc.db
+        .run(move |c| {
+            crate::db::write_tx(c, |c| {
+                crate::audit::record(
+                    c,
+                    &actor,
+                    "export.attachment",
+                    &target,
+                    serde_json::json!({"attachment": file}),
+                )
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header(("Content-Disposition", crate::export::attachment(&name)))
+        .body(bytes))
 }

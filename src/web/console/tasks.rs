@@ -5,7 +5,6 @@ use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use futures_util::TryStreamExt;
 use serde::Deserialize;
 
 use super::Nav;
@@ -179,51 +178,19 @@ pub async fn upload(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
     path: web::Path<String>,
-    mut payload: Multipart,
+    payload: Multipart,
 ) -> Result<HttpResponse, PageError> {
     let id = path.into_inner();
-    let mut csrf = String::new();
-    let mut table = String::new();
-    let mut file: Vec<u8> = Vec::new();
-    let mut too_large = false;
-    let mut unreadable = None;
-    let limit = UPLOAD_MAX_MB * 1024 * 1024;
-    'fields: loop {
-        let mut field = match payload.try_next().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) => {
-                unreadable = Some(e.to_string());
-                break;
-            }
-        };
-        let name = field.name().unwrap_or_default().to_string();
-        let mut buf = Vec::new();
-        loop {
-            match field.try_next().await {
-                Ok(Some(chunk)) if buf.len() + chunk.len() > limit + 1 => too_large = true,
-                Ok(Some(chunk)) => buf.extend_from_slice(&chunk),
-                Ok(None) => break,
-                Err(e) => {
-                    unreadable = Some(e.to_string());
-                    break 'fields;
-                }
-            }
-        }
-        match name.as_str() {
-            "csrf" => csrf = String::from_utf8_lossy(&buf).into_owned(),
-            "table" => table = String::from_utf8_lossy(&buf).into_owned(),
-            "file" => file = buf,
-            _ => {}
-        }
-    }
+    let up = crate::web::multipart::read(payload, UPLOAD_MAX_MB * 1024 * 1024).await;
     // The token first: a forged or stale form is refused the same way however it is encoded.
-    staff.check_csrf(&csrf)?;
-    if let Some(e) = unreadable {
+    staff.check_csrf(up.text("csrf"))?;
+    if let Some(e) = &up.unreadable {
         return Err(PageError::bad_request(&format!(
             "The upload could not be read: {e}"
         )));
     }
+    let table = up.text("table").to_string();
+    let (too_large, file) = (up.too_large, up.file.map(|(_, b)| b).unwrap_or_default());
     let mut errors = FormErrors::default();
     let table = errors
         .check("table", "Table or source name", text::line(&table, 120))

@@ -19,6 +19,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         status::package,
     );
     add(cfg, Get, "/privacy/requests/{public_id}", status::page);
+    add(
+        cfg,
+        Post,
+        "/privacy/requests/{public_id}/proof",
+        status::proof,
+    );
     add(cfg, Get, "/privacy/verify/{token}", status::confirm_page);
     add(cfg, Post, "/privacy/verify/{token}", status::confirm);
 }

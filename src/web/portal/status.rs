@@ -19,6 +19,10 @@ struct StatusPage {
     /// Art. 15(1): what each store holding the subject's data does with it.
     stores: Vec<StoreView>,
     download: Option<String>,
+    /// For an agent's request: where to send the proof of authority, and what arrived.
+    proof_action: Option<String>,
+    proofs: Vec<(String, String, i64)>,
+    errors: crate::web::forms::FormErrors,
 }
 
 /// Access and portability results are downloadable for this long after completion.
@@ -52,23 +56,7 @@ pub async fn page(
 ) -> Result<HttpResponse, PageError> {
     let token = q.token.clone().unwrap_or_default();
     match view::load_for_subject(&svc, &path, &token).await {
-        Ok(r) => {
-            let stores = stores_of(&svc, &r).await?;
-            let download = download_open(&r).then(|| {
-                format!(
-                    "/privacy/requests/{}/package.csv?token={}",
-                    r.public_id, token
-                )
-            });
-            render(
-                StatusCode::OK,
-                &StatusPage {
-                    r,
-                    stores,
-                    download,
-                },
-            )
-        }
+        Ok(r) => status_page(&svc, r, &token, Default::default(), StatusCode::OK).await,
         Err(WorkflowError::NotFound) => Err(PageError::Status(
             StatusCode::NOT_FOUND,
             "We could not find this request. Please open the link from the email we sent you."
@@ -137,4 +125,82 @@ pub async fn package(
         ));
     }
     Ok(crate::web::package_response(&svc, &r, crate::audit::Actor::Subject).await?)
+}
+
+async fn status_page(
+    svc: &Services,
+    r: RequestView,
+    token: &str,
+    errors: crate::web::forms::FormErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let stores = stores_of(svc, &r).await?;
+    let download = download_open(&r).then(|| {
+        format!(
+            "/privacy/requests/{}/package.csv?token={token}",
+            r.public_id
+        )
+    });
+    let proof_action = (r.agent.is_some() && !r.status.is_closed())
+        .then(|| format!("/privacy/requests/{}/proof?token={token}", r.public_id));
+    let proofs = if r.agent.is_some() {
+        requests::attachments(svc, &r.id).await?
+    } else {
+        Vec::new()
+    };
+    render(
+        status,
+        &StatusPage {
+            r,
+            stores,
+            download,
+            proof_action,
+            proofs,
+            errors,
+        },
+    )
+}
+
+/// An authorized agent sends the proof of authority (a PDF or image) from the status page;
+/// the capability in the emailed link is the credential.
+pub async fn proof(
+    svc: web::Data<Services>,
+    path: web::Path<String>,
+    q: web::Query<TokenQuery>,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, PageError> {
+    let token = q.token.clone().unwrap_or_default();
+    let r = view::load_for_subject(&svc, &path, &token)
+        .await
+        .map_err(|e| match e {
+            WorkflowError::NotFound => PageError::not_found(),
+            e => e.into(),
+        })?;
+    let up = crate::web::multipart::read(payload, crate::domain::document::MAX_BYTES).await;
+    if let Some(e) = &up.unreadable {
+        return Err(PageError::bad_request(&format!(
+            "The file could not be read: {e}"
+        )));
+    }
+    let result = if up.too_large {
+        Err(WorkflowError::invalid(
+            "file",
+            crate::domain::document::DocumentError::TooLarge.to_string(),
+        ))
+    } else {
+        let (name, bytes) = up.file.unwrap_or_default();
+        requests::attach_proof(&svc, &r.id, &name, bytes).await
+    };
+    match result {
+        Ok(()) => Ok(crate::web::redirect(&format!(
+            "/privacy/requests/{}?token={token}&proof=1",
+            r.public_id
+        ))),
+        Err(WorkflowError::Invalid { field, message }) => {
+            let mut errors = crate::web::forms::FormErrors::default();
+            errors.add(field, "The file", message);
+            status_page(&svc, r, &token, errors, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
