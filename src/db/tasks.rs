@@ -167,6 +167,22 @@ pub fn records_page(
     )
 }
 
+/// Which of these reminder keys were sent already, in one query per 500 keys.
+pub fn sent_reminders(
+    conn: &mut DbConn,
+    keys: &[String],
+) -> Result<std::collections::HashSet<String>, DbError> {
+    let mut sent = std::collections::HashSet::new();
+    for chunk in keys.chunks(500) {
+        let found: Vec<String> = reminders::table
+            .filter(reminders::key.eq_any(chunk))
+            .select(reminders::key)
+            .load(conn)?;
+        sent.extend(found);
+    }
+    Ok(sent)
+}
+
 /// Records the reminder as sent; false when it was already (by this or another process).
 pub fn claim_reminder(conn: &mut DbConn, key: &str, now: NaiveDateTime) -> Result<bool, DbError> {
     let exists: i64 = reminders::table

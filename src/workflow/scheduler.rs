@@ -6,7 +6,7 @@ use chrono::Duration;
 
 use super::{Services, WorkflowError, tasks};
 use crate::db::requests::Filter;
-use crate::db::{self, tasks as task_db, users};
+use crate::db::{self, requests, tasks as task_db, users};
 use crate::domain::{Permission, Role, clock};
 use crate::mail::Outgoing;
 
@@ -44,92 +44,117 @@ fn reminder_text(what: &str, reference: &str, days_left: i64, link: &str) -> (St
         0 => "is due TODAY".to_string(),
         d => format!("is due in {d} day(s)"),
     };
+    let head = if reference.is_empty() {
+        what.to_string()
+    } else {
+        format!("{what} {reference}")
+    };
     (
-        format!("{what} {reference} {when}"),
-        format!("{what} {reference} {when}.\n\nOpen it: {link}\n"),
+        format!("{head} {when}"),
+        format!("{head} {when}.\n\nOpen it: {link}\n"),
     )
 }
 
+/// A reminder whose threshold has been reached and which has not been sent yet.
+struct Due {
+    key: String,
+    what: String,
+    reference: String,
+    days: i64,
+    link: String,
+    /// `None`: privacy staff; `Some(user id)`: the store's owner.
+    owner: Option<String>,
+}
+
+/// Runs every tick, so it reads only dates and ids (nothing is decrypted) and drops reminders
+/// already sent with one query; recipients are looked up only when something is due.
 async fn send_reminders(svc: &Services) -> Result<(), WorkflowError> {
     let today = svc.today();
-    let now = db::now();
     let horizon = today + Duration::days(8);
-    let (page, staff) = {
-        let filter = Filter {
-            overdue_before: Some(horizon),
-            open_only: true,
-            limit: 500,
-            ..Default::default()
-        };
-        let list = super::view::list(svc, filter).await?;
-        let staff = svc
-            .db
-            .run(|c| {
-                Ok::<_, WorkflowError>(
-                    users::all_active(c)?
-                        .into_iter()
-                        .filter(|u| {
-                            Role::parse(&u.role).is_ok_and(|r| r.can(Permission::WorkRequests))
-                        })
-                        .map(|u| u.email)
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .await?;
-        (list, staff)
-    };
-    for r in page.items {
-        let (Some(days), false) = (r.days_left, r.clock_stopped) else {
-            continue;
-        };
-        let Some(slot) = reminder_slot(days, today) else {
-            continue;
-        };
-        let key = format!("request:{}:{slot}", r.id);
-        if !svc
-            .db
-            .run(move |c| task_db::claim_reminder(c, &key, now))
-            .await?
-        {
-            continue;
-        }
-        let link = format!("{}/console/requests/{}", svc.config.base_url, r.id);
-        let (subject, body) = reminder_text("Privacy request", &r.public_id, days, &link);
-        for to in &staff {
-            send(svc, to, &subject, &body).await;
-        }
-    }
-    let open_tasks = svc
+    let base = svc.config.base_url.clone();
+    let due: Vec<Due> = svc
         .db
         .run(move |c| {
-            let rows = task_db::queue(c, None, true)?;
-            let mut out = Vec::new();
-            for (t, s) in rows {
-                if t.due_date < horizon
-                    && let Some(owner) = users::find(c, &s.owner_id)?.filter(|u| u.active)
-                {
-                    out.push((t, s.name, owner.email));
+            let mut due = Vec::new();
+            let filter = Filter {
+                overdue_before: Some(horizon),
+                open_only: true,
+                limit: 500,
+                ..Default::default()
+            };
+            for r in requests::list(c, &filter)?.0 {
+                if r.paused_on.is_some() {
+                    continue; // the clock is stopped
+                }
+                let days = clock::days_left(r.extended_due_date.unwrap_or(r.due_date), today);
+                if let Some(slot) = reminder_slot(days, today) {
+                    due.push(Due {
+                        key: format!("request:{}:{slot}", r.id),
+                        what: "Privacy request".into(),
+                        reference: r.public_id,
+                        days,
+                        link: format!("{base}/console/requests/{}", r.id),
+                        owner: None,
+                    });
                 }
             }
-            Ok::<_, WorkflowError>(out)
+            for (t, s) in task_db::queue(c, None, true)? {
+                let days = clock::days_left(t.due_date, today);
+                if let Some(slot) = reminder_slot(days, today) {
+                    due.push(Due {
+                        key: format!("task:{}:{slot}", t.id),
+                        what: format!("Task for {}:", s.name),
+                        reference: String::new(),
+                        days,
+                        link: format!("{base}/console/tasks/{}", t.id),
+                        owner: Some(s.owner_id),
+                    });
+                }
+            }
+            let keys: Vec<String> = due.iter().map(|d| d.key.clone()).collect();
+            let sent = task_db::sent_reminders(c, &keys)?;
+            due.retain(|d| !sent.contains(&d.key));
+            Ok::<_, WorkflowError>(due)
         })
         .await?;
-    for (t, store, owner) in open_tasks {
-        let days = clock::days_left(t.due_date, today);
-        let Some(slot) = reminder_slot(days, today) else {
-            continue;
-        };
-        let key = format!("task:{}:{slot}", t.id);
-        if !svc
+    if due.is_empty() {
+        return Ok(());
+    }
+    let staff: Vec<String> = svc
+        .db
+        .run(|c| {
+            Ok::<_, WorkflowError>(
+                users::all_active(c)?
+                    .into_iter()
+                    .filter(|u| Role::parse(&u.role).is_ok_and(|r| r.can(Permission::WorkRequests)))
+                    .map(|u| u.email)
+                    .collect(),
+            )
+        })
+        .await?;
+    let now = db::now();
+    for d in due {
+        let (key, owner, staff) = (d.key.clone(), d.owner.clone(), staff.clone());
+        // The insert is the claim: another process that got here first wins.
+        let to = svc
             .db
-            .run(move |c| task_db::claim_reminder(c, &key, now))
-            .await?
-        {
-            continue;
+            .run(move |c| {
+                if !task_db::claim_reminder(c, &key, now)? {
+                    return Ok::<_, WorkflowError>(None);
+                }
+                Ok(Some(match owner {
+                    None => staff,
+                    Some(id) => users::find(c, &id)?
+                        .filter(|u| u.active)
+                        .map(|u| vec![u.email])
+                        .unwrap_or_default(),
+                }))
+            })
+            .await?;
+        let (subject, body) = reminder_text(&d.what, &d.reference, d.days, &d.link);
+        for addr in to.into_iter().flatten() {
+            send(svc, &addr, &subject, &body).await;
         }
-        let link = format!("{}/console/tasks/{}", svc.config.base_url, t.id);
-        let (subject, body) = reminder_text(&format!("Task for {store}:"), "", days, &link);
-        send(svc, &owner, subject.replace(":  ", ": ").trim(), &body).await;
     }
     Ok(())
 }
