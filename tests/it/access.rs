@@ -218,14 +218,7 @@ async fn send(
 }
 
 async fn csrf_of_session(app: &TestApp, b: &reqwest::Client) -> String {
-    let page = b
-        .get(app.url("/console/account"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = crate::support::page(b, app.url("/console/account")).await;
     hidden(&page, "csrf").expect("account page has the session's CSRF token")
 }
 

@@ -85,28 +85,15 @@ async fn an_agent_sends_proof_of_authority() {
 
         // Staff see the agent and download exactly what was sent.
         let staff = app.signed_in(Role::PrivacyOfficer).await;
-        let queue = staff
-            .get(app.url("/console/requests"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let queue = crate::support::page(&staff, app.url("/console/requests")).await;
         let reference = mail
             .subject
             .split_whitespace()
             .find(|w| w.starts_with("SR-"))
             .unwrap();
         let id = crate::journey::request_id(&queue, reference);
-        let detail = staff
-            .get(app.url(&format!("/console/requests/{id}")))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let detail =
+            crate::support::page(&staff, app.url(&format!("/console/requests/{id}"))).await;
         assert!(detail.contains("Privacy Agents Inc.") && detail.contains("Signed permission.pdf"));
         let href = detail
             .split("href=\"")

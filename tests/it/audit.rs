@@ -113,14 +113,7 @@ async fn the_console_page_shows_rows_and_names_the_first_broken_link() {
                 .unwrap()
         })
         .await;
-        let page = auditor
-            .get(app.url("/console/audit"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = crate::support::page(&auditor, app.url("/console/audit")).await;
         assert!(page.contains("broken at row 2"), "{backend:?}: {page}");
         let res = auditor
             .get(app.url("/console/audit?before=abc"))

@@ -351,23 +351,9 @@ async fn console_action_forms() {
         let app = TestApp::spawn(backend).await;
         let reference = app.submit_request(&GOOD).await;
         let b = app.signed_in(Role::PrivacyOfficer).await;
-        let queue = b
-            .get(app.url("/console/requests"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let queue = crate::support::page(&b, app.url("/console/requests")).await;
         let id = crate::journey::request_id(&queue, &reference);
-        let page = b
-            .get(app.url(&format!("/console/requests/{id}")))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = crate::support::page(&b, app.url(&format!("/console/requests/{id}"))).await;
         let csrf = hidden(&page, "csrf").unwrap();
         let long = "r".repeat(2001);
         let cases: Vec<ActionCase> = vec![

@@ -119,14 +119,7 @@ async fn breach_register_end_to_end() {
         let fresh = record(&app, &officer, "=HYPERLINK(\"http://evil\",\"x\")", 10).await;
         let late = record(&app, &officer, "Old incident", 80).await;
 
-        let list = officer
-            .get(app.url("/console/breaches"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let list = crate::support::page(&officer, app.url("/console/breaches")).await;
         assert!(
             list.contains("61 h") || list.contains("62 h"),
             "{backend:?}: countdown of hours left"
@@ -141,14 +134,8 @@ async fn breach_register_end_to_end() {
         );
 
         // The regulator was told (late) for the old one.
-        let page = officer
-            .get(app.url(&format!("/console/breaches/{late}")))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page =
+            crate::support::page(&officer, app.url(&format!("/console/breaches/{late}"))).await;
         let csrf = hidden(&page, "csrf").unwrap();
         let res = officer
             .post(app.url(&format!("/console/breaches/{late}/regulator-notified")))
@@ -170,14 +157,8 @@ async fn breach_register_end_to_end() {
             .await
             .unwrap();
         assert_eq!(res.status(), 303, "{backend:?}");
-        let page = officer
-            .get(app.url(&format!("/console/breaches/{late}")))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page =
+            crate::support::page(&officer, app.url(&format!("/console/breaches/{late}"))).await;
         assert!(page.contains("regulator notified late"), "{backend:?}");
 
         // Art. 34: a bad line is named and nothing is sent; then the list goes out.
@@ -303,14 +284,8 @@ async fn breach_register_end_to_end() {
 
         // Auditors read the register but get no forms.
         let auditor = app.signed_in(Role::Auditor).await;
-        let page = auditor
-            .get(app.url(&format!("/console/breaches/{fresh}")))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page =
+            crate::support::page(&auditor, app.url(&format!("/console/breaches/{fresh}"))).await;
         assert!(page.contains("Old incident") || page.contains("Backup bucket"));
         assert!(!page.contains("/notify\""), "no notify form for auditors");
 

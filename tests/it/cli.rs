@@ -168,14 +168,7 @@ async fn serve_demo_admin_token_and_audit() {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
-        let page = b
-            .get(format!("{base}/console/login"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = crate::support::page(&b, format!("{base}/console/login")).await;
         let csrf = crate::support::hidden(&page, "csrf").unwrap();
         let res = b
             .post(format!("{base}/console/login"))
@@ -189,14 +182,7 @@ async fn serve_demo_admin_token_and_audit() {
             .unwrap();
         assert_eq!(res.status(), 303, "the printed demo password signs in");
         // Then the second factor, enrolled on first sign-in as every staff account must.
-        let mfa = b
-            .get(format!("{base}/console/mfa"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let mfa = crate::support::page(&b, format!("{base}/console/mfa")).await;
         let secret =
             crate::support::between(&mfa, "id=\"totp-secret\">", "<").expect("enrolment page");
         let now = std::time::SystemTime::now()
@@ -216,14 +202,7 @@ async fn serve_demo_admin_token_and_audit() {
             .await
             .unwrap();
         assert_eq!(res.status(), 200, "enrolled");
-        let queue = b
-            .get(format!("{base}/console/requests"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let queue = crate::support::page(&b, format!("{base}/console/requests")).await;
         assert!(
             queue.contains("possible duplicate"),
             "the demo shows a duplicate"

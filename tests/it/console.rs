@@ -176,14 +176,7 @@ async fn roles_limit_the_console() {
         ])
         .await;
     let officer = app.signed_in(Role::PrivacyOfficer).await;
-    let queue = officer
-        .get(app.url("/console/requests"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let queue = crate::support::page(&officer, app.url("/console/requests")).await;
     let id = crate::journey::request_id(&queue, &reference);
 
     let owner = app.signed_in(Role::StoreOwner).await;
@@ -257,14 +250,8 @@ async fn staff_log_a_letter_with_its_receipt_date() {
             .await
             .unwrap();
         assert_eq!(res.status(), 303, "{backend:?}");
-        let page = b
-            .get(app.url(res.headers()["location"].to_str().unwrap()))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page =
+            crate::support::page(&b, app.url(res.headers()["location"].to_str().unwrap())).await;
         assert!(page.contains("2026-01-31"), "received date shown");
         // 31 January + one month = 28 February 2026, a Saturday: next working day Monday 2 March.
         assert!(

@@ -28,14 +28,11 @@ async fn journey(backend: Backend) {
         .await;
     assert!(reference.starts_with("SR-"), "{backend:?}: {reference}");
     let b = app.browser();
-    let sent = b
-        .get(app.url(&format!("/privacy/requests/sent?ref={reference}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let sent = crate::support::page(
+        &b,
+        app.url(&format!("/privacy/requests/sent?ref={reference}")),
+    )
+    .await;
     assert!(sent.contains(&reference) && sent.contains("Check your email"));
 
     // A real email arrives with the verification link and the status link.
@@ -50,14 +47,7 @@ async fn journey(backend: Backend) {
     assert!(verify_url.starts_with(&app.base) && status_url.starts_with(&app.base));
     let status_path = path_of(&status_url);
 
-    let status = b
-        .get(&status_url)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let status = crate::support::page(&b, &status_url).await;
     assert!(
         status.contains("Awaiting identity confirmation"),
         "{backend:?} status before verification"
@@ -88,14 +78,7 @@ async fn journey(backend: Backend) {
             .unwrap()
             .contains("Yes, this is my request")
     );
-    let still = b
-        .get(&status_url)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let still = crate::support::page(&b, &status_url).await;
     assert!(
         still.contains("Awaiting identity confirmation"),
         "GET must not verify"
@@ -108,14 +91,7 @@ async fn journey(backend: Backend) {
         to.starts_with(&status_path),
         "back to the status page: {to}"
     );
-    let status = b
-        .get(app.url(&to))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let status = crate::support::page(&b, app.url(&to)).await;
     assert!(
         status.contains("Identity confirmed"),
         "{backend:?} verified"
@@ -127,28 +103,14 @@ async fn journey(backend: Backend) {
 
     // A privacy officer signs in and finds it in the queue.
     let staff = app.signed_in(Role::PrivacyOfficer).await;
-    let queue = staff
-        .get(app.url("/console/requests"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let queue = crate::support::page(&staff, app.url("/console/requests")).await;
     assert!(
         queue.contains(&reference),
         "{backend:?} queue lists the request"
     );
     let id = request_id(&queue, &reference);
     let detail_path = format!("/console/requests/{id}");
-    let detail = staff
-        .get(app.url(&detail_path))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let detail = crate::support::page(&staff, app.url(&detail_path)).await;
     assert!(
         detail.contains(subject)
             && detail.contains("Ada Lovelace")
@@ -215,14 +177,7 @@ async fn journey(backend: Backend) {
         .extended_due_date
         .unwrap()
     );
-    let status = b
-        .get(&status_url)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let status = crate::support::page(&b, &status_url).await;
     assert!(
         status.contains("Deadline extended")
             && status.contains("Records span three separate systems")
@@ -242,14 +197,7 @@ async fn journey(backend: Backend) {
     assert_eq!(res.status(), 303, "{backend:?} complete");
     let closed_mail = &app.smtp.wait_for(subject, 3).await[2];
     assert!(closed_mail.subject.contains("completed"));
-    let status = b
-        .get(&status_url)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let status = crate::support::page(&b, &status_url).await;
     assert!(
         status.contains("Request completed") && status.contains("badge-completed"),
         "{backend:?} completed"

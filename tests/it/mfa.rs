@@ -42,14 +42,7 @@ async fn password_alone_opens_nothing_and_recovery_codes_work_once() {
         let pending_cookie = b.get(app.url("/console/requests")).send().await.unwrap();
         assert_eq!(pending_cookie.status(), 303, "{backend:?}");
         assert_eq!(location(&pending_cookie), "/console/mfa");
-        let page = b
-            .get(app.url("/console/mfa"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = crate::support::page(&b, app.url("/console/mfa")).await;
         assert!(
             page.contains("Enter your code"),
             "enrolled users get the code step"
@@ -180,25 +173,11 @@ async fn enrolment_needs_a_valid_code_and_keeps_the_secret_encrypted() {
             .await;
         let b = app.browser();
         app.login(&b, "owner@staff.example", PASSWORD).await;
-        let page = b
-            .get(app.url("/console/mfa"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = crate::support::page(&b, app.url("/console/mfa")).await;
         let secret = crate::support::between(&page, "id=\"totp-secret\">", "<").unwrap();
         let csrf = crate::support::hidden(&page, "csrf").unwrap();
         // Reloading shows the same secret (it lives on the half-signed-in session).
-        let again = b
-            .get(app.url("/console/mfa"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let again = crate::support::page(&b, app.url("/console/mfa")).await;
         assert!(again.contains(&secret));
         for (code, csrf, status) in [
             ("", csrf.as_str(), 422),

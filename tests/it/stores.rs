@@ -141,14 +141,7 @@ async fn access_request_across_postgres_mariadb_and_a_manual_store() {
 
         // The store owner finds the task in "My tasks" and uploads the subject's records.
         let owner = app.first_sign_in("owner@shop.example").await;
-        let tasks_page = owner
-            .get(app.url("/console/tasks"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let tasks_page = crate::support::page(&owner, app.url("/console/tasks")).await;
         assert!(tasks_page.contains(&reference) && tasks_page.contains("Newsletter"));
         let manual_task = r["tasks"]
             .as_array()
@@ -159,14 +152,8 @@ async fn access_request_across_postgres_mariadb_and_a_manual_store() {
             .as_str()
             .unwrap()
             .to_string();
-        let page = owner
-            .get(app.url(&format!("/console/tasks/{manual_task}")))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page =
+            crate::support::page(&owner, app.url(&format!("/console/tasks/{manual_task}"))).await;
         assert!(
             page.contains("ada@example.org"),
             "the owner sees whose data to find"
@@ -263,14 +250,7 @@ async fn access_request_across_postgres_mariadb_and_a_manual_store() {
 
         // The subject sees the Art. 15(1) information and downloads the same file.
         let b = app.browser();
-        let status = b
-            .get(&status_url)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let status = crate::support::page(&b, &status_url).await;
         assert!(
             status.contains("Where we hold your data")
                 && status.contains("Selling and delivering orders")
@@ -537,14 +517,7 @@ async fn a_store_that_is_down_fails_visibly_and_a_retry_completes() {
 
     // Staff see it in the console, with the error and a retry button.
     let staff = app.signed_in(Role::PrivacyOfficer).await;
-    let page = staff
-        .get(app.url(&format!("/console/tasks/{task}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = crate::support::page(&staff, app.url(&format!("/console/tasks/{task}"))).await;
     assert!(page.contains("cannot reach the store") && page.contains("Retry now"));
     let (s, _) = api
         .post(&format!("/api/v1/requests/{reference}/complete"), json!({}))
@@ -698,14 +671,7 @@ async fn store_owners_see_only_their_own_tasks() {
         .to_string();
 
     let mallory = app.first_sign_in("mallory@shop.example").await;
-    let list = mallory
-        .get(app.url("/console/tasks"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let list = crate::support::page(&mallory, app.url("/console/tasks")).await;
     assert!(
         list.contains("s wiki</td>"),
         "her own store's task is listed"
@@ -724,14 +690,7 @@ async fn store_owners_see_only_their_own_tasks() {
         404,
         "nor shown by id"
     );
-    let page = mallory
-        .get(app.url("/console/tasks"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = crate::support::page(&mallory, app.url("/console/tasks")).await;
     let csrf = hidden(&page, "csrf").unwrap();
     let res = mallory
         .post(app.url(&format!("/console/tasks/{alice_task}/done")))
@@ -768,14 +727,7 @@ async fn store_owners_see_only_their_own_tasks() {
 
     // Alice confirms the correction with a note; an exemption needs its basis.
     let alice = app.first_sign_in("alice@shop.example").await;
-    let page = alice
-        .get(app.url(&format!("/console/tasks/{alice_task}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = crate::support::page(&alice, app.url(&format!("/console/tasks/{alice_task}"))).await;
     assert!(
         page.contains("What is wrong"),
         "the correction asked for is shown"
@@ -826,14 +778,7 @@ async fn manual_uploads_are_validated() {
     let r = api.wait_tasks(&reference, |t| t["status"] == "open").await;
     let task = r["tasks"][0]["id"].as_str().unwrap().to_string();
     let owner = app.first_sign_in("owner@shop.example").await;
-    let page = owner
-        .get(app.url(&format!("/console/tasks/{task}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = crate::support::page(&owner, app.url(&format!("/console/tasks/{task}"))).await;
     let csrf = hidden(&page, "csrf").unwrap();
     let big = vec![b'a'; 5 * 1024 * 1024 + 10];
     for (case, bytes, expect) in [

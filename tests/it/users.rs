@@ -142,14 +142,7 @@ async fn invite_setup_and_first_sign_in_with_enrolment() {
         );
 
         // The access review shows them, with role and second factor.
-        let page = admin
-            .get(app.url("/console/users"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = crate::support::page(&admin, app.url("/console/users")).await;
         assert!(page.contains("new.officer@shop.example"));
         assert!(page.contains("Privacy officer"));
         let csv = admin
@@ -292,14 +285,7 @@ async fn a_role_change_ends_sessions_and_tokens_follow_at_once() {
         assert_eq!(res.status(), 303);
         let c = app.browser();
         assert_eq!(app.login(&c, &officer.email, PASSWORD).await.status(), 303);
-        let page = c
-            .get(app.url("/console/mfa"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = crate::support::page(&c, app.url("/console/mfa")).await;
         assert!(page.contains("totp-secret"), "{backend:?}: enrolment again");
 
         let actions = crate::mfa::audit_actions(&app).await;
@@ -320,15 +306,7 @@ async fn the_last_admin_stays() {
     let admin = app.signed_in_as(Role::Admin).await;
     let id = admin.id.clone();
     assert_eq!(id, user_id(&app, &admin.email).await);
-    let page = admin
-        .client
-        .get(app.url("/console/users"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = crate::support::page(&admin.client, app.url("/console/users")).await;
     let csrf = hidden(&page, "csrf").unwrap();
     for (action, form) in [
         ("role", vec![("csrf", csrf.as_str()), ("role", "auditor")]),

@@ -468,6 +468,11 @@ pub fn between(page: &str, start: &str, end: &str) -> Option<String> {
     Some(page[i..i + j].to_string())
 }
 
+/// The text of a page (or any GET) with this client.
+pub async fn page(b: &reqwest::Client, url: impl reqwest::IntoUrl) -> String {
+    b.get(url).send().await.unwrap().text().await.unwrap()
+}
+
 /// The value of a hidden input in a page.
 pub fn hidden(page: &str, name: &str) -> Option<String> {
     let marker = format!("name=\"{name}\" value=\"");
