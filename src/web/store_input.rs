@@ -47,7 +47,8 @@ pub const ART30: [(&str, &str, bool); 9] = [
 ];
 
 impl StoreFields {
-    fn art30_value(&self, name: &str) -> &str {
+    /// The typed value of an Art. 30 field, by its name in [`ART30`].
+    pub fn art30_value(&self, name: &str) -> &str {
         match name {
             "description" => &self.description,
             "purposes" => &self.purposes,

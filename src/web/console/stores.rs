@@ -52,22 +52,6 @@ struct FormPage {
     has_secret: bool,
 }
 
-impl FormPage {
-    fn value(&self, field: &str) -> &str {
-        match field {
-            "description" => &self.f.description,
-            "purposes" => &self.f.purposes,
-            "legal_basis" => &self.f.legal_basis,
-            "data_categories" => &self.f.data_categories,
-            "subject_categories" => &self.f.subject_categories,
-            "recipients" => &self.f.recipients,
-            "transfers" => &self.f.transfers,
-            "retention" => &self.f.retention,
-            _ => &self.f.security_measures,
-        }
-    }
-}
-
 fn page(
     staff: &ConsoleStaff,
     id: Option<String>,
