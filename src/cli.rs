@@ -84,7 +84,8 @@ enum AuditCommand {
 
 type AnyError = Box<dyn std::error::Error + Send + Sync>;
 
-/// Builds the shared services: database (migrated), keys and mail.
+/// Builds the shared services: database (migrated), keys and mail. Call it inside the Tokio
+/// runtime that will serve: the SMTP pool lives on it.
 pub fn services(config: Config) -> Result<Services, AnyError> {
     let db = Db::connect(&config.database_url)?;
     db.migrate()?;
@@ -106,6 +107,15 @@ pub fn run(cli: Cli) -> Result<(), AnyError> {
     let config = Config::from_env()?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config),
+        // Every other command runs inside a runtime too, so that building the mailer (which
+        // every command does, to check its settings) never panics.
+        command => tokio::runtime::Runtime::new()?.block_on(run_command(command, config)),
+    }
+}
+
+async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
+    match command {
+        Command::Serve => unreachable!("serve runs on actix's own system"),
         Command::Migrate => {
             services(config)?;
             println!("Database is up to date.");
@@ -181,8 +191,8 @@ pub fn run(cli: Cli) -> Result<(), AnyError> {
         }
         Command::Demo => {
             let svc = services(config)?;
-            let rt = tokio::runtime::Runtime::new()?;
-            rt.block_on(crate::demo::load(&svc))
+            svc.mailer.check(&svc.config).await?;
+            crate::demo::load(&svc).await
         }
     }
 }
@@ -194,18 +204,21 @@ fn serve(config: Config) -> Result<(), AnyError> {
         .map(|(cert, key)| load_tls(cert, key))
         .transpose()?;
     let bind = config.bind;
-    let svc = services(config)?;
-    let listener = TcpListener::bind(bind)
-        .map_err(|e| format!("STEWARD_BIND: cannot listen on {bind}: {e}"))?;
-    let scheme = if tls.is_some() { "https" } else { "http" };
-    tracing::info!("Steward listening on {scheme}://{bind}");
-    println!("Steward listening on {scheme}://{bind}  (portal: /privacy, console: /console)");
     let system = actix_web::rt::System::new();
     system.block_on(async move {
+        // Built on the runtime that serves, and checked before the port opens, so a wrong
+        // STEWARD_SMTP_URL stops start-up with a line naming it rather than losing mail later.
+        let svc = services(config)?;
+        svc.mailer.check(&svc.config).await?;
+        let listener = TcpListener::bind(bind)
+            .map_err(|e| format!("STEWARD_BIND: cannot listen on {bind}: {e}"))?;
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        tracing::info!("Steward listening on {scheme}://{bind}");
+        println!("Steward listening on {scheme}://{bind}  (portal: /privacy, console: /console)");
         crate::workflow::scheduler::spawn(svc.clone());
-        crate::web::start(svc, listener, tls)?.await
-    })?;
-    Ok(())
+        crate::web::start(svc, listener, tls)?.await?;
+        Ok::<(), AnyError>(())
+    })
 }
 
 pub fn load_tls(

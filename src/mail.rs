@@ -17,6 +17,12 @@ pub enum MailError {
     Build(String),
     #[error("could not send: {0}")]
     Send(String),
+    /// lettre's SMTP pool spawns its housekeeping on the current Tokio runtime; built outside
+    /// one it would panic, so the caller is told instead.
+    #[error("STEWARD_SMTP_URL: the mailer must be built inside the async runtime")]
+    NoRuntime,
+    #[error("STEWARD_SMTP_URL: the SMTP server {0} does not answer: {1}")]
+    Unreachable(String, String),
 }
 
 #[derive(Clone)]
@@ -40,13 +46,19 @@ pub struct Outgoing {
 }
 
 impl Mailer {
+    /// Must run inside a Tokio runtime when SMTP is configured (the pool lives on it).
     pub fn from_config(config: &Config) -> Result<Self, MailError> {
         let transport = match &config.smtp_url {
-            Some(url) => Transport::Smtp(
-                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                    .map_err(|e| MailError::Url(e.to_string()))?
-                    .build(),
-            ),
+            Some(url) => {
+                if tokio::runtime::Handle::try_current().is_err() {
+                    return Err(MailError::NoRuntime);
+                }
+                Transport::Smtp(
+                    AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                        .map_err(|e| MailError::Url(e.to_string()))?
+                        .build(),
+                )
+            }
             None => {
                 std::fs::create_dir_all(&config.mail_dir)
                     .map_err(|e| MailError::Dir(config.mail_dir.display().to_string(), e))?;
@@ -60,6 +72,24 @@ impl Mailer {
             transport,
             from: config.mail_from.clone(),
         })
+    }
+
+    /// Start-up check: the SMTP server answers (connects and says hello). File mail always
+    /// passes. The error names the server by host and port only, never its credentials.
+    pub async fn check(&self, config: &Config) -> Result<(), MailError> {
+        let Transport::Smtp(t) = &self.transport else {
+            return Ok(());
+        };
+        let server = config
+            .smtp_url
+            .as_deref()
+            .map(server_of)
+            .unwrap_or_default();
+        match t.test_connection().await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(MailError::Unreachable(server, "no answer".into())),
+            Err(e) => Err(MailError::Unreachable(server, e.to_string())),
+        }
     }
 
     pub async fn send(&self, mail: Outgoing) -> Result<(), MailError> {
@@ -90,5 +120,29 @@ impl Mailer {
             }
         }
         Ok(())
+    }
+}
+
+/// `host:port` of an SMTP URL, without user or password.
+fn server_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
+    rest.split(['/', '?']).next().unwrap_or(rest).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::server_of;
+
+    #[test]
+    fn the_server_is_named_without_credentials() {
+        assert_eq!(
+            server_of("smtps://user:p@ss@mail.example:465"),
+            "mail.example:465"
+        );
+        assert_eq!(
+            server_of("smtp://127.0.0.1:2525?tls=none"),
+            "127.0.0.1:2525"
+        );
     }
 }

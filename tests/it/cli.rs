@@ -253,3 +253,182 @@ fn a_bad_setting_stops_start_up_naming_the_variable() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Every `STEWARD_*` variable set to a production-like value (real SMTP, HTTPS, a given key,
+/// PostgreSQL where reachable): every subcommand succeeds, and a request filed on the served
+/// form gets its verification email through the SMTP server.
+#[tokio::test]
+async fn every_command_with_production_settings() {
+    for backend in crate::support::backends() {
+        production(backend).await;
+    }
+}
+
+async fn production(backend: crate::support::Backend) {
+    let dir = temp_dir();
+    let database = crate::support::FreshDatabase::new(backend, &dir);
+    let smtp = crate::support::smtp::SmtpSink::start().await;
+    let cert = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()]).unwrap();
+    std::fs::write(dir.join("cert.pem"), cert.cert.pem()).unwrap();
+    std::fs::write(dir.join("key.pem"), cert.signing_key.serialize_pem()).unwrap();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let base = format!("https://127.0.0.1:{port}");
+    let vars: Vec<(&str, String)> = vec![
+        ("STEWARD_DATABASE_URL", database.url.clone()),
+        ("STEWARD_BIND", format!("127.0.0.1:{port}")),
+        ("STEWARD_BASE_URL", base.clone()),
+        ("STEWARD_SMTP_URL", smtp.url()),
+        (
+            "STEWARD_MAIL_FROM",
+            "Privacy Team <privacy@shop.example>".into(),
+        ),
+        (
+            "STEWARD_MAIL_DIR",
+            dir.join("unused-mail").display().to_string(),
+        ),
+        ("STEWARD_SECRET_KEY", "ab".repeat(32)),
+        ("STEWARD_TIMEZONE", "Europe/Berlin".into()),
+        (
+            "STEWARD_TLS_CERT",
+            dir.join("cert.pem").display().to_string(),
+        ),
+        ("STEWARD_TLS_KEY", dir.join("key.pem").display().to_string()),
+        ("STEWARD_TASK_LEAD_DAYS", "5".into()),
+        ("STEWARD_SCHEDULER_INTERVAL_MS", "1000".into()),
+        ("STEWARD_RATE_LOGIN", "20/minute".into()),
+        ("STEWARD_RATE_INTAKE", "30/hour".into()),
+        ("STEWARD_RATE_VERIFY", "60/hour".into()),
+        ("STEWARD_LOG", "info".into()),
+    ];
+    let run = |args: &[&str]| {
+        let out = steward(&dir)
+            .envs(vars.iter().map(|(k, v)| (*k, v.as_str())))
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{backend:?} `steward {}` exits 0: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    run(&["migrate"]);
+    assert!(run(&["admin", "create", "--email", "root@shop.example"]).contains("/console/setup/"));
+    run(&["demo"]);
+    assert!(
+        run(&[
+            "token",
+            "create",
+            "--email",
+            "officer@demo.example",
+            "--name",
+            "ci"
+        ])
+        .starts_with("stw_")
+    );
+    assert!(run(&["audit", "verify"]).contains("intact"));
+
+    let mut server = steward(&dir)
+        .envs(vars.iter().map(|(k, v)| (*k, v.as_str())))
+        .arg("serve")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let b = reqwest::Client::builder()
+        .add_root_certificate(reqwest::Certificate::from_pem(cert.cert.pem().as_bytes()).unwrap())
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let check = async {
+        let mut up = false;
+        for _ in 0..150 {
+            if b.get(format!("{base}/healthz"))
+                .send()
+                .await
+                .is_ok_and(|r| r.status() == 200)
+            {
+                up = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(up, "{backend:?}: steward serve answers over HTTPS");
+        let form = crate::support::page(&b, format!("{base}/privacy/requests/new")).await;
+        let csrf = crate::support::hidden(&form, "csrf").unwrap();
+        let res = b
+            .post(format!("{base}/privacy/requests/new"))
+            .form(&[
+                ("kind", "access"),
+                ("jurisdiction", "gdpr"),
+                ("email", "grace.hopper@example.org"),
+                ("name", "Grace Hopper"),
+                ("csrf", csrf.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "{backend:?}: the request is filed");
+        let mail = &smtp.wait_for("grace.hopper@example.org", 1).await[0];
+        assert!(
+            crate::support::link_with(&mail.body, "/privacy/verify/").starts_with(&base),
+            "{backend:?}: the verification mail came through SMTP"
+        );
+    };
+    let result = tokio::time::timeout(Duration::from_secs(60), check).await;
+    let alive = server.try_wait().unwrap().is_none();
+    let _ = server.kill();
+    let out = server.wait_with_output().unwrap();
+    assert!(
+        alive,
+        "{backend:?}: serve stopped: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    result.expect("checks finish");
+    assert!(
+        !dir.join("unused-mail").exists()
+            || dir.join("unused-mail").read_dir().unwrap().count() == 0,
+        "with SMTP set, no mail is written to files"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_smtp_server_that_does_not_answer_stops_start_up_naming_the_variable() {
+    let dir = temp_dir();
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    for command in [&["serve"][..], &["demo"][..]] {
+        let out = steward(&dir)
+            .args(command)
+            .env("STEWARD_BIND", "127.0.0.1:0")
+            .env("STEWARD_SMTP_URL", format!("smtp://127.0.0.1:{closed}"))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{command:?}: {err}");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{command:?}: an error, not a panic: {err}"
+        );
+        assert!(
+            err.lines()
+                .any(|l| l.contains("STEWARD_SMTP_URL")
+                    && l.contains(&format!("127.0.0.1:{closed}"))),
+            "{command:?}: {err}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -63,7 +63,7 @@ pub struct TestApp {
     pub smtp: SmtpSink,
     pub svc: Services,
     pub dir: PathBuf,
-    pg_database: Option<String>,
+    _database: FreshDatabase,
     /// The last TOTP time step used per secret: the server takes each step once.
     totp_steps: Mutex<HashMap<String, u64>>,
 }
@@ -104,23 +104,8 @@ impl TestApp {
     async fn spawn_full(backend: Backend, extra: &[(&'static str, &str)], tls: bool) -> TestApp {
         let dir = std::env::temp_dir().join(format!("steward-test-{}", unique()));
         std::fs::create_dir_all(&dir).unwrap();
-        let (database_url, pg_database) = match backend {
-            Backend::Sqlite => (
-                format!("sqlite://{}", dir.join("steward.db").display()),
-                None,
-            ),
-            Backend::Postgres => {
-                let name = format!("steward_test_{}", unique());
-                let mut admin =
-                    diesel::PgConnection::establish(&postgres_admin_url()).expect("postgres");
-                diesel::sql_query(format!("CREATE DATABASE {name}"))
-                    .execute(&mut admin)
-                    .expect("create database");
-                let base = postgres_admin_url();
-                let server = base.rsplit_once('/').map(|(s, _)| s.to_string()).unwrap();
-                (format!("{server}/{name}"), Some(name))
-            }
-        };
+        let database = FreshDatabase::new(backend, &dir);
+        let database_url = database.url.clone();
         let smtp = SmtpSink::start().await;
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
@@ -175,7 +160,7 @@ impl TestApp {
             smtp,
             svc,
             dir,
-            pg_database,
+            _database: database,
             totp_steps: Mutex::new(HashMap::new()),
         }
     }
@@ -435,7 +420,44 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
-        if let Some(name) = &self.pg_database
+    }
+}
+
+/// A new, empty Steward database: `steward.db` in `dir`, or a new PostgreSQL database that is
+/// dropped with this value.
+pub struct FreshDatabase {
+    pub url: String,
+    pg_name: Option<String>,
+}
+
+impl FreshDatabase {
+    pub fn new(backend: Backend, dir: &std::path::Path) -> FreshDatabase {
+        match backend {
+            Backend::Sqlite => FreshDatabase {
+                url: format!("sqlite://{}", dir.join("steward.db").display()),
+                pg_name: None,
+            },
+            Backend::Postgres => {
+                let name = format!("steward_test_{}", unique());
+                let mut admin =
+                    diesel::PgConnection::establish(&postgres_admin_url()).expect("postgres");
+                diesel::sql_query(format!("CREATE DATABASE {name}"))
+                    .execute(&mut admin)
+                    .expect("create database");
+                let base = postgres_admin_url();
+                let server = base.rsplit_once('/').map(|(s, _)| s.to_string()).unwrap();
+                FreshDatabase {
+                    url: format!("{server}/{name}"),
+                    pg_name: Some(name),
+                }
+            }
+        }
+    }
+}
+
+impl Drop for FreshDatabase {
+    fn drop(&mut self) {
+        if let Some(name) = &self.pg_name
             && let Ok(mut admin) = diesel::PgConnection::establish(&postgres_admin_url())
         {
             let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
