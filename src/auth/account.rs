@@ -123,7 +123,7 @@ pub fn regenerate_recovery_codes(
 
 /// Keeps at least one active administrator.
 fn guard_last_admin(c: &mut DbConn, user: &User, still_admin: bool) -> Result<(), AccountError> {
-    let is_active_admin = user.active && user.role == Role::Admin.as_str();
+    let is_active_admin = user.active && user.role == Role::Admin;
     if is_active_admin && !still_admin && users::count_active_admins(c)? <= 1 {
         return Err(AccountError::LastAdmin);
     }
@@ -141,11 +141,11 @@ pub fn set_role(
 ) -> Result<User, AccountError> {
     db::write_tx(conn, |c| {
         let mut user = users::find(c, user_id)?.ok_or(AccountError::NoSuchUser)?;
-        if user.role == role.as_str() {
+        if user.role == role {
             return Ok(user);
         }
         guard_last_admin(c, &user, role == Role::Admin)?;
-        let from = std::mem::replace(&mut user.role, role.as_str().to_string());
+        let from = std::mem::replace(&mut user.role, role);
         users::save(c, &user)?;
         users::delete_sessions_of(c, &user.id, current_session(by))?;
         audit::record(
@@ -229,7 +229,7 @@ pub struct ReviewLine {
     pub email: String,
     pub name: String,
     /// As stored; shown verbatim even if it is not a known role, so a review sees it.
-    pub role: String,
+    pub role: Role,
     pub active: bool,
     pub last_login_at: Option<chrono::NaiveDateTime>,
     pub mfa_enabled_at: Option<chrono::NaiveDateTime>,
@@ -239,8 +239,8 @@ pub struct ReviewLine {
 }
 
 impl ReviewLine {
-    pub fn role_label(&self) -> &str {
-        Role::parse(&self.role).map_or(self.role.as_str(), |r| r.label())
+    pub fn role_label(&self) -> &'static str {
+        self.role.label()
     }
 
     pub fn mfa_state(&self) -> &'static str {

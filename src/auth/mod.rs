@@ -42,7 +42,7 @@ impl Staff {
     }
 
     fn from_user(user: User, session: Option<SessionKeys>) -> Option<Staff> {
-        let role = Role::parse(&user.role).ok()?;
+        let role = user.role;
         user.active.then_some(Staff {
             user,
             role,
@@ -513,7 +513,7 @@ pub fn create_user(
         id: db::new_id(),
         email: email.normalised(),
         name: name.to_string(),
-        role: role.as_str().into(),
+        role,
         password_hash: password_given.map(password::hash),
         active: true,
         failed_logins: 0,

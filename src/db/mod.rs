@@ -9,6 +9,7 @@ pub mod requests;
 pub mod schema;
 pub mod stores;
 pub mod tasks;
+pub mod types;
 pub mod users;
 
 use std::path::PathBuf;

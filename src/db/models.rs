@@ -1,10 +1,11 @@
-//! Rows as stored. Enum-valued columns stay text here; `workflow` turns them into domain
-//! types when it loads a row, so a bad stored value is caught in one place.
+//! Rows as stored. Closed vocabularies are domain enums, stored as their words (`types.rs`).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::*;
+use crate::domain::stores::{StoreKind, TaskStatus};
+use crate::domain::{Channel, DenialReason, Jurisdiction, RequestKind, Role, Status};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = users, treat_none_as_null = true)]
@@ -12,7 +13,7 @@ pub struct User {
     pub id: String,
     pub email: String,
     pub name: String,
-    pub role: String,
+    pub role: Role,
     pub password_hash: Option<String>,
     pub active: bool,
     pub failed_logins: i32,
@@ -59,10 +60,10 @@ pub struct ApiToken {
 pub struct RequestRow {
     pub id: String,
     pub public_id: String,
-    pub kind: String,
-    pub jurisdiction: String,
-    pub channel: String,
-    pub status: String,
+    pub kind: RequestKind,
+    pub jurisdiction: Jurisdiction,
+    pub channel: Channel,
+    pub status: Status,
     pub email_enc: String,
     pub email_index: String,
     pub name_enc: Option<String>,
@@ -76,13 +77,13 @@ pub struct RequestRow {
     pub extension_reason: Option<String>,
     pub paused_days: i64,
     pub paused_on: Option<NaiveDate>,
-    pub status_before_pause: Option<String>,
+    pub status_before_pause: Option<Status>,
     pub verified_at: Option<NaiveDateTime>,
     pub verification_method: Option<String>,
     pub verify_token_hash: Option<String>,
     pub verify_expires_at: Option<NaiveDateTime>,
     pub closed_at: Option<NaiveDateTime>,
-    pub denial_reason: Option<String>,
+    pub denial_reason: Option<DenialReason>,
     pub duplicate_of: Option<String>,
     pub created_by: Option<String>,
     pub created_at: NaiveDateTime,
@@ -97,8 +98,8 @@ pub struct RequestEvent {
     pub at: NaiveDateTime,
     pub actor: String,
     pub action: String,
-    pub from_status: Option<String>,
-    pub to_status: Option<String>,
+    pub from_status: Option<Status>,
+    pub to_status: Option<Status>,
     pub note: Option<String>,
     pub public: bool,
 }
@@ -121,7 +122,7 @@ pub struct AuditRow {
 pub struct StoreRow {
     pub id: String,
     pub name: String,
-    pub kind: String,
+    pub kind: StoreKind,
     pub owner_id: String,
     pub description: String,
     pub purposes: String,
@@ -148,7 +149,7 @@ pub struct TaskRow {
     pub id: String,
     pub request_id: String,
     pub store_id: String,
-    pub status: String,
+    pub status: TaskStatus,
     pub due_date: NaiveDate,
     pub attempts: i32,
     pub next_attempt_at: Option<NaiveDateTime>,

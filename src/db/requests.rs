@@ -9,6 +9,7 @@ use diesel::sql_types::{Bool, Date};
 use super::models::{RequestEvent, RequestRow};
 use super::schema::{request_events, requests};
 use super::{DbConn, DbError};
+use crate::domain::{RequestKind, Status};
 
 pub fn insert(conn: &mut DbConn, row: &RequestRow) -> Result<(), DbError> {
     diesel::insert_into(requests::table)
@@ -67,12 +68,12 @@ pub fn find_by_verify_token(
 pub fn find_open_duplicate(
     conn: &mut DbConn,
     email_index: &str,
-    kind: &str,
+    kind: RequestKind,
 ) -> Result<Option<(String, String)>, DbError> {
     Ok(requests::table
         .filter(requests::email_index.eq(email_index))
         .filter(requests::kind.eq(kind))
-        .filter(requests::status.ne_all(["completed", "denied", "withdrawn"]))
+        .filter(requests::status.ne_all(Status::CLOSED))
         .order(requests::created_at.asc())
         .select((requests::id, requests::public_id))
         .first(conn)
@@ -99,8 +100,6 @@ pub struct Filter {
     pub offset: i64,
 }
 
-const CLOSED: [&str; 3] = ["completed", "denied", "withdrawn"];
-
 /// The queue: soonest effective deadline first.
 pub fn list(conn: &mut DbConn, f: &Filter) -> Result<(Vec<RequestRow>, i64), DbError> {
     let build = || {
@@ -115,7 +114,7 @@ pub fn list(conn: &mut DbConn, f: &Filter) -> Result<(Vec<RequestRow>, i64), DbE
             q = q.filter(requests::jurisdiction.eq(j.clone()));
         }
         if f.open_only || f.overdue_before.is_some() {
-            q = q.filter(requests::status.ne_all(CLOSED));
+            q = q.filter(requests::status.ne_all(Status::CLOSED));
         }
         if let Some(day) = f.overdue_before {
             q = q.filter(

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use super::models::{StoreRow, TaskRecord, TaskRow};
 use super::schema::{reminders, stores, task_records, tasks};
 use super::{DbConn, DbError};
+use crate::domain::stores::{StoreKind, TaskStatus};
 
 pub fn insert(conn: &mut DbConn, t: &TaskRow) -> Result<(), DbError> {
     diesel::insert_into(tasks::table).values(t).execute(conn)?;
@@ -51,7 +52,7 @@ pub fn queue(
         q = q.filter(tasks::store_id.eq_any(ids.to_vec()));
     }
     if open_only {
-        q = q.filter(tasks::status.ne_all(["done", "exempt"]));
+        q = q.filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt]));
     }
     Ok(q.order((tasks::due_date.asc(), tasks::created_at.asc()))
         .limit(500)
@@ -69,17 +70,17 @@ pub fn runnable(
 ) -> Result<Vec<String>, DbError> {
     Ok(tasks::table
         .inner_join(stores::table)
-        .filter(stores::kind.ne("manual"))
+        .filter(stores::kind.ne(StoreKind::Manual))
         .filter(
             tasks::status
-                .eq("open")
+                .eq(TaskStatus::Open)
                 .and(tasks::attempts.eq(0))
                 .or(tasks::status
-                    .eq("failed")
+                    .eq(TaskStatus::Failed)
                     .and(tasks::attempts.lt(max_attempts))
                     .and(tasks::next_attempt_at.le(now)))
                 .or(tasks::status
-                    .eq("running")
+                    .eq(TaskStatus::Running)
                     .and(tasks::claimed_until.lt(now))),
         )
         .order(tasks::due_date.asc())
@@ -99,15 +100,17 @@ pub fn claim(
     let n = diesel::update(
         tasks::table.filter(tasks::id.eq(id)).filter(
             tasks::status
-                .eq("open")
-                .or(tasks::status.eq("failed"))
+                .eq(TaskStatus::Open)
                 .or(tasks::status
-                    .eq("running")
+                    .eq(TaskStatus::Failed)
+                    .and(tasks::next_attempt_at.le(now)))
+                .or(tasks::status
+                    .eq(TaskStatus::Running)
                     .and(tasks::claimed_until.lt(now))),
         ),
     )
     .set((
-        tasks::status.eq("running"),
+        tasks::status.eq(TaskStatus::Running),
         tasks::claimed_until.eq(until),
         tasks::updated_at.eq(now),
     ))

@@ -148,7 +148,7 @@ pub fn list(conn: &mut DbConn) -> Result<Vec<User>, DbError> {
 /// Active administrators, so the last one cannot be demoted or deactivated.
 pub fn count_active_admins(conn: &mut DbConn) -> Result<i64, DbError> {
     Ok(users::table
-        .filter(users::role.eq("admin"))
+        .filter(users::role.eq(crate::domain::Role::Admin))
         .filter(users::active.eq(true))
         .count()
         .get_result(conn)?)

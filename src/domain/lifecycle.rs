@@ -69,6 +69,9 @@ impl Status {
         }
     }
 
+    /// The final states: nothing happens to a request after one of these.
+    pub const CLOSED: [Status; 3] = [Status::Completed, Status::Denied, Status::Withdrawn];
+
     pub fn is_closed(self) -> bool {
         matches!(self, Status::Completed | Status::Denied | Status::Withdrawn)
     }

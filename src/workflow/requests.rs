@@ -81,8 +81,8 @@ fn event(
         at: db::now(),
         actor: actor.as_text(),
         action: action.into(),
-        from_status: from.map(|s| s.as_str().into()),
-        to_status: to.map(|s| s.as_str().into()),
+        from_status: from,
+        to_status: to,
         note: note.map(Into::into),
         public,
     }
@@ -99,8 +99,7 @@ fn reschedule(
     row: &mut RequestRow,
     extended: bool,
 ) -> Result<(), WorkflowError> {
-    let j: Jurisdiction = parse(&row.jurisdiction)?;
-    let kind: RequestKind = parse(&row.kind)?;
+    let (j, kind) = (row.jurisdiction, row.kind);
     let cal = calendar::calendar_for(conn, j)?;
     let s = clock::schedule(
         j,
@@ -115,11 +114,6 @@ fn reschedule(
     row.due_date = s.due_date;
     row.extended_due_date = s.extended_due_date;
     Ok(())
-}
-
-pub(crate) fn parse<T: std::str::FromStr>(s: &str) -> Result<T, WorkflowError> {
-    s.parse()
-        .map_err(|_| WorkflowError::Corrupt(format!("unknown stored value '{s}'")))
 }
 
 pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed, WorkflowError> {
@@ -145,10 +139,10 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
     let mut row = RequestRow {
         id: db::new_id(),
         public_id: new_public_id(),
-        kind: intake.kind.as_str().into(),
-        jurisdiction: intake.jurisdiction.as_str().into(),
-        channel: intake.channel.as_str().into(),
-        status: Status::Received.as_str().into(),
+        kind: intake.kind,
+        jurisdiction: intake.jurisdiction,
+        channel: intake.channel,
+        status: Status::Received,
         email_enc: keys.encrypt(intake.email.as_str()),
         email_index: email_index.clone(),
         name_enc: intake.name.as_deref().map(|n| keys.encrypt(n)),
@@ -183,8 +177,8 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
         .run(move |conn| {
             db::write_tx(conn, |c| {
                 reschedule(c, &mut row, false)?;
-                row.duplicate_of = requests::find_open_duplicate(c, &row.email_index, &row.kind)?
-                    .map(|(id, _)| id);
+                row.duplicate_of =
+                    requests::find_open_duplicate(c, &row.email_index, row.kind)?.map(|(id, _)| id);
                 let mut events = vec![event(
                     &row,
                     &actor,
@@ -195,7 +189,7 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
                     true,
                 )];
                 if row.verify_token_hash.is_some() {
-                    row.status = Status::Verifying.as_str().into();
+                    row.status = Status::Verifying;
                     events.push(event(
                         &row,
                         &Actor::System,
@@ -317,10 +311,10 @@ pub async fn verify_by_link(svc: &Services, token: &str) -> Result<RequestRow, W
                 if row.verify_expires_at.is_none_or(|t| t < db::now()) {
                     return Err(WorkflowError::LinkExpired);
                 }
-                let from: Status = parse(&row.status)?;
+                let from = row.status;
                 let to = next_status(from, Action::Verify, None)?;
                 let now = db::now();
-                row.status = to.as_str().into();
+                row.status = to;
                 row.verify_token_hash = None;
                 row.verify_expires_at = None;
                 row.verified_at = Some(now);
@@ -408,15 +402,9 @@ fn apply(
     ctx: Ctx,
 ) -> Result<(), WorkflowError> {
     let today = ctx.today;
-    let from: Status = parse(&row.status)?;
-    let before_pause = row
-        .status_before_pause
-        .as_deref()
-        .map(parse::<Status>)
-        .transpose()?;
-    let to = next_status(from, action, before_pause)?;
-    let j: Jurisdiction = parse(&row.jurisdiction)?;
-    let kind: RequestKind = parse(&row.kind)?;
+    let from = row.status;
+    let to = next_status(from, action, row.status_before_pause)?;
+    let (j, kind) = (row.jurisdiction, row.kind);
     let reason = input.reason.as_deref();
     let need_reason = |what: &str| {
         reason.ok_or_else(|| WorkflowError::invalid("reason", format!("is required to {what}")))
@@ -436,7 +424,7 @@ fn apply(
         }
         Action::Pause => {
             need_reason("pause (say what the requester must send)")?;
-            row.status_before_pause = Some(from.as_str().into());
+            row.status_before_pause = Some(from);
             if ClockSettings::default_for(j).pause_allowed {
                 row.paused_on = Some(today);
             }
@@ -481,7 +469,7 @@ fn apply(
                     "explain the reason when choosing \"other\"",
                 ));
             }
-            row.denial_reason = Some(denial.as_str().into());
+            row.denial_reason = Some(denial);
             detail["reason"] = denial.as_str().into();
         }
         Action::Complete => {
@@ -499,7 +487,7 @@ fn apply(
         row.closed_at = Some(now);
         row.paused_on = None;
     }
-    row.status = to.as_str().into();
+    row.status = to;
     row.updated_at = now;
     requests::save(c, row)?;
     requests::insert_event(
@@ -648,7 +636,7 @@ pub async fn attach_proof(
                         "is only asked for when an authorized agent files the request",
                     ));
                 }
-                if parse::<Status>(&row.status)?.is_closed() {
+                if row.status.is_closed() {
                     return Err(WorkflowError::Conflict("this request is closed".into()));
                 }
                 let a = crate::db::models::Attachment {

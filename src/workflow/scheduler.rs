@@ -7,7 +7,7 @@ use chrono::Duration;
 use super::{Services, WorkflowError, tasks};
 use crate::db::requests::Filter;
 use crate::db::{self, requests, tasks as task_db, users};
-use crate::domain::{Permission, Role, clock};
+use crate::domain::{Permission, clock};
 use crate::mail::Outgoing;
 
 pub fn spawn(svc: Services) -> tokio::task::JoinHandle<()> {
@@ -126,7 +126,7 @@ async fn send_reminders(svc: &Services) -> Result<(), WorkflowError> {
             Ok::<_, WorkflowError>(
                 users::all_active(c)?
                     .into_iter()
-                    .filter(|u| Role::parse(&u.role).is_ok_and(|r| r.can(Permission::WorkRequests)))
+                    .filter(|u| u.role.can(Permission::WorkRequests))
                     .map(|u| u.email)
                     .collect(),
             )

@@ -140,7 +140,7 @@ pub async fn save(
                 let mut row = previous.clone().unwrap_or_else(|| StoreRow {
                     id: db::new_id(),
                     name: String::new(),
-                    kind: String::new(),
+                    kind: spec.kind(),
                     owner_id: String::new(),
                     description: String::new(),
                     purposes: String::new(),
@@ -162,7 +162,7 @@ pub async fn save(
                 });
                 let a = &spec.art30;
                 row.name = spec.name.clone();
-                row.kind = spec.kind().as_str().into();
+                row.kind = spec.kind();
                 row.owner_id = owner.id.clone();
                 row.description = a.description.clone();
                 row.purposes = a.purposes.clone();
@@ -251,7 +251,7 @@ pub struct StoreView {
 
 pub fn view(row: StoreRow, owner_email: String) -> Result<StoreView, WorkflowError> {
     Ok(StoreView {
-        kind: super::requests::parse(&row.kind)?,
+        kind: row.kind,
         dataset: row
             .dataset
             .as_deref()

@@ -5,7 +5,6 @@
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::requests::parse;
 use super::{Services, WorkflowError};
 use crate::audit::{self, Actor};
 use crate::auth::Staff;
@@ -19,7 +18,7 @@ use crate::db::{self, DbConn, requests, stores, tasks};
 use crate::domain::dataset::Dataset;
 use crate::domain::lifecycle::next_status;
 use crate::domain::stores::{MAX_AUTOMATIC_ATTEMPTS, StoreKind, TaskStatus, backoff_minutes};
-use crate::domain::{Action, Permission, RequestKind, Status};
+use crate::domain::{Action, Permission, RequestKind};
 
 /// How long a claimed job may run before another process may take it over.
 const CLAIM: Duration = Duration::minutes(10);
@@ -62,7 +61,7 @@ pub fn fan_out(
                 id: db::new_id(),
                 request_id: row.id.clone(),
                 store_id: s.id.clone(),
-                status: TaskStatus::Open.as_str().into(),
+                status: TaskStatus::Open,
                 due_date: due,
                 attempts: 0,
                 next_attempt_at: None,
@@ -77,9 +76,9 @@ pub fn fan_out(
             },
         )?;
     }
-    let from: Status = parse(&row.status)?;
+    let from = row.status;
     let to = next_status(from, Action::Start, None)?;
-    row.status = to.as_str().into();
+    row.status = to;
     row.updated_at = now;
     requests::save(c, row)?;
     let mut e = event(
@@ -88,8 +87,8 @@ pub fn fan_out(
         "start",
         Some(format!("Sent to {} data store(s)", stores.len())),
     );
-    e.from_status = Some(from.as_str().into());
-    e.to_status = Some(to.as_str().into());
+    e.from_status = Some(from);
+    e.to_status = Some(to);
     requests::insert_event(c, &e)?;
     audit::record(
         c,
@@ -105,7 +104,7 @@ pub fn fan_out(
 pub fn unsettled(c: &mut DbConn, request_id: &str) -> Result<usize, WorkflowError> {
     let mut n = 0;
     for (t, _) in tasks::of_request(c, request_id)? {
-        if !parse::<TaskStatus>(&t.status)?.is_settled() {
+        if !t.status.is_settled() {
             n += 1;
         }
     }
@@ -159,7 +158,7 @@ fn task_view(
     s: StoreRow,
     r: &RequestRow,
 ) -> Result<TaskView, WorkflowError> {
-    let status: TaskStatus = parse(&t.status)?;
+    let status = t.status;
     let today = svc.today();
     let text: super::requests::SubjectText = match &r.details_enc {
         Some(enc) => serde_json::from_str(&svc.keys.decrypt(enc)?)
@@ -169,10 +168,10 @@ fn task_view(
     Ok(TaskView {
         days_left: crate::domain::clock::days_left(t.due_date, today),
         overdue: !status.is_settled() && crate::domain::clock::is_overdue(t.due_date, today),
-        kind: parse(&r.kind)?,
+        kind: r.kind,
         subject_email: svc.keys.decrypt(&r.email_enc)?,
         request_public_id: r.public_id.clone(),
-        store_kind: parse(&s.kind)?,
+        store_kind: s.kind,
         store_name: s.name,
         status,
         result: t
@@ -294,10 +293,10 @@ pub async fn settle(
                     }
                 }
                 let request = requests::find(c, &t.request_id)?.ok_or(WorkflowError::NotFound)?;
-                if parse::<Status>(&request.status)?.is_closed() {
+                if request.status.is_closed() {
                     return Err(WorkflowError::Conflict("the request is closed".into()));
                 }
-                let status: TaskStatus = parse(&t.status)?;
+                let status = t.status;
                 let now = db::now();
                 let (to, note) = match what {
                     Settle::Retry => {
@@ -339,7 +338,7 @@ pub async fn settle(
                         (TaskStatus::Failed, format!("Failed: {error}"))
                     }
                 };
-                t.status = to.as_str().into();
+                t.status = to;
                 t.claimed_until = None;
                 t.updated_at = now;
                 t.completed_at = to.is_settled().then_some(now);
@@ -425,7 +424,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
             Ok::<_, WorkflowError>((t, s, r))
         })
         .await?;
-    let kind: RequestKind = parse(&r.kind)?;
+    let kind = r.kind;
     let job = Job::for_kind(kind);
     let subject = Subject {
         email: svc.keys.decrypt(&r.email_enc)?,
@@ -434,7 +433,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
         task_id: t.id.clone(),
         request_id: r.id.clone(),
         kind,
-        jurisdiction: parse(&r.jurisdiction)?,
+        jurisdiction: r.jurisdiction,
         due_date: t.due_date,
         callback_url: format!("{}/api/v1/tasks/{}/result", svc.config.base_url, t.id),
     };
@@ -449,7 +448,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
         Err(e) => Err(e),
     };
     let keys = svc.keys.clone();
-    let is_webhook = s.kind == StoreKind::Webhook.as_str();
+    let is_webhook = s.kind == StoreKind::Webhook;
     let store_name = s.name.clone();
     svc.db
         .run(move |conn| {
@@ -463,7 +462,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                     Ok(Outcome::Found(values)) => {
                         tasks::delete_records(c, &t.id)?;
                         store_records(c, &keys, &t, &values)?;
-                        t.status = TaskStatus::Done.as_str().into();
+                        t.status = TaskStatus::Done;
                         t.result = Some(serde_json::json!({"records": values.len()}).to_string());
                         t.last_error = None;
                         t.completed_at = Some(now);
@@ -473,7 +472,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                         )
                     }
                     Ok(Outcome::Erased(report)) => {
-                        t.status = TaskStatus::Done.as_str().into();
+                        t.status = TaskStatus::Done;
                         t.result = Some(serde_json::to_string(&report).expect("plain JSON"));
                         t.last_error = None;
                         t.completed_at = Some(now);
@@ -484,7 +483,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                         )
                     }
                     Ok(Outcome::Handed) if is_webhook => {
-                        t.status = TaskStatus::Running.as_str().into();
+                        t.status = TaskStatus::Running;
                         t.last_error = None;
                         (
                             "task.sent",
@@ -494,14 +493,14 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                         )
                     }
                     Ok(Outcome::Handed) => {
-                        t.status = TaskStatus::Open.as_str().into();
+                        t.status = TaskStatus::Open;
                         (
                             "task.handed",
                             format!("{store_name}: needs the owner's action"),
                         )
                     }
                     Err(e) => {
-                        t.status = TaskStatus::Failed.as_str().into();
+                        t.status = TaskStatus::Failed;
                         t.last_error = Some(e.to_string());
                         t.next_attempt_at =
                             Some(now + Duration::minutes(backoff_minutes(t.attempts)));
@@ -544,7 +543,7 @@ async fn connect(svc: &Services, s: &StoreRow) -> Result<AnyConnector, Connector
             .decrypt(v.ok_or_else(|| config(&format!("no {what} configured")))?)
             .map_err(|e| config(&e.to_string()))
     };
-    match parse::<StoreKind>(&s.kind).map_err(|_| config("unknown store kind"))? {
+    match s.kind {
         StoreKind::Manual => Ok(AnyConnector::Manual),
         StoreKind::Sql => {
             let url = SqlUrl::parse(&decrypt(s.connection_enc.as_deref(), "connection")?)

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use serde::Serialize;
 
-use super::requests::{Agent, SubjectText, parse};
+use super::requests::{Agent, SubjectText};
 use super::{Services, WorkflowError};
 use crate::db::models::{RequestEvent, RequestRow};
 use crate::db::requests::{self, Filter};
@@ -121,7 +121,7 @@ pub fn build(
         }
         None => None,
     };
-    let status: Status = parse(&row.status)?;
+    let status = row.status;
     let today = svc.today();
     let effective = row.extended_due_date.unwrap_or(row.due_date);
     let (days_left, overdue) = if status.is_closed() {
@@ -144,7 +144,7 @@ pub fn build(
                 at: local(e.at),
                 actor: e.actor,
                 action: e.action,
-                to_status: e.to_status.as_deref().map(parse).transpose()?,
+                to_status: e.to_status,
                 note: e.note,
                 public: e.public,
             })
@@ -155,9 +155,9 @@ pub fn build(
         name: decrypt_opt(&row.name_enc)?,
         text,
         agent,
-        kind: parse(&row.kind)?,
-        jurisdiction: parse(&row.jurisdiction)?,
-        channel: parse(&row.channel)?,
+        kind: row.kind,
+        jurisdiction: row.jurisdiction,
+        channel: row.channel,
         status,
         received_at: local(row.received_at),
         received_date: row.received_date,
@@ -169,7 +169,7 @@ pub fn build(
         clock_stopped: row.paused_on.is_some(),
         verified_at: row.verified_at.map(local),
         closed_at: row.closed_at.map(local),
-        denial_reason: row.denial_reason.as_deref().map(parse).transpose()?,
+        denial_reason: row.denial_reason,
         duplicate_of: row.duplicate_of,
         days_left,
         overdue,

@@ -305,7 +305,7 @@ fn review_row(l: &ReviewLine) -> Vec<String> {
         l.id.clone(),
         l.email.clone(),
         l.name.clone(),
-        l.role.clone(),
+        l.role.as_str().to_string(),
         l.active.to_string(),
         l.last_login_at.as_ref().map(utc).unwrap_or_default(),
         l.mfa_state().to_string(),

@@ -81,7 +81,7 @@ pub async fn confirm_page(
 ) -> Result<HttpResponse, PageError> {
     let token = path.into_inner();
     let row = requests::check_verify_link(&svc, &token).await?;
-    let kind = requests::parse::<crate::domain::RequestKind>(&row.kind)?.label();
+    let kind = row.kind.label();
     render(
         StatusCode::OK,
         &ConfirmPage {
