@@ -2,38 +2,11 @@
 //! or by an administrator (role, deactivation, second-factor reset). Every change that alters
 //! what a user can do ends that user's other sessions and is audited in the same transaction.
 
-use super::{Keys, Staff, mfa, password, store_recovery_codes};
+use super::{AuthError, Keys, Staff, mfa, password, store_recovery_codes};
 use crate::audit;
 use crate::db::models::User;
 use crate::db::{self, DbConn, DbError, users};
 use crate::domain::Role;
-
-#[derive(Debug, thiserror::Error)]
-pub enum AccountError {
-    #[error("is not right")]
-    WrongPassword,
-    #[error("is not right or was already used")]
-    WrongCode,
-    #[error("password {0}")]
-    Policy(#[from] password::PasswordError),
-    #[error("no such staff user")]
-    NoSuchUser,
-    /// Refused so the portal always keeps someone who can manage users.
-    #[error("this is the last active administrator; make someone else an administrator first")]
-    LastAdmin,
-    #[error(transparent)]
-    Totp(#[from] mfa::TotpError),
-    #[error(transparent)]
-    Crypto(#[from] crate::crypto::CryptoError),
-    #[error(transparent)]
-    Db(#[from] DbError),
-}
-
-impl From<diesel::result::Error> for AccountError {
-    fn from(e: diesel::result::Error) -> Self {
-        AccountError::Db(e.into())
-    }
-}
 
 fn target(user_id: &str) -> String {
     format!("user:{user_id}")
@@ -50,14 +23,14 @@ pub fn change_password(
     staff: &Staff,
     current: &str,
     new_password: &str,
-) -> Result<(), AccountError> {
-    let mut user = users::find(conn, &staff.user.id)?.ok_or(AccountError::NoSuchUser)?;
+) -> Result<(), AuthError> {
+    let mut user = users::find(conn, &staff.user.id)?.ok_or(AuthError::NoSuchUser)?;
     let ok = user
         .password_hash
         .as_deref()
         .is_some_and(|h| password::verify(h, current));
     if !ok {
-        return Err(AccountError::WrongPassword);
+        return Err(AuthError::WrongPassword);
     }
     password::check_policy(new_password)?;
     user.password_hash = Some(password::hash(new_password));
@@ -96,16 +69,16 @@ pub fn regenerate_recovery_codes(
     keys: &Keys,
     staff: &Staff,
     code: &str,
-) -> Result<Vec<String>, AccountError> {
+) -> Result<Vec<String>, AuthError> {
     db::write_tx(conn, |c| {
-        let mut user = users::find(c, &staff.user.id)?.ok_or(AccountError::NoSuchUser)?;
+        let mut user = users::find(c, &staff.user.id)?.ok_or(AuthError::NoSuchUser)?;
         let secret = keys.decrypt(
             user.totp_secret_enc
                 .as_deref()
-                .ok_or(AccountError::WrongCode)?,
+                .ok_or(AuthError::WrongCode)?,
         )?;
         let step = mfa::accept(&secret, code, mfa::now_seconds(), user.totp_last_step)?
-            .ok_or(AccountError::WrongCode)?;
+            .ok_or(AuthError::WrongCode)?;
         user.totp_last_step = Some(step);
         users::save(c, &user)?;
         let codes = store_recovery_codes(c, keys, &user.id)?;
@@ -122,10 +95,10 @@ pub fn regenerate_recovery_codes(
 }
 
 /// Keeps at least one active administrator.
-fn guard_last_admin(c: &mut DbConn, user: &User, still_admin: bool) -> Result<(), AccountError> {
+fn guard_last_admin(c: &mut DbConn, user: &User, still_admin: bool) -> Result<(), AuthError> {
     let is_active_admin = user.active && user.role == Role::Admin;
     if is_active_admin && !still_admin && users::count_active_admins(c)? <= 1 {
-        return Err(AccountError::LastAdmin);
+        return Err(AuthError::LastAdmin);
     }
     Ok(())
 }
@@ -138,9 +111,9 @@ pub fn set_role(
     by: &Staff,
     user_id: &str,
     role: Role,
-) -> Result<User, AccountError> {
+) -> Result<User, AuthError> {
     db::write_tx(conn, |c| {
-        let mut user = users::find(c, user_id)?.ok_or(AccountError::NoSuchUser)?;
+        let mut user = users::find(c, user_id)?.ok_or(AuthError::NoSuchUser)?;
         if user.role == role {
             return Ok(user);
         }
@@ -166,9 +139,9 @@ pub fn set_active(
     by: &Staff,
     user_id: &str,
     active: bool,
-) -> Result<User, AccountError> {
+) -> Result<User, AuthError> {
     db::write_tx(conn, |c| {
-        let mut user = users::find(c, user_id)?.ok_or(AccountError::NoSuchUser)?;
+        let mut user = users::find(c, user_id)?.ok_or(AuthError::NoSuchUser)?;
         if user.active == active {
             return Ok(user);
         }
@@ -199,9 +172,9 @@ pub fn set_active(
 
 /// An administrator resets a user's second factor (lost phone): the secret and recovery codes
 /// are removed, every session of the user ends, and the next sign-in enrols afresh.
-pub fn reset_mfa(conn: &mut DbConn, by: &Staff, user_id: &str) -> Result<User, AccountError> {
+pub fn reset_mfa(conn: &mut DbConn, by: &Staff, user_id: &str) -> Result<User, AuthError> {
     db::write_tx(conn, |c| {
-        let mut user = users::find(c, user_id)?.ok_or(AccountError::NoSuchUser)?;
+        let mut user = users::find(c, user_id)?.ok_or(AuthError::NoSuchUser)?;
         user.totp_secret_enc = None;
         user.totp_enabled_at = None;
         user.totp_last_step = None;

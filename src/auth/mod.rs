@@ -2,8 +2,11 @@
 //! from the OS and stored only as a hash.
 
 pub mod account;
+mod error;
 pub mod mfa;
 pub mod password;
+
+pub use error::AuthError;
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -48,21 +51,6 @@ impl Staff {
             role,
             session,
         })
-    }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum AuthError {
-    /// One message for unknown account, wrong password, inactive or locked account.
-    #[error("email or password is not right, or the account is locked for a while")]
-    BadCredentials,
-    #[error(transparent)]
-    Db(#[from] DbError),
-}
-
-impl From<diesel::result::Error> for AuthError {
-    fn from(e: diesel::result::Error) -> Self {
-        AuthError::Db(e.into())
     }
 }
 
@@ -217,35 +205,13 @@ fn expired(s: &Session, now: NaiveDateTime) -> bool {
         || (!s.mfa_verified && now - s.created_at > PENDING_VALID)
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum MfaError {
-    /// One message for a wrong, reused or expired code and a locked account.
-    #[error("the code is not right or was already used, or the account is locked for a while")]
-    BadCode,
-    /// The half-signed-in session is gone (expired, locked out, or used).
-    #[error("your sign-in has expired; please sign in again")]
-    SignInAgain,
-    #[error(transparent)]
-    Totp(#[from] mfa::TotpError),
-    #[error(transparent)]
-    Crypto(#[from] crate::crypto::CryptoError),
-    #[error(transparent)]
-    Db(#[from] DbError),
-}
-
-impl From<diesel::result::Error> for MfaError {
-    fn from(e: diesel::result::Error) -> Self {
-        MfaError::Db(e.into())
-    }
-}
-
 /// The secret being enrolled on this half-signed-in session, created on first view. Kept on
 /// the session so a reload shows the same QR code.
 pub fn begin_enrolment(
     conn: &mut DbConn,
     keys: &Keys,
     pending: &Pending,
-) -> Result<mfa::Enrolment, MfaError> {
+) -> Result<mfa::Enrolment, AuthError> {
     let secret = match &pending.session.totp_pending_enc {
         Some(enc) => keys.decrypt(enc)?,
         None => {
@@ -263,24 +229,24 @@ pub fn begin_enrolment(
 
 /// Loads the half-signed-in session inside the transaction, so two submissions cannot both
 /// pass it.
-fn pending_in_tx(c: &mut DbConn, token: &str) -> Result<(Session, User), MfaError> {
+fn pending_in_tx(c: &mut DbConn, token: &str) -> Result<(Session, User), AuthError> {
     let (session, user) =
-        users::find_session(c, &hash_token(token))?.ok_or(MfaError::SignInAgain)?;
+        users::find_session(c, &hash_token(token))?.ok_or(AuthError::SignInAgain)?;
     let now = db::now();
     if session.mfa_verified || expired(&session, now) || !user.active {
-        return Err(MfaError::SignInAgain);
+        return Err(AuthError::SignInAgain);
     }
     Ok((session, user))
 }
 
 /// Records a failed code: counts towards lockout; a lockout ends the half-signed-in session.
-fn code_failed(c: &mut DbConn, user: &mut User, token: &str) -> Result<MfaError, MfaError> {
+fn code_failed(c: &mut DbConn, user: &mut User, token: &str) -> Result<AuthError, AuthError> {
     let now = db::now();
     failure(c, user, now, "login.mfa_failed")?;
     if user.locked_until.is_some_and(|t| t > now) {
         users::delete_session(c, &hash_token(token))?;
     }
-    Ok(MfaError::BadCode)
+    Ok(AuthError::BadCode)
 }
 
 fn complete_login(c: &mut DbConn, user: &mut User, method: &str) -> Result<String, DbError> {
@@ -310,7 +276,7 @@ pub fn confirm_enrolment(
     keys: &Keys,
     token: &str,
     code: &str,
-) -> Result<(String, Vec<String>), MfaError> {
+) -> Result<(String, Vec<String>), AuthError> {
     // Failures return Ok(Err(..)) so the transaction commits the failure count.
     db::write_tx(conn, |c| {
         let (session, mut user) = pending_in_tx(c, token)?;
@@ -318,7 +284,7 @@ pub fn confirm_enrolment(
         let enc = session
             .totp_pending_enc
             .clone()
-            .ok_or(MfaError::SignInAgain)?;
+            .ok_or(AuthError::SignInAgain)?;
         if user.totp_secret_enc.is_some() || user.locked_until.is_some_and(|t| t > now) {
             return Ok(Err(code_failed(c, &mut user, token)?));
         }
@@ -341,7 +307,7 @@ pub fn confirm_enrolment(
             serde_json::json!({"recovery_codes": codes.len()}),
         )?;
         let token = complete_login(c, &mut user, "totp_enrolment")?;
-        Ok::<_, MfaError>(Ok((token, codes)))
+        Ok::<_, AuthError>(Ok((token, codes)))
     })?
 }
 
@@ -374,13 +340,13 @@ pub fn second_factor(
     keys: &Keys,
     token: &str,
     code: &str,
-) -> Result<String, MfaError> {
+) -> Result<String, AuthError> {
     // Failures return Ok(Err(..)) so the transaction commits the failure count.
     db::write_tx(conn, |c| {
         let (_, mut user) = pending_in_tx(c, token)?;
         let now = db::now();
         let Some(enc) = user.totp_secret_enc.clone() else {
-            return Err(MfaError::SignInAgain);
+            return Err(AuthError::SignInAgain);
         };
         if user.locked_until.is_some_and(|t| t > now) {
             return Ok(Err(code_failed(c, &mut user, token)?));
@@ -413,7 +379,7 @@ pub fn second_factor(
         };
         users::delete_session(c, &hash_token(token))?;
         let token = complete_login(c, &mut user, method)?;
-        Ok::<_, MfaError>(Ok(token))
+        Ok::<_, AuthError>(Ok(token))
     })?
 }
 
@@ -479,22 +445,6 @@ pub fn create_token(conn: &mut DbConn, user: &User, name: &str) -> Result<String
     Ok(token)
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum CreateUserError {
-    #[error("a user with this email already exists")]
-    Exists,
-    #[error("password {0}")]
-    Password(#[from] password::PasswordError),
-    #[error(transparent)]
-    Db(#[from] DbError),
-}
-
-impl From<diesel::result::Error> for CreateUserError {
-    fn from(e: diesel::result::Error) -> Self {
-        CreateUserError::Db(e.into())
-    }
-}
-
 /// Creates a staff user. Without a password, returns a one-time setup token (72 h).
 pub fn create_user(
     conn: &mut DbConn,
@@ -503,7 +453,7 @@ pub fn create_user(
     role: Role,
     password_given: Option<&str>,
     actor: &Actor,
-) -> Result<(User, Option<String>), CreateUserError> {
+) -> Result<(User, Option<String>), AuthError> {
     if let Some(p) = password_given {
         password::check_policy(p)?;
     }
@@ -528,7 +478,7 @@ pub fn create_user(
     };
     db::write_tx(conn, |c| {
         if users::find_by_email(c, &user.email)?.is_some() {
-            return Err(CreateUserError::Exists);
+            return Err(AuthError::UserExists);
         }
         users::insert(c, &user)?;
         audit::record(
@@ -543,37 +493,17 @@ pub fn create_user(
     Ok((user, setup))
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum SetupError {
-    #[error("this setup link is not valid or has expired; ask an administrator for a new one")]
-    InvalidLink,
-    #[error("password {0}")]
-    Password(#[from] password::PasswordError),
-    #[error(transparent)]
-    Db(#[from] DbError),
-}
-
-impl From<diesel::result::Error> for SetupError {
-    fn from(e: diesel::result::Error) -> Self {
-        SetupError::Db(e.into())
-    }
-}
-
-pub fn user_for_setup(conn: &mut DbConn, token: &str) -> Result<User, SetupError> {
+pub fn user_for_setup(conn: &mut DbConn, token: &str) -> Result<User, AuthError> {
     let user =
-        users::find_by_setup_token(conn, &hash_token(token))?.ok_or(SetupError::InvalidLink)?;
+        users::find_by_setup_token(conn, &hash_token(token))?.ok_or(AuthError::InvalidSetupLink)?;
     if user.setup_expires_at.is_none_or(|t| t < db::now()) || !user.active {
-        return Err(SetupError::InvalidLink);
+        return Err(AuthError::InvalidSetupLink);
     }
     Ok(user)
 }
 
 /// Sets the first password from a setup link; the link then stops working.
-pub fn complete_setup(
-    conn: &mut DbConn,
-    token: &str,
-    new_password: &str,
-) -> Result<(), SetupError> {
+pub fn complete_setup(conn: &mut DbConn, token: &str, new_password: &str) -> Result<(), AuthError> {
     db::write_tx(conn, |c| {
         let mut user = user_for_setup(c, token)?;
         password::check_policy(new_password)?;

@@ -59,12 +59,18 @@ pub struct TableErasure {
     pub retained: Vec<(String, String)>,
 }
 
+/// What a connector did with a task: finished it, or handed it on and the result comes
+/// back later (from a person, or from the store's own system).
 #[derive(Debug, Clone)]
 pub enum Outcome {
+    /// Finished: the subject's values in this store.
     Found(Vec<FoundValue>),
+    /// Finished: erasure applied, per table.
     Erased(Vec<TableErasure>),
-    /// Handed over (a person's queue or a webhook): the result comes back later.
-    Handed,
+    /// In the store owner's queue: a person acts and reports.
+    ForOwner,
+    /// Delivered to the store's webhook: its signed callback reports.
+    Sent,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -112,7 +118,70 @@ impl Connector for Manual {
         _subject: &Subject,
         _task: &TaskInfo,
     ) -> Result<Outcome, ConnectorError> {
-        Ok(Outcome::Handed)
+        Ok(Outcome::ForOwner)
+    }
+}
+
+/// Where a store's data is and how to reach it, with its secrets decrypted: what
+/// [`open`] needs, whatever kind the store is.
+pub enum Target {
+    Manual,
+    Sql {
+        url: sql::SqlUrl,
+        dataset: crate::domain::dataset::Dataset,
+        hash_key: Vec<u8>,
+    },
+    Webhook {
+        url: String,
+        secret: String,
+    },
+}
+
+/// Any connector, chosen by [`open`]; the workflow runs it without knowing which it is.
+pub enum AnyConnector {
+    Manual(Manual),
+    Sql(sql::SqlConnector),
+    Webhook(webhook::WebhookConnector),
+}
+
+/// Opens the connector for a store (for SQL, its pool).
+pub async fn open(target: Target) -> Result<AnyConnector, ConnectorError> {
+    Ok(match target {
+        Target::Manual => AnyConnector::Manual(Manual),
+        Target::Sql {
+            url,
+            dataset,
+            hash_key,
+        } => AnyConnector::Sql(sql::SqlConnector::connect(&url, dataset, hash_key).await?),
+        Target::Webhook { url, secret } => AnyConnector::Webhook(webhook::WebhookConnector {
+            url,
+            secret,
+            client: webhook::client(),
+        }),
+    })
+}
+
+impl AnyConnector {
+    /// Releases what the connector holds (a SQL store's connections).
+    pub async fn close(self) {
+        if let AnyConnector::Sql(c) = self {
+            c.close().await;
+        }
+    }
+}
+
+impl Connector for AnyConnector {
+    async fn run(
+        &self,
+        job: Job,
+        subject: &Subject,
+        task: &TaskInfo,
+    ) -> Result<Outcome, ConnectorError> {
+        match self {
+            AnyConnector::Manual(c) => c.run(job, subject, task).await,
+            AnyConnector::Sql(c) => c.run(job, subject, task).await,
+            AnyConnector::Webhook(c) => c.run(job, subject, task).await,
+        }
     }
 }
 

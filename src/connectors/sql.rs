@@ -614,7 +614,7 @@ impl Connector for SqlConnector {
         match job {
             Job::Access => Ok(Outcome::Found(self.access(subject).await?)),
             Job::Erase => Ok(Outcome::Erased(self.erase(subject).await?)),
-            Job::Confirm => Ok(Outcome::Handed),
+            Job::Confirm => Ok(Outcome::ForOwner),
         }
     }
 }

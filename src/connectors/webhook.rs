@@ -89,7 +89,7 @@ impl Connector for WebhookConnector {
             .map_err(|e| ConnectorError::Unreachable(e.without_url().to_string()))?;
         let status = res.status();
         if status.is_success() {
-            return Ok(Outcome::Handed);
+            return Ok(Outcome::Sent);
         }
         let text = res.text().await.unwrap_or_default();
         Err(ConnectorError::Rejected {

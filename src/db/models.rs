@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::*;
-use crate::domain::stores::{StoreKind, TaskStatus};
+use crate::domain::stores::{Art30, StoreKind, TaskStatus};
 use crate::domain::{Channel, DenialReason, Jurisdiction, RequestKind, Role, Status};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -124,15 +124,8 @@ pub struct StoreRow {
     pub name: String,
     pub kind: StoreKind,
     pub owner_id: String,
-    pub description: String,
-    pub purposes: String,
-    pub legal_basis: String,
-    pub data_categories: String,
-    pub subject_categories: String,
-    pub recipients: String,
-    pub transfers: String,
-    pub retention: String,
-    pub security_measures: String,
+    #[diesel(embed)]
+    pub art30: Art30Columns,
     pub connection_enc: Option<String>,
     pub dataset: Option<String>,
     pub url: Option<String>,
@@ -142,6 +135,31 @@ pub struct StoreRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
+
+macro_rules! art30_columns {
+    ($($f:ident, $label:literal, $required:literal;)+) => {
+        /// The Art. 30 record's columns of the `stores` table, one per field of [`Art30`].
+        #[derive(Debug, Clone, Default, Queryable, Selectable, Insertable, AsChangeset)]
+        #[diesel(table_name = stores)]
+        pub struct Art30Columns {
+            $(pub $f: String,)+
+        }
+
+        impl From<Art30Columns> for Art30 {
+            fn from(c: Art30Columns) -> Art30 {
+                Art30 { $($f: c.$f,)+ }
+            }
+        }
+
+        impl From<Art30> for Art30Columns {
+            fn from(a: Art30) -> Art30Columns {
+                Art30Columns { $($f: a.$f,)+ }
+            }
+        }
+    };
+}
+
+crate::art30_fields!(art30_columns);
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = tasks, treat_none_as_null = true)]

@@ -9,7 +9,7 @@ use diesel::sql_types::{Bool, Date};
 use super::models::{RequestEvent, RequestRow};
 use super::schema::{request_events, requests};
 use super::{DbConn, DbError};
-use crate::domain::{RequestKind, Status};
+use crate::domain::{Jurisdiction, RequestKind, Status};
 
 pub fn insert(conn: &mut DbConn, row: &RequestRow) -> Result<(), DbError> {
     diesel::insert_into(requests::table)
@@ -90,9 +90,9 @@ pub fn public_id_of(conn: &mut DbConn, id: &str) -> Result<Option<String>, DbErr
 
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    pub status: Option<String>,
-    pub kind: Option<String>,
-    pub jurisdiction: Option<String>,
+    pub status: Option<Status>,
+    pub kind: Option<RequestKind>,
+    pub jurisdiction: Option<Jurisdiction>,
     /// Only open requests whose effective due date is before this day.
     pub overdue_before: Option<NaiveDate>,
     pub open_only: bool,
@@ -104,14 +104,14 @@ pub struct Filter {
 pub fn list(conn: &mut DbConn, f: &Filter) -> Result<(Vec<RequestRow>, i64), DbError> {
     let build = || {
         let mut q = requests::table.into_boxed();
-        if let Some(s) = &f.status {
-            q = q.filter(requests::status.eq(s.clone()));
+        if let Some(s) = f.status {
+            q = q.filter(requests::status.eq(s));
         }
-        if let Some(k) = &f.kind {
-            q = q.filter(requests::kind.eq(k.clone()));
+        if let Some(k) = f.kind {
+            q = q.filter(requests::kind.eq(k));
         }
-        if let Some(j) = &f.jurisdiction {
-            q = q.filter(requests::jurisdiction.eq(j.clone()));
+        if let Some(j) = f.jurisdiction {
+            q = q.filter(requests::jurisdiction.eq(j));
         }
         if f.open_only || f.overdue_before.is_some() {
             q = q.filter(requests::status.ne_all(Status::CLOSED));

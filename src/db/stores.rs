@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 
 use super::models::StoreRow;
-use super::schema::stores;
+use super::schema::{stores, tasks, users};
 use super::{DbConn, DbError};
 
 pub fn insert(conn: &mut DbConn, s: &StoreRow) -> Result<(), DbError> {
@@ -34,10 +34,38 @@ pub fn find_by_name(conn: &mut DbConn, name: &str) -> Result<Option<StoreRow>, D
         .optional()?)
 }
 
-pub fn all(conn: &mut DbConn) -> Result<Vec<StoreRow>, DbError> {
+/// Every store with its owner's email, in one query.
+pub fn all_with_owner(conn: &mut DbConn) -> Result<Vec<(StoreRow, Option<String>)>, DbError> {
     Ok(stores::table
+        .left_join(users::table)
         .order(stores::name.asc())
-        .select(StoreRow::as_select())
+        .select((StoreRow::as_select(), users::email.nullable()))
+        .load(conn)?)
+}
+
+/// A store with its owner's email.
+pub fn find_with_owner(
+    conn: &mut DbConn,
+    id: &str,
+) -> Result<Option<(StoreRow, Option<String>)>, DbError> {
+    Ok(stores::table
+        .left_join(users::table)
+        .filter(stores::id.eq(id))
+        .select((StoreRow::as_select(), users::email.nullable()))
+        .first(conn)
+        .optional()?)
+}
+
+/// The stores a request has tasks in, with their owners' emails, in one query.
+pub fn of_request_with_owner(
+    conn: &mut DbConn,
+    request_id: &str,
+) -> Result<Vec<(StoreRow, Option<String>)>, DbError> {
+    Ok(tasks::table
+        .inner_join(stores::table.left_join(users::table))
+        .filter(tasks::request_id.eq(request_id))
+        .order(stores::name.asc())
+        .select((StoreRow::as_select(), users::email.nullable()))
         .load(conn)?)
 }
 

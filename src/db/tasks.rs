@@ -3,8 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::models::{StoreRow, TaskRecord, TaskRow};
-use super::schema::{reminders, stores, task_records, tasks};
+use super::models::{RequestRow, StoreRow, TaskRecord, TaskRow};
+use super::schema::{reminders, requests, stores, task_records, tasks};
 use super::{DbConn, DbError};
 use crate::domain::stores::{StoreKind, TaskStatus};
 
@@ -41,22 +41,98 @@ pub fn of_request(
         .load(conn)?)
 }
 
-/// A queue of tasks: of the given stores only (a store owner's), or of all stores.
+/// A task with its store and request.
+pub fn find_with_request(
+    conn: &mut DbConn,
+    id: &str,
+) -> Result<Option<(TaskRow, StoreRow, RequestRow)>, DbError> {
+    Ok(tasks::table
+        .inner_join(stores::table)
+        .inner_join(requests::table)
+        .filter(tasks::id.eq(id))
+        .select((
+            TaskRow::as_select(),
+            StoreRow::as_select(),
+            RequestRow::as_select(),
+        ))
+        .first(conn)
+        .optional()?)
+}
+
+/// The tasks of several requests with their stores' names, in one query per 500 requests.
+pub fn of_requests(
+    conn: &mut DbConn,
+    request_ids: &[String],
+) -> Result<Vec<(TaskRow, String)>, DbError> {
+    let mut out = Vec::new();
+    for chunk in request_ids.chunks(500) {
+        out.extend(
+            tasks::table
+                .inner_join(stores::table)
+                .filter(tasks::request_id.eq_any(chunk))
+                .order(stores::name.asc())
+                .select((TaskRow::as_select(), stores::name))
+                .load::<(TaskRow, String)>(conn)?,
+        );
+    }
+    Ok(out)
+}
+
+/// Which tasks a queue holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Queue<'a> {
+    /// Only tasks of stores this user owns; all stores when `None`.
+    pub owner: Option<&'a str>,
+    pub open_only: bool,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// One page of a queue, soonest due first, with each task's store and request in the same
+/// query, and the queue's total.
 pub fn queue(
     conn: &mut DbConn,
-    store_ids: Option<&[String]>,
-    open_only: bool,
-) -> Result<Vec<(TaskRow, StoreRow)>, DbError> {
-    let mut q = tasks::table.inner_join(stores::table).into_boxed();
-    if let Some(ids) = store_ids {
-        q = q.filter(tasks::store_id.eq_any(ids.to_vec()));
-    }
-    if open_only {
-        q = q.filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt]));
-    }
-    Ok(q.order((tasks::due_date.asc(), tasks::created_at.asc()))
-        .limit(500)
-        .select((TaskRow::as_select(), StoreRow::as_select()))
+    q: &Queue,
+) -> Result<(Vec<(TaskRow, StoreRow, RequestRow)>, i64), DbError> {
+    let build = || {
+        let mut b = tasks::table
+            .inner_join(stores::table)
+            .inner_join(requests::table)
+            .into_boxed();
+        if let Some(owner) = q.owner {
+            b = b.filter(stores::owner_id.eq(owner.to_string()));
+        }
+        if q.open_only {
+            b = b.filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt]));
+        }
+        b
+    };
+    let total: i64 = build().count().get_result(conn)?;
+    let rows = build()
+        .order((
+            tasks::due_date.asc(),
+            tasks::created_at.asc(),
+            tasks::id.asc(),
+        ))
+        .limit(q.limit)
+        .offset(q.offset)
+        .select((
+            TaskRow::as_select(),
+            StoreRow::as_select(),
+            RequestRow::as_select(),
+        ))
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// Every open task's id, due date, store name and store owner: what reminders need.
+pub fn open_due_dates(
+    conn: &mut DbConn,
+) -> Result<Vec<(String, chrono::NaiveDate, String, String)>, DbError> {
+    Ok(tasks::table
+        .inner_join(stores::table)
+        .filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt]))
+        .select((tasks::id, tasks::due_date, stores::name, stores::owner_id))
         .load(conn)?)
 }
 

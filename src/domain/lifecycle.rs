@@ -102,6 +102,23 @@ impl fmt::Display for Status {
     }
 }
 
+/// Access and portability results stay downloadable for the subject this long after the
+/// request is completed.
+pub const PACKAGE_DAYS: i64 = 30;
+
+/// Whether the subject may download their data package now.
+pub fn package_downloadable(
+    kind: super::RequestKind,
+    status: Status,
+    closed_at: Option<chrono::NaiveDateTime>,
+    now: chrono::NaiveDateTime,
+) -> bool {
+    use super::RequestKind;
+    matches!(kind, RequestKind::Access | RequestKind::Portability)
+        && status == Status::Completed
+        && closed_at.is_some_and(|c| now - c <= chrono::Duration::days(PACKAGE_DAYS))
+}
+
 /// What someone does to a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -361,5 +378,27 @@ mod tests {
             e.to_string(),
             "a request that is completed cannot be extended"
         );
+    }
+
+    #[test]
+    fn packages_open_for_thirty_days_after_completion() {
+        use crate::domain::RequestKind;
+        let closed = chrono::NaiveDate::from_ymd_opt(2026, 3, 1)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap();
+        let at = |days| closed + chrono::Duration::days(days);
+        let open = |kind, status, now| package_downloadable(kind, status, Some(closed), now);
+        assert!(open(RequestKind::Access, S::Completed, at(30)));
+        assert!(open(RequestKind::Portability, S::Completed, at(0)));
+        assert!(!open(RequestKind::Access, S::Completed, at(31)));
+        assert!(!open(RequestKind::Deletion, S::Completed, at(1)));
+        assert!(!open(RequestKind::Access, S::Denied, at(1)));
+        assert!(!package_downloadable(
+            RequestKind::Access,
+            S::Completed,
+            None,
+            at(1)
+        ));
     }
 }

@@ -10,6 +10,7 @@ pub mod lifecycle;
 pub mod roles;
 pub mod stores;
 pub mod text;
+pub mod validation;
 
 pub use email::EmailAddress;
 pub use kinds::{Channel, Jurisdiction, RequestKind};

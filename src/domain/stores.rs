@@ -26,6 +26,70 @@ macro_rules! words {
     };
 }
 
+/// The fields of a store's record of processing (GDPR Art. 30(1)), in form order, each with
+/// its label and whether it is required: the one list every layer builds from. Call it
+/// with a macro that takes `name, "Label", required;` lines.
+#[macro_export]
+macro_rules! art30_fields {
+    ($then:ident) => {
+        $then! {
+            description, "Description", false;
+            purposes, "Purposes of processing", true;
+            legal_basis, "Legal basis", true;
+            data_categories, "Categories of personal data", true;
+            subject_categories, "Categories of data subjects", true;
+            recipients, "Recipients", false;
+            transfers, "Third-country transfers and safeguards", false;
+            retention, "Retention period", true;
+            security_measures, "Security measures", false;
+        }
+    };
+}
+
+/// One field of [`Art30`]: its name (form, JSON, CSV), its label, whether it is required.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Art30Field {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub required: bool,
+}
+
+macro_rules! art30_record {
+    ($($f:ident, $label:literal, $required:literal;)+) => {
+        /// The Art. 30 record of a store: what it holds, why, for whom, how long, how
+        /// protected.
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(default)]
+        pub struct Art30 {
+            $(pub $f: String,)+
+        }
+
+        impl Art30 {
+            pub const FIELDS: &'static [Art30Field] = &[
+                $(Art30Field { name: stringify!($f), label: $label, required: $required },)+
+            ];
+
+            /// A field's value by its name in [`Art30::FIELDS`] (empty for another name).
+            pub fn get(&self, name: &str) -> &str {
+                match name {
+                    $(stringify!($f) => &self.$f,)+
+                    _ => "",
+                }
+            }
+
+            /// Sets a field by its name in [`Art30::FIELDS`]; false for another name.
+            pub fn set(&mut self, name: &str, value: String) -> bool {
+                match name {
+                    $(stringify!($f) => { self.$f = value; true })+
+                    _ => false,
+                }
+            }
+        }
+    };
+}
+
+art30_fields!(art30_record);
+
 words!(StoreKind { Manual => "manual", Sql => "sql", Webhook => "webhook" });
 words!(TaskStatus { Open => "open", Running => "running", Done => "done", Failed => "failed", Exempt => "exempt" });
 
@@ -55,6 +119,21 @@ mod tests {
         assert!(TaskStatus::Exempt.is_settled() && TaskStatus::Done.is_settled());
         assert!(!TaskStatus::Failed.is_settled() && !TaskStatus::Open.is_settled());
         assert!("ftp".parse::<StoreKind>().is_err());
+    }
+
+    #[test]
+    fn art30_fields_are_one_list() {
+        let mut a = Art30::default();
+        for (i, f) in Art30::FIELDS.iter().enumerate() {
+            assert!(a.set(f.name, format!("v{i}")), "{}", f.name);
+        }
+        assert_eq!(Art30::FIELDS.len(), 9);
+        assert_eq!(a.purposes, "v1");
+        assert_eq!(a.get("security_measures"), "v8");
+        assert!(!a.set("password", "x".into()));
+        assert_eq!(a.get("password"), "");
+        let json = serde_json::to_value(&a).unwrap();
+        assert_eq!(json["legal_basis"], "v2");
     }
 
     #[test]

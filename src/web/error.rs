@@ -5,6 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
+use crate::auth::AuthError;
 use crate::db::DbError;
 use crate::workflow::WorkflowError;
 
@@ -17,7 +18,9 @@ struct ErrorPage<'a> {
 
 fn status_of(e: &WorkflowError) -> StatusCode {
     match e {
-        WorkflowError::NotFound | WorkflowError::LinkInvalid => StatusCode::NOT_FOUND,
+        WorkflowError::NotFound | WorkflowError::LinkInvalid | WorkflowError::Unavailable(_) => {
+            StatusCode::NOT_FOUND
+        }
         WorkflowError::LinkExpired => StatusCode::GONE,
         WorkflowError::Invalid { .. } | WorkflowError::Clock(_) => StatusCode::UNPROCESSABLE_ENTITY,
         WorkflowError::Transition(_) | WorkflowError::Conflict(_) => StatusCode::CONFLICT,
@@ -25,6 +28,32 @@ fn status_of(e: &WorkflowError) -> StatusCode {
         WorkflowError::Db(_) | WorkflowError::Crypto(_) | WorkflowError::Corrupt(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }
+    }
+}
+
+fn auth_status(e: &AuthError) -> StatusCode {
+    match e {
+        AuthError::BadCredentials | AuthError::SignInAgain => StatusCode::UNAUTHORIZED,
+        AuthError::BadCode
+        | AuthError::WrongPassword
+        | AuthError::WrongCode
+        | AuthError::Password(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AuthError::NoSuchUser | AuthError::InvalidSetupLink => StatusCode::NOT_FOUND,
+        AuthError::UserExists | AuthError::LastAdmin => StatusCode::CONFLICT,
+        AuthError::Totp(_) | AuthError::Crypto(_) | AuthError::Db(_) => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
+}
+
+fn auth_message(e: &AuthError, status: StatusCode) -> String {
+    match e {
+        _ if status.is_server_error() => {
+            tracing::error!("internal error (staff account): {e}");
+            "Something went wrong on our side. Please try again in a moment.".into()
+        }
+        AuthError::Password(p) => format!("Password {p}"),
+        other => other.to_string(),
     }
 }
 
@@ -42,6 +71,8 @@ fn public_message(e: &WorkflowError, status: StatusCode) -> String {
 pub enum PageError {
     #[error(transparent)]
     Workflow(#[from] WorkflowError),
+    #[error(transparent)]
+    Auth(#[from] AuthError),
     #[error("{1}")]
     Status(StatusCode, String),
     /// Not signed in: off to the login page, then back.
@@ -76,6 +107,7 @@ impl ResponseError for PageError {
     fn status_code(&self) -> StatusCode {
         match self {
             PageError::Workflow(e) => status_of(e),
+            PageError::Auth(e) => auth_status(e),
             PageError::Status(s, _) => *s,
             PageError::LoginRequired { .. } | PageError::SecondFactorRequired => {
                 StatusCode::SEE_OTHER
@@ -102,6 +134,7 @@ impl ResponseError for PageError {
         let status = self.status_code();
         let message = match self {
             PageError::Workflow(e) => public_message(e, status),
+            PageError::Auth(e) => auth_message(e, status),
             PageError::Status(_, m) => m.clone(),
             PageError::TooManyRequests => "There have been too many attempts from your \
                 network in a short time. Please wait a few minutes and try again."
@@ -133,6 +166,8 @@ impl ResponseError for PageError {
 pub enum ApiError {
     #[error(transparent)]
     Workflow(#[from] WorkflowError),
+    #[error(transparent)]
+    Auth(#[from] AuthError),
     #[error("{message}")]
     Status {
         status: StatusCode,
@@ -168,6 +203,7 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::Workflow(e) => status_of(e),
+            ApiError::Auth(e) => auth_status(e),
             ApiError::Status { status, .. } => *status,
         }
     }
@@ -179,6 +215,7 @@ impl ResponseError for ApiError {
                 (format!("{field} {message}"), Some(*field))
             }
             ApiError::Workflow(e) => (public_message(e, status), None),
+            ApiError::Auth(e) => (auth_message(e, status), None),
             ApiError::Status { message, field, .. } => (message.clone(), *field),
         };
         let mut res = HttpResponse::build(status);

@@ -4,56 +4,7 @@
 
 use std::fmt::Display;
 
-#[derive(Debug, Clone, Default)]
-pub struct FormErrors(Vec<FieldError>);
-
-#[derive(Debug, Clone)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub label: &'static str,
-    pub message: String,
-}
-
-impl FormErrors {
-    pub fn add(&mut self, field: &'static str, label: &'static str, message: impl Display) {
-        if self.get(field).is_none() {
-            self.0.push(FieldError {
-                field,
-                label,
-                message: message.to_string(),
-            });
-        }
-    }
-
-    /// Runs a parser and keeps its error under the field; `None` when it failed.
-    pub fn check<T, E: Display>(
-        &mut self,
-        field: &'static str,
-        label: &'static str,
-        r: Result<T, E>,
-    ) -> Option<T> {
-        r.map_err(|e| self.add(field, label, e)).ok()
-    }
-
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn all(&self) -> &[FieldError] {
-        &self.0
-    }
-
-    pub fn first(&self) -> Option<&FieldError> {
-        self.0.first()
-    }
-}
+pub use crate::domain::validation::{FieldError, FieldErrors};
 
 /// A required choice from a closed list.
 pub fn choice<T: std::str::FromStr>(value: &str) -> Result<T, String>

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
-use super::forms::{FormErrors, choice, is_on};
+use super::forms::{FieldErrors, choice, is_on};
 use crate::domain::text::{self, required};
 use crate::domain::{Channel, EmailAddress, Jurisdiction, RequestKind};
 use crate::workflow::requests::{Agent, Intake, SubjectText};
@@ -47,8 +47,8 @@ pub enum Source {
 }
 
 impl IntakeFields {
-    pub fn parse(&self, source: Source, tz: Tz) -> Result<Intake, FormErrors> {
-        let mut e = FormErrors::default();
+    pub fn parse(&self, source: Source, tz: Tz) -> Result<Intake, FieldErrors> {
+        let mut e = FieldErrors::default();
         let kind = e.check("kind", "Type of request", choice::<RequestKind>(&self.kind));
         let jurisdiction = e.check(
             "jurisdiction",

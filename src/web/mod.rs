@@ -8,6 +8,7 @@ pub mod forms;
 pub mod intake;
 pub mod multipart;
 pub mod portal;
+pub mod query;
 pub mod ratelimit;
 pub mod routes;
 pub mod security;
@@ -80,14 +81,7 @@ pub async fn package_response(
     r: &crate::workflow::view::RequestView,
     actor: crate::audit::Actor,
 ) -> Result<HttpResponse, crate::workflow::WorkflowError> {
-    let target = format!("request:{}", r.id);
-    svc.db
-        .run(move |conn| {
-            crate::db::write_tx(conn, |c| {
-                crate::audit::record(c, &actor, "export.package", &target, serde_json::json!({}))
-            })
-        })
-        .await?;
+    crate::workflow::requests::open_package(svc, actor, r).await?;
     let name = format!("attachment; filename=\"{}-data.csv\"", r.public_id);
     let body = crate::export::package::stream(svc.clone(), r.id.clone());
     Ok(HttpResponse::Ok()

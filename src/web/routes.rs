@@ -15,9 +15,9 @@ use actix_web::{Error, FromRequest, Handler, HttpMessage, Responder, ResponseErr
 use super::error::{ApiError, PageError};
 use super::ratelimit::{Limit, RateLimiter};
 use super::staff::SESSION_COOKIE;
-use crate::auth::{self, SessionState, Staff};
+use crate::auth::{SessionState, Staff};
 use crate::domain::Permission;
-use crate::workflow::Services;
+use crate::workflow::{Services, staff as accounts};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Verb {
@@ -283,24 +283,19 @@ pub async fn guard(
         .expect("Services are registered")
         .clone();
     let staff = if api {
-        let token = bearer(&req);
-        match token {
+        match bearer(req.headers()) {
             None => None,
-            Some(t) => svc
-                .db
-                .run(move |c| auth::token_staff(c, &t))
+            Some(t) => accounts::token_staff(&svc, t)
                 .await
-                .map_err(|e: crate::db::DbError| ApiError::from(e))?,
+                .map_err(ApiError::from)?,
         }
     } else {
         let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string());
         let state = match token {
             None => SessionState::None,
-            Some(t) => svc
-                .db
-                .run(move |c| auth::session_state(c, &t))
+            Some(t) => accounts::session_state(&svc, t)
                 .await
-                .map_err(|e: crate::db::DbError| PageError::from(e))?,
+                .map_err(PageError::from)?,
         };
         match state {
             SessionState::Full(s) => Some(s),
@@ -320,8 +315,9 @@ pub async fn guard(
     Ok(next.call(req).await?.map_into_left_body())
 }
 
-fn bearer(req: &ServiceRequest) -> Option<String> {
-    req.headers()
+/// The token of an `Authorization: Bearer …` header, if one is given.
+pub fn bearer(headers: &actix_web::http::header::HeaderMap) -> Option<String> {
+    headers
         .get("Authorization")
         .and_then(|h| h.to_str().ok())
         .and_then(|h| h.strip_prefix("Bearer "))

@@ -10,10 +10,10 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use super::error::{ApiError, PageError};
 use super::routes;
-use crate::auth::{self, SessionState, Staff};
+use crate::auth::{SessionState, Staff};
 use crate::crypto::same_secret;
 use crate::domain::Permission;
-use crate::workflow::Services;
+use crate::workflow::{Services, staff as accounts};
 
 pub const SESSION_COOKIE: &str = "steward_session";
 
@@ -62,7 +62,7 @@ impl FromRequest for ConsoleStaff {
         Box::pin(async move {
             let login = || PageError::LoginRequired { next: next.clone() };
             let token = token.ok_or_else(login)?;
-            match svc.db.run(move |c| auth::session_state(c, &token)).await? {
+            match accounts::session_state(&svc, token).await? {
                 SessionState::Full(staff) => Ok(ConsoleStaff(staff)),
                 SessionState::Pending(_) => Err(PageError::SecondFactorRequired),
                 SessionState::None => Err(login()),
@@ -135,38 +135,23 @@ impl FromRequest for ApiStaff {
             return Box::pin(async move { Ok(ApiStaff(staff)) });
         }
         let svc = services(req);
-        let header = authorization(req);
-        Box::pin(async move { ApiStaff::from_authorization(header, &svc).await })
+        let token = routes::bearer(req.headers());
+        Box::pin(async move { ApiStaff::from_token(token, &svc).await })
     }
-}
-
-fn authorization(req: &HttpRequest) -> Option<String> {
-    req.headers()
-        .get("Authorization")
-        .and_then(|h| h.to_str().ok())
-        .map(str::to_string)
 }
 
 impl ApiStaff {
     /// For handlers on public routes that accept either a staff token or another credential
     /// (a store's signed callback).
     pub async fn from_headers(req: &HttpRequest, svc: &Services) -> Result<ApiStaff, ApiError> {
-        Self::from_authorization(authorization(req), svc).await
+        Self::from_token(routes::bearer(req.headers()), svc).await
     }
 
-    async fn from_authorization(
-        header: Option<String>,
-        svc: &Services,
-    ) -> Result<ApiStaff, ApiError> {
+    async fn from_token(token: Option<String>, svc: &Services) -> Result<ApiStaff, ApiError> {
         let unauthorized =
             || ApiError::status(StatusCode::UNAUTHORIZED, "a valid bearer token is required");
-        let token = header
-            .as_deref()
-            .and_then(|h| h.strip_prefix("Bearer "))
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .ok_or_else(unauthorized)?;
-        let staff = svc.db.run(move |c| auth::token_staff(c, &token)).await?;
+        let token = token.ok_or_else(unauthorized)?;
+        let staff = accounts::token_staff(svc, token).await?;
         staff.map(ApiStaff).ok_or_else(unauthorized)
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::forms::{FormErrors, choice, is_on};
+use super::forms::{FieldErrors, choice, is_on};
 use crate::connectors::sql::SqlUrl;
 use crate::domain::EmailAddress;
 use crate::domain::dataset::Dataset;
@@ -16,15 +16,9 @@ pub struct StoreFields {
     pub name: String,
     pub kind: String,
     pub owner_email: String,
-    pub description: String,
-    pub purposes: String,
-    pub legal_basis: String,
-    pub data_categories: String,
-    pub subject_categories: String,
-    pub recipients: String,
-    pub transfers: String,
-    pub retention: String,
-    pub security_measures: String,
+    /// The Art. 30 fields, by their names in [`Art30::FIELDS`], as typed.
+    #[serde(flatten)]
+    pub art30: Art30,
     pub connection: String,
     pub dataset: String,
     pub url: String,
@@ -33,38 +27,10 @@ pub struct StoreFields {
     pub csrf: String,
 }
 
-/// Art. 30 fields: (name, label, required).
-pub const ART30: [(&str, &str, bool); 9] = [
-    ("description", "Description", false),
-    ("purposes", "Purposes of processing", true),
-    ("legal_basis", "Legal basis", true),
-    ("data_categories", "Categories of personal data", true),
-    ("subject_categories", "Categories of data subjects", true),
-    ("recipients", "Recipients", false),
-    ("transfers", "Third-country transfers and safeguards", false),
-    ("retention", "Retention period", true),
-    ("security_measures", "Security measures", false),
-];
-
 impl StoreFields {
-    /// The typed value of an Art. 30 field, by its name in [`ART30`].
-    pub fn art30_value(&self, name: &str) -> &str {
-        match name {
-            "description" => &self.description,
-            "purposes" => &self.purposes,
-            "legal_basis" => &self.legal_basis,
-            "data_categories" => &self.data_categories,
-            "subject_categories" => &self.subject_categories,
-            "recipients" => &self.recipients,
-            "transfers" => &self.transfers,
-            "retention" => &self.retention,
-            _ => &self.security_measures,
-        }
-    }
-
     /// `editing`: secrets may be left empty to keep the stored ones.
-    pub fn parse(&self, editing: bool) -> Result<StoreSpec, FormErrors> {
-        let mut e = FormErrors::default();
+    pub fn parse(&self, editing: bool) -> Result<StoreSpec, FieldErrors> {
+        let mut e = FieldErrors::default();
         let name = e.check("name", "Name", text::required(text::line(&self.name, 120)));
         let kind = e.check("kind", "Kind", choice::<StoreKind>(&self.kind));
         let owner = e.check(
@@ -73,25 +39,14 @@ impl StoreFields {
             EmailAddress::parse(&self.owner_email),
         );
         let mut art = Art30::default();
-        for (field, label, required) in ART30 {
-            let value = text::paragraph(self.art30_value(field), 4000);
-            let value = if required {
+        for f in Art30::FIELDS {
+            let value = text::paragraph(self.art30.get(f.name), 4000);
+            let value = if f.required {
                 text::required(value)
             } else {
                 value.map(Option::unwrap_or_default)
             };
-            let v = e.check(field, label, value).unwrap_or_default();
-            match field {
-                "description" => art.description = v,
-                "purposes" => art.purposes = v,
-                "legal_basis" => art.legal_basis = v,
-                "data_categories" => art.data_categories = v,
-                "subject_categories" => art.subject_categories = v,
-                "recipients" => art.recipients = v,
-                "transfers" => art.transfers = v,
-                "retention" => art.retention = v,
-                _ => art.security_measures = v,
-            }
+            art.set(f.name, e.check(f.name, f.label, value).unwrap_or_default());
         }
         let access = match kind {
             Some(StoreKind::Manual) => Some(Access::Manual),
@@ -170,11 +125,14 @@ mod tests {
             name: "CRM".into(),
             kind: "manual".into(),
             owner_email: "owner@example.org".into(),
-            purposes: "Customer support".into(),
-            legal_basis: "Contract".into(),
-            data_categories: "Contact details".into(),
-            subject_categories: "Customers".into(),
-            retention: "3 years after last contact".into(),
+            art30: Art30 {
+                purposes: "Customer support".into(),
+                legal_basis: "Contract".into(),
+                data_categories: "Contact details".into(),
+                subject_categories: "Customers".into(),
+                retention: "3 years after last contact".into(),
+                ..Default::default()
+            },
             ..Default::default()
         }
     }
@@ -189,8 +147,8 @@ mod tests {
     #[test]
     fn required_art30_fields_are_named() {
         let mut f = manual();
-        f.purposes.clear();
-        f.retention = "x\u{0}".into();
+        f.art30.purposes.clear();
+        f.art30.retention = "x\u{0}".into();
         let e = f.parse(false).unwrap_err();
         assert!(e.get("purposes").is_some() && e.get("retention").is_some());
     }

@@ -11,8 +11,8 @@ use crate::db::models::BreachRow;
 use crate::db::{self, breaches};
 use crate::domain::EmailAddress;
 use crate::domain::text::{self, required};
+use crate::domain::validation::FieldErrors;
 use crate::mail::Outgoing;
-use crate::web::forms::FormErrors;
 
 /// GDPR Art. 33(1): "not later than 72 hours after having become aware of it".
 pub const REGULATOR_DEADLINE: Duration = Duration::hours(72);
@@ -90,8 +90,8 @@ fn count(s: &str) -> Result<i64, String> {
 }
 
 impl BreachFields {
-    pub fn parse(&self, tz: Tz, now: NaiveDateTime) -> Result<Breach, FormErrors> {
-        let mut e = FormErrors::default();
+    pub fn parse(&self, tz: Tz, now: NaiveDateTime) -> Result<Breach, FieldErrors> {
+        let mut e = FieldErrors::default();
         let title = e.check("title", "Title", required(text::line(&self.title, 200)));
         let description = e.check(
             "description",
@@ -259,6 +259,18 @@ pub async fn create(svc: &Services, b: Breach, actor: Actor) -> Result<String, W
             })
         })
         .await
+}
+
+/// One page of the register, newest first.
+pub async fn page(
+    svc: &Services,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<BreachRow>, WorkflowError> {
+    Ok(svc
+        .db
+        .run(move |c| breaches::page(c, offset, limit))
+        .await?)
 }
 
 pub async fn load(svc: &Services, id: &str) -> Result<BreachRow, WorkflowError> {

@@ -3,8 +3,10 @@
 
 pub mod breaches;
 pub mod notices;
+pub mod records;
 pub mod requests;
 pub mod scheduler;
+pub mod staff;
 pub mod stores;
 pub mod tasks;
 pub mod view;
@@ -60,6 +62,9 @@ pub enum WorkflowError {
     /// The action does not fit the current state of things (e.g. tasks still open).
     #[error("{0}")]
     Conflict(String),
+    /// Exists, but not (or no longer) for this person: shown with its reason, as 404.
+    #[error("{0}")]
+    Unavailable(String),
     #[error("you may not see or change this")]
     Forbidden,
     #[error("this link is not valid or has already been used")]

@@ -10,7 +10,7 @@ use crate::crypto::{hash_token, new_token, random_bytes};
 use crate::db::models::{RequestEvent, RequestRow};
 use crate::db::{self, DbConn, calendar, requests};
 use crate::domain::clock::{self, ClockSettings};
-use crate::domain::lifecycle::next_status;
+use crate::domain::lifecycle::{PACKAGE_DAYS, next_status, package_downloadable};
 use crate::domain::{
     Action, Channel, DenialReason, EmailAddress, Jurisdiction, RequestKind, Status,
 };
@@ -89,7 +89,11 @@ fn event(
 }
 
 fn target(row: &RequestRow) -> String {
-    format!("request:{}", row.id)
+    target_of_id(&row.id)
+}
+
+fn target_of_id(id: &str) -> String {
+    format!("request:{id}")
 }
 
 /// Re-derives every deadline from the stored facts, so a stored row never disagrees with the
@@ -675,18 +679,61 @@ pub async fn attach_proof(
         .await
 }
 
-/// A stored attachment's name, type and contents, for staff.
+/// Opens a request's data package for download and audits it. The subject may download it
+/// for [`PACKAGE_DAYS`] once an access or portability request is completed; staff always.
+pub async fn open_package(
+    svc: &Services,
+    actor: Actor,
+    r: &super::view::RequestView,
+) -> Result<(), WorkflowError> {
+    if actor == Actor::Subject
+        && !package_downloadable(
+            r.kind,
+            r.status,
+            r.closed_at,
+            chrono::Utc::now().naive_utc(),
+        )
+    {
+        return Err(WorkflowError::Unavailable(format!(
+            "Your data can be downloaded for {PACKAGE_DAYS} days once the request is completed."
+        )));
+    }
+    let target = target_of_id(&r.id);
+    Ok(svc
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                audit::record(c, &actor, "export.package", &target, serde_json::json!({}))
+            })
+        })
+        .await?)
+}
+
+/// A stored attachment's name, type and contents, for staff; the download is audited.
 pub async fn attachment(
     svc: &Services,
+    actor: Actor,
     request_id: &str,
     id: &str,
 ) -> Result<(String, String, Vec<u8>), WorkflowError> {
     let (rid, aid) = (request_id.to_string(), id.to_string());
     let a = svc
         .db
-        .run(move |c| crate::db::attachments::find(c, &rid, &aid))
-        .await?
-        .ok_or(WorkflowError::NotFound)?;
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                let a =
+                    crate::db::attachments::find(c, &rid, &aid)?.ok_or(WorkflowError::NotFound)?;
+                audit::record(
+                    c,
+                    &actor,
+                    "export.attachment",
+                    &format!("request:{rid}"),
+                    serde_json::json!({"attachment": aid}),
+                )?;
+                Ok::<_, WorkflowError>(a)
+            })
+        })
+        .await?;
     let text = svc.keys.decrypt(&a.data_enc)?;
     use base64::Engine;
     let bytes = base64::engine::general_purpose::STANDARD

@@ -98,16 +98,16 @@ async fn send_reminders(svc: &Services) -> Result<(), WorkflowError> {
                     });
                 }
             }
-            for (t, s) in task_db::queue(c, None, true)? {
-                let days = clock::days_left(t.due_date, today);
+            for (task_id, due_date, store, owner) in task_db::open_due_dates(c)? {
+                let days = clock::days_left(due_date, today);
                 if let Some(slot) = reminder_slot(days, today) {
                     due.push(Due {
-                        key: format!("task:{}:{slot}", t.id),
-                        what: format!("Task for {}:", s.name),
+                        key: format!("task:{task_id}:{slot}"),
+                        what: format!("Task for {store}:"),
                         reference: String::new(),
                         days,
-                        link: format!("{base}/console/tasks/{}", t.id),
-                        owner: Some(s.owner_id),
+                        link: format!("{base}/console/tasks/{task_id}"),
+                        owner: Some(owner),
                     });
                 }
             }

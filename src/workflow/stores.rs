@@ -11,21 +11,8 @@ use crate::crypto::random_bytes;
 use crate::db::models::StoreRow;
 use crate::db::{self, stores, users};
 use crate::domain::dataset::Dataset;
+pub use crate::domain::stores::Art30;
 use crate::domain::stores::StoreKind;
-
-/// The Art. 30 record of a store: what it holds, why, for whom, how long, how protected.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Art30 {
-    pub description: String,
-    pub purposes: String,
-    pub legal_basis: String,
-    pub data_categories: String,
-    pub subject_categories: String,
-    pub recipients: String,
-    pub transfers: String,
-    pub retention: String,
-    pub security_measures: String,
-}
 
 /// How Steward reaches the store. Secrets are `None` on edit when unchanged (write-only).
 #[derive(Debug, Clone)]
@@ -142,15 +129,7 @@ pub async fn save(
                     name: String::new(),
                     kind: spec.kind(),
                     owner_id: String::new(),
-                    description: String::new(),
-                    purposes: String::new(),
-                    legal_basis: String::new(),
-                    data_categories: String::new(),
-                    subject_categories: String::new(),
-                    recipients: String::new(),
-                    transfers: String::new(),
-                    retention: String::new(),
-                    security_measures: String::new(),
+                    art30: Default::default(),
                     connection_enc: None,
                     dataset: None,
                     url: None,
@@ -160,19 +139,10 @@ pub async fn save(
                     created_at: now,
                     updated_at: now,
                 });
-                let a = &spec.art30;
                 row.name = spec.name.clone();
                 row.kind = spec.kind();
                 row.owner_id = owner.id.clone();
-                row.description = a.description.clone();
-                row.purposes = a.purposes.clone();
-                row.legal_basis = a.legal_basis.clone();
-                row.data_categories = a.data_categories.clone();
-                row.subject_categories = a.subject_categories.clone();
-                row.recipients = a.recipients.clone();
-                row.transfers = a.transfers.clone();
-                row.retention = a.retention.clone();
-                row.security_measures = a.security_measures.clone();
+                row.art30 = spec.art30.clone().into();
                 row.active = spec.active;
                 row.updated_at = now;
                 match &spec.access {
@@ -260,17 +230,7 @@ pub fn view(row: StoreRow, owner_email: String) -> Result<StoreView, WorkflowErr
             .map_err(|_| WorkflowError::Corrupt("dataset".into()))?,
         has_connection: row.connection_enc.is_some(),
         has_secret: row.secret_enc.is_some(),
-        art30: Art30 {
-            description: row.description,
-            purposes: row.purposes,
-            legal_basis: row.legal_basis,
-            data_categories: row.data_categories,
-            subject_categories: row.subject_categories,
-            recipients: row.recipients,
-            transfers: row.transfers,
-            retention: row.retention,
-            security_measures: row.security_measures,
-        },
+        art30: row.art30.into(),
         id: row.id,
         name: row.name,
         owner_email,
@@ -281,34 +241,30 @@ pub fn view(row: StoreRow, owner_email: String) -> Result<StoreView, WorkflowErr
 }
 
 pub async fn list(svc: &Services) -> Result<Vec<StoreView>, WorkflowError> {
-    let rows = svc
-        .db
-        .run(|c| {
-            let all = stores::all(c)?;
-            all.into_iter()
-                .map(|s| {
-                    let owner = users::find(c, &s.owner_id)?
-                        .map(|u| u.email)
-                        .unwrap_or_default();
-                    Ok::<_, WorkflowError>((s, owner))
-                })
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .await?;
-    rows.into_iter().map(|(s, o)| view(s, o)).collect()
+    let rows = svc.db.run(stores::all_with_owner).await?;
+    rows.into_iter()
+        .map(|(s, o)| view(s, o.unwrap_or_default()))
+        .collect()
 }
 
 pub async fn get(svc: &Services, id: &str) -> Result<StoreView, WorkflowError> {
     let id = id.to_string();
     let (s, owner) = svc
         .db
-        .run(move |c| {
-            let s = stores::find(c, &id)?.ok_or(WorkflowError::NotFound)?;
-            let owner = users::find(c, &s.owner_id)?
-                .map(|u| u.email)
-                .unwrap_or_default();
-            Ok::<_, WorkflowError>((s, owner))
-        })
+        .run(move |c| stores::find_with_owner(c, &id))
+        .await?
+        .ok_or(WorkflowError::NotFound)?;
+    view(s, owner.unwrap_or_default())
+}
+
+/// The stores a request was sent to (what the subject's status page explains).
+pub async fn of_request(svc: &Services, request_id: &str) -> Result<Vec<StoreView>, WorkflowError> {
+    let id = request_id.to_string();
+    let rows = svc
+        .db
+        .run(move |c| stores::of_request_with_owner(c, &id))
         .await?;
-    view(s, owner)
+    rows.into_iter()
+        .map(|(s, o)| view(s, o.unwrap_or_default()))
+        .collect()
 }

@@ -11,6 +11,18 @@ use crate::db::requests::{self, Filter};
 use crate::domain::clock;
 use crate::domain::{Channel, DenialReason, Jurisdiction, RequestKind, Status};
 
+impl RequestView {
+    /// Whether the subject may download their data package now.
+    pub fn package_downloadable(&self) -> bool {
+        crate::domain::lifecycle::package_downloadable(
+            self.kind,
+            self.status,
+            self.closed_at,
+            chrono::Utc::now().naive_utc(),
+        )
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RequestView {
     pub id: String,

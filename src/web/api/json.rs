@@ -3,11 +3,11 @@
 
 use serde_json::{Map, Value};
 
+use crate::domain::validation::FieldErrors;
 use crate::web::error::ApiError;
-use crate::web::forms::FormErrors;
 
 /// The API reports the first invalid field, named, as `{"error", "field"}`.
-pub fn first_error(e: FormErrors) -> ApiError {
+pub fn first_error(e: FieldErrors) -> ApiError {
     match e.first() {
         Some(f) => ApiError::field(f.field, format!("{} {}", f.field, f.message)),
         None => ApiError::status(

@@ -40,22 +40,14 @@ async fn breaches_csv(
     svc: web::Data<crate::workflow::Services>,
     staff: crate::web::staff::ApiStaff,
 ) -> Result<HttpResponse, crate::web::error::ApiError> {
-    let actor = staff.0.actor();
-    svc.db
-        .run(move |c| crate::audit::export_downloaded(c, &actor, "breaches"))
-        .await?;
+    crate::workflow::records::export_downloaded(&svc, staff.0.actor(), "breaches").await?;
     Ok(crate::web::console::breaches::csv_stream(&svc))
 }
 
 async fn healthz(svc: web::Data<crate::workflow::Services>) -> HttpResponse {
-    let ok = svc.db.run(|c| {
-        use diesel::connection::SimpleConnection;
-        c.batch_execute("SELECT 1")
-            .map_err(crate::db::DbError::from)
-    });
-    match ok.await {
-        Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ok"})),
-        Err(_) => HttpResponse::ServiceUnavailable()
+    match crate::workflow::records::healthy(&svc).await {
+        true => HttpResponse::Ok().json(serde_json::json!({"status": "ok"})),
+        false => HttpResponse::ServiceUnavailable()
             .json(serde_json::json!({"status": "database unavailable"})),
     }
 }

@@ -7,12 +7,14 @@ use serde::{Deserialize, Serialize};
 
 use super::json::{Fields, first_error};
 use crate::db::requests::Filter;
+use crate::domain::validation::{FieldErrors, optional_choice};
 use crate::domain::{Action, Channel, DenialReason, Jurisdiction, RequestKind, Status};
 use crate::web::error::ApiError;
-use crate::web::forms::{FormErrors, choice};
 use crate::web::intake::{IntakeFields, Source};
+use crate::web::query;
 use crate::web::staff::ApiStaff;
 use crate::workflow::requests::{self, ActionInput};
+use crate::workflow::tasks::{self, TaskSummary};
 use crate::workflow::view::{self, RequestView};
 use crate::workflow::{Services, WorkflowError};
 
@@ -40,18 +42,7 @@ pub struct RequestJson {
     closed_at: Option<String>,
     denial_reason: Option<DenialReason>,
     duplicate_of: Option<String>,
-    tasks: Vec<TaskJson>,
-}
-
-/// A task as listed on its request.
-#[derive(Serialize)]
-pub struct TaskJson {
-    id: String,
-    store_id: String,
-    store: String,
-    status: crate::domain::stores::TaskStatus,
-    due_date: NaiveDate,
-    last_error: Option<String>,
+    tasks: Vec<TaskSummary>,
 }
 
 fn rfc3339(t: chrono::NaiveDateTime, svc: &Services) -> String {
@@ -72,20 +63,25 @@ impl RequestJson {
     }
 
     async fn with_tasks(svc: &Services, r: RequestView) -> Result<Self, WorkflowError> {
-        let tasks = crate::workflow::tasks::of_request(svc, &r.id).await?;
-        let mut json = Self::from_view(r, svc);
-        json.tasks = tasks
+        Ok(Self::all_with_tasks(svc, vec![r]).await?.remove(0))
+    }
+
+    /// Several requests with their tasks, read in one query.
+    async fn all_with_tasks(
+        svc: &Services,
+        views: Vec<RequestView>,
+    ) -> Result<Vec<Self>, WorkflowError> {
+        let ids = views.iter().map(|r| r.id.clone()).collect();
+        let mut tasks = tasks::summaries(svc, ids).await?;
+        Ok(views
             .into_iter()
-            .map(|t| TaskJson {
-                id: t.id,
-                store_id: t.store_id,
-                store: t.store_name,
-                status: t.status,
-                due_date: t.due_date,
-                last_error: t.last_error,
+            .map(|r| {
+                let found = tasks.remove(&r.id).unwrap_or_default();
+                let mut json = Self::from_view(r, svc);
+                json.tasks = found;
+                json
             })
-            .collect();
-        Ok(json)
+            .collect())
     }
 
     fn from_view(r: RequestView, svc: &Services) -> Self {
@@ -194,52 +190,14 @@ pub async fn list(
     _staff: ApiStaff,
     q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut e = FormErrors::default();
-    let opt = |e: &mut FormErrors,
-               field: &'static str,
-               v: &str,
-               parse: fn(&str) -> Result<(), String>|
-     -> Option<String> {
-        if v.is_empty() {
-            None
-        } else {
-            e.check(field, field, parse(v)).map(|_| v.to_string())
-        }
-    };
-    let status = opt(&mut e, "status", &q.status, |v| {
-        choice::<Status>(v).map(|_| ())
-    });
-    let kind = opt(&mut e, "kind", &q.kind, |v| {
-        choice::<RequestKind>(v).map(|_| ())
-    });
-    let jurisdiction = opt(&mut e, "jurisdiction", &q.jurisdiction, |v| {
-        choice::<Jurisdiction>(v).map(|_| ())
-    });
-    let overdue = match q.overdue.as_str() {
-        "" | "false" => false,
-        "true" => true,
-        _ => {
-            e.add("overdue", "overdue", "must be true or false");
-            false
-        }
-    };
-    let number =
-        |e: &mut FormErrors, field: &'static str, v: &str, default: i64, max: i64| -> i64 {
-            if v.is_empty() {
-                return default;
-            }
-            e.check(
-                field,
-                field,
-                v.parse::<i64>()
-                    .ok()
-                    .filter(|n| (0..=max).contains(n))
-                    .ok_or(format!("must be a number from 0 to {max}")),
-            )
-            .unwrap_or(default)
-        };
-    let limit = number(&mut e, "limit", &q.limit, 100, 500).max(1);
-    let offset = number(&mut e, "offset", &q.offset, 0, i64::MAX);
+    let mut e = FieldErrors::default();
+    let status = optional_choice::<Status>(&mut e, "status", "status", &q.status);
+    let kind = optional_choice::<RequestKind>(&mut e, "kind", "kind", &q.kind);
+    let jurisdiction =
+        optional_choice::<Jurisdiction>(&mut e, "jurisdiction", "jurisdiction", &q.jurisdiction);
+    let overdue = query::flag(&mut e, "overdue", &q.overdue);
+    let limit = query::number(&mut e, "limit", &q.limit, 100, query::LIMIT_BOUNDS);
+    let offset = query::number(&mut e, "offset", &q.offset, 0, query::OFFSET_BOUNDS);
     if !e.is_empty() {
         return Err(first_error(e));
     }
@@ -253,10 +211,7 @@ pub async fn list(
         offset,
     };
     let page = view::list(&svc, filter).await?;
-    let mut items = Vec::with_capacity(page.items.len());
-    for r in page.items {
-        items.push(RequestJson::with_tasks(&svc, r).await?);
-    }
+    let items = RequestJson::all_with_tasks(&svc, page.items).await?;
     Ok(HttpResponse::Ok().json(
         serde_json::json!({"items": items, "total": page.total, "limit": limit, "offset": offset}),
     ))
@@ -281,7 +236,7 @@ pub async fn action(
         Fields::from_body(&body)?
     };
     b.only(&["reason", "denial_reason"])?;
-    let mut e = FormErrors::default();
+    let mut e = FieldErrors::default();
     let reason = e
         .check(
             "reason",
@@ -290,15 +245,8 @@ pub async fn action(
         )
         .flatten();
     let denial_word = b.text("denial_reason")?;
-    let denial = if denial_word.is_empty() {
-        None
-    } else {
-        e.check(
-            "denial_reason",
-            "denial_reason",
-            choice::<DenialReason>(&denial_word),
-        )
-    };
+    let denial =
+        optional_choice::<DenialReason>(&mut e, "denial_reason", "denial_reason", &denial_word);
     if !e.is_empty() {
         return Err(first_error(e));
     }

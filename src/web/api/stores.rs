@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::json::{Fields, first_error};
 
+use crate::domain::stores::Art30;
 use crate::web::error::ApiError;
 use crate::web::staff::ApiStaff;
 use crate::web::store_input::StoreFields;
@@ -16,25 +17,22 @@ pub async fn create(
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let b = Fields::from_body(&body)?;
-    b.only(&[
+    let mut allowed = vec![
         "name",
         "kind",
         "owner_email",
-        "description",
-        "purposes",
-        "legal_basis",
-        "data_categories",
-        "subject_categories",
-        "recipients",
-        "transfers",
-        "retention",
-        "security_measures",
         "connection",
         "dataset",
         "url",
         "secret",
         "active",
-    ])?;
+    ];
+    allowed.extend(Art30::FIELDS.iter().map(|f| f.name));
+    b.only(&allowed)?;
+    let mut art30 = Art30::default();
+    for f in Art30::FIELDS {
+        art30.set(f.name, b.text(f.name)?);
+    }
     let dataset = match b.raw("dataset") {
         None | Some(Value::Null) => String::new(),
         Some(v @ Value::Object(_)) => v.to_string(),
@@ -44,15 +42,7 @@ pub async fn create(
         name: b.text("name")?,
         kind: b.text("kind")?,
         owner_email: b.text("owner_email")?,
-        description: b.text("description")?,
-        purposes: b.text("purposes")?,
-        legal_basis: b.text("legal_basis")?,
-        data_categories: b.text("data_categories")?,
-        subject_categories: b.text("subject_categories")?,
-        recipients: b.text("recipients")?,
-        transfers: b.text("transfers")?,
-        retention: b.text("retention")?,
-        security_measures: b.text("security_measures")?,
+        art30,
         connection: b.text("connection")?,
         dataset,
         url: b.text("url")?,

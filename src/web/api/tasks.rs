@@ -5,14 +5,16 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::json::Fields;
+use super::json::{Fields, first_error};
 use crate::audit::Actor;
 use crate::auth::Staff;
 use crate::connectors::FoundValue;
+use crate::domain::validation::FieldErrors;
 use crate::domain::{Permission, text};
 use crate::web::error::ApiError;
+use crate::web::query;
 use crate::web::staff::ApiStaff;
-use crate::workflow::tasks::{self, Settle};
+use crate::workflow::tasks::{self, QueueFilter, Settle};
 use crate::workflow::{Services, WorkflowError};
 
 #[derive(Deserialize, Default)]
@@ -20,6 +22,8 @@ use crate::workflow::{Services, WorkflowError};
 pub struct ListQuery {
     mine: String,
     open: String,
+    limit: String,
+    offset: String,
 }
 
 pub async fn list(
@@ -27,25 +31,17 @@ pub async fn list(
     staff: ApiStaff,
     q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let flag = |field: &'static str, v: &str| match v {
-        "" | "false" => Ok(false),
-        "true" => Ok(true),
-        _ => Err(ApiError::field(
-            field,
-            format!("{field} must be true or false"),
-        )),
+    let mut e = FieldErrors::default();
+    let filter = QueueFilter {
+        mine: query::flag(&mut e, "mine", &q.mine),
+        open_only: query::flag(&mut e, "open", &q.open),
+        limit: query::number(&mut e, "limit", &q.limit, 500, query::LIMIT_BOUNDS),
+        offset: query::number(&mut e, "offset", &q.offset, 0, query::OFFSET_BOUNDS),
     };
-    let (mine, open) = (flag("mine", &q.mine)?, flag("open", &q.open)?);
-    let mut items = tasks::queue(&svc, &staff.0, open).await?;
-    if mine {
-        let owned = svc.db.run({
-            let id = staff.0.user.id.clone();
-            move |c| crate::db::stores::owned_by(c, &id)
-        });
-        let owned = owned.await?;
-        items.retain(|t| owned.contains(&t.store_id));
+    if !e.is_empty() {
+        return Err(first_error(e));
     }
-    Ok(HttpResponse::Ok().json(serde_json::json!({"items": items})))
+    Ok(HttpResponse::Ok().json(tasks::queue(&svc, &staff.0, filter).await?))
 }
 
 pub async fn get(

@@ -6,13 +6,12 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::Nav;
-use crate::auth::account::{self, AccountError};
-use crate::db::users;
+use crate::auth::AuthError;
+use crate::domain::validation::FieldErrors;
 use crate::web::error::PageError;
-use crate::web::forms::FormErrors;
 use crate::web::staff::{ConsoleStaff, clear_session_cookie};
 use crate::web::{redirect, render};
-use crate::workflow::Services;
+use crate::workflow::{Services, staff as accounts};
 
 #[derive(Template)]
 #[template(path = "console/account.html")]
@@ -21,7 +20,7 @@ struct AccountPage {
     email: String,
     mfa_since: Option<String>,
     codes_left: i64,
-    errors: FormErrors,
+    errors: FieldErrors,
     flash: Option<&'static str>,
     new_codes: Vec<String>,
 }
@@ -35,16 +34,13 @@ pub struct AccountQuery {
 async fn page(
     svc: &Services,
     staff: &ConsoleStaff,
-    errors: FormErrors,
+    errors: FieldErrors,
     flash: Option<&'static str>,
     new_codes: Vec<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let id = staff.0.user.id.clone();
-    let left = svc
-        .db
-        .run(move |c| users::unused_recovery_codes(c, &id))
-        .await?;
+    let left = accounts::recovery_codes_left(svc, id).await?;
     render(
         status,
         &AccountPage {
@@ -75,7 +71,7 @@ pub async fn show(
     page(
         &svc,
         &staff,
-        FormErrors::default(),
+        FieldErrors::default(),
         flash,
         Vec::new(),
         StatusCode::OK,
@@ -99,7 +95,7 @@ pub async fn change_password(
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
     let f = form.into_inner();
-    let mut errors = FormErrors::default();
+    let mut errors = FieldErrors::default();
     if f.current.is_empty() {
         errors.add("current", "Current password", "is required");
     }
@@ -114,17 +110,13 @@ pub async fn change_password(
     }
     if errors.is_empty() {
         let s = staff.0.clone();
-        match svc
-            .db
-            .run(move |c| account::change_password(c, &s, &f.current, &f.password))
-            .await
-        {
+        match accounts::change_password(&svc, s, f.current.clone(), f.password.clone()).await {
             Ok(()) => return Ok(redirect("/console/account?done=password")),
-            Err(AccountError::WrongPassword) => {
+            Err(AuthError::WrongPassword) => {
                 errors.add("current", "Current password", "is not right")
             }
-            Err(AccountError::Policy(e)) => errors.add("password", "New password", e),
-            Err(e) => return Err(account_error(e)),
+            Err(AuthError::Password(e)) => errors.add("password", "New password", e),
+            Err(e) => return Err(e.into()),
         }
     }
     page(
@@ -151,18 +143,12 @@ pub async fn recovery_codes(
     form: web::Form<CodeForm>,
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
-    let mut errors = FormErrors::default();
+    let mut errors = FieldErrors::default();
     if form.code.trim().is_empty() {
         errors.add("code", "Current code", "is required");
     } else {
         let s = staff.0.clone();
-        let keys = svc.keys.clone();
-        let code = form.code.clone();
-        match svc
-            .db
-            .run(move |c| account::regenerate_recovery_codes(c, &keys, &s, &code))
-            .await
-        {
+        match accounts::regenerate_recovery_codes(&svc, s, form.code.clone()).await {
             Ok(codes) => {
                 return page(
                     &svc,
@@ -174,12 +160,12 @@ pub async fn recovery_codes(
                 )
                 .await;
             }
-            Err(AccountError::WrongCode) => errors.add(
+            Err(AuthError::WrongCode) => errors.add(
                 "code",
                 "Current code",
                 "is not right or was already used; wait for the next code",
             ),
-            Err(e) => return Err(account_error(e)),
+            Err(e) => return Err(e.into()),
         }
     }
     page(
@@ -205,27 +191,9 @@ pub async fn sign_out_everywhere(
     form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
-    let s = staff.0.clone();
-    svc.db
-        .run(move |c| account::end_all_sessions(c, &s))
-        .await?;
+    accounts::end_all_sessions(&svc, staff.0.clone()).await?;
     let mut res = redirect("/console/login");
     res.add_cookie(&clear_session_cookie())
         .map_err(|_| PageError::bad_request("cookie"))?;
     Ok(res)
-}
-
-pub(super) fn account_error(e: AccountError) -> PageError {
-    match e {
-        AccountError::Db(d) => d.into(),
-        AccountError::NoSuchUser => PageError::not_found(),
-        AccountError::LastAdmin => PageError::Status(StatusCode::CONFLICT, e.to_string()),
-        other => {
-            tracing::error!("account change: {other}");
-            PageError::Status(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side.".into(),
-            )
-        }
-    }
 }

@@ -9,12 +9,11 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::Nav;
-use crate::audit::{self, ChainReport};
-use crate::db::{DbError, users};
+use crate::audit::ChainReport;
 use crate::web::error::PageError;
 use crate::web::render;
 use crate::web::staff::ConsoleStaff;
-use crate::workflow::Services;
+use crate::workflow::{Services, records};
 
 const PAGE_ROWS: i64 = 50;
 
@@ -56,18 +55,11 @@ pub async fn page(
     };
     let bad_query = before.is_err();
     let before = before.unwrap_or(None);
-    let (chain, rows, names) = svc
-        .db
-        .run(move |c| {
-            let chain = audit::verify(c)?;
-            let rows = audit::recent(c, PAGE_ROWS, before)?;
-            let names: HashMap<String, String> = users::list(c)?
-                .into_iter()
-                .map(|u| (format!("user:{}", u.id), u.email))
-                .collect();
-            Ok::<_, DbError>((chain, rows, names))
-        })
-        .await?;
+    let (chain, rows, users) = records::audit_page(&svc, PAGE_ROWS, before).await?;
+    let names: HashMap<String, String> = users
+        .into_iter()
+        .map(|u| (format!("user:{}", u.id), u.email))
+        .collect();
     let older_link = (rows.len() as i64 == PAGE_ROWS)
         .then(|| {
             rows.last()

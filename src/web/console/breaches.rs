@@ -7,15 +7,15 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::Nav;
-use crate::db::{breaches as rows, models::BreachRow};
+use crate::db::models::BreachRow;
+use crate::domain::validation::FieldErrors;
 use crate::domain::{Permission, text};
 use crate::export;
 use crate::web::error::PageError;
-use crate::web::forms::FormErrors;
 use crate::web::staff::ConsoleStaff;
 use crate::web::{redirect, render};
 use crate::workflow::breaches::{self, BreachFields, Countdown};
-use crate::workflow::{Services, WorkflowError};
+use crate::workflow::{Services, WorkflowError, records};
 
 /// A breach as the pages show it, times in the portal's zone.
 pub struct BreachView {
@@ -78,7 +78,7 @@ pub async fn list(
     staff: ConsoleStaff,
 ) -> Result<HttpResponse, PageError> {
     // The register stays small (incidents, not events); one page of the newest 500.
-    let items = svc.db.run(|c| rows::page(c, 0, 500)).await?;
+    let items = breaches::page(&svc, 0, 500).await?;
     render(
         StatusCode::OK,
         &ListPage {
@@ -97,7 +97,7 @@ pub async fn list(
 struct NewPage {
     nav: Nav,
     f: BreachFields,
-    errors: FormErrors,
+    errors: FieldErrors,
 }
 
 pub async fn new_form(
@@ -115,7 +115,7 @@ pub async fn new_form(
         &NewPage {
             nav: Nav::new(&staff, "breaches"),
             f,
-            errors: FormErrors::default(),
+            errors: FieldErrors::default(),
         },
     )
 }
@@ -149,7 +149,7 @@ struct DetailPage {
     nav: Nav,
     b: BreachView,
     f: BreachFields,
-    errors: FormErrors,
+    errors: FieldErrors,
     can_manage: bool,
     notified_at: String,
     addresses: String,
@@ -177,7 +177,7 @@ async fn detail_page(
     staff: &ConsoleStaff,
     id: &str,
     typed: Typed,
-    errors: FormErrors,
+    errors: FieldErrors,
     flash: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
@@ -239,7 +239,7 @@ pub async fn detail(
         &staff,
         &path,
         nothing_typed(),
-        FormErrors::default(),
+        FieldErrors::default(),
         flash,
         StatusCode::OK,
     )
@@ -294,7 +294,7 @@ pub async fn regulator_notified(
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
     let id = path.into_inner();
-    let mut errors = FormErrors::default();
+    let mut errors = FieldErrors::default();
     let at = errors.check(
         "notified_at",
         "Regulator notified at",
@@ -342,7 +342,7 @@ pub async fn notify(
     staff.check_csrf(&form.csrf)?;
     let id = path.into_inner();
     let f = form.into_inner();
-    let mut errors = FormErrors::default();
+    let mut errors = FieldErrors::default();
     let message = errors
         .check(
             "message",
@@ -384,22 +384,17 @@ pub async fn notify(
 
 /// The register as CSV, streamed page by page; the download is audited.
 pub async fn csv(svc: web::Data<Services>, staff: ConsoleStaff) -> Result<HttpResponse, PageError> {
-    let actor = staff.0.actor();
-    svc.db
-        .run(move |c| crate::audit::export_downloaded(c, &actor, "breaches"))
-        .await?;
+    records::export_downloaded(&svc, staff.0.actor(), "breaches").await?;
     Ok(csv_stream(&svc))
 }
 
 pub fn csv_stream(svc: &Services) -> HttpResponse {
-    let db = svc.db.clone();
+    let svc = svc.clone();
     export::stream("breaches.csv", breaches::CSV_HEADER, move |offset| {
-        let db = db.clone();
+        let svc = svc.clone();
         async move {
-            let page = db
-                .run(move |c| rows::page(c, offset, export::PAGE_ROWS))
-                .await?;
-            Ok::<_, crate::db::DbError>(page.iter().map(breaches::csv_row).collect())
+            let page = breaches::page(&svc, offset, export::PAGE_ROWS).await?;
+            Ok::<_, WorkflowError>(page.iter().map(breaches::csv_row).collect())
         }
     })
 }

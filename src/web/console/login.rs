@@ -5,19 +5,19 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::auth::{self, AuthError, SetupError};
+use crate::auth::{self, AuthError};
+use crate::domain::validation::FieldErrors;
 use crate::web::error::PageError;
-use crate::web::forms::FormErrors;
 use crate::web::staff::{ConsoleStaff, clear_session_cookie, session_cookie};
 use crate::web::{redirect, render, security};
-use crate::workflow::Services;
+use crate::workflow::{Services, staff as accounts};
 
 #[derive(Template)]
 #[template(path = "console/login.html")]
 struct LoginPage {
     email: String,
     next: String,
-    errors: FormErrors,
+    errors: FieldErrors,
     csrf: String,
 }
 
@@ -48,7 +48,7 @@ fn login_page(
     req: &HttpRequest,
     email: String,
     next: String,
-    errors: FormErrors,
+    errors: FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let (csrf, cookie) = security::public_form_token(req);
@@ -73,7 +73,7 @@ pub async fn form(req: HttpRequest, q: web::Query<NextQuery>) -> Result<HttpResp
         &req,
         String::new(),
         safe_next(q.next.as_deref().unwrap_or_default()),
-        FormErrors::default(),
+        FieldErrors::default(),
         StatusCode::OK,
     )
 }
@@ -85,7 +85,7 @@ pub async fn submit(
 ) -> Result<HttpResponse, PageError> {
     let f = form.into_inner();
     let next = safe_next(&f.next);
-    let mut errors = FormErrors::default();
+    let mut errors = FieldErrors::default();
     if !security::public_form_token_ok(&req, &f.csrf) {
         errors.add("csrf", "Form", "has expired; please sign in again");
         return login_page(&req, f.email, next, errors, StatusCode::FORBIDDEN);
@@ -113,7 +113,7 @@ pub async fn submit(
     }
     let email = f.email.trim().to_string();
     let password = f.password.clone();
-    match svc.db.run(move |c| auth::login(c, &email, &password)).await {
+    match accounts::login(&svc, email, password).await {
         Ok(token) => {
             // The password alone opens nothing but the second-factor page.
             let to = format!(
@@ -133,7 +133,7 @@ pub async fn submit(
             );
             login_page(&req, f.email, next, errors, StatusCode::UNAUTHORIZED)
         }
-        Err(AuthError::Db(e)) => Err(e.into()),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -149,8 +149,7 @@ pub async fn logout(
     form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
-    let s = staff.0.clone();
-    svc.db.run(move |c| auth::logout(c, &s)).await?;
+    accounts::logout(&svc, staff.0).await?;
     let mut res = redirect("/console/login");
     res.add_cookie(&clear_session_cookie())
         .map_err(|_| PageError::bad_request("cookie"))?;
@@ -162,7 +161,7 @@ pub async fn logout(
 struct SetupPage {
     email: String,
     token: String,
-    errors: FormErrors,
+    errors: FieldErrors,
     csrf: String,
 }
 
@@ -178,7 +177,7 @@ fn setup_page(
     req: &HttpRequest,
     email: String,
     token: String,
-    errors: FormErrors,
+    errors: FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let (csrf, cookie) = security::public_form_token(req);
@@ -204,17 +203,12 @@ pub async fn setup_form(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let token = path.into_inner();
-    let t = token.clone();
-    let user = svc
-        .db
-        .run(move |c| auth::user_for_setup(c, &t))
-        .await
-        .map_err(setup_error)?;
+    let user = accounts::user_for_setup(&svc, token.clone()).await?;
     setup_page(
         &req,
         user.email,
         token,
-        FormErrors::default(),
+        FieldErrors::default(),
         StatusCode::OK,
     )
 }
@@ -226,13 +220,8 @@ pub async fn setup_submit(
     form: web::Form<SetupForm>,
 ) -> Result<HttpResponse, PageError> {
     let token = path.into_inner();
-    let t = token.clone();
-    let user = svc
-        .db
-        .run(move |c| auth::user_for_setup(c, &t))
-        .await
-        .map_err(setup_error)?;
-    let mut errors = FormErrors::default();
+    let user = accounts::user_for_setup(&svc, token.clone()).await?;
+    let mut errors = FieldErrors::default();
     if !security::public_form_token_ok(&req, &form.csrf) {
         errors.add(
             "csrf",
@@ -256,21 +245,8 @@ pub async fn setup_submit(
         );
     }
     let password = form.password.clone();
-    svc.db
-        .run(move |c| auth::complete_setup(c, &token, &password))
-        .await
-        .map_err(setup_error)?;
+    accounts::complete_setup(&svc, token, password).await?;
     Ok(redirect("/console/login"))
-}
-
-fn setup_error(e: SetupError) -> PageError {
-    match e {
-        SetupError::InvalidLink => PageError::Status(StatusCode::NOT_FOUND, e.to_string()),
-        SetupError::Password(p) => {
-            PageError::Status(StatusCode::UNPROCESSABLE_ENTITY, format!("Password {p}"))
-        }
-        SetupError::Db(d) => d.into(),
-    }
 }
 
 /// The session cookie, if any, without looking it up.

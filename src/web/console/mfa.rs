@@ -8,20 +8,20 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::login::{safe_next, session_token};
-use crate::auth::{self, MfaError, Pending, SessionState};
+use crate::auth::{AuthError, Pending, SessionState};
 use crate::crypto::same_secret;
+use crate::domain::validation::FieldErrors;
 use crate::web::error::PageError;
-use crate::web::forms::FormErrors;
 use crate::web::staff::{clear_session_cookie, session_cookie};
 use crate::web::{redirect, render};
-use crate::workflow::Services;
+use crate::workflow::{Services, staff as accounts};
 
 #[derive(Template)]
 #[template(path = "console/mfa_code.html")]
 struct CodePage {
     next: String,
     csrf: String,
-    errors: FormErrors,
+    errors: FieldErrors,
 }
 
 #[derive(Template)]
@@ -29,7 +29,7 @@ struct CodePage {
 struct EnrolPage {
     next: String,
     csrf: String,
-    errors: FormErrors,
+    errors: FieldErrors,
     email: String,
     secret: String,
     qr: String,
@@ -65,7 +65,7 @@ async fn pending(
     let Some(token) = session_token(req) else {
         return Ok(Err(redirect("/console/login")));
     };
-    let state = svc.db.run(move |c| auth::session_state(c, &token)).await?;
+    let state = accounts::session_state(svc, token).await?;
     Ok(match state {
         SessionState::Pending(p) => Ok(p),
         SessionState::Full(_) => Err(redirect(next)),
@@ -83,17 +83,12 @@ async fn enrol_page(
     svc: &Services,
     p: Pending,
     next: String,
-    errors: FormErrors,
+    errors: FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
-    let keys = svc.keys.clone();
     let email = p.user.email.clone();
     let csrf = p.session.csrf_token.clone();
-    let enrolment = svc
-        .db
-        .run(move |c| auth::begin_enrolment(c, &keys, &p))
-        .await
-        .map_err(mfa_internal)?;
+    let enrolment = accounts::begin_enrolment(svc, p).await?;
     render(
         status,
         &EnrolPage {
@@ -105,19 +100,6 @@ async fn enrol_page(
             qr: enrolment.qr_png_base64,
         },
     )
-}
-
-fn mfa_internal(e: MfaError) -> PageError {
-    match e {
-        MfaError::Db(d) => d.into(),
-        other => {
-            tracing::error!("second factor: {other}");
-            PageError::Status(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side.".into(),
-            )
-        }
-    }
 }
 
 pub async fn page(
@@ -136,11 +118,11 @@ pub async fn page(
             &CodePage {
                 next,
                 csrf: p.session.csrf_token,
-                errors: FormErrors::default(),
+                errors: FieldErrors::default(),
             },
         )
     } else {
-        enrol_page(&svc, p, next, FormErrors::default(), StatusCode::OK).await
+        enrol_page(&svc, p, next, FieldErrors::default(), StatusCode::OK).await
     }
 }
 
@@ -148,7 +130,7 @@ fn csrf_ok(p: &Pending, submitted: &str) -> bool {
     !submitted.is_empty() && same_secret(&p.session.csrf_token, submitted)
 }
 
-fn code_error(errors: &mut FormErrors, f: &CodeForm) -> bool {
+fn code_error(errors: &mut FieldErrors, f: &CodeForm) -> bool {
     if f.code.trim().is_empty() {
         errors.add("code", "Code", "is required");
     } else if f.code.chars().count() > 64 {
@@ -175,7 +157,7 @@ pub async fn submit(
         Ok(p) => p,
         Err(res) => return Ok(res),
     };
-    let mut errors = FormErrors::default();
+    let mut errors = FieldErrors::default();
     let page = |errors, status| {
         render(
             status,
@@ -194,15 +176,9 @@ pub async fn submit(
         return page(errors, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let token = session_token(&req).unwrap_or_default();
-    let keys = svc.keys.clone();
-    let code = f.code.clone();
-    match svc
-        .db
-        .run(move |c| auth::second_factor(c, &keys, &token, &code))
-        .await
-    {
+    match accounts::second_factor(&svc, token, f.code.clone()).await {
         Ok(new_token) => signed_in(&req, &new_token, redirect(&next)),
-        Err(MfaError::BadCode) => {
+        Err(AuthError::BadCode) => {
             errors.add(
                 "code",
                 "Code",
@@ -210,8 +186,8 @@ pub async fn submit(
             );
             page(errors, StatusCode::UNAUTHORIZED)
         }
-        Err(MfaError::SignInAgain) => Ok(sign_in_again()),
-        Err(e) => Err(mfa_internal(e)),
+        Err(AuthError::SignInAgain) => Ok(sign_in_again()),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -226,7 +202,7 @@ pub async fn enrol(
         Ok(p) => p,
         Err(res) => return Ok(res),
     };
-    let mut errors = FormErrors::default();
+    let mut errors = FieldErrors::default();
     if !csrf_ok(&p, &f.csrf) {
         errors.add("code", "Form", "has expired; please enter the code again");
         return enrol_page(&svc, p, next, errors, StatusCode::FORBIDDEN).await;
@@ -235,19 +211,13 @@ pub async fn enrol(
         return enrol_page(&svc, p, next, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let token = session_token(&req).unwrap_or_default();
-    let keys = svc.keys.clone();
-    let code = f.code.clone();
-    match svc
-        .db
-        .run(move |c| auth::confirm_enrolment(c, &keys, &token, &code))
-        .await
-    {
+    match accounts::confirm_enrolment(&svc, token, f.code.clone()).await {
         Ok((new_token, codes)) => {
             // Shown once, in the answer to this POST: never stored in clear, never shown again.
             let page = render(StatusCode::OK, &CodesPage { next, codes })?;
             signed_in(&req, &new_token, page)
         }
-        Err(MfaError::BadCode) => {
+        Err(AuthError::BadCode) => {
             errors.add(
                 "code",
                 "Code",
@@ -255,7 +225,7 @@ pub async fn enrol(
             );
             enrol_page(&svc, p, next, errors, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(MfaError::SignInAgain) => Ok(sign_in_again()),
-        Err(e) => Err(mfa_internal(e)),
+        Err(AuthError::SignInAgain) => Ok(sign_in_again()),
+        Err(e) => Err(e.into()),
     }
 }

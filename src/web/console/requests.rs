@@ -9,9 +9,10 @@ use serde::Deserialize;
 use super::Nav;
 use crate::db::requests::Filter;
 use crate::domain::lifecycle::Action;
+use crate::domain::validation::{FieldErrors, optional_choice};
 use crate::domain::{Channel, DenialReason, Jurisdiction, Permission, RequestKind, Status};
 use crate::web::error::PageError;
-use crate::web::forms::{FormErrors, choice};
+use crate::web::forms::choice;
 use crate::web::intake::{IntakeFields, Source};
 use crate::web::staff::ConsoleStaff;
 use crate::web::{redirect, render};
@@ -40,29 +41,12 @@ struct QueuePage {
     total: i64,
     page: i64,
     pages: i64,
-    errors: FormErrors,
+    errors: FieldErrors,
     statuses: &'static [Status],
     kinds: &'static [RequestKind],
     jurisdictions: &'static [Jurisdiction],
     prev_link: Option<String>,
     next_link: Option<String>,
-}
-
-fn optional_choice<T: std::str::FromStr>(
-    errors: &mut FormErrors,
-    field: &'static str,
-    label: &'static str,
-    v: &str,
-) -> Option<String>
-where
-    T::Err: std::fmt::Display,
-{
-    if v.is_empty() {
-        return None;
-    }
-    errors
-        .check(field, label, choice::<T>(v))
-        .map(|_| v.to_string())
 }
 
 pub async fn queue(
@@ -71,7 +55,7 @@ pub async fn queue(
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, PageError> {
     let q = q.into_inner();
-    let mut errors = FormErrors::default();
+    let mut errors = FieldErrors::default();
     let status = optional_choice::<Status>(&mut errors, "status", "Status", &q.status);
     let kind = optional_choice::<RequestKind>(&mut errors, "kind", "Kind", &q.kind);
     let jurisdiction = optional_choice::<Jurisdiction>(
@@ -152,7 +136,7 @@ struct DetailPage {
     failed: Option<String>,
     reason: String,
     denial_reason: String,
-    errors: FormErrors,
+    errors: FieldErrors,
     denial_reasons: &'static [DenialReason],
     flash: Option<String>,
     tasks: Vec<crate::workflow::tasks::TaskView>,
@@ -183,7 +167,7 @@ pub async fn detail(
             &staff,
             r,
             None,
-            FormErrors::default(),
+            FieldErrors::default(),
             flash,
             tasks,
             attachments,
@@ -195,7 +179,7 @@ fn detail_page(
     staff: &ConsoleStaff,
     r: RequestView,
     failed: Option<(&str, &ActionFields)>,
-    errors: FormErrors,
+    errors: FieldErrors,
     flash: Option<String>,
     tasks: Vec<crate::workflow::tasks::TaskView>,
     attachments: Vec<(String, String, i64)>,
@@ -226,7 +210,7 @@ pub struct ActionFields {
 }
 
 impl ActionFields {
-    fn parse(&self, errors: &mut FormErrors) -> ActionInput {
+    fn parse(&self, errors: &mut FieldErrors) -> ActionInput {
         use crate::domain::text;
         let reason = errors
             .check("reason", "Reason", text::paragraph(&self.reason, 2000))
@@ -253,7 +237,7 @@ pub async fn action(
     staff.check_csrf(&form.csrf)?;
     let (id, action_word) = path.into_inner();
     let action = Action::parse_staff(&action_word).map_err(|_| PageError::not_found())?;
-    let mut errors = FormErrors::default();
+    let mut errors = FieldErrors::default();
     let input = form.parse(&mut errors);
     let result = if errors.is_empty() {
         requests::act(&svc, staff.0.actor(), &id, action, input)
@@ -313,14 +297,14 @@ pub async fn action(
 struct NewPage {
     nav: Nav,
     f: IntakeFields,
-    errors: FormErrors,
+    errors: FieldErrors,
     kinds: &'static [RequestKind],
     jurisdictions: &'static [Jurisdiction],
     channels: &'static [Channel],
     today: String,
 }
 
-fn new_page(svc: &Services, staff: &ConsoleStaff, f: IntakeFields, errors: FormErrors) -> NewPage {
+fn new_page(svc: &Services, staff: &ConsoleStaff, f: IntakeFields, errors: FieldErrors) -> NewPage {
     NewPage {
         nav: Nav::new(staff, "new"),
         f,
@@ -344,7 +328,7 @@ pub async fn new_form(
     };
     render(
         StatusCode::OK,
-        &new_page(&svc, &staff, f, FormErrors::default()),
+        &new_page(&svc, &staff, f, FieldErrors::default()),
     )
 }
 
@@ -367,7 +351,7 @@ pub async fn new_submit(
     match requests::file(&svc, intake, staff.0.actor()).await {
         Ok(filed) => Ok(redirect(&format!("/console/requests/{}", filed.id))),
         Err(WorkflowError::Invalid { field, message }) => {
-            let mut errors = FormErrors::default();
+            let mut errors = FieldErrors::default();
             errors.add(field, "Date received", message);
             render(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -396,21 +380,8 @@ pub async fn attachment(
 ) -> Result<HttpResponse, PageError> {
     let (id, file) = path.into_inner();
     let r = view::load(&svc, &id).await?;
-    let (name, content_type, bytes) = requests::attachment(&svc, &r.id, &file).await?;
-    let (actor, target) = (staff.0.actor(), format!("request:{}", r.id));
-    svc.db
-        .run(move |c| {
-            crate::db::write_tx(c, |c| {
-                crate::audit::record(
-                    c,
-                    &actor,
-                    "export.attachment",
-                    &target,
-                    serde_json::json!({"attachment": file}),
-                )
-            })
-        })
-        .await?;
+    let (name, content_type, bytes) =
+        requests::attachment(&svc, staff.0.actor(), &r.id, &file).await?;
     Ok(HttpResponse::Ok()
         .content_type(content_type)
         .insert_header(("Content-Disposition", crate::export::attachment(&name)))

@@ -7,11 +7,11 @@ use askama::Template;
 
 use super::Nav;
 use crate::domain::Permission;
-use crate::domain::stores::StoreKind;
+use crate::domain::stores::{Art30, Art30Field, StoreKind};
+use crate::domain::validation::FieldErrors;
 use crate::web::error::PageError;
-use crate::web::forms::FormErrors;
 use crate::web::staff::ConsoleStaff;
-use crate::web::store_input::{ART30, StoreFields};
+use crate::web::store_input::StoreFields;
 use crate::web::{redirect, render};
 use crate::workflow::stores::{self, StoreView};
 use crate::workflow::{Services, WorkflowError};
@@ -45,9 +45,9 @@ struct FormPage {
     nav: Nav,
     id: Option<String>,
     f: StoreFields,
-    errors: FormErrors,
+    errors: FieldErrors,
     kinds: &'static [StoreKind],
-    art30: &'static [(&'static str, &'static str, bool)],
+    art30: &'static [Art30Field],
     has_connection: bool,
     has_secret: bool,
 }
@@ -56,7 +56,7 @@ fn page(
     staff: &ConsoleStaff,
     id: Option<String>,
     f: StoreFields,
-    errors: FormErrors,
+    errors: FieldErrors,
     existing: Option<&StoreView>,
 ) -> FormPage {
     FormPage {
@@ -65,7 +65,7 @@ fn page(
         f,
         errors,
         kinds: StoreKind::ALL,
-        art30: &ART30,
+        art30: Art30::FIELDS,
         has_connection: existing.is_some_and(|s| s.has_connection),
         has_secret: existing.is_some_and(|s| s.has_secret),
     }
@@ -79,7 +79,7 @@ pub async fn new_form(staff: ConsoleStaff) -> Result<HttpResponse, PageError> {
     };
     render(
         StatusCode::OK,
-        &page(&staff, None, f, FormErrors::default(), None),
+        &page(&staff, None, f, FieldErrors::default(), None),
     )
 }
 
@@ -93,15 +93,7 @@ pub async fn edit_form(
         name: s.name.clone(),
         kind: s.kind.as_str().into(),
         owner_email: s.owner_email.clone(),
-        description: s.art30.description.clone(),
-        purposes: s.art30.purposes.clone(),
-        legal_basis: s.art30.legal_basis.clone(),
-        data_categories: s.art30.data_categories.clone(),
-        subject_categories: s.art30.subject_categories.clone(),
-        recipients: s.art30.recipients.clone(),
-        transfers: s.art30.transfers.clone(),
-        retention: s.art30.retention.clone(),
-        security_measures: s.art30.security_measures.clone(),
+        art30: s.art30.clone(),
         dataset: s
             .dataset
             .as_ref()
@@ -117,7 +109,7 @@ pub async fn edit_form(
             &staff,
             Some(s.id.clone()),
             f,
-            FormErrors::default(),
+            FieldErrors::default(),
             Some(&s),
         ),
     )
@@ -167,7 +159,7 @@ async fn save(
     match stores::save(&svc, spec, id.clone(), staff.0.actor()).await {
         Ok(_) => Ok(redirect("/console/stores")),
         Err(WorkflowError::Invalid { field, message }) => {
-            let mut errors = FormErrors::default();
+            let mut errors = FieldErrors::default();
             let label = match field {
                 "dataset" => "Dataset map",
                 "connection" => "Connection",

@@ -10,11 +10,11 @@ use serde::Deserialize;
 use super::Nav;
 use crate::connectors::{UPLOAD_MAX_MB, parse_upload};
 use crate::domain::text;
+use crate::domain::validation::FieldErrors;
 use crate::web::error::PageError;
-use crate::web::forms::FormErrors;
 use crate::web::staff::ConsoleStaff;
 use crate::web::{redirect, render};
-use crate::workflow::tasks::{self, Settle, TaskView};
+use crate::workflow::tasks::{self, QueueFilter, Settle, TaskView};
 use crate::workflow::{Services, WorkflowError};
 
 #[derive(Template)]
@@ -23,13 +23,21 @@ struct QueuePage {
     nav: Nav,
     items: Vec<TaskView>,
     all: bool,
+    /// First and last shown, of how many.
+    shown: (i64, i64, i64),
+    previous: Option<String>,
+    next: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct QueueQuery {
     all: String,
+    page: String,
 }
+
+/// Tasks per page of the console queue.
+const PAGE_TASKS: i64 = 200;
 
 pub async fn queue(
     svc: web::Data<Services>,
@@ -37,13 +45,32 @@ pub async fn queue(
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, PageError> {
     let all = q.all == "1";
-    let items = tasks::queue(&svc, &staff.0, !all).await?;
+    let page = q.page.parse::<i64>().unwrap_or(1).max(1);
+    let filter = QueueFilter {
+        open_only: !all,
+        mine: false,
+        limit: PAGE_TASKS,
+        offset: (page - 1) * PAGE_TASKS,
+    };
+    let found = tasks::queue(&svc, &staff.0, filter).await?;
+    let shown = (
+        filter.offset + 1,
+        filter.offset + found.items.len() as i64,
+        found.total,
+    );
+    let more = |p: i64| {
+        let all = if all { "all=1&" } else { "" };
+        format!("/console/tasks?{all}page={p}")
+    };
     render(
         StatusCode::OK,
         &QueuePage {
             nav: Nav::new(&staff, "tasks"),
-            items,
+            items: found.items,
             all,
+            shown,
+            previous: (page > 1).then(|| more(page - 1)),
+            next: (shown.1 < shown.2).then(|| more(page + 1)),
         },
     )
 }
@@ -53,7 +80,7 @@ pub async fn queue(
 struct TaskPage {
     nav: Nav,
     t: TaskView,
-    errors: FormErrors,
+    errors: FieldErrors,
     failed: String,
     note: String,
     max_mb: usize,
@@ -64,7 +91,7 @@ fn task_page(
     t: TaskView,
     failed: &str,
     note: String,
-    errors: FormErrors,
+    errors: FieldErrors,
 ) -> TaskPage {
     TaskPage {
         nav: Nav::new(staff, "tasks"),
@@ -84,7 +111,7 @@ pub async fn detail(
     let t = tasks::get(&svc, &staff.0, &path).await?;
     render(
         StatusCode::OK,
-        &task_page(&staff, t, "", String::new(), FormErrors::default()),
+        &task_page(&staff, t, "", String::new(), FieldErrors::default()),
     )
 }
 
@@ -103,7 +130,7 @@ pub async fn action(
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
     let (id, action) = path.into_inner();
-    let mut errors = FormErrors::default();
+    let mut errors = FieldErrors::default();
     let note = errors
         .check("note", "Note", text::paragraph(&form.note, 2000))
         .flatten();
@@ -147,7 +174,7 @@ async fn finish(
     id: &str,
     action: &str,
     typed: String,
-    mut errors: FormErrors,
+    mut errors: FieldErrors,
     settle: Option<Settle>,
 ) -> Result<HttpResponse, PageError> {
     let status = match settle {
@@ -191,7 +218,7 @@ pub async fn upload(
     }
     let table = up.text("table").to_string();
     let (too_large, file) = (up.too_large, up.file.map(|(_, b)| b).unwrap_or_default());
-    let mut errors = FormErrors::default();
+    let mut errors = FieldErrors::default();
     let table = errors
         .check("table", "Table or source name", text::line(&table, 120))
         .flatten()

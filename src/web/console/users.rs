@@ -7,16 +7,16 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::Nav;
-use super::account::account_error;
-use crate::auth::account::{self, AccountError, ReviewLine};
-use crate::auth::{self, CreateUserError};
+use crate::auth::AuthError;
+use crate::auth::account::ReviewLine;
 use crate::domain::{EmailAddress, Role, text};
 use crate::mail::Outgoing;
 use crate::web::error::PageError;
-use crate::web::forms::{FormErrors, choice};
+use crate::web::forms::{FieldErrors, choice};
 use crate::web::staff::ConsoleStaff;
 use crate::web::{redirect, render};
-use crate::workflow::Services;
+use crate::workflow::staff::{self as accounts, AccountChange};
+use crate::workflow::{Services, records};
 
 #[derive(Template)]
 #[template(path = "console/users.html")]
@@ -25,7 +25,7 @@ struct UsersPage {
     lines: Vec<ReviewLine>,
     roles: &'static [Role],
     invite: InviteForm,
-    errors: FormErrors,
+    errors: FieldErrors,
     flash: Option<String>,
     generated: String,
     me: String,
@@ -60,11 +60,11 @@ async fn page(
     svc: &Services,
     staff: &ConsoleStaff,
     invite: InviteForm,
-    errors: FormErrors,
+    errors: FieldErrors,
     flash: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
-    let lines = svc.db.run(account::access_review).await?;
+    let lines = accounts::access_review(svc).await?;
     render(
         status,
         &UsersPage {
@@ -109,7 +109,7 @@ pub async fn list(
         &svc,
         &staff,
         invite,
-        FormErrors::default(),
+        FieldErrors::default(),
         flash,
         StatusCode::OK,
     )
@@ -123,7 +123,7 @@ pub async fn invite(
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
     let f = form.into_inner();
-    let mut errors = FormErrors::default();
+    let mut errors = FieldErrors::default();
     let email = errors.check("email", "Email address", EmailAddress::parse(&f.email));
     let name = errors.check("name", "Name", text::required(text::line(&f.name, 200)));
     let role = errors.check("role", "Role", choice::<Role>(&f.role));
@@ -138,16 +138,10 @@ pub async fn invite(
         )
         .await;
     };
-    let actor = staff.0.actor();
-    let (e, n) = (email.clone(), name.clone());
-    let created = svc
-        .db
-        .run(move |c| auth::create_user(c, &e, &n, role, None, &actor))
-        .await;
+    let created = accounts::invite(&svc, staff.0.actor(), email.clone(), name.clone(), role).await;
     let (user, token) = match created {
-        Ok((u, Some(t))) => (u, t),
-        Ok((_, None)) => unreachable!("no password given, so a setup token"),
-        Err(CreateUserError::Exists) => {
+        Ok(invited) => invited,
+        Err(AuthError::UserExists) => {
             errors.add(
                 "email",
                 "Email address",
@@ -163,8 +157,7 @@ pub async fn invite(
             )
             .await;
         }
-        Err(CreateUserError::Password(_)) => unreachable!("no password given"),
-        Err(CreateUserError::Db(d)) => return Err(d.into()),
+        Err(e) => return Err(e.into()),
     };
     let base = &svc.config.base_url;
     let body = InviteEmail {
@@ -207,9 +200,9 @@ pub async fn change(
     staff.check_csrf(&form.csrf)?;
     let (id, action) = path.into_inner();
     let by = staff.0.clone();
-    let result = match action.as_str() {
+    let change = match action.as_str() {
         "role" => {
-            let mut errors = FormErrors::default();
+            let mut errors = FieldErrors::default();
             let Some(role) = errors.check("role", "Role", choice::<Role>(&form.role)) else {
                 let invite = InviteForm::default();
                 return page(
@@ -222,28 +215,19 @@ pub async fn change(
                 )
                 .await;
             };
-            svc.db
-                .run(move |c| account::set_role(c, &by, &id, role))
-                .await
+            AccountChange::Role(role)
         }
-        "deactivate" => {
-            svc.db
-                .run(move |c| account::set_active(c, &by, &id, false))
-                .await
-        }
-        "reactivate" => {
-            svc.db
-                .run(move |c| account::set_active(c, &by, &id, true))
-                .await
-        }
-        "reset-mfa" => svc.db.run(move |c| account::reset_mfa(c, &by, &id)).await,
+        "deactivate" => AccountChange::Deactivate,
+        "reactivate" => AccountChange::Reactivate,
+        "reset-mfa" => AccountChange::ResetMfa,
         _ => return Err(PageError::not_found()),
     };
+    let result = accounts::change_account(&svc, by, id, change).await;
     match result {
         Ok(_) => Ok(redirect(&format!("/console/users?done={action}"))),
-        Err(AccountError::LastAdmin) => {
-            let mut errors = FormErrors::default();
-            errors.add("role", "This change", AccountError::LastAdmin);
+        Err(AuthError::LastAdmin) => {
+            let mut errors = FieldErrors::default();
+            errors.add("role", "This change", AuthError::LastAdmin);
             page(
                 &svc,
                 &staff,
@@ -254,7 +238,7 @@ pub async fn change(
             )
             .await
         }
-        Err(e) => Err(account_error(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -277,23 +261,20 @@ pub async fn review_csv(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
 ) -> Result<HttpResponse, PageError> {
-    let actor = staff.0.actor();
-    svc.db
-        .run(move |c| crate::audit::export_downloaded(c, &actor, "access-review"))
-        .await?;
-    let db = svc.db.clone();
+    records::export_downloaded(&svc, staff.0.actor(), "access-review").await?;
+    let svc = svc.into_inner();
     Ok(crate::export::stream(
         "access-review.csv",
         REVIEW_HEADER,
         move |offset| {
-            let db = db.clone();
+            let svc = svc.clone();
             async move {
                 // Staff accounts are few: one page holds them all.
                 if offset > 0 {
                     return Ok(Vec::new());
                 }
-                let lines = db.run(account::access_review).await?;
-                Ok::<_, crate::db::DbError>(lines.iter().map(review_row).collect())
+                let lines = accounts::access_review(&svc).await?;
+                Ok::<_, AuthError>(lines.iter().map(review_row).collect())
             }
         },
     ))

@@ -6,9 +6,9 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::audit::Actor;
+use crate::domain::validation::FieldErrors;
 use crate::domain::{Jurisdiction, RequestKind};
 use crate::web::error::PageError;
-use crate::web::forms::FormErrors;
 use crate::web::intake::{IntakeFields, Source};
 use crate::web::{render, security};
 use crate::workflow::{Services, requests};
@@ -25,7 +25,7 @@ pub async fn rights() -> Result<HttpResponse, PageError> {
 #[template(path = "portal/request_form.html")]
 struct FormPage {
     f: IntakeFields,
-    errors: FormErrors,
+    errors: FieldErrors,
     kinds: &'static [RequestKind],
     jurisdictions: &'static [Jurisdiction],
     csrf: String,
@@ -39,7 +39,7 @@ pub struct Preselect {
 fn form_page(
     req: &HttpRequest,
     f: IntakeFields,
-    errors: FormErrors,
+    errors: FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let (csrf, cookie) = security::public_form_token(req);
@@ -63,7 +63,7 @@ pub async fn form(req: HttpRequest, q: web::Query<Preselect>) -> Result<HttpResp
         kind: q.kind.clone().unwrap_or_default(),
         ..Default::default()
     };
-    form_page(&req, f, FormErrors::default(), StatusCode::OK)
+    form_page(&req, f, FieldErrors::default(), StatusCode::OK)
 }
 
 pub async fn submit(
@@ -73,7 +73,7 @@ pub async fn submit(
 ) -> Result<HttpResponse, PageError> {
     let f = form.into_inner();
     if !security::public_form_token_ok(&req, &f.csrf) {
-        let mut e = FormErrors::default();
+        let mut e = FieldErrors::default();
         e.add(
             "csrf",
             "Form",

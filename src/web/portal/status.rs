@@ -5,7 +5,6 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::domain::{RequestKind, Status};
 use crate::web::error::PageError;
 use crate::web::render;
 use crate::workflow::stores::{self, StoreView};
@@ -22,26 +21,7 @@ struct StatusPage {
     /// For an agent's request: where to send the proof of authority, and what arrived.
     proof_action: Option<String>,
     proofs: Vec<(String, String, i64)>,
-    errors: crate::web::forms::FormErrors,
-}
-
-/// Access and portability results are downloadable for this long after completion.
-const DOWNLOAD_DAYS: i64 = 30;
-
-fn download_open(r: &RequestView) -> bool {
-    matches!(r.kind, RequestKind::Access | RequestKind::Portability)
-        && r.status == Status::Completed
-        && r.closed_at.is_some_and(|c| {
-            chrono::Utc::now().naive_utc() - c <= chrono::Duration::days(DOWNLOAD_DAYS)
-        })
-}
-
-async fn stores_of(svc: &Services, r: &RequestView) -> Result<Vec<StoreView>, WorkflowError> {
-    let mut out = Vec::new();
-    for t in crate::workflow::tasks::of_request(svc, &r.id).await? {
-        out.push(stores::get(svc, &t.store_id).await?);
-    }
-    Ok(out)
+    errors: crate::web::forms::FieldErrors,
 }
 
 #[derive(Deserialize)]
@@ -118,12 +98,6 @@ pub async fn package(
             WorkflowError::NotFound => PageError::not_found(),
             e => e.into(),
         })?;
-    if !download_open(&r) {
-        return Err(PageError::Status(
-            StatusCode::NOT_FOUND,
-            "Your data can be downloaded for 30 days once the request is completed.".into(),
-        ));
-    }
     Ok(crate::web::package_response(&svc, &r, crate::audit::Actor::Subject).await?)
 }
 
@@ -131,11 +105,11 @@ async fn status_page(
     svc: &Services,
     r: RequestView,
     token: &str,
-    errors: crate::web::forms::FormErrors,
+    errors: crate::web::forms::FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
-    let stores = stores_of(svc, &r).await?;
-    let download = download_open(&r).then(|| {
+    let stores = stores::of_request(svc, &r.id).await?;
+    let download = r.package_downloadable().then(|| {
         format!(
             "/privacy/requests/{}/package.csv?token={token}",
             r.public_id
@@ -197,7 +171,7 @@ pub async fn proof(
             r.public_id
         ))),
         Err(WorkflowError::Invalid { field, message }) => {
-            let mut errors = crate::web::forms::FormErrors::default();
+            let mut errors = crate::web::forms::FieldErrors::default();
             errors.add(field, "The file", message);
             status_page(&svc, r, &token, errors, StatusCode::UNPROCESSABLE_ENTITY).await
         }

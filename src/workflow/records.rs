@@ -1,0 +1,46 @@
+//! The audit log as staff read it, downloads recorded in it, and the health check.
+
+use super::{Services, WorkflowError};
+use crate::audit::{self, Actor, ChainReport};
+use crate::db::models::{AuditRow, User};
+use crate::db::{DbError, users};
+
+/// The audit page: the chain's state, one page of rows (newest first), and the staff whose
+/// ids the rows name.
+pub async fn audit_page(
+    svc: &Services,
+    limit: i64,
+    before: Option<i64>,
+) -> Result<(ChainReport, Vec<AuditRow>, Vec<User>), WorkflowError> {
+    Ok(svc
+        .db
+        .run(move |c| {
+            let chain = audit::verify(c)?;
+            let rows = audit::recent(c, limit, before)?;
+            Ok::<_, DbError>((chain, rows, users::list(c)?))
+        })
+        .await?)
+}
+
+/// Someone downloaded a report (`breaches`, `access-review`, …).
+pub async fn export_downloaded(
+    svc: &Services,
+    actor: Actor,
+    export: &'static str,
+) -> Result<(), WorkflowError> {
+    Ok(svc
+        .db
+        .run(move |c| audit::export_downloaded(c, &actor, export))
+        .await?)
+}
+
+/// Whether the database answers.
+pub async fn healthy(svc: &Services) -> bool {
+    svc.db
+        .run(|c| {
+            use diesel::connection::SimpleConnection;
+            c.batch_execute("SELECT 1").map_err(DbError::from)
+        })
+        .await
+        .is_ok()
+}

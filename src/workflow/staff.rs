@@ -1,0 +1,147 @@
+//! Staff accounts and sign-in, for the web layer: each call runs the `auth` core on the
+//! blocking pool, so handlers never hold a database connection themselves.
+
+use super::Services;
+use crate::audit::Actor;
+use crate::auth::account::{self, ReviewLine};
+use crate::auth::{self, AuthError, Pending, SessionState, Staff, mfa};
+use crate::db::models::User;
+use crate::db::{DbConn, users};
+use crate::domain::{EmailAddress, Role};
+
+async fn run<T: Send + 'static>(
+    svc: &Services,
+    f: impl FnOnce(&mut DbConn) -> Result<T, AuthError> + Send + 'static,
+) -> Result<T, AuthError> {
+    svc.db.run(f).await
+}
+
+/// Password step of sign-in: a half-signed-in session token.
+pub async fn login(svc: &Services, email: String, password: String) -> Result<String, AuthError> {
+    run(svc, move |c| auth::login(c, &email, &password)).await
+}
+
+pub async fn logout(svc: &Services, staff: Staff) -> Result<(), AuthError> {
+    run(svc, move |c| Ok(auth::logout(c, &staff)?)).await
+}
+
+pub async fn session_state(svc: &Services, token: String) -> Result<SessionState, AuthError> {
+    run(svc, move |c| Ok(auth::session_state(c, &token)?)).await
+}
+
+pub async fn token_staff(svc: &Services, token: String) -> Result<Option<Staff>, AuthError> {
+    run(svc, move |c| Ok(auth::token_staff(c, &token)?)).await
+}
+
+pub async fn begin_enrolment(svc: &Services, p: Pending) -> Result<mfa::Enrolment, AuthError> {
+    let keys = svc.keys.clone();
+    run(svc, move |c| auth::begin_enrolment(c, &keys, &p)).await
+}
+
+pub async fn confirm_enrolment(
+    svc: &Services,
+    token: String,
+    code: String,
+) -> Result<(String, Vec<String>), AuthError> {
+    let keys = svc.keys.clone();
+    run(svc, move |c| {
+        auth::confirm_enrolment(c, &keys, &token, &code)
+    })
+    .await
+}
+
+pub async fn second_factor(
+    svc: &Services,
+    token: String,
+    code: String,
+) -> Result<String, AuthError> {
+    let keys = svc.keys.clone();
+    run(svc, move |c| auth::second_factor(c, &keys, &token, &code)).await
+}
+
+pub async fn user_for_setup(svc: &Services, token: String) -> Result<User, AuthError> {
+    run(svc, move |c| auth::user_for_setup(c, &token)).await
+}
+
+pub async fn complete_setup(
+    svc: &Services,
+    token: String,
+    password: String,
+) -> Result<(), AuthError> {
+    run(svc, move |c| auth::complete_setup(c, &token, &password)).await
+}
+
+/// An invitation: the new user and their one-time setup token.
+pub async fn invite(
+    svc: &Services,
+    by: Actor,
+    email: EmailAddress,
+    name: String,
+    role: Role,
+) -> Result<(User, String), AuthError> {
+    let (user, token) = run(svc, move |c| {
+        auth::create_user(c, &email, &name, role, None, &by)
+    })
+    .await?;
+    Ok((user, token.expect("no password given, so a setup token")))
+}
+
+pub async fn change_password(
+    svc: &Services,
+    staff: Staff,
+    current: String,
+    new_password: String,
+) -> Result<(), AuthError> {
+    run(svc, move |c| {
+        account::change_password(c, &staff, &current, &new_password)
+    })
+    .await
+}
+
+pub async fn regenerate_recovery_codes(
+    svc: &Services,
+    staff: Staff,
+    code: String,
+) -> Result<Vec<String>, AuthError> {
+    let keys = svc.keys.clone();
+    run(svc, move |c| {
+        account::regenerate_recovery_codes(c, &keys, &staff, &code)
+    })
+    .await
+}
+
+pub async fn recovery_codes_left(svc: &Services, user_id: String) -> Result<i64, AuthError> {
+    run(svc, move |c| Ok(users::unused_recovery_codes(c, &user_id)?)).await
+}
+
+pub async fn end_all_sessions(svc: &Services, staff: Staff) -> Result<(), AuthError> {
+    run(svc, move |c| Ok(account::end_all_sessions(c, &staff)?)).await
+}
+
+/// What an administrator does to another account.
+#[derive(Debug, Clone, Copy)]
+pub enum AccountChange {
+    Role(Role),
+    Deactivate,
+    Reactivate,
+    ResetMfa,
+}
+
+pub async fn change_account(
+    svc: &Services,
+    by: Staff,
+    user_id: String,
+    change: AccountChange,
+) -> Result<User, AuthError> {
+    run(svc, move |c| match change {
+        AccountChange::Role(role) => account::set_role(c, &by, &user_id, role),
+        AccountChange::Deactivate => account::set_active(c, &by, &user_id, false),
+        AccountChange::Reactivate => account::set_active(c, &by, &user_id, true),
+        AccountChange::ResetMfa => account::reset_mfa(c, &by, &user_id),
+    })
+    .await
+}
+
+pub async fn access_review(svc: &Services) -> Result<Vec<ReviewLine>, AuthError> {
+    run(svc, |c| Ok(account::access_review(c)?)).await
+}

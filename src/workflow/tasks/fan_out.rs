@@ -1,0 +1,86 @@
+//! The fan-out: a verified request becomes one task per active store.
+
+use chrono::{Duration, NaiveDate};
+
+use super::event;
+use crate::audit::{self, Actor};
+use crate::db::models::{RequestRow, TaskRow};
+use crate::db::{self, DbConn, requests, stores, tasks};
+use crate::domain::Action;
+use crate::domain::lifecycle::next_status;
+use crate::domain::stores::TaskStatus;
+use crate::workflow::WorkflowError;
+
+/// Creates one task per active store and moves the request to `in_progress`. Runs inside
+/// the verification's transaction; with no stores registered the request stays `verified`.
+pub fn fan_out(
+    c: &mut DbConn,
+    row: &mut RequestRow,
+    actor: &Actor,
+    lead_days: i64,
+    today: NaiveDate,
+) -> Result<usize, WorkflowError> {
+    let stores = stores::active(c)?;
+    if stores.is_empty() {
+        return Ok(0);
+    }
+    let effective = row.extended_due_date.unwrap_or(row.due_date);
+    // Ahead of the statutory date, but never before today unless the request is already late.
+    let due = (effective - Duration::days(lead_days)).max(today.min(effective));
+    let now = db::now();
+    for s in &stores {
+        tasks::insert(
+            c,
+            &TaskRow {
+                id: db::new_id(),
+                request_id: row.id.clone(),
+                store_id: s.id.clone(),
+                status: TaskStatus::Open,
+                due_date: due,
+                attempts: 0,
+                next_attempt_at: None,
+                claimed_until: None,
+                last_error: None,
+                result: None,
+                note: None,
+                exemption_basis: None,
+                created_at: now,
+                updated_at: now,
+                completed_at: None,
+            },
+        )?;
+    }
+    let from = row.status;
+    let to = next_status(from, Action::Start, None)?;
+    row.status = to;
+    row.updated_at = now;
+    requests::save(c, row)?;
+    let mut e = event(
+        &row.id,
+        actor,
+        "start",
+        Some(format!("Sent to {} data store(s)", stores.len())),
+    );
+    e.from_status = Some(from);
+    e.to_status = Some(to);
+    requests::insert_event(c, &e)?;
+    audit::record(
+        c,
+        actor,
+        "request.start",
+        &format!("request:{}", row.id),
+        serde_json::json!({"tasks": stores.len()}),
+    )?;
+    Ok(stores.len())
+}
+
+/// How many of a request's tasks are neither done nor exempt.
+pub fn unsettled(c: &mut DbConn, request_id: &str) -> Result<usize, WorkflowError> {
+    let mut n = 0;
+    for (t, _) in tasks::of_request(c, request_id)? {
+        if !t.status.is_settled() {
+            n += 1;
+        }
+    }
+    Ok(n)
+}

@@ -1,0 +1,215 @@
+//! The job runner: claims due connector jobs and records what each connector did.
+
+use chrono::Duration;
+
+use super::event;
+use super::settle::store_records;
+use crate::audit::{self, Actor};
+use crate::connectors::sql::SqlUrl;
+use crate::connectors::webhook;
+use crate::connectors::{self, Connector, ConnectorError, Job, Outcome, Subject, Target, TaskInfo};
+use crate::db::models::StoreRow;
+use crate::db::{self, requests, tasks};
+use crate::domain::dataset::Dataset;
+use crate::domain::stores::{MAX_AUTOMATIC_ATTEMPTS, StoreKind, TaskStatus, backoff_minutes};
+use crate::workflow::{Services, WorkflowError};
+
+/// How long a claimed job may run before another process may take it over.
+const CLAIM: Duration = Duration::minutes(10);
+
+/// Runs every connector job that is due, each claimed so no other process runs it too.
+pub async fn run_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
+    let now = db::now();
+    let ids = svc
+        .db
+        .run(move |c| tasks::runnable(c, now, MAX_AUTOMATIC_ATTEMPTS, 20))
+        .await?;
+    let mut ran = 0;
+    for id in ids {
+        let claim_id = id.clone();
+        let claimed = svc
+            .db
+            .run(move |c| tasks::claim(c, &claim_id, now, now + CLAIM))
+            .await?;
+        if claimed {
+            run_one(svc, &id).await?;
+            ran += 1;
+        }
+    }
+    Ok(ran)
+}
+
+async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
+    let id = task_id.to_string();
+    let (t, s, r) = svc
+        .db
+        .run(move |c| {
+            let (t, s) = tasks::find(c, &id)?.ok_or(WorkflowError::NotFound)?;
+            let r = requests::find(c, &t.request_id)?.ok_or(WorkflowError::NotFound)?;
+            Ok::<_, WorkflowError>((t, s, r))
+        })
+        .await?;
+    let kind = r.kind;
+    let job = Job::for_kind(kind);
+    let subject = Subject {
+        email: svc.keys.decrypt(&r.email_enc)?,
+    };
+    let info = TaskInfo {
+        task_id: t.id.clone(),
+        request_id: r.id.clone(),
+        kind,
+        jurisdiction: r.jurisdiction,
+        due_date: t.due_date,
+        callback_url: format!("{}/api/v1/tasks/{}/result", svc.config.base_url, t.id),
+    };
+    let outcome = match target_of(svc, &s) {
+        Ok(target) => match connectors::open(target).await {
+            Ok(connector) => {
+                let o = connector.run(job, &subject, &info).await;
+                connector.close().await;
+                o
+            }
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e),
+    };
+    let keys = svc.keys.clone();
+    let store_name = s.name.clone();
+    svc.db
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                let (mut t, _) = tasks::find(c, &t.id)?.ok_or(WorkflowError::NotFound)?;
+                let now = db::now();
+                t.attempts += 1;
+                t.updated_at = now;
+                t.claimed_until = None;
+                let (action, note) = match outcome {
+                    Ok(Outcome::Found(values)) => {
+                        tasks::delete_records(c, &t.id)?;
+                        store_records(c, &keys, &t, &values)?;
+                        t.status = TaskStatus::Done;
+                        t.result = Some(serde_json::json!({"records": values.len()}).to_string());
+                        t.last_error = None;
+                        t.completed_at = Some(now);
+                        (
+                            "task.done",
+                            format!("{store_name}: found {} value(s)", values.len()),
+                        )
+                    }
+                    Ok(Outcome::Erased(report)) => {
+                        t.status = TaskStatus::Done;
+                        t.result = Some(serde_json::to_string(&report).expect("plain JSON"));
+                        t.last_error = None;
+                        t.completed_at = Some(now);
+                        let rows: u64 = report.iter().map(|r| r.rows_reached).sum();
+                        (
+                            "task.done",
+                            format!("{store_name}: erasure applied to {rows} row(s)"),
+                        )
+                    }
+                    Ok(Outcome::Sent) => {
+                        t.status = TaskStatus::Running;
+                        t.last_error = None;
+                        (
+                            "task.sent",
+                            format!(
+                                "{store_name}: sent to the store's webhook, awaiting its result"
+                            ),
+                        )
+                    }
+                    Ok(Outcome::ForOwner) => {
+                        t.status = TaskStatus::Open;
+                        (
+                            "task.handed",
+                            format!("{store_name}: needs the owner's action"),
+                        )
+                    }
+                    Err(e) => {
+                        t.status = TaskStatus::Failed;
+                        t.last_error = Some(e.to_string());
+                        t.next_attempt_at =
+                            Some(now + Duration::minutes(backoff_minutes(t.attempts)));
+                        ("task.failed", format!("{store_name}: {e}"))
+                    }
+                };
+                tasks::save(c, &t)?;
+                requests::insert_event(
+                    c,
+                    &event(
+                        &t.request_id,
+                        &Actor::System,
+                        &action.replace('.', "_"),
+                        Some(note),
+                    ),
+                )?;
+                audit::record(
+                    c,
+                    &Actor::System,
+                    action,
+                    &format!("task:{}", t.id),
+                    serde_json::json!({"attempt": t.attempts}),
+                )?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// The store's connection details with its secrets decrypted.
+fn target_of(svc: &Services, s: &StoreRow) -> Result<Target, ConnectorError> {
+    let config = |m: &str| ConnectorError::Config(m.to_string());
+    let decrypt = |v: Option<&str>, what: &str| -> Result<String, ConnectorError> {
+        svc.keys
+            .decrypt(v.ok_or_else(|| config(&format!("no {what} configured")))?)
+            .map_err(|e| config(&e.to_string()))
+    };
+    match s.kind {
+        StoreKind::Manual => Ok(Target::Manual),
+        StoreKind::Sql => {
+            let url = SqlUrl::parse(&decrypt(s.connection_enc.as_deref(), "connection")?)
+                .map_err(|e| config(&e))?;
+            let dataset = Dataset::parse(
+                s.dataset
+                    .as_deref()
+                    .ok_or_else(|| config("no dataset map"))?,
+            )
+            .map_err(|e| config(&e.to_string()))?;
+            let key = decrypt(Some(&s.hash_key_enc), "hash key")?;
+            Ok(Target::Sql {
+                url,
+                dataset,
+                hash_key: key.into_bytes(),
+            })
+        }
+        StoreKind::Webhook => Ok(Target::Webhook {
+            url: s.url.clone().ok_or_else(|| config("no URL configured"))?,
+            secret: decrypt(s.secret_enc.as_deref(), "secret")?,
+        }),
+    }
+}
+
+/// Checks a store's signed callback for a task; true when it is authentic and fresh.
+pub async fn verify_callback(
+    svc: &Services,
+    task_id: &str,
+    timestamp: &str,
+    signature: &str,
+    body: &[u8],
+) -> Result<bool, WorkflowError> {
+    let id = task_id.to_string();
+    let found = svc.db.run(move |c| tasks::find(c, &id)).await?;
+    let Some((_, s)) = found else {
+        return Ok(false);
+    };
+    let Some(enc) = s.secret_enc else {
+        return Ok(false);
+    };
+    let secret = svc.keys.decrypt(&enc)?;
+    Ok(webhook::verify(
+        &secret,
+        timestamp,
+        signature,
+        body,
+        chrono::Utc::now().timestamp(),
+    ))
+}
