@@ -90,6 +90,13 @@ pub struct RequestRow {
     pub updated_at: NaiveDateTime,
 }
 
+impl RequestRow {
+    /// The date the response is owed by (`domain::clock::effective_due`).
+    pub fn effective_due(&self) -> NaiveDate {
+        crate::domain::clock::effective_due(self.due_date, self.extended_due_date)
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = request_events)]
 pub struct RequestEvent {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use diesel::dsl::sql;
 use diesel::expression::SqlLiteral;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Date};
+use diesel::sql_types::Date;
 
 use super::models::{RequestEvent, RequestRow};
 use super::schema::{request_events, requests};
@@ -117,9 +117,7 @@ pub fn list(conn: &mut DbConn, f: &Filter) -> Result<(Vec<RequestRow>, i64), DbE
             q = q.filter(requests::status.ne_all(Status::CLOSED));
         }
         if let Some(day) = f.overdue_before {
-            q = q.filter(
-                sql::<Bool>("COALESCE(extended_due_date, due_date) < ").bind::<Date, _>(day),
-            );
+            q = q.filter(effective_due().lt(day));
         }
         q
     };
@@ -133,7 +131,8 @@ pub fn list(conn: &mut DbConn, f: &Filter) -> Result<(Vec<RequestRow>, i64), DbE
     Ok((rows, total))
 }
 
-/// The date staff must meet: the extended one once granted.
+/// The date staff must meet: the extended one once granted (`domain::clock::effective_due`
+/// in SQL, so the queue sorts and filters in the database).
 fn effective_due() -> SqlLiteral<Date> {
     sql::<Date>("COALESCE(extended_due_date, due_date)")
 }

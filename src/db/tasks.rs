@@ -41,11 +41,11 @@ pub fn of_request(
         .load(conn)?)
 }
 
+/// A task with its store and the request it serves.
+pub type TaskWithRequest = (TaskRow, StoreRow, RequestRow);
+
 /// A task with its store and request.
-pub fn find_with_request(
-    conn: &mut DbConn,
-    id: &str,
-) -> Result<Option<(TaskRow, StoreRow, RequestRow)>, DbError> {
+pub fn find_with_request(conn: &mut DbConn, id: &str) -> Result<Option<TaskWithRequest>, DbError> {
     Ok(tasks::table
         .inner_join(stores::table)
         .inner_join(requests::table)
@@ -90,10 +90,7 @@ pub struct Queue<'a> {
 
 /// One page of a queue, soonest due first, with each task's store and request in the same
 /// query, and the queue's total.
-pub fn queue(
-    conn: &mut DbConn,
-    q: &Queue,
-) -> Result<(Vec<(TaskRow, StoreRow, RequestRow)>, i64), DbError> {
+pub fn queue(conn: &mut DbConn, q: &Queue) -> Result<(Vec<TaskWithRequest>, i64), DbError> {
     let build = || {
         let mut b = tasks::table
             .inner_join(stores::table)

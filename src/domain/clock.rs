@@ -46,8 +46,14 @@ pub struct Schedule {
 impl Schedule {
     /// The date the response is actually owed by.
     pub fn effective_due_date(&self) -> NaiveDate {
-        self.extended_due_date.unwrap_or(self.due_date)
+        effective_due(self.due_date, self.extended_due_date)
     }
+}
+
+/// The date a response is owed by: the extended one once an extension is granted. (The
+/// request queue sorts by the same rule in SQL: `db::requests::effective_due`.)
+pub fn effective_due(due_date: NaiveDate, extended_due_date: Option<NaiveDate>) -> NaiveDate {
+    extended_due_date.unwrap_or(due_date)
 }
 
 #[derive(thiserror::Error, Debug, Clone, PartialEq, Eq)]

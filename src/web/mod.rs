@@ -2,6 +2,7 @@
 //! they share (errors, forms, security headers, who is asking).
 
 pub mod api;
+pub mod breach_input;
 pub mod console;
 pub mod error;
 pub mod forms;
@@ -60,8 +61,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .into()
             }),
     )
-    .app_data(web::QueryConfig::default().error_handler(|e, _| {
-        PageError::bad_request(&format!("The address is not valid: {e}")).into()
+    .app_data(web::QueryConfig::default().error_handler(|e, req| {
+        // The API answers in JSON whatever went wrong, a malformed query string included.
+        if req.path().starts_with("/api/") {
+            ApiError::status(
+                StatusCode::BAD_REQUEST,
+                format!("the query string is not valid: {e}"),
+            )
+            .into()
+        } else {
+            PageError::bad_request(&format!("The address is not valid: {e}")).into()
+        }
     }))
     .app_data(web::PayloadConfig::default().limit(JSON_LIMIT))
     .app_data(
@@ -69,9 +79,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .limit(JSON_LIMIT)
             .error_handler(|e, _| ApiError::status(StatusCode::BAD_REQUEST, e.to_string()).into()),
     )
-    .configure(portal::routes)
-    .configure(console::routes)
-    .configure(api::routes)
+    .configure(routes::register)
     .service(actix_files::Files::new("/static", static_dir()).prefer_utf8(true));
 }
 

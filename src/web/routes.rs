@@ -1,16 +1,17 @@
 //! Who may call what, in one table. Every console and API route is listed here with the
-//! access it needs and the rate limit it counts against; [`add`] registers a handler only
-//! for a listed route (a route without a rule stops start-up), and [`guard`], one middleware,
+//! access it needs, the rate limit it counts against and its handler; [`register`] adds the
+//! handlers from that same table, so no handler exists without a rule, and [`guard`], one middleware,
 //! enforces the table on every request before any handler runs. Handlers do not check roles.
 //!
-//! Adding a route is one line in [`RULES`] plus its `routes::add(...)` call; the role × route
-//! test in `tests/it/access.rs` then fails until it is told what each role should get.
+//! Adding a route is one line in the [`routes!`] table: its verb, path, access, rate limit and
+//! handler. The role × route test in `tests/it/access.rs` then fails until it is told what
+//! each role should get.
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
-use actix_web::{Error, FromRequest, Handler, HttpMessage, Responder, ResponseError, web};
+use actix_web::{Error, HttpMessage, ResponseError, web};
 
 use super::error::{ApiError, PageError};
 use super::ratelimit::{Limit, RateLimiter};
@@ -30,6 +31,14 @@ impl Verb {
         match self {
             Verb::Get => "GET",
             Verb::Post => "POST",
+        }
+    }
+
+    /// The actix route for this verb (GET also answers HEAD).
+    fn route(self) -> actix_web::Route {
+        match self {
+            Verb::Get => web::get(),
+            Verb::Post => web::post(),
         }
     }
 
@@ -67,165 +76,124 @@ pub struct Rule {
     pub limit: Option<Limit>,
 }
 
-const fn rule(verb: Verb, path: &'static str, access: Access) -> Rule {
-    Rule {
-        verb,
-        path,
-        access,
-        limit: None,
-    }
+/// The limit of a route in [`routes!`]: none, or one of [`Limit`].
+macro_rules! limit_of {
+    () => {
+        None
+    };
+    ($limit:ident) => {
+        Some(Limit::$limit)
+    };
 }
 
-const fn limited(verb: Verb, path: &'static str, access: Access, limit: Limit) -> Rule {
-    Rule {
-        verb,
-        path,
-        access,
-        limit: Some(limit),
-    }
+/// One table, two uses: [`RULES`] (what the guard enforces and the tests read) and
+/// [`register`] (the handlers, added in the table's order: actix matches in registration
+/// order, so `{id}/package.csv` comes before `{id}/{action}`).
+macro_rules! routes {
+    ($($verb:ident $path:literal, $access:expr $(, limit $limit:ident)? => $handler:path;)+) => {
+        /// Every route of the portal, the console and the API.
+        pub const RULES: &[Rule] = &[
+            $(Rule { verb: $verb, path: $path, access: $access, limit: limit_of!($($limit)?) },)+
+        ];
+
+        /// Registers the handler of every route in [`RULES`].
+        pub fn register(cfg: &mut web::ServiceConfig) {
+            $(cfg.route($path, $verb.route().to($handler));)+
+        }
+    };
 }
 
+use super::{api, console, portal};
 use Access::{Public, SecondFactor, SignedIn, Staff as Needs, StoreCallback};
 use Permission::*;
 use Verb::{Get as GET, Post as POST};
 
-/// Every route of the portal, the console and the API.
-pub const RULES: &[Rule] = &[
+routes! {
     // Public portal.
-    rule(GET, "/", Public),
-    rule(GET, "/privacy", Public),
-    rule(GET, "/privacy/requests/new", Public),
-    limited(POST, "/privacy/requests/new", Public, Limit::Intake),
-    rule(GET, "/privacy/requests/sent", Public),
-    rule(GET, "/privacy/requests/{public_id}", Public),
-    limited(
-        GET,
-        "/privacy/requests/{public_id}/package.csv",
-        Public,
-        Limit::Verify,
-    ),
-    limited(
-        POST,
-        "/privacy/requests/{public_id}/proof",
-        Public,
-        Limit::Verify,
-    ),
-    limited(GET, "/privacy/verify/{token}", Public, Limit::Verify),
-    limited(POST, "/privacy/verify/{token}", Public, Limit::Verify),
+    GET "/", Public => portal::home;
+    GET "/privacy", Public => portal::intake::rights;
+    GET "/privacy/requests/new", Public => portal::intake::form;
+    POST "/privacy/requests/new", Public, limit Intake => portal::intake::submit;
+    GET "/privacy/requests/sent", Public => portal::intake::sent;
+    GET "/privacy/requests/{public_id}/package.csv", Public, limit Verify
+        => portal::status::package;
+    GET "/privacy/requests/{public_id}", Public => portal::status::page;
+    POST "/privacy/requests/{public_id}/proof", Public, limit Verify => portal::status::proof;
+    GET "/privacy/verify/{token}", Public, limit Verify => portal::status::confirm_page;
+    POST "/privacy/verify/{token}", Public, limit Verify => portal::status::confirm;
     // Console: signing in.
-    rule(GET, "/console", Public),
-    rule(GET, "/console/login", Public),
-    limited(POST, "/console/login", Public, Limit::Login),
-    rule(GET, "/console/mfa", SecondFactor),
-    limited(POST, "/console/mfa", SecondFactor, Limit::Login),
-    limited(POST, "/console/mfa/enrol", SecondFactor, Limit::Login),
-    rule(GET, "/console/setup/{token}", Public),
-    limited(POST, "/console/setup/{token}", Public, Limit::Login),
-    rule(POST, "/console/logout", SignedIn),
+    GET "/console", Public => console::home;
+    GET "/console/login", Public => console::login::form;
+    POST "/console/login", Public, limit Login => console::login::submit;
+    GET "/console/mfa", SecondFactor => console::mfa::page;
+    POST "/console/mfa", SecondFactor, limit Login => console::mfa::submit;
+    POST "/console/mfa/enrol", SecondFactor, limit Login => console::mfa::enrol;
+    GET "/console/setup/{token}", Public => console::login::setup_form;
+    POST "/console/setup/{token}", Public, limit Login => console::login::setup_submit;
+    POST "/console/logout", SignedIn => console::login::logout;
     // Console: one's own account.
-    rule(GET, "/console/account", SignedIn),
-    limited(POST, "/console/account/password", SignedIn, Limit::Login),
-    rule(POST, "/console/account/sign-out-everywhere", SignedIn),
-    limited(
-        POST,
-        "/console/account/recovery-codes",
-        SignedIn,
-        Limit::Login,
-    ),
+    GET "/console/account", SignedIn => console::account::show;
+    POST "/console/account/password", SignedIn, limit Login => console::account::change_password;
+    POST "/console/account/sign-out-everywhere", SignedIn
+        => console::account::sign_out_everywhere;
+    POST "/console/account/recovery-codes", SignedIn, limit Login
+        => console::account::recovery_codes;
     // Console: requests.
-    rule(GET, "/console/requests", Needs(ViewRequests)),
-    rule(GET, "/console/requests/new", Needs(WorkRequests)),
-    rule(POST, "/console/requests/new", Needs(WorkRequests)),
-    rule(GET, "/console/requests/{id}", Needs(ViewRequests)),
-    rule(POST, "/console/requests/{id}/{action}", Needs(WorkRequests)),
-    rule(
-        GET,
-        "/console/requests/{id}/package.csv",
-        Needs(ViewRequests),
-    ),
-    rule(
-        GET,
-        "/console/requests/{id}/attachments/{file}",
-        Needs(ViewRequests),
-    ),
+    GET "/console/requests", Needs(ViewRequests) => console::requests::queue;
+    GET "/console/requests/new", Needs(WorkRequests) => console::requests::new_form;
+    POST "/console/requests/new", Needs(WorkRequests) => console::requests::new_submit;
+    GET "/console/requests/{id}", Needs(ViewRequests) => console::requests::detail;
+    GET "/console/requests/{id}/package.csv", Needs(ViewRequests) => console::requests::package;
+    GET "/console/requests/{id}/attachments/{file}", Needs(ViewRequests)
+        => console::requests::attachment;
+    POST "/console/requests/{id}/{action}", Needs(WorkRequests) => console::requests::action;
     // Console: the store registry (the records of processing) and tasks. Which tasks a
     // store owner may see or settle is decided per task, by store ownership.
-    rule(GET, "/console/stores", Needs(ViewRequests)),
-    rule(GET, "/console/stores/new", Needs(ManageStores)),
-    rule(POST, "/console/stores/new", Needs(ManageStores)),
-    rule(GET, "/console/stores/{id}", Needs(ViewRequests)),
-    rule(POST, "/console/stores/{id}", Needs(ManageStores)),
-    rule(GET, "/console/tasks", Needs(WorkOwnTasks)),
-    rule(GET, "/console/tasks/{id}", Needs(WorkOwnTasks)),
-    rule(POST, "/console/tasks/{id}/upload", Needs(WorkOwnTasks)),
-    rule(POST, "/console/tasks/{id}/{action}", Needs(WorkOwnTasks)),
+    GET "/console/stores", Needs(ViewRequests) => console::stores::list;
+    GET "/console/stores/new", Needs(ManageStores) => console::stores::new_form;
+    POST "/console/stores/new", Needs(ManageStores) => console::stores::create;
+    GET "/console/stores/{id}", Needs(ViewRequests) => console::stores::edit_form;
+    POST "/console/stores/{id}", Needs(ManageStores) => console::stores::update;
+    GET "/console/tasks", Needs(WorkOwnTasks) => console::tasks::queue;
+    GET "/console/tasks/{id}", Needs(WorkOwnTasks) => console::tasks::detail;
+    POST "/console/tasks/{id}/upload", Needs(WorkOwnTasks) => console::tasks::upload;
+    POST "/console/tasks/{id}/{action}", Needs(WorkOwnTasks) => console::tasks::action;
     // Console: audit log.
-    rule(GET, "/console/audit", Needs(ReadAudit)),
+    GET "/console/audit", Needs(ReadAudit) => console::audit::page;
     // Console: staff accounts and the access review.
-    rule(GET, "/console/users", Needs(ManageUsers)),
-    rule(GET, "/console/users.csv", Needs(ManageUsers)),
-    rule(POST, "/console/users/invite", Needs(ManageUsers)),
-    rule(POST, "/console/users/{id}/{action}", Needs(ManageUsers)),
+    GET "/console/users", Needs(ManageUsers) => console::users::list;
+    GET "/console/users.csv", Needs(ManageUsers) => console::users::review_csv;
+    POST "/console/users/invite", Needs(ManageUsers) => console::users::invite;
+    POST "/console/users/{id}/{action}", Needs(ManageUsers) => console::users::change;
     // Console: breach register.
-    rule(GET, "/console/breaches", Needs(ReadAudit)),
-    rule(GET, "/console/breaches.csv", Needs(ReadAudit)),
-    rule(GET, "/console/breaches/new", Needs(ManageBreaches)),
-    rule(POST, "/console/breaches/new", Needs(ManageBreaches)),
-    rule(GET, "/console/breaches/{id}", Needs(ReadAudit)),
-    rule(POST, "/console/breaches/{id}", Needs(ManageBreaches)),
-    rule(
-        POST,
-        "/console/breaches/{id}/regulator-notified",
-        Needs(ManageBreaches),
-    ),
-    rule(POST, "/console/breaches/{id}/notify", Needs(ManageBreaches)),
+    GET "/console/breaches", Needs(ReadAudit) => console::breaches::list;
+    GET "/console/breaches.csv", Needs(ReadAudit) => console::breaches::csv;
+    GET "/console/breaches/new", Needs(ManageBreaches) => console::breaches::new_form;
+    POST "/console/breaches/new", Needs(ManageBreaches) => console::breaches::new_submit;
+    GET "/console/breaches/{id}", Needs(ReadAudit) => console::breaches::detail;
+    POST "/console/breaches/{id}", Needs(ManageBreaches) => console::breaches::update;
+    POST "/console/breaches/{id}/regulator-notified", Needs(ManageBreaches)
+        => console::breaches::regulator_notified;
+    POST "/console/breaches/{id}/notify", Needs(ManageBreaches) => console::breaches::notify;
     // API.
-    rule(GET, "/healthz", Public),
-    rule(POST, "/api/v1/requests", Needs(WorkRequests)),
-    rule(GET, "/api/v1/requests", Needs(ViewRequests)),
-    rule(GET, "/api/v1/requests/{id}", Needs(ViewRequests)),
-    rule(POST, "/api/v1/requests/{id}/{action}", Needs(WorkRequests)),
-    rule(
-        GET,
-        "/api/v1/requests/{id}/package.csv",
-        Needs(ViewRequests),
-    ),
-    rule(POST, "/api/v1/stores", Needs(ManageStores)),
-    rule(GET, "/api/v1/stores", Needs(ViewRequests)),
-    rule(GET, "/api/v1/stores/{id}", Needs(ViewRequests)),
-    rule(GET, "/api/v1/tasks", Needs(WorkOwnTasks)),
-    rule(GET, "/api/v1/tasks/{id}", Needs(WorkOwnTasks)),
-    rule(POST, "/api/v1/tasks/{id}/retry", Needs(WorkOwnTasks)),
-    rule(
-        POST,
-        "/api/v1/tasks/{id}/result",
-        StoreCallback(WorkOwnTasks),
-    ),
-    rule(GET, "/api/v1/exports/breaches.csv", Needs(ReadAudit)),
-];
+    GET "/healthz", Public => api::healthz;
+    POST "/api/v1/requests", Needs(WorkRequests) => api::requests::create;
+    GET "/api/v1/requests", Needs(ViewRequests) => api::requests::list;
+    GET "/api/v1/requests/{id}", Needs(ViewRequests) => api::requests::get;
+    GET "/api/v1/requests/{id}/package.csv", Needs(ViewRequests) => api::requests::package;
+    POST "/api/v1/requests/{id}/{action}", Needs(WorkRequests) => api::requests::action;
+    POST "/api/v1/stores", Needs(ManageStores) => api::stores::create;
+    GET "/api/v1/stores", Needs(ViewRequests) => api::stores::list;
+    GET "/api/v1/stores/{id}", Needs(ViewRequests) => api::stores::get;
+    GET "/api/v1/tasks", Needs(WorkOwnTasks) => api::tasks::list;
+    GET "/api/v1/tasks/{id}", Needs(WorkOwnTasks) => api::tasks::get;
+    POST "/api/v1/tasks/{id}/result", StoreCallback(WorkOwnTasks) => api::tasks::result;
+    POST "/api/v1/tasks/{id}/retry", Needs(WorkOwnTasks) => api::tasks::retry;
+    GET "/api/v1/exports/breaches.csv", Needs(ReadAudit) => api::breaches_csv;
+}
 
 pub fn find(verb: Verb, path: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.verb == verb && r.path == path)
-}
-
-/// Registers a handler for a route of the table; a route without a rule is a programming
-/// error and stops start-up, so no handler can exist without an access decision.
-pub fn add<F, Args>(cfg: &mut web::ServiceConfig, verb: Verb, path: &'static str, handler: F)
-where
-    F: Handler<Args>,
-    Args: FromRequest + 'static,
-    F::Output: Responder + 'static,
-{
-    assert!(
-        find(verb, path).is_some(),
-        "route {} {path} has no access rule in web::routes::RULES",
-        verb.as_str()
-    );
-    let route = match verb {
-        Verb::Get => web::get(),
-        Verb::Post => web::post(),
-    };
-    cfg.route(path, route.to(handler));
 }
 
 /// Staff areas: a request here that matches a registered route without a rule is refused.

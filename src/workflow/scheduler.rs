@@ -86,7 +86,7 @@ async fn send_reminders(svc: &Services) -> Result<(), WorkflowError> {
                 if r.paused_on.is_some() {
                     continue; // the clock is stopped
                 }
-                let days = clock::days_left(r.extended_due_date.unwrap_or(r.due_date), today);
+                let days = clock::days_left(r.effective_due(), today);
                 if let Some(slot) = reminder_slot(days, today) {
                     due.push(Due {
                         key: format!("request:{}:{slot}", r.id),

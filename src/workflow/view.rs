@@ -96,7 +96,7 @@ impl EventView {
 
 impl RequestView {
     pub fn effective_due(&self) -> NaiveDate {
-        self.extended_due_date.unwrap_or(self.due_date)
+        crate::domain::clock::effective_due(self.due_date, self.extended_due_date)
     }
 
     pub fn due_soon(&self) -> bool {
@@ -135,7 +135,7 @@ pub fn build(
     };
     let status = row.status;
     let today = svc.today();
-    let effective = row.extended_due_date.unwrap_or(row.due_date);
+    let effective = row.effective_due();
     let (days_left, overdue) = if status.is_closed() {
         (None, false)
     } else if let Some(p) = row.paused_on {

@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use steward::domain::Role;
-use steward::workflow::breaches::to_local_input;
+use steward::web::breach_input::to_local_input;
 
 use crate::support::{TestApp, backends, hidden};
 

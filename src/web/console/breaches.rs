@@ -11,10 +11,11 @@ use crate::db::models::BreachRow;
 use crate::domain::validation::FieldErrors;
 use crate::domain::{Permission, text};
 use crate::export;
+use crate::web::breach_input::{BreachFields, parse_local, to_local_input};
 use crate::web::error::PageError;
 use crate::web::staff::ConsoleStaff;
 use crate::web::{redirect, render};
-use crate::workflow::breaches::{self, BreachFields, Countdown};
+use crate::workflow::breaches::{self, Countdown};
 use crate::workflow::{Services, WorkflowError, records};
 
 /// A breach as the pages show it, times in the portal's zone.
@@ -104,7 +105,7 @@ pub async fn new_form(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
 ) -> Result<HttpResponse, PageError> {
-    let now = breaches::to_local_input(&crate::db::now(), svc.config.timezone);
+    let now = to_local_input(&crate::db::now(), svc.config.timezone);
     let f = BreachFields {
         discovered_at: now.clone(),
         aware_at: now,
@@ -185,7 +186,7 @@ async fn detail_page(
     let tz = svc.config.timezone;
     let f = typed.f.unwrap_or_else(|| BreachFields::from_row(&r, tz));
     let notified_at = if typed.notified_at.is_empty() {
-        breaches::to_local_input(&crate::db::now(), tz)
+        to_local_input(&crate::db::now(), tz)
     } else {
         typed.notified_at
     };
@@ -298,7 +299,7 @@ pub async fn regulator_notified(
     let at = errors.check(
         "notified_at",
         "Regulator notified at",
-        breaches::parse_local(&form.notified_at, svc.config.timezone),
+        parse_local(&form.notified_at, svc.config.timezone),
     );
     if let Some(at) = at {
         match breaches::regulator_notified(&svc, &id, at, staff.0.actor()).await {

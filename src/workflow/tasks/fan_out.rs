@@ -24,7 +24,7 @@ pub fn fan_out(
     if stores.is_empty() {
         return Ok(0);
     }
-    let effective = row.extended_due_date.unwrap_or(row.due_date);
+    let effective = row.effective_due();
     // Ahead of the statutory date, but never before today unless the request is already late.
     let due = (effective - Duration::days(lead_days)).max(today.min(effective));
     let now = db::now();

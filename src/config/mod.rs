@@ -8,7 +8,9 @@ use chrono_tz::Tz;
 use lettre::message::Mailbox;
 
 use crate::db::DatabaseUrl;
-use crate::web::ratelimit::{Rate, Rates};
+pub mod rates;
+
+use self::rates::{Rate, Rates};
 
 #[derive(Debug, thiserror::Error)]
 #[error("{var}: {message}")]
