@@ -8,11 +8,12 @@ use diesel::prelude::*;
 use crate::db::models::AuditRow;
 use crate::db::schema::audit_log;
 use crate::db::{DbConn, DbError};
+use crate::domain::UserId;
 
 /// Who did something: a staff user, the data subject, or Steward itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
-    Staff { id: String },
+    Staff { id: UserId },
     Subject,
     System,
 }

@@ -7,6 +7,7 @@ use crate::audit;
 use crate::db::models::User;
 use crate::db::{self, DbConn, DbError, users};
 use crate::domain::Role;
+use crate::domain::UserId;
 
 fn target(user_id: &str) -> String {
     format!("user:{user_id}")
@@ -198,7 +199,7 @@ pub fn reset_mfa(conn: &mut DbConn, by: &Staff, user_id: &str) -> Result<User, A
 /// One line of the access review: every account, what it may do, and whether it is protected.
 #[derive(Debug, Clone)]
 pub struct ReviewLine {
-    pub id: String,
+    pub id: UserId,
     pub email: String,
     pub name: String,
     /// As stored; shown verbatim even if it is not a known role, so a review sees it.

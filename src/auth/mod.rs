@@ -115,7 +115,7 @@ fn new_session(c: &mut DbConn, user_id: &str, mfa_verified: bool) -> Result<Stri
         c,
         &Session {
             token_hash: hash_token(&token),
-            user_id: user_id.to_string(),
+            user_id: user_id.into(),
             csrf_token: new_token(),
             created_at: now,
             last_seen_at: now,
@@ -322,7 +322,7 @@ fn store_recovery_codes(
         .iter()
         .map(|code| RecoveryCode {
             id: db::new_id(),
-            user_id: user_id.to_string(),
+            user_id: user_id.into(),
             code_hash: keys.recovery_code_hash(user_id, &mfa::normalise_code(code)),
             created_at: now,
             used_at: None,
@@ -421,7 +421,7 @@ pub fn token_staff(conn: &mut DbConn, token: &str) -> Result<Option<Staff>, DbEr
 pub fn create_token(conn: &mut DbConn, user: &User, name: &str) -> Result<String, DbError> {
     let token = format!("stw_{}", new_token());
     db::write_tx(conn, |c| {
-        let id = db::new_id();
+        let id: String = db::new_id();
         users::insert_token(
             c,
             &ApiToken {

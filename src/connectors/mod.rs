@@ -100,8 +100,8 @@ pub trait Connector {
 /// What a connector may tell the store about the task.
 #[derive(Debug, Clone, Serialize)]
 pub struct TaskInfo {
-    pub task_id: String,
-    pub request_id: String,
+    pub task_id: crate::domain::TaskId,
+    pub request_id: crate::domain::RequestId,
     pub kind: RequestKind,
     pub jurisdiction: crate::domain::Jurisdiction,
     pub due_date: chrono::NaiveDate,

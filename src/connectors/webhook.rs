@@ -82,7 +82,7 @@ impl Connector for WebhookConnector {
             .header("Content-Type", "application/json")
             .header("X-Steward-Timestamp", ts.to_string())
             .header("X-Steward-Signature", sign(&self.secret, ts, &body))
-            .header("X-Steward-Task", &task.task_id)
+            .header("X-Steward-Task", task.task_id.as_str())
             .body(body)
             .send()
             .await

@@ -191,6 +191,7 @@ pub fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc().trunc_subsecs(6)
 }
 
-pub fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
+/// A new random id (UUID v4) of whichever id type is asked for.
+pub fn new_id<T: From<String>>() -> T {
+    T::from(uuid::Uuid::new_v4().to_string())
 }

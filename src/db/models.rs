@@ -5,12 +5,15 @@ use diesel::prelude::*;
 
 use super::schema::*;
 use crate::domain::stores::{Art30, StoreKind, TaskStatus};
-use crate::domain::{Channel, DenialReason, Jurisdiction, RequestKind, Role, Status};
+use crate::domain::{
+    Channel, DenialReason, Jurisdiction, PublicId, RequestId, RequestKind, Role, Status, StoreId,
+    TaskId, UserId,
+};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = users, treat_none_as_null = true)]
 pub struct User {
-    pub id: String,
+    pub id: UserId,
     pub email: String,
     pub name: String,
     pub role: Role,
@@ -33,7 +36,7 @@ pub struct User {
 #[diesel(table_name = sessions)]
 pub struct Session {
     pub token_hash: String,
-    pub user_id: String,
+    pub user_id: UserId,
     pub csrf_token: String,
     pub created_at: NaiveDateTime,
     pub last_seen_at: NaiveDateTime,
@@ -47,7 +50,7 @@ pub struct Session {
 #[diesel(table_name = api_tokens)]
 pub struct ApiToken {
     pub id: String,
-    pub user_id: String,
+    pub user_id: UserId,
     pub name: String,
     pub token_hash: String,
     pub created_at: NaiveDateTime,
@@ -58,8 +61,8 @@ pub struct ApiToken {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = requests, treat_none_as_null = true)]
 pub struct RequestRow {
-    pub id: String,
-    pub public_id: String,
+    pub id: RequestId,
+    pub public_id: PublicId,
     pub kind: RequestKind,
     pub jurisdiction: Jurisdiction,
     pub channel: Channel,
@@ -84,8 +87,8 @@ pub struct RequestRow {
     pub verify_expires_at: Option<NaiveDateTime>,
     pub closed_at: Option<NaiveDateTime>,
     pub denial_reason: Option<DenialReason>,
-    pub duplicate_of: Option<String>,
-    pub created_by: Option<String>,
+    pub duplicate_of: Option<RequestId>,
+    pub created_by: Option<UserId>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -101,7 +104,7 @@ impl RequestRow {
 #[diesel(table_name = request_events)]
 pub struct RequestEvent {
     pub id: String,
-    pub request_id: String,
+    pub request_id: RequestId,
     pub at: NaiveDateTime,
     pub actor: String,
     pub action: String,
@@ -127,10 +130,10 @@ pub struct AuditRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = stores, treat_none_as_null = true)]
 pub struct StoreRow {
-    pub id: String,
+    pub id: StoreId,
     pub name: String,
     pub kind: StoreKind,
-    pub owner_id: String,
+    pub owner_id: UserId,
     #[diesel(embed)]
     pub art30: Art30Columns,
     pub connection_enc: Option<String>,
@@ -171,9 +174,9 @@ crate::art30_fields!(art30_columns);
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = tasks, treat_none_as_null = true)]
 pub struct TaskRow {
-    pub id: String,
-    pub request_id: String,
-    pub store_id: String,
+    pub id: TaskId,
+    pub request_id: RequestId,
+    pub store_id: StoreId,
     pub status: TaskStatus,
     pub due_date: NaiveDate,
     pub attempts: i32,
@@ -191,9 +194,9 @@ pub struct TaskRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = task_records)]
 pub struct TaskRecord {
-    pub task_id: String,
+    pub task_id: TaskId,
     pub seq: i64,
-    pub request_id: String,
+    pub request_id: RequestId,
     pub table_name: String,
     pub record: String,
     pub field: String,
@@ -205,7 +208,7 @@ pub struct TaskRecord {
 #[diesel(table_name = recovery_codes)]
 pub struct RecoveryCode {
     pub id: String,
-    pub user_id: String,
+    pub user_id: UserId,
     pub code_hash: String,
     pub created_at: NaiveDateTime,
     pub used_at: Option<NaiveDateTime>,
@@ -228,7 +231,7 @@ pub struct BreachRow {
     pub regulator_notified_at: Option<NaiveDateTime>,
     pub subjects_notified_at: Option<NaiveDateTime>,
     pub subjects_notified_count: i64,
-    pub created_by: Option<String>,
+    pub created_by: Option<UserId>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -237,7 +240,7 @@ pub struct BreachRow {
 #[diesel(table_name = attachments)]
 pub struct Attachment {
     pub id: String,
-    pub request_id: String,
+    pub request_id: RequestId,
     pub kind: String,
     pub filename: String,
     pub content_type: String,

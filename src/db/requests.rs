@@ -9,7 +9,7 @@ use diesel::sql_types::Date;
 use super::models::{RequestEvent, RequestRow};
 use super::schema::{request_events, requests};
 use super::{DbConn, DbError};
-use crate::domain::{Jurisdiction, RequestKind, Status};
+use crate::domain::{Jurisdiction, PublicId, RequestId, RequestKind, Status};
 
 pub fn insert(conn: &mut DbConn, row: &RequestRow) -> Result<(), DbError> {
     diesel::insert_into(requests::table)
@@ -69,7 +69,7 @@ pub fn find_open_duplicate(
     conn: &mut DbConn,
     email_index: &str,
     kind: RequestKind,
-) -> Result<Option<(String, String)>, DbError> {
+) -> Result<Option<(RequestId, PublicId)>, DbError> {
     Ok(requests::table
         .filter(requests::email_index.eq(email_index))
         .filter(requests::kind.eq(kind))
@@ -80,12 +80,28 @@ pub fn find_open_duplicate(
         .optional()?)
 }
 
-pub fn public_id_of(conn: &mut DbConn, id: &str) -> Result<Option<String>, DbError> {
+pub fn public_id_of(conn: &mut DbConn, id: &str) -> Result<Option<PublicId>, DbError> {
     Ok(requests::table
         .find(id)
         .select(requests::public_id)
         .first(conn)
         .optional()?)
+}
+
+/// The references of these requests, in one query.
+pub fn public_ids_of(
+    conn: &mut DbConn,
+    ids: &[RequestId],
+) -> Result<std::collections::HashMap<RequestId, PublicId>, DbError> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(requests::table
+        .filter(requests::id.eq_any(ids))
+        .select((requests::id, requests::public_id))
+        .load::<(RequestId, PublicId)>(conn)?
+        .into_iter()
+        .collect())
 }
 
 #[derive(Debug, Clone, Default)]

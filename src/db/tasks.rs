@@ -7,6 +7,7 @@ use super::models::{RequestRow, StoreRow, TaskRecord, TaskRow};
 use super::schema::{reminders, requests, stores, task_records, tasks};
 use super::{DbConn, DbError};
 use crate::domain::stores::{StoreKind, TaskStatus};
+use crate::domain::{RequestId, TaskId, UserId};
 
 pub fn insert(conn: &mut DbConn, t: &TaskRow) -> Result<(), DbError> {
     diesel::insert_into(tasks::table).values(t).execute(conn)?;
@@ -62,7 +63,7 @@ pub fn find_with_request(conn: &mut DbConn, id: &str) -> Result<Option<TaskWithR
 /// The tasks of several requests with their stores' names, in one query per 500 requests.
 pub fn of_requests(
     conn: &mut DbConn,
-    request_ids: &[String],
+    request_ids: &[RequestId],
 ) -> Result<Vec<(TaskRow, String)>, DbError> {
     let mut out = Vec::new();
     for chunk in request_ids.chunks(500) {
@@ -125,7 +126,7 @@ pub fn queue(conn: &mut DbConn, q: &Queue) -> Result<(Vec<TaskWithRequest>, i64)
 /// Every open task's id, due date, store name and store owner: what reminders need.
 pub fn open_due_dates(
     conn: &mut DbConn,
-) -> Result<Vec<(String, chrono::NaiveDate, String, String)>, DbError> {
+) -> Result<Vec<(TaskId, chrono::NaiveDate, String, UserId)>, DbError> {
     Ok(tasks::table
         .inner_join(stores::table)
         .filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt]))

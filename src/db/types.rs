@@ -14,7 +14,10 @@ use diesel::sqlite::Sqlite;
 
 use super::MultiBackend;
 use crate::domain::stores::{StoreKind, TaskStatus};
-use crate::domain::{Channel, DenialReason, Jurisdiction, RequestKind, Role, Status};
+use crate::domain::{
+    Channel, DenialReason, Jurisdiction, PublicId, RequestId, RequestKind, Role, Status, StoreId,
+    TaskId, UserId,
+};
 
 /// Maps types that print as a word and parse back from it onto TEXT.
 macro_rules! text_column {
@@ -99,6 +102,10 @@ macro_rules! text_column {
     )+};
 }
 
+fn id<T: From<String>>(text: String) -> Result<T, String> {
+    Ok(T::from(text))
+}
+
 fn word<T: std::str::FromStr>(text: String) -> Result<T, String>
 where
     T::Err: std::fmt::Display,
@@ -107,6 +114,11 @@ where
 }
 
 text_column! {
+    RequestId => RequestId::as_str, id::<RequestId>;
+    PublicId => PublicId::as_str, id::<PublicId>;
+    TaskId => TaskId::as_str, id::<TaskId>;
+    StoreId => StoreId::as_str, id::<StoreId>;
+    UserId => UserId::as_str, id::<UserId>;
     Status => |v: &Status| v.as_str(), word::<Status>;
     RequestKind => |v: &RequestKind| v.as_str(), word::<RequestKind>;
     Jurisdiction => |v: &Jurisdiction| v.as_str(), word::<Jurisdiction>;

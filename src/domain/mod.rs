@@ -5,6 +5,7 @@ pub mod dataset;
 pub mod document;
 pub mod email;
 pub mod holidays;
+pub mod ids;
 pub mod kinds;
 pub mod lifecycle;
 pub mod roles;
@@ -13,6 +14,7 @@ pub mod text;
 pub mod validation;
 
 pub use email::EmailAddress;
+pub use ids::{PublicId, RequestId, StoreId, TaskId, UserId};
 pub use kinds::{Channel, Jurisdiction, RequestKind};
 pub use lifecycle::{Action, DenialReason, Status};
 pub use roles::{Permission, Role};

@@ -20,7 +20,7 @@ const PAGE: i64 = 1000;
 
 struct State {
     svc: Services,
-    request_id: String,
+    request_id: crate::domain::RequestId,
     after: Option<(String, i64)>,
     header_sent: bool,
     done: bool,
@@ -29,7 +29,7 @@ struct State {
 /// The package of a request as a stream of CSV chunks.
 pub fn stream(
     svc: Services,
-    request_id: String,
+    request_id: crate::domain::RequestId,
 ) -> impl Stream<Item = Result<Bytes, WorkflowError>> {
     let state = State {
         svc,
@@ -58,7 +58,7 @@ pub fn stream(
         let Some((last, _)) = page.last() else {
             return Ok(Some((Bytes::new(), st)));
         };
-        st.after = Some((last.task_id.clone(), last.seq));
+        st.after = Some((last.task_id.to_string(), last.seq));
         let mut rows = Vec::with_capacity(page.len());
         for (r, store) in page {
             let value = match &r.value_enc {

@@ -14,6 +14,7 @@ use crate::domain::lifecycle::{PACKAGE_DAYS, next_status, package_downloadable};
 use crate::domain::{
     Action, Channel, DenialReason, EmailAddress, Jurisdiction, RequestKind, Status,
 };
+use crate::domain::{PublicId, RequestId};
 use crate::mail::Outgoing;
 
 pub const VERIFY_LINK_VALID: Duration = Duration::hours(24);
@@ -50,20 +51,20 @@ pub struct Intake {
 
 #[derive(Debug, Clone)]
 pub struct Filed {
-    pub id: String,
-    pub public_id: String,
-    pub duplicate_of: Option<String>,
+    pub id: RequestId,
+    pub public_id: PublicId,
+    pub duplicate_of: Option<PublicId>,
 }
 
 /// Short, unambiguous, readable over the phone ("SR-7K3P9XQ2"); 40 random bits.
-fn new_public_id() -> String {
+fn new_public_id() -> PublicId {
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     let bytes: [u8; 8] = random_bytes();
     let code: String = bytes
         .iter()
         .map(|b| ALPHABET[(*b & 31) as usize] as char)
         .collect();
-    format!("SR-{code}")
+    PublicId::from(format!("SR-{code}"))
 }
 
 fn event(

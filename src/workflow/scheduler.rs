@@ -63,7 +63,7 @@ struct Due {
     days: i64,
     link: String,
     /// `None`: privacy staff; `Some(user id)`: the store's owner.
-    owner: Option<String>,
+    owner: Option<crate::domain::UserId>,
 }
 
 /// Runs every tick, so it reads only dates and ids (nothing is decrypted) and drops reminders
@@ -91,7 +91,7 @@ async fn send_reminders(svc: &Services) -> Result<(), WorkflowError> {
                     due.push(Due {
                         key: format!("request:{}:{slot}", r.id),
                         what: "Privacy request".into(),
-                        reference: r.public_id,
+                        reference: r.public_id.to_string(),
                         days,
                         link: format!("{base}/console/requests/{}", r.id),
                         owner: None,

@@ -7,7 +7,7 @@ use crate::auth::account::{self, ReviewLine};
 use crate::auth::{self, AuthError, Pending, SessionState, Staff, mfa};
 use crate::db::models::User;
 use crate::db::{DbConn, users};
-use crate::domain::{EmailAddress, Role};
+use crate::domain::{EmailAddress, Role, UserId};
 
 async fn run<T: Send + 'static>(
     svc: &Services,
@@ -110,7 +110,7 @@ pub async fn regenerate_recovery_codes(
     .await
 }
 
-pub async fn recovery_codes_left(svc: &Services, user_id: String) -> Result<i64, AuthError> {
+pub async fn recovery_codes_left(svc: &Services, user_id: UserId) -> Result<i64, AuthError> {
     run(svc, move |c| Ok(users::unused_recovery_codes(c, &user_id)?)).await
 }
 

@@ -13,6 +13,7 @@ use crate::db::{self, stores, users};
 use crate::domain::dataset::Dataset;
 pub use crate::domain::stores::Art30;
 use crate::domain::stores::StoreKind;
+use crate::domain::{StoreId, UserId};
 
 /// How Steward reaches the store. Secrets are `None` on edit when unchanged (write-only).
 #[derive(Debug, Clone)]
@@ -62,7 +63,7 @@ pub async fn check_sql(url: &SqlUrl, dataset: &Dataset) -> Result<(), WorkflowEr
 pub async fn save(
     svc: &Services,
     spec: StoreSpec,
-    existing: Option<String>,
+    existing: Option<StoreId>,
     actor: Actor,
 ) -> Result<StoreRow, WorkflowError> {
     let keys = svc.keys.clone();
@@ -128,7 +129,7 @@ pub async fn save(
                     id: db::new_id(),
                     name: String::new(),
                     kind: spec.kind(),
-                    owner_id: String::new(),
+                    owner_id: UserId::default(),
                     art30: Default::default(),
                     connection_enc: None,
                     dataset: None,
@@ -205,11 +206,11 @@ fn sql_url_text(u: &SqlUrl) -> String {
 /// A store as shown to staff and the API: never its connection string or secret.
 #[derive(Debug, Clone, Serialize)]
 pub struct StoreView {
-    pub id: String,
+    pub id: StoreId,
     pub name: String,
     pub kind: StoreKind,
     pub owner_email: String,
-    pub owner_id: String,
+    pub owner_id: UserId,
     #[serde(flatten)]
     pub art30: Art30,
     pub url: Option<String>,

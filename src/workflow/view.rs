@@ -10,6 +10,7 @@ use crate::db::models::{RequestEvent, RequestRow};
 use crate::db::requests::{self, Filter};
 use crate::domain::clock;
 use crate::domain::{Channel, DenialReason, Jurisdiction, RequestKind, Status};
+use crate::domain::{PublicId, RequestId};
 
 impl RequestView {
     /// Whether the subject may download their data package now.
@@ -25,8 +26,8 @@ impl RequestView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RequestView {
-    pub id: String,
-    pub public_id: String,
+    pub id: RequestId,
+    pub public_id: PublicId,
     pub kind: RequestKind,
     pub jurisdiction: Jurisdiction,
     pub channel: Channel,
@@ -49,7 +50,8 @@ pub struct RequestView {
     pub verified_at: Option<NaiveDateTime>,
     pub closed_at: Option<NaiveDateTime>,
     pub denial_reason: Option<DenialReason>,
-    pub duplicate_of: Option<String>,
+    /// The reference of the open request this one repeats.
+    pub duplicate_of: Option<PublicId>,
     pub days_left: Option<i64>,
     pub overdue: bool,
     #[serde(skip)]
@@ -119,6 +121,7 @@ pub fn build(
     svc: &Services,
     row: RequestRow,
     events: Vec<RequestEvent>,
+    duplicate_of: Option<PublicId>,
 ) -> Result<RequestView, WorkflowError> {
     let keys = &svc.keys;
     let decrypt_opt = |v: &Option<String>| v.as_deref().map(|s| keys.decrypt(s)).transpose();
@@ -182,7 +185,7 @@ pub fn build(
         verified_at: row.verified_at.map(local),
         closed_at: row.closed_at.map(local),
         denial_reason: row.denial_reason,
-        duplicate_of: row.duplicate_of,
+        duplicate_of,
         days_left,
         overdue,
         events,
@@ -206,9 +209,7 @@ pub async fn load(svc: &Services, id: &str) -> Result<RequestView, WorkflowError
             Ok::<_, WorkflowError>((row, events, dup))
         })
         .await?;
-    let mut view = build(svc, row, events)?;
-    view.duplicate_of = dup;
-    Ok(view)
+    build(svc, row, events, dup)
 }
 
 /// The subject's own page: only with the capability from their email.
@@ -240,10 +241,21 @@ pub async fn list(svc: &Services, mut filter: Filter) -> Result<Page, WorkflowEr
     if filter.limit <= 0 {
         filter.limit = 50;
     }
-    let (rows, total) = svc.db.run(move |c| requests::list(c, &filter)).await?;
+    let (rows, total, mut references) = svc
+        .db
+        .run(move |c| {
+            let (rows, total) = requests::list(c, &filter)?;
+            let dups: Vec<RequestId> = rows.iter().filter_map(|r| r.duplicate_of.clone()).collect();
+            let references = requests::public_ids_of(c, &dups)?;
+            Ok::<_, WorkflowError>((rows, total, references))
+        })
+        .await?;
     let items = rows
         .into_iter()
-        .map(|r| build(svc, r, Vec::new()))
+        .map(|r| {
+            let dup = r.duplicate_of.as_ref().and_then(|d| references.remove(d));
+            build(svc, r, Vec::new(), dup)
+        })
         .collect::<Result<_, _>>()?;
     Ok(Page { items, total })
 }

@@ -9,7 +9,7 @@ async fn admin_csrf(app: &TestApp, b: &reqwest::Client) -> String {
     app.csrf_of(b, "/console/users").await
 }
 
-async fn user_id(app: &TestApp, email: &str) -> String {
+async fn user_id(app: &TestApp, email: &str) -> steward::domain::UserId {
     let email = email.to_string();
     app.db(move |c| {
         steward::db::users::find_by_email(c, &email)

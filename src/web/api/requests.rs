@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use super::json::{Fields, first_error};
 use crate::db::requests::Filter;
 use crate::domain::validation::{FieldErrors, optional_choice};
-use crate::domain::{Action, Channel, DenialReason, Jurisdiction, RequestKind, Status};
+use crate::domain::{
+    Action, Channel, DenialReason, Jurisdiction, PublicId, RequestId, RequestKind, Status,
+};
 use crate::web::error::ApiError;
 use crate::web::intake::{IntakeFields, Source};
 use crate::web::query;
@@ -21,8 +23,8 @@ use crate::workflow::{Services, WorkflowError};
 /// The request object of the spec's JSON API.
 #[derive(Serialize)]
 pub struct RequestJson {
-    id: String,
-    public_id: String,
+    id: RequestId,
+    public_id: PublicId,
     kind: RequestKind,
     jurisdiction: Jurisdiction,
     channel: Channel,
@@ -41,7 +43,7 @@ pub struct RequestJson {
     verified_at: Option<String>,
     closed_at: Option<String>,
     denial_reason: Option<DenialReason>,
-    duplicate_of: Option<String>,
+    duplicate_of: Option<PublicId>,
     tasks: Vec<TaskSummary>,
 }
 

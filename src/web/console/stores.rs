@@ -7,6 +7,7 @@ use askama::Template;
 
 use super::Nav;
 use crate::domain::Permission;
+use crate::domain::StoreId;
 use crate::domain::stores::{Art30, Art30Field, StoreKind};
 use crate::domain::validation::FieldErrors;
 use crate::web::error::PageError;
@@ -43,7 +44,7 @@ pub async fn list(
 #[template(path = "console/store_form.html")]
 struct FormPage {
     nav: Nav,
-    id: Option<String>,
+    id: Option<StoreId>,
     f: StoreFields,
     errors: FieldErrors,
     kinds: &'static [StoreKind],
@@ -54,7 +55,7 @@ struct FormPage {
 
 fn page(
     staff: &ConsoleStaff,
-    id: Option<String>,
+    id: Option<StoreId>,
     f: StoreFields,
     errors: FieldErrors,
     existing: Option<&StoreView>,
@@ -126,7 +127,7 @@ pub async fn create(
 pub async fn update(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
-    path: web::Path<String>,
+    path: web::Path<StoreId>,
     form: web::Form<StoreFields>,
 ) -> Result<HttpResponse, PageError> {
     save(svc, staff, Some(path.into_inner()), form.into_inner()).await
@@ -135,7 +136,7 @@ pub async fn update(
 async fn save(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
-    id: Option<String>,
+    id: Option<StoreId>,
     mut f: StoreFields,
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&f.csrf)?;

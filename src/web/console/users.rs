@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::Nav;
 use crate::auth::AuthError;
 use crate::auth::account::ReviewLine;
+use crate::domain::UserId;
 use crate::domain::{EmailAddress, Role, text};
 use crate::mail::Outgoing;
 use crate::web::error::PageError;
@@ -28,7 +29,7 @@ struct UsersPage {
     errors: FieldErrors,
     flash: Option<String>,
     generated: String,
-    me: String,
+    me: UserId,
 }
 
 #[derive(Template)]
@@ -283,7 +284,7 @@ pub async fn review_csv(
 fn review_row(l: &ReviewLine) -> Vec<String> {
     use crate::export::utc;
     vec![
-        l.id.clone(),
+        l.id.to_string(),
         l.email.clone(),
         l.name.clone(),
         l.role.as_str().to_string(),

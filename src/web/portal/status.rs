@@ -49,7 +49,7 @@ pub async fn page(
 #[derive(Template)]
 #[template(path = "portal/confirm.html")]
 struct ConfirmPage {
-    public_id: String,
+    public_id: crate::domain::PublicId,
     kind: &'static str,
     token: String,
 }

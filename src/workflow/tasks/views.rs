@@ -10,15 +10,16 @@ use crate::db::models::{RequestRow, StoreRow, TaskRow};
 use crate::db::{requests, tasks};
 use crate::domain::stores::{StoreKind, TaskStatus};
 use crate::domain::{Permission, RequestKind};
+use crate::domain::{PublicId, RequestId, StoreId, TaskId};
 use crate::workflow::{Services, WorkflowError};
 
 /// A task as its owner sees it, with the request details needed to do it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TaskView {
-    pub id: String,
-    pub request_id: String,
-    pub request_public_id: String,
-    pub store_id: String,
+    pub id: TaskId,
+    pub request_id: RequestId,
+    pub request_public_id: PublicId,
+    pub store_id: StoreId,
     pub store_name: String,
     pub store_kind: StoreKind,
     pub status: TaskStatus,
@@ -99,7 +100,7 @@ fn views_of(
     rows: Vec<(TaskRow, StoreRow, RequestRow)>,
 ) -> Result<Vec<TaskView>, WorkflowError> {
     let today = svc.today();
-    let mut subjects: std::collections::HashMap<String, SubjectShown> = Default::default();
+    let mut subjects: std::collections::HashMap<RequestId, SubjectShown> = Default::default();
     let mut out = Vec::with_capacity(rows.len());
     for (t, s, r) in rows {
         if !subjects.contains_key(&r.id) {
@@ -127,8 +128,8 @@ pub async fn get(svc: &Services, staff: &Staff, id: &str) -> Result<TaskView, Wo
 /// A task as listed on its request: state and dates, nothing of the subject.
 #[derive(Debug, Clone, Serialize)]
 pub struct TaskSummary {
-    pub id: String,
-    pub store_id: String,
+    pub id: TaskId,
+    pub store_id: StoreId,
     pub store: String,
     pub status: TaskStatus,
     pub due_date: NaiveDate,
@@ -138,13 +139,13 @@ pub struct TaskSummary {
 /// The tasks of each of these requests, read together and decrypting nothing.
 pub async fn summaries(
     svc: &Services,
-    request_ids: Vec<String>,
-) -> Result<std::collections::HashMap<String, Vec<TaskSummary>>, WorkflowError> {
+    request_ids: Vec<RequestId>,
+) -> Result<std::collections::HashMap<RequestId, Vec<TaskSummary>>, WorkflowError> {
     let rows = svc
         .db
         .run(move |c| tasks::of_requests(c, &request_ids))
         .await?;
-    let mut out: std::collections::HashMap<String, Vec<TaskSummary>> = Default::default();
+    let mut out: std::collections::HashMap<RequestId, Vec<TaskSummary>> = Default::default();
     for (t, store) in rows {
         out.entry(t.request_id.clone())
             .or_default()

@@ -71,7 +71,7 @@ pub struct TestApp {
 /// A staff member signed in through the browser, with what they were shown at enrolment.
 pub struct SignedIn {
     pub client: reqwest::Client,
-    pub id: String,
+    pub id: steward::domain::UserId,
     pub email: String,
     pub password: String,
     pub secret: String,
@@ -191,7 +191,7 @@ impl TestApp {
     }
 
     /// Creates a staff user with a password, directly (the CLI's own code path).
-    pub async fn staff(&self, role: Role, email: &str, password: &str) -> String {
+    pub async fn staff(&self, role: Role, email: &str, password: &str) -> steward::domain::UserId {
         let db = self.svc.db.clone();
         let (email, password) = (email.to_string(), password.to_string());
         tokio::task::spawn_blocking(move || {
