@@ -166,6 +166,53 @@ impl Db {
     }
 }
 
+/// A periodic pass that only one process may run at a time (PostgreSQL advisory lock keys).
+#[derive(Debug, Clone, Copy)]
+pub enum Pass {
+    Reminders = 7_301,
+}
+
+/// Holds a pass's lock until dropped. On SQLite there is one writer anyway, so it always
+/// holds; on PostgreSQL it is a session advisory lock on its own pooled connection.
+pub struct PassLock {
+    conn: Option<PooledConnection<Manager>>,
+    key: i64,
+}
+
+impl Drop for PassLock {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.as_mut() {
+            let _ = diesel::sql_query("SELECT pg_advisory_unlock($1)")
+                .bind::<diesel::sql_types::BigInt, _>(self.key)
+                .execute(&mut **conn);
+        }
+    }
+}
+
+#[derive(QueryableByName)]
+struct Locked {
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    locked: bool,
+}
+
+impl Db {
+    /// Takes the pass's lock if no other process holds it; `None` when another does.
+    pub fn try_pass(&self, pass: Pass) -> Result<Option<PassLock>, DbError> {
+        let key = pass as i64;
+        let mut conn = self.get()?;
+        if let DbConn::Sqlite(_) = &*conn {
+            return Ok(Some(PassLock { conn: None, key }));
+        }
+        let got: Locked = diesel::sql_query("SELECT pg_try_advisory_lock($1) AS locked")
+            .bind::<diesel::sql_types::BigInt, _>(key)
+            .get_result(&mut *conn)?;
+        Ok(got.locked.then_some(PassLock {
+            conn: Some(conn),
+            key,
+        }))
+    }
+}
+
 /// One transaction for one action: all of it lands or none of it does. On SQLite the writer
 /// lock is taken first, so read-then-write sequences (such as the audit chain) never race.
 pub fn write_tx<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>

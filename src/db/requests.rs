@@ -25,6 +25,34 @@ pub fn save(conn: &mut DbConn, row: &RequestRow) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Saves a changed row only if nobody else changed it since it was read (the same status and
+/// `updated_at` as `read`): the compare-and-set every transition goes through. On PostgreSQL
+/// a concurrent writer waits for the first to commit, then finds the row changed; false then.
+pub fn save_if_unchanged(
+    conn: &mut DbConn,
+    row: &RequestRow,
+    read: &RequestRow,
+) -> Result<bool, DbError> {
+    let n = diesel::update(
+        requests::table
+            .filter(requests::id.eq(&read.id))
+            .filter(requests::status.eq(read.status))
+            .filter(requests::updated_at.eq(read.updated_at)),
+    )
+    .set(row)
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// A request's current state, read fresh.
+pub fn status_of(conn: &mut DbConn, id: &str) -> Result<Option<Status>, DbError> {
+    Ok(requests::table
+        .find(id)
+        .select(requests::status)
+        .first(conn)
+        .optional()?)
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<RequestRow>, DbError> {
     Ok(requests::table
         .find(id)

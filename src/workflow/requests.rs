@@ -97,6 +97,24 @@ fn target_of_id(id: &str) -> String {
     format!("request:{id}")
 }
 
+/// Saves a transition only if the request is still as it was read; otherwise the caller lost a
+/// race and gets a conflict naming the state the winner left (nothing of this transaction
+/// lands, and no email is sent for it).
+fn save_transition(
+    c: &mut DbConn,
+    row: &RequestRow,
+    read: &RequestRow,
+) -> Result<(), WorkflowError> {
+    if requests::save_if_unchanged(c, row, read)? {
+        return Ok(());
+    }
+    let now = requests::status_of(c, &read.id)?.ok_or(WorkflowError::NotFound)?;
+    Err(WorkflowError::Conflict(format!(
+        "this request was changed at the same moment by someone else; it is now \"{}\"",
+        now.label()
+    )))
+}
+
 /// Re-derives every deadline from the stored facts, so a stored row never disagrees with the
 /// statutory rules.
 fn reschedule(
@@ -313,6 +331,7 @@ pub async fn verify_by_link(svc: &Services, token: &str) -> Result<RequestRow, W
             db::write_tx(conn, |c| {
                 let mut row =
                     requests::find_by_verify_token(c, &hash)?.ok_or(WorkflowError::LinkInvalid)?;
+                let read = row.clone();
                 if row.verify_expires_at.is_none_or(|t| t < db::now()) {
                     return Err(WorkflowError::LinkExpired);
                 }
@@ -325,7 +344,7 @@ pub async fn verify_by_link(svc: &Services, token: &str) -> Result<RequestRow, W
                 row.verified_at = Some(now);
                 row.verification_method = Some("email_link".into());
                 row.updated_at = now;
-                requests::save(c, &row)?;
+                save_transition(c, &row, &read)?;
                 requests::insert_event(
                     c,
                     &event(
@@ -406,6 +425,7 @@ fn apply(
     input: &ActionInput,
     ctx: Ctx,
 ) -> Result<(), WorkflowError> {
+    let read = row.clone();
     let today = ctx.today;
     let from = row.status;
     let to = next_status(from, action, row.status_before_pause)?;
@@ -450,9 +470,8 @@ fn apply(
                 return Err(clock::ClockError::NotExtendable.into());
             }
             if row.extended_due_date.is_some() {
-                return Err(WorkflowError::invalid(
-                    "reason",
-                    "this request has already been extended once",
+                return Err(WorkflowError::Conflict(
+                    "this request has already been extended once".into(),
                 ));
             }
             if today > row.due_date {
@@ -494,7 +513,7 @@ fn apply(
     }
     row.status = to;
     row.updated_at = now;
-    requests::save(c, row)?;
+    save_transition(c, row, &read)?;
     requests::insert_event(
         c,
         &event(

@@ -23,7 +23,19 @@ pub fn spawn(svc: Services) -> tokio::task::JoinHandle<()> {
 
 pub async fn tick(svc: &Services) -> Result<(), WorkflowError> {
     while tasks::run_due_jobs(svc).await? > 0 {}
-    send_reminders(svc).await
+    // One process at a time works out and sends reminders; the others skip the pass.
+    let db = svc.db.clone();
+    let lock = tokio::task::spawn_blocking(move || db.try_pass(db::Pass::Reminders))
+        .await
+        .map_err(|_| db::DbError::Blocking)??;
+    let Some(lock) = lock else {
+        return Ok(());
+    };
+    let result = send_reminders(svc).await;
+    tokio::task::spawn_blocking(move || drop(lock))
+        .await
+        .map_err(|_| db::DbError::Blocking)?;
+    result
 }
 
 /// Which reminder is due for a deadline this many days away, if any: once at 7 days or less,

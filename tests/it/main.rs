@@ -15,6 +15,7 @@ mod hardening;
 mod journey;
 mod mfa;
 mod queues;
+mod races;
 mod reminders;
 mod schema;
 mod sessions;

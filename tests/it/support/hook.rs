@@ -11,6 +11,8 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 pub struct Hit {
     pub headers: HashMap<String, String>,
     pub body: Vec<u8>,
+    /// When the request arrived.
+    pub at: std::time::Instant,
 }
 
 pub struct Hook {
@@ -55,7 +57,11 @@ impl Hook {
                     if r.read_exact(&mut body).await.is_err() {
                         return;
                     }
-                    h.lock().unwrap().push(Hit { headers, body });
+                    h.lock().unwrap().push(Hit {
+                        headers,
+                        body,
+                        at: std::time::Instant::now(),
+                    });
                     let code = s.load(Ordering::SeqCst);
                     let reply = format!(
                         "HTTP/1.1 {code} X\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
