@@ -5,6 +5,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use chrono_tz::Tz;
+
+use crate::domain::holidays::Calendar;
 use lettre::message::Mailbox;
 
 use crate::db::DatabaseUrl;
@@ -36,6 +38,9 @@ pub struct Config {
     pub scheduler_interval: std::time::Duration,
     /// Per-IP limits on public intake, verification links and sign-in (`STEWARD_RATE_*`).
     pub rates: Rates,
+    /// The member state whose public holidays GDPR deadlines skip (`STEWARD_GDPR_COUNTRY`);
+    /// `None`: weekends only.
+    pub gdpr_country: Option<Calendar>,
 }
 
 impl Config {
@@ -151,7 +156,32 @@ impl Config {
             }
         }
 
+        let gdpr_country = match get("STEWARD_GDPR_COUNTRY") {
+            None => None,
+            Some(v) => {
+                let eu: Vec<&str> = Calendar::ALL
+                    .iter()
+                    .filter(|c| c.is_eu_country())
+                    .map(|c| c.key())
+                    .collect();
+                let c = v
+                    .trim()
+                    .to_ascii_lowercase()
+                    .parse::<Calendar>()
+                    .ok()
+                    .filter(|c| c.is_eu_country())
+                    .ok_or_else(|| {
+                        fail(
+                            "STEWARD_GDPR_COUNTRY",
+                            format!("'{v}' is not one of: {}", eu.join(", ")),
+                        )
+                    })?;
+                Some(c)
+            }
+        };
+
         Ok(Config {
+            gdpr_country,
             rates,
             database_url,
             bind,

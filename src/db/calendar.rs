@@ -1,45 +1,47 @@
-//! Holiday calendars are data: shipped defaults are seeded once, then the admin owns them.
+//! Admins' changes to the shipped holiday calendars (the calendars themselves are generated
+//! from their statutes in `domain::holidays`).
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::schema::holidays;
+use super::models::CalendarChange;
+use super::schema::calendar_changes;
 use super::{DbConn, DbError};
-use crate::domain::holidays::{HolidayCalendar, default_holidays};
-use crate::domain::kinds::Jurisdiction;
+use crate::domain::holidays::{Calendar, HolidayCalendar};
 
-pub fn seed_default_holidays(conn: &mut DbConn) -> Result<(), DbError> {
-    for j in Jurisdiction::ALL {
-        let existing: i64 = holidays::table
-            .filter(holidays::jurisdiction.eq(j.as_str()))
-            .count()
-            .get_result(conn)?;
-        if existing > 0 {
-            continue;
-        }
-        let rows: Vec<_> = default_holidays(*j)
-            .into_iter()
-            .map(|(day, name)| {
-                (
-                    holidays::jurisdiction.eq(j.as_str()),
-                    holidays::day.eq(day),
-                    holidays::name.eq(name),
-                )
-            })
-            .collect();
-        for row in rows {
-            diesel::insert_into(holidays::table)
-                .values(row)
-                .execute(conn)?;
-        }
-    }
+/// Every change to one calendar, by day.
+pub fn changes(conn: &mut DbConn, calendar: Calendar) -> Result<Vec<CalendarChange>, DbError> {
+    Ok(calendar_changes::table
+        .filter(calendar_changes::calendar.eq(calendar))
+        .order(calendar_changes::day.asc())
+        .select(CalendarChange::as_select())
+        .load(conn)?)
+}
+
+/// The calendar a clock uses: shipped days with the admin's changes applied.
+pub fn effective(conn: &mut DbConn, calendar: Calendar) -> Result<HolidayCalendar, DbError> {
+    let changes = changes(conn, calendar)?;
+    Ok(calendar
+        .shipped()
+        .with_changes(changes.into_iter().map(|c| (c.day, c.change))))
+}
+
+/// Replaces the day's change (a day has at most one).
+pub fn put(conn: &mut DbConn, change: &CalendarChange) -> Result<(), DbError> {
+    remove(conn, change.calendar, change.day)?;
+    diesel::insert_into(calendar_changes::table)
+        .values(change)
+        .execute(conn)?;
     Ok(())
 }
 
-pub fn calendar_for(conn: &mut DbConn, j: Jurisdiction) -> Result<HolidayCalendar, DbError> {
-    let days: Vec<NaiveDate> = holidays::table
-        .filter(holidays::jurisdiction.eq(j.as_str()))
-        .select(holidays::day)
-        .load(conn)?;
-    Ok(HolidayCalendar::new(days))
+/// Drops the day's change: the day is as the statute says again.
+pub fn remove(conn: &mut DbConn, calendar: Calendar, day: NaiveDate) -> Result<(), DbError> {
+    diesel::delete(
+        calendar_changes::table
+            .filter(calendar_changes::calendar.eq(calendar))
+            .filter(calendar_changes::day.eq(day)),
+    )
+    .execute(conn)?;
+    Ok(())
 }

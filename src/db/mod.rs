@@ -145,7 +145,6 @@ impl Db {
             DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
         };
         result.map_err(|e| DbError::Migration(e.to_string()))?;
-        calendar::seed_default_holidays(&mut conn)?;
         Ok(())
     }
 

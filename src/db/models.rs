@@ -248,3 +248,16 @@ pub struct Attachment {
     pub data_enc: String,
     pub created_at: NaiveDateTime,
 }
+
+/// An admin's change to a shipped holiday calendar: one per calendar and day.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = calendar_changes)]
+pub struct CalendarChange {
+    pub calendar: crate::domain::holidays::Calendar,
+    pub day: NaiveDate,
+    pub change: crate::domain::holidays::DayChange,
+    pub name: String,
+    pub reason: String,
+    pub created_by: Option<UserId>,
+    pub created_at: NaiveDateTime,
+}

@@ -116,6 +116,19 @@ pub fn public_id_of(conn: &mut DbConn, id: &str) -> Result<Option<PublicId>, DbE
         .optional()?)
 }
 
+/// Every open request of these jurisdictions (a calendar change may move their deadlines).
+pub fn open_in(
+    conn: &mut DbConn,
+    jurisdictions: &[Jurisdiction],
+) -> Result<Vec<RequestRow>, DbError> {
+    Ok(requests::table
+        .filter(requests::jurisdiction.eq_any(jurisdictions))
+        .filter(requests::status.ne_all(Status::CLOSED))
+        .order(requests::received_at.asc())
+        .select(RequestRow::as_select())
+        .load(conn)?)
+}
+
 /// The references of these requests, in one query.
 pub fn public_ids_of(
     conn: &mut DbConn,

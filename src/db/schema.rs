@@ -107,10 +107,14 @@ diesel::table! {
 }
 
 diesel::table! {
-    holidays (jurisdiction, day) {
-        jurisdiction -> Text,
+    calendar_changes (calendar, day) {
+        calendar -> Text,
         day -> Date,
+        change -> Text,
         name -> Text,
+        reason -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
     }
 }
 
@@ -255,7 +259,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     requests,
     request_events,
     audit_log,
-    holidays,
+    calendar_changes,
     write_lock,
     recovery_codes,
     breaches,

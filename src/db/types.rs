@@ -13,6 +13,7 @@ use diesel::sql_types::{Nullable, Text};
 use diesel::sqlite::Sqlite;
 
 use super::MultiBackend;
+use crate::domain::holidays::{Calendar, DayChange};
 use crate::domain::stores::{StoreKind, TaskStatus};
 use crate::domain::{
     Channel, DenialReason, Jurisdiction, PublicId, RequestId, RequestKind, Role, Status, StoreId,
@@ -120,6 +121,8 @@ text_column! {
     StoreId => StoreId::as_str, id::<StoreId>;
     UserId => UserId::as_str, id::<UserId>;
     Status => |v: &Status| v.as_str(), word::<Status>;
+    Calendar => |v: &Calendar| v.key(), word::<Calendar>;
+    DayChange => |v: &DayChange| v.as_str(), word::<DayChange>;
     RequestKind => |v: &RequestKind| v.as_str(), word::<RequestKind>;
     Jurisdiction => |v: &Jurisdiction| v.as_str(), word::<Jurisdiction>;
     Channel => |v: &Channel| v.as_str(), word::<Channel>;

@@ -1,7 +1,8 @@
-//! Non-working days for each jurisdiction's clock, and the business-day arithmetic
-//! built on them. The shipped tables are only seed data: admins edit the stored copy,
-//! so the clock always works from a `HolidayCalendar` it is handed, never from these
-//! tables directly.
+//! Non-working days for each jurisdiction's clock, and the business-day arithmetic built on
+//! them. Each shipped [`Calendar`] is generated from its statute's rules for any year (Easter
+//! by the Gregorian computus, weekend rules as each law states them); admins add or remove
+//! days on top (`workflow::calendars`), so the clock always works from a `HolidayCalendar`
+//! it is handed.
 
 use std::collections::BTreeSet;
 
@@ -27,9 +28,14 @@ impl HolidayCalendar {
         Self::default()
     }
 
-    /// The shipped calendar, for callers (tests, first start) that have no stored copy.
+    /// The shipped calendar a jurisdiction's clock uses, without admin changes; GDPR uses
+    /// `gdpr_country` when the controller has named one.
     pub fn default_for(j: Jurisdiction) -> Self {
-        Self::new(default_holidays(j).into_iter().map(|(d, _)| d))
+        Calendar::for_jurisdiction(j, None).map_or_else(Self::empty, |c| c.shipped())
+    }
+
+    pub fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.dates.iter().copied()
     }
 
     pub fn contains(&self, d: NaiveDate) -> bool {
@@ -67,159 +73,431 @@ impl HolidayCalendar {
     }
 }
 
-/// Shipped defaults, admin-editable later (they are seeded into a database table):
-/// returns (date, name), sorted by date.
-///
-/// The EU has no common public-holiday calendar and "other" is a catch-all, so both
-/// start with weekends only; admins add their own dates.
-pub fn default_holidays(j: Jurisdiction) -> Vec<(NaiveDate, &'static str)> {
-    let rows: &[Row] = match j {
-        Jurisdiction::Gdpr | Jurisdiction::Other => &[],
-        Jurisdiction::UkGdpr => ENGLAND_AND_WALES,
-        Jurisdiction::Ccpa => CALIFORNIA,
-    };
-    rows.iter()
-        .map(|&(y, m, d, name)| {
-            let date = NaiveDate::from_ymd_opt(y, m, d).expect("holiday tables hold real dates");
-            (date, name)
-        })
-        .collect()
+/// What an admin does to a calendar day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayChange {
+    /// Offices are closed on a day the statute does not list (e.g. a one-off holiday).
+    Add,
+    /// A listed day is worked after all.
+    Remove,
 }
 
-type Row = (i32, u32, u32, &'static str);
+impl DayChange {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DayChange::Add => "add",
+            DayChange::Remove => "remove",
+        }
+    }
+}
 
-/// England & Wales bank holidays 2025–2030. 2025 and 2026 are the gov.uk published
-/// lists; later years follow the same rules (Easter from the Gregorian computus,
-/// weekend holidays moved to the next free weekday) and should be checked against
-/// gov.uk when it publishes them, since one-off royal or jubilee days get added.
-const ENGLAND_AND_WALES: &[Row] = &[
-    (2025, 1, 1, "New Year's Day"),                   // Wed
-    (2025, 4, 18, "Good Friday"),                     // Fri
-    (2025, 4, 21, "Easter Monday"),                   // Mon
-    (2025, 5, 5, "Early May bank holiday"),           // Mon
-    (2025, 5, 26, "Spring bank holiday"),             // Mon
-    (2025, 8, 25, "Summer bank holiday"),             // Mon
-    (2025, 12, 25, "Christmas Day"),                  // Thu
-    (2025, 12, 26, "Boxing Day"),                     // Fri
-    (2026, 1, 1, "New Year's Day"),                   // Thu
-    (2026, 4, 3, "Good Friday"),                      // Fri
-    (2026, 4, 6, "Easter Monday"),                    // Mon
-    (2026, 5, 4, "Early May bank holiday"),           // Mon
-    (2026, 5, 25, "Spring bank holiday"),             // Mon
-    (2026, 8, 31, "Summer bank holiday"),             // Mon
-    (2026, 12, 25, "Christmas Day"),                  // Fri
-    (2026, 12, 28, "Boxing Day (substitute day)"),    // Mon
-    (2027, 1, 1, "New Year's Day"),                   // Fri
-    (2027, 3, 26, "Good Friday"),                     // Fri
-    (2027, 3, 29, "Easter Monday"),                   // Mon
-    (2027, 5, 3, "Early May bank holiday"),           // Mon
-    (2027, 5, 31, "Spring bank holiday"),             // Mon
-    (2027, 8, 30, "Summer bank holiday"),             // Mon
-    (2027, 12, 27, "Christmas Day (substitute day)"), // Mon
-    (2027, 12, 28, "Boxing Day (substitute day)"),    // Tue
-    (2028, 1, 3, "New Year's Day (substitute day)"),  // Mon
-    (2028, 4, 14, "Good Friday"),                     // Fri
-    (2028, 4, 17, "Easter Monday"),                   // Mon
-    (2028, 5, 1, "Early May bank holiday"),           // Mon
-    (2028, 5, 29, "Spring bank holiday"),             // Mon
-    (2028, 8, 28, "Summer bank holiday"),             // Mon
-    (2028, 12, 25, "Christmas Day"),                  // Mon
-    (2028, 12, 26, "Boxing Day"),                     // Tue
-    (2029, 1, 1, "New Year's Day"),                   // Mon
-    (2029, 3, 30, "Good Friday"),                     // Fri
-    (2029, 4, 2, "Easter Monday"),                    // Mon
-    (2029, 5, 7, "Early May bank holiday"),           // Mon
-    (2029, 5, 28, "Spring bank holiday"),             // Mon
-    (2029, 8, 27, "Summer bank holiday"),             // Mon
-    (2029, 12, 25, "Christmas Day"),                  // Tue
-    (2029, 12, 26, "Boxing Day"),                     // Wed
-    (2030, 1, 1, "New Year's Day"),                   // Tue
-    (2030, 4, 19, "Good Friday"),                     // Fri
-    (2030, 4, 22, "Easter Monday"),                   // Mon
-    (2030, 5, 6, "Early May bank holiday"),           // Mon
-    (2030, 5, 27, "Spring bank holiday"),             // Mon
-    (2030, 8, 26, "Summer bank holiday"),             // Mon
-    (2030, 12, 25, "Christmas Day"),                  // Wed
-    (2030, 12, 26, "Boxing Day"),                     // Thu
+impl std::str::FromStr for DayChange {
+    type Err = super::kinds::UnknownWord;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "add" => Ok(DayChange::Add),
+            "remove" => Ok(DayChange::Remove),
+            _ => Err(super::kinds::UnknownWord {
+                allowed: &["add", "remove"],
+            }),
+        }
+    }
+}
+
+impl HolidayCalendar {
+    /// A shipped calendar with an admin's changes applied (each day's latest change wins).
+    pub fn with_changes(
+        mut self,
+        changes: impl IntoIterator<Item = (NaiveDate, DayChange)>,
+    ) -> HolidayCalendar {
+        for (day, change) in changes {
+            match change {
+                DayChange::Add => self.dates.insert(day),
+                DayChange::Remove => self.dates.remove(&day),
+            };
+        }
+        self
+    }
+}
+
+/// The years a shipped calendar covers when built whole: every deadline Steward computes
+/// falls in them (requests from GDPR's start to well past the next decade).
+pub const FIRST_YEAR: i32 = 2018;
+pub const LAST_YEAR: i32 = 2040;
+
+macro_rules! calendars {
+    ($($variant:ident => $key:literal, $name:literal, $source:literal;)+) => {
+        /// A shipped holiday calendar, generated from the law that defines it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+        pub enum Calendar { $($variant),+ }
+
+        impl Calendar {
+            pub const ALL: &'static [Calendar] = &[$(Calendar::$variant),+];
+
+            /// The stable key (settings, URLs, API, the database).
+            pub fn key(self) -> &'static str {
+                match self { $(Calendar::$variant => $key),+ }
+            }
+
+            pub fn name(self) -> &'static str {
+                match self { $(Calendar::$variant => $name),+ }
+            }
+
+            /// The statute or official list the rules come from.
+            pub fn source(self) -> &'static str {
+                match self { $(Calendar::$variant => $source),+ }
+            }
+        }
+
+        impl std::str::FromStr for Calendar {
+            type Err = super::kinds::UnknownWord;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($key => Ok(Calendar::$variant),)+
+                    _ => Err(super::kinds::UnknownWord { allowed: &[$($key),+] }),
+                }
+            }
+        }
+    };
+}
+
+calendars! {
+    California => "us-ca", "California state holidays",
+        "Cal. Gov. Code § 19853(a)–(b), read with 11 CCR § 7001 (business days): a holiday on a Sunday is observed on the Monday; on a Saturday it is not moved, except 11 November, observed on the Friday. Native American Day (§ 19853(e)) is a holiday credit, not a closure.";
+    EnglandAndWales => "gb-eng", "England and Wales bank holidays",
+        "Banking and Financial Dealings Act 1971, Sch. 1, and the annual royal proclamations (gov.uk/bank-holidays): weekend holidays move to the next free weekday; one-off days are listed as published.";
+    Germany => "de", "Germany (national public holidays)",
+        "Federal law (Einigungsvertrag Art. 2(2): 3 October) and the holidays common to every Land's Feiertagsgesetz; § 193 BGB moves a period's end off them.";
+    France => "fr", "France (jours fériés)",
+        "Code du travail, art. L3133-1.";
+    Ireland => "ie", "Ireland (public holidays)",
+        "Organisation of Working Time Act 1997, Sch. 2, as amended (St Brigid's Day from 2023); a holiday on a weekend gives the next Monday.";
+    Netherlands => "nl", "Netherlands (algemeen erkende feestdagen)",
+        "Algemene termijnenwet, art. 3: New Year, Easter Monday, King's Day (26 April when 27 April is a Sunday), 5 May, Ascension, Whit Monday, Christmas Day and Boxing Day.";
+    Spain => "es", "Spain (national public holidays)",
+        "Real Decreto 2001/1983, art. 45, and the yearly BOE resolution: the holidays common to all of Spain; regional days are added by admins.";
+    Italy => "it", "Italy (festività nazionali)",
+        "Legge 260/1949 as amended (2 June restored by Legge 336/2000).";
+    Austria => "at", "Austria (gesetzliche Feiertage)",
+        "Feiertagsruhegesetz 1957, § 1, and Arbeitsruhegesetz § 7.";
+    Belgium => "be", "Belgium (jours fériés légaux)",
+        "Arrêté royal du 18 avril 1974, art. 1.";
+}
+
+impl Calendar {
+    /// The calendar a jurisdiction's clock uses: California for CCPA, England and Wales for
+    /// UK GDPR, the controller's member state (if named) for GDPR, none otherwise.
+    pub fn for_jurisdiction(j: Jurisdiction, gdpr_country: Option<Calendar>) -> Option<Calendar> {
+        match j {
+            Jurisdiction::Ccpa => Some(Calendar::California),
+            Jurisdiction::UkGdpr => Some(Calendar::EnglandAndWales),
+            Jurisdiction::Gdpr => gdpr_country,
+            Jurisdiction::Other => None,
+        }
+    }
+
+    /// The EU member states whose calendars GDPR deadlines can follow.
+    pub fn is_eu_country(self) -> bool {
+        !matches!(self, Calendar::California | Calendar::EnglandAndWales)
+    }
+
+    /// The observed holidays of one year, sorted, as (date, name).
+    pub fn holidays(self, year: i32) -> Vec<(NaiveDate, &'static str)> {
+        let mut days = match self {
+            Calendar::California => california(year),
+            Calendar::EnglandAndWales => england_and_wales(year),
+            Calendar::Germany => germany(year),
+            Calendar::France => france(year),
+            Calendar::Ireland => ireland(year),
+            Calendar::Netherlands => netherlands(year),
+            Calendar::Spain => spain(year),
+            Calendar::Italy => italy(year),
+            Calendar::Austria => austria(year),
+            Calendar::Belgium => belgium(year),
+        };
+        days.sort();
+        days.dedup_by_key(|(d, _)| *d);
+        days
+    }
+
+    /// Every shipped day of [`FIRST_YEAR`]..=[`LAST_YEAR`].
+    pub fn shipped(self) -> HolidayCalendar {
+        HolidayCalendar::new(
+            (FIRST_YEAR..=LAST_YEAR).flat_map(|y| self.holidays(y).into_iter().map(|(d, _)| d)),
+        )
+    }
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("calendar rules name real dates")
+}
+
+/// Easter Sunday (Gregorian; the anonymous algorithm of Meeus/Jones/Butcher).
+pub fn easter_sunday(year: i32) -> NaiveDate {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    date(year, month as u32, day as u32)
+}
+
+fn easter_plus(year: i32, days: i64) -> NaiveDate {
+    easter_sunday(year) + chrono::Duration::days(days)
+}
+
+/// The n-th (1-based) given weekday of a month.
+fn nth_weekday(year: i32, month: u32, weekday: Weekday, n: u32) -> NaiveDate {
+    NaiveDate::from_weekday_of_month_opt(year, month, weekday, n as u8)
+        .expect("every month has a first to fourth of each weekday")
+}
+
+fn last_weekday(year: i32, month: u32, weekday: Weekday) -> NaiveDate {
+    NaiveDate::from_weekday_of_month_opt(year, month, weekday, 5)
+        .unwrap_or_else(|| nth_weekday(year, month, weekday, 4))
+}
+
+/// Moves a Sunday to the Monday (and, where `saturday_back`, a Saturday to the Friday).
+fn observed(d: NaiveDate, saturday_back: bool) -> NaiveDate {
+    match d.weekday() {
+        Weekday::Sun => d + chrono::Duration::days(1),
+        Weekday::Sat if saturday_back => d - chrono::Duration::days(1),
+        _ => d,
+    }
+}
+
+/// Gov. Code § 19853(a)–(b).
+fn california(y: i32) -> Vec<(NaiveDate, &'static str)> {
+    let thanksgiving = nth_weekday(y, 11, Weekday::Thu, 4);
+    vec![
+        (observed(date(y, 1, 1), false), "New Year's Day"),
+        (
+            nth_weekday(y, 1, Weekday::Mon, 3),
+            "Martin Luther King Jr. Day",
+        ),
+        (nth_weekday(y, 2, Weekday::Mon, 3), "Presidents' Day"),
+        (observed(date(y, 3, 31), false), "Cesar Chavez Day"),
+        (last_weekday(y, 5, Weekday::Mon), "Memorial Day"),
+        (observed(date(y, 7, 4), false), "Independence Day"),
+        (nth_weekday(y, 9, Weekday::Mon, 1), "Labor Day"),
+        (observed(date(y, 11, 11), true), "Veterans Day"),
+        (thanksgiving, "Thanksgiving Day"),
+        (
+            thanksgiving + chrono::Duration::days(1),
+            "Day after Thanksgiving",
+        ),
+        (observed(date(y, 12, 25), false), "Christmas Day"),
+    ]
+}
+
+/// Published one-off bank holidays (royal events) in England and Wales, as proclaimed.
+const ENGLAND_AND_WALES_ONE_OFFS: &[(i32, u32, u32, &str)] = &[
+    (2022, 6, 3, "Platinum Jubilee bank holiday"),
+    (2022, 9, 19, "State Funeral of Queen Elizabeth II"),
+    (2023, 5, 8, "Coronation of King Charles III"),
 ];
 
-/// California state holidays 2025–2030 as observed for the clock: Sunday dates move to
-/// Monday, Saturday dates to the preceding Friday. That is why New Year's Day 2028
-/// appears as 2027-12-31.
-const CALIFORNIA: &[Row] = &[
-    (2025, 1, 1, "New Year's Day"),               // Wed
-    (2025, 1, 20, "Martin Luther King Jr. Day"),  // Mon
-    (2025, 2, 17, "Presidents' Day"),             // Mon
-    (2025, 3, 31, "Cesar Chavez Day"),            // Mon
-    (2025, 5, 26, "Memorial Day"),                // Mon
-    (2025, 7, 4, "Independence Day"),             // Fri
-    (2025, 9, 1, "Labor Day"),                    // Mon
-    (2025, 9, 26, "Native American Day"),         // Fri
-    (2025, 11, 11, "Veterans Day"),               // Tue
-    (2025, 11, 27, "Thanksgiving Day"),           // Thu
-    (2025, 11, 28, "Day after Thanksgiving"),     // Fri
-    (2025, 12, 25, "Christmas Day"),              // Thu
-    (2026, 1, 1, "New Year's Day"),               // Thu
-    (2026, 1, 19, "Martin Luther King Jr. Day"),  // Mon
-    (2026, 2, 16, "Presidents' Day"),             // Mon
-    (2026, 3, 31, "Cesar Chavez Day"),            // Tue
-    (2026, 5, 25, "Memorial Day"),                // Mon
-    (2026, 7, 3, "Independence Day (observed)"),  // Fri
-    (2026, 9, 7, "Labor Day"),                    // Mon
-    (2026, 9, 25, "Native American Day"),         // Fri
-    (2026, 11, 11, "Veterans Day"),               // Wed
-    (2026, 11, 26, "Thanksgiving Day"),           // Thu
-    (2026, 11, 27, "Day after Thanksgiving"),     // Fri
-    (2026, 12, 25, "Christmas Day"),              // Fri
-    (2027, 1, 1, "New Year's Day"),               // Fri
-    (2027, 1, 18, "Martin Luther King Jr. Day"),  // Mon
-    (2027, 2, 15, "Presidents' Day"),             // Mon
-    (2027, 3, 31, "Cesar Chavez Day"),            // Wed
-    (2027, 5, 31, "Memorial Day"),                // Mon
-    (2027, 7, 5, "Independence Day (observed)"),  // Mon
-    (2027, 9, 6, "Labor Day"),                    // Mon
-    (2027, 9, 24, "Native American Day"),         // Fri
-    (2027, 11, 11, "Veterans Day"),               // Thu
-    (2027, 11, 25, "Thanksgiving Day"),           // Thu
-    (2027, 11, 26, "Day after Thanksgiving"),     // Fri
-    (2027, 12, 24, "Christmas Day (observed)"),   // Fri
-    (2027, 12, 31, "New Year's Day (observed)"),  // Fri
-    (2028, 1, 17, "Martin Luther King Jr. Day"),  // Mon
-    (2028, 2, 21, "Presidents' Day"),             // Mon
-    (2028, 3, 31, "Cesar Chavez Day"),            // Fri
-    (2028, 5, 29, "Memorial Day"),                // Mon
-    (2028, 7, 4, "Independence Day"),             // Tue
-    (2028, 9, 4, "Labor Day"),                    // Mon
-    (2028, 9, 22, "Native American Day"),         // Fri
-    (2028, 11, 10, "Veterans Day (observed)"),    // Fri
-    (2028, 11, 23, "Thanksgiving Day"),           // Thu
-    (2028, 11, 24, "Day after Thanksgiving"),     // Fri
-    (2028, 12, 25, "Christmas Day"),              // Mon
-    (2029, 1, 1, "New Year's Day"),               // Mon
-    (2029, 1, 15, "Martin Luther King Jr. Day"),  // Mon
-    (2029, 2, 19, "Presidents' Day"),             // Mon
-    (2029, 3, 30, "Cesar Chavez Day (observed)"), // Fri
-    (2029, 5, 28, "Memorial Day"),                // Mon
-    (2029, 7, 4, "Independence Day"),             // Wed
-    (2029, 9, 3, "Labor Day"),                    // Mon
-    (2029, 9, 28, "Native American Day"),         // Fri
-    (2029, 11, 12, "Veterans Day (observed)"),    // Mon
-    (2029, 11, 22, "Thanksgiving Day"),           // Thu
-    (2029, 11, 23, "Day after Thanksgiving"),     // Fri
-    (2029, 12, 25, "Christmas Day"),              // Tue
-    (2030, 1, 1, "New Year's Day"),               // Tue
-    (2030, 1, 21, "Martin Luther King Jr. Day"),  // Mon
-    (2030, 2, 18, "Presidents' Day"),             // Mon
-    (2030, 4, 1, "Cesar Chavez Day (observed)"),  // Mon
-    (2030, 5, 27, "Memorial Day"),                // Mon
-    (2030, 7, 4, "Independence Day"),             // Thu
-    (2030, 9, 2, "Labor Day"),                    // Mon
-    (2030, 9, 27, "Native American Day"),         // Fri
-    (2030, 11, 11, "Veterans Day"),               // Mon
-    (2030, 11, 28, "Thanksgiving Day"),           // Thu
-    (2030, 11, 29, "Day after Thanksgiving"),     // Fri
-    (2030, 12, 25, "Christmas Day"),              // Wed
-];
+fn england_and_wales(y: i32) -> Vec<(NaiveDate, &'static str)> {
+    let mut out = vec![
+        (nth_free_weekday(&[], date(y, 1, 1)), "New Year's Day"),
+        (easter_plus(y, -2), "Good Friday"),
+        (easter_plus(y, 1), "Easter Monday"),
+        (
+            if y == 2020 {
+                date(2020, 5, 8)
+            } else {
+                nth_weekday(y, 5, Weekday::Mon, 1)
+            },
+            "Early May bank holiday",
+        ),
+        (
+            if y == 2022 {
+                date(2022, 6, 2)
+            } else {
+                last_weekday(y, 5, Weekday::Mon)
+            },
+            "Spring bank holiday",
+        ),
+        (last_weekday(y, 8, Weekday::Mon), "Summer bank holiday"),
+    ];
+    // Christmas first, then Boxing Day on the next weekday not already taken.
+    let christmas = nth_free_weekday(&[], date(y, 12, 25));
+    let boxing = nth_free_weekday(&[christmas], date(y, 12, 26));
+    out.push((christmas, "Christmas Day"));
+    out.push((boxing, "Boxing Day"));
+    out.extend(
+        ENGLAND_AND_WALES_ONE_OFFS
+            .iter()
+            .filter(|(year, ..)| *year == y)
+            .map(|&(year, m, d, name)| (date(year, m, d), name)),
+    );
+    out
+}
+
+/// The day itself if a weekday not taken, else the next weekday not taken.
+fn nth_free_weekday(taken: &[NaiveDate], d: NaiveDate) -> NaiveDate {
+    let mut day = d;
+    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) || taken.contains(&day) {
+        day += chrono::Duration::days(1);
+    }
+    day
+}
+
+fn germany(y: i32) -> Vec<(NaiveDate, &'static str)> {
+    vec![
+        (date(y, 1, 1), "Neujahr"),
+        (easter_plus(y, -2), "Karfreitag"),
+        (easter_plus(y, 1), "Ostermontag"),
+        (date(y, 5, 1), "Tag der Arbeit"),
+        (easter_plus(y, 39), "Christi Himmelfahrt"),
+        (easter_plus(y, 50), "Pfingstmontag"),
+        (date(y, 10, 3), "Tag der Deutschen Einheit"),
+        (date(y, 12, 25), "1. Weihnachtstag"),
+        (date(y, 12, 26), "2. Weihnachtstag"),
+    ]
+}
+
+fn france(y: i32) -> Vec<(NaiveDate, &'static str)> {
+    vec![
+        (date(y, 1, 1), "Jour de l'an"),
+        (easter_plus(y, 1), "Lundi de Pâques"),
+        (date(y, 5, 1), "Fête du Travail"),
+        (date(y, 5, 8), "Victoire 1945"),
+        (easter_plus(y, 39), "Ascension"),
+        (easter_plus(y, 50), "Lundi de Pentecôte"),
+        (date(y, 7, 14), "Fête nationale"),
+        (date(y, 8, 15), "Assomption"),
+        (date(y, 11, 1), "Toussaint"),
+        (date(y, 11, 11), "Armistice 1918"),
+        (date(y, 12, 25), "Noël"),
+    ]
+}
+
+fn ireland(y: i32) -> Vec<(NaiveDate, &'static str)> {
+    let weekend_to_monday = |d: NaiveDate| match d.weekday() {
+        Weekday::Sat => d + chrono::Duration::days(2),
+        Weekday::Sun => d + chrono::Duration::days(1),
+        _ => d,
+    };
+    let mut out = vec![(weekend_to_monday(date(y, 1, 1)), "New Year's Day")];
+    if y >= 2023 {
+        // The first Monday of February, or 1 February itself when that is a Friday.
+        let feb1 = date(y, 2, 1);
+        let brigid = if feb1.weekday() == Weekday::Fri {
+            feb1
+        } else {
+            nth_weekday(y, 2, Weekday::Mon, 1)
+        };
+        out.push((brigid, "St Brigid's Day"));
+    }
+    let christmas = nth_free_weekday(&[], date(y, 12, 25));
+    out.extend([
+        (weekend_to_monday(date(y, 3, 17)), "St Patrick's Day"),
+        (easter_plus(y, 1), "Easter Monday"),
+        (nth_weekday(y, 5, Weekday::Mon, 1), "May bank holiday"),
+        (nth_weekday(y, 6, Weekday::Mon, 1), "June bank holiday"),
+        (nth_weekday(y, 8, Weekday::Mon, 1), "August bank holiday"),
+        (last_weekday(y, 10, Weekday::Mon), "October bank holiday"),
+        (christmas, "Christmas Day"),
+        (
+            nth_free_weekday(&[christmas], date(y, 12, 26)),
+            "St Stephen's Day",
+        ),
+    ]);
+    out
+}
+
+fn netherlands(y: i32) -> Vec<(NaiveDate, &'static str)> {
+    let kings_day = if date(y, 4, 27).weekday() == Weekday::Sun {
+        date(y, 4, 26)
+    } else {
+        date(y, 4, 27)
+    };
+    vec![
+        (date(y, 1, 1), "Nieuwjaarsdag"),
+        (easter_plus(y, 1), "Tweede Paasdag"),
+        (kings_day, "Koningsdag"),
+        (date(y, 5, 5), "Bevrijdingsdag"),
+        (easter_plus(y, 39), "Hemelvaartsdag"),
+        (easter_plus(y, 50), "Tweede Pinksterdag"),
+        (date(y, 12, 25), "Eerste Kerstdag"),
+        (date(y, 12, 26), "Tweede Kerstdag"),
+    ]
+}
+
+fn spain(y: i32) -> Vec<(NaiveDate, &'static str)> {
+    vec![
+        (date(y, 1, 1), "Año Nuevo"),
+        (date(y, 1, 6), "Epifanía del Señor"),
+        (easter_plus(y, -2), "Viernes Santo"),
+        (date(y, 5, 1), "Fiesta del Trabajo"),
+        (date(y, 8, 15), "Asunción de la Virgen"),
+        (date(y, 10, 12), "Fiesta Nacional de España"),
+        (date(y, 11, 1), "Todos los Santos"),
+        (date(y, 12, 6), "Día de la Constitución"),
+        (date(y, 12, 8), "Inmaculada Concepción"),
+        (date(y, 12, 25), "Natividad del Señor"),
+    ]
+}
+
+fn italy(y: i32) -> Vec<(NaiveDate, &'static str)> {
+    vec![
+        (date(y, 1, 1), "Capodanno"),
+        (date(y, 1, 6), "Epifania"),
+        (easter_plus(y, 1), "Lunedì dell'Angelo"),
+        (date(y, 4, 25), "Festa della Liberazione"),
+        (date(y, 5, 1), "Festa del Lavoro"),
+        (date(y, 6, 2), "Festa della Repubblica"),
+        (date(y, 8, 15), "Ferragosto"),
+        (date(y, 11, 1), "Ognissanti"),
+        (date(y, 12, 8), "Immacolata Concezione"),
+        (date(y, 12, 25), "Natale"),
+        (date(y, 12, 26), "Santo Stefano"),
+    ]
+}
+
+fn austria(y: i32) -> Vec<(NaiveDate, &'static str)> {
+    vec![
+        (date(y, 1, 1), "Neujahr"),
+        (date(y, 1, 6), "Heilige Drei Könige"),
+        (easter_plus(y, 1), "Ostermontag"),
+        (date(y, 5, 1), "Staatsfeiertag"),
+        (easter_plus(y, 39), "Christi Himmelfahrt"),
+        (easter_plus(y, 50), "Pfingstmontag"),
+        (easter_plus(y, 60), "Fronleichnam"),
+        (date(y, 8, 15), "Mariä Himmelfahrt"),
+        (date(y, 10, 26), "Nationalfeiertag"),
+        (date(y, 11, 1), "Allerheiligen"),
+        (date(y, 12, 8), "Mariä Empfängnis"),
+        (date(y, 12, 25), "Christtag"),
+        (date(y, 12, 26), "Stefanitag"),
+    ]
+}
+
+fn belgium(y: i32) -> Vec<(NaiveDate, &'static str)> {
+    vec![
+        (date(y, 1, 1), "Nouvel An"),
+        (easter_plus(y, 1), "Lundi de Pâques"),
+        (date(y, 5, 1), "Fête du Travail"),
+        (easter_plus(y, 39), "Ascension"),
+        (easter_plus(y, 50), "Lundi de Pentecôte"),
+        (date(y, 7, 21), "Fête nationale"),
+        (date(y, 8, 15), "Assomption"),
+        (date(y, 11, 1), "Toussaint"),
+        (date(y, 11, 11), "Armistice"),
+        (date(y, 12, 25), "Noël"),
+    ]
+}
 
 #[cfg(test)]
 mod tests {
@@ -229,174 +507,387 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    fn dates(j: Jurisdiction) -> Vec<NaiveDate> {
-        default_holidays(j)
-            .into_iter()
-            .map(|(date, _)| date)
-            .collect()
+    fn days(c: Calendar, y: i32) -> Vec<NaiveDate> {
+        c.holidays(y).into_iter().map(|(d, _)| d).collect()
+    }
+
+    /// California 2025–2035, worked out by hand from § 19853: the year's eleven days as
+    /// observed (Sunday → Monday; Saturday stays, except 11 November → Friday).
+    #[test]
+    fn california_matches_hand_worked_dates_2025_to_2035() {
+        let hand: &[(i32, [(u32, u32); 11])] = &[
+            (
+                2025,
+                [
+                    (1, 1),
+                    (1, 20),
+                    (2, 17),
+                    (3, 31),
+                    (5, 26),
+                    (7, 4),
+                    (9, 1),
+                    (11, 11),
+                    (11, 27),
+                    (11, 28),
+                    (12, 25),
+                ],
+            ),
+            (
+                2026,
+                [
+                    (1, 1),
+                    (1, 19),
+                    (2, 16),
+                    (3, 31),
+                    (5, 25),
+                    (7, 4),
+                    (9, 7),
+                    (11, 11),
+                    (11, 26),
+                    (11, 27),
+                    (12, 25),
+                ],
+            ),
+            (
+                2027,
+                [
+                    (1, 1),
+                    (1, 18),
+                    (2, 15),
+                    (3, 31),
+                    (5, 31),
+                    (7, 5),
+                    (9, 6),
+                    (11, 11),
+                    (11, 25),
+                    (11, 26),
+                    (12, 25),
+                ],
+            ),
+            (
+                2028,
+                [
+                    (1, 1),
+                    (1, 17),
+                    (2, 21),
+                    (3, 31),
+                    (5, 29),
+                    (7, 4),
+                    (9, 4),
+                    (11, 10),
+                    (11, 23),
+                    (11, 24),
+                    (12, 25),
+                ],
+            ),
+            (
+                2029,
+                [
+                    (1, 1),
+                    (1, 15),
+                    (2, 19),
+                    (3, 31),
+                    (5, 28),
+                    (7, 4),
+                    (9, 3),
+                    (11, 12),
+                    (11, 22),
+                    (11, 23),
+                    (12, 25),
+                ],
+            ),
+            (
+                2030,
+                [
+                    (1, 1),
+                    (1, 21),
+                    (2, 18),
+                    (4, 1),
+                    (5, 27),
+                    (7, 4),
+                    (9, 2),
+                    (11, 11),
+                    (11, 28),
+                    (11, 29),
+                    (12, 25),
+                ],
+            ),
+            (
+                2031,
+                [
+                    (1, 1),
+                    (1, 20),
+                    (2, 17),
+                    (3, 31),
+                    (5, 26),
+                    (7, 4),
+                    (9, 1),
+                    (11, 11),
+                    (11, 27),
+                    (11, 28),
+                    (12, 25),
+                ],
+            ),
+            (
+                2032,
+                [
+                    (1, 1),
+                    (1, 19),
+                    (2, 16),
+                    (3, 31),
+                    (5, 31),
+                    (7, 5),
+                    (9, 6),
+                    (11, 11),
+                    (11, 25),
+                    (11, 26),
+                    (12, 25),
+                ],
+            ),
+            (
+                2033,
+                [
+                    (1, 1),
+                    (1, 17),
+                    (2, 21),
+                    (3, 31),
+                    (5, 30),
+                    (7, 4),
+                    (9, 5),
+                    (11, 11),
+                    (11, 24),
+                    (11, 25),
+                    (12, 26),
+                ],
+            ),
+            (
+                2034,
+                [
+                    (1, 2),
+                    (1, 16),
+                    (2, 20),
+                    (3, 31),
+                    (5, 29),
+                    (7, 4),
+                    (9, 4),
+                    (11, 10),
+                    (11, 23),
+                    (11, 24),
+                    (12, 25),
+                ],
+            ),
+            (
+                2035,
+                [
+                    (1, 1),
+                    (1, 15),
+                    (2, 19),
+                    (3, 31),
+                    (5, 28),
+                    (7, 4),
+                    (9, 3),
+                    (11, 12),
+                    (11, 22),
+                    (11, 23),
+                    (12, 25),
+                ],
+            ),
+        ];
+        for (y, want) in hand {
+            let want: Vec<NaiveDate> = want.iter().map(|&(m, day)| d(*y, m, day)).collect();
+            assert_eq!(days(Calendar::California, *y), want, "{y}");
+        }
     }
 
     #[test]
-    fn gdpr_and_other_ship_no_holidays() {
-        assert!(default_holidays(Jurisdiction::Gdpr).is_empty());
-        assert!(default_holidays(Jurisdiction::Other).is_empty());
+    fn california_tricky_days() {
+        let cal = Calendar::California.shipped();
+        assert!(
+            !cal.contains(d(2025, 9, 26)),
+            "Native American Day is no closure"
+        );
+        assert!(
+            !cal.contains(d(2026, 9, 25)),
+            "Native American Day is no closure"
+        );
+        assert!(
+            cal.contains(d(2026, 7, 4)) && !cal.contains(d(2026, 7, 3)),
+            "Saturday stays"
+        );
+        assert!(
+            cal.contains(d(2028, 11, 10)),
+            "11 November on a Saturday: the Friday"
+        );
+        assert!(
+            cal.contains(d(2027, 7, 5)),
+            "4 July on a Sunday: the Monday"
+        );
+        assert!(
+            !cal.contains(d(2027, 12, 24)),
+            "25 December on a Saturday stays"
+        );
+    }
+
+    /// 15 and 10 business days (11 CCR 7001) across the days the old table got wrong.
+    #[test]
+    fn ccpa_business_days_around_the_tricky_days() {
+        let cal = Calendar::California.shipped();
+        // Thu 2025-09-25 + 10 business days: Native American Day (Fri 26) counts.
+        assert_eq!(cal.add_business_days(d(2025, 9, 25), 10), d(2025, 10, 9));
+        // Mon 2026-06-29 + 10: Fri 3 July counts (4 July is a Saturday, not moved).
+        assert_eq!(cal.add_business_days(d(2026, 6, 29), 10), d(2026, 7, 13));
+        // Wed 2026-09-16 + 15: Native American Day 2026 (Fri 25) counts.
+        assert_eq!(cal.add_business_days(d(2026, 9, 16), 15), d(2026, 10, 7));
+        // Mon 2028-11-06 + 10: Fri 10 Nov (Veterans Day observed, Saturday 11th) is skipped.
+        assert_eq!(cal.add_business_days(d(2028, 11, 6), 10), d(2028, 11, 21));
+        // Mon 2028-11-06 + 15: also skips Thanksgiving and the day after.
+        assert_eq!(cal.add_business_days(d(2028, 11, 6), 15), d(2028, 11, 30));
     }
 
     #[test]
-    fn tables_are_sorted_unique_weekdays() {
-        for j in [Jurisdiction::UkGdpr, Jurisdiction::Ccpa] {
-            let ds = dates(j);
-            assert!(ds.windows(2).all(|w| w[0] < w[1]), "{j} not sorted/unique");
-            for date in ds {
+    fn easter_sundays() {
+        for (y, m, day) in [
+            (2024, 3, 31),
+            (2025, 4, 20),
+            (2026, 4, 5),
+            (2027, 3, 28),
+            (2028, 4, 16),
+            (2029, 4, 1),
+            (2030, 4, 21),
+            (2035, 3, 25),
+        ] {
+            assert_eq!(easter_sunday(y), d(y, m, day), "{y}");
+        }
+    }
+
+    /// The gov.uk lists for 2025–2026 and the substitute days worked out for 2027–2030.
+    #[test]
+    fn england_and_wales_matches_the_published_lists() {
+        let published: &[(i32, u32, u32, &str)] = &[
+            (2025, 1, 1, "New Year's Day"),                   // Wed
+            (2025, 4, 18, "Good Friday"),                     // Fri
+            (2025, 4, 21, "Easter Monday"),                   // Mon
+            (2025, 5, 5, "Early May bank holiday"),           // Mon
+            (2025, 5, 26, "Spring bank holiday"),             // Mon
+            (2025, 8, 25, "Summer bank holiday"),             // Mon
+            (2025, 12, 25, "Christmas Day"),                  // Thu
+            (2025, 12, 26, "Boxing Day"),                     // Fri
+            (2026, 1, 1, "New Year's Day"),                   // Thu
+            (2026, 4, 3, "Good Friday"),                      // Fri
+            (2026, 4, 6, "Easter Monday"),                    // Mon
+            (2026, 5, 4, "Early May bank holiday"),           // Mon
+            (2026, 5, 25, "Spring bank holiday"),             // Mon
+            (2026, 8, 31, "Summer bank holiday"),             // Mon
+            (2026, 12, 25, "Christmas Day"),                  // Fri
+            (2026, 12, 28, "Boxing Day (substitute day)"),    // Mon
+            (2027, 1, 1, "New Year's Day"),                   // Fri
+            (2027, 3, 26, "Good Friday"),                     // Fri
+            (2027, 3, 29, "Easter Monday"),                   // Mon
+            (2027, 5, 3, "Early May bank holiday"),           // Mon
+            (2027, 5, 31, "Spring bank holiday"),             // Mon
+            (2027, 8, 30, "Summer bank holiday"),             // Mon
+            (2027, 12, 27, "Christmas Day (substitute day)"), // Mon
+            (2027, 12, 28, "Boxing Day (substitute day)"),    // Tue
+            (2028, 1, 3, "New Year's Day (substitute day)"),  // Mon
+            (2028, 4, 14, "Good Friday"),                     // Fri
+            (2028, 4, 17, "Easter Monday"),                   // Mon
+            (2028, 5, 1, "Early May bank holiday"),           // Mon
+            (2028, 5, 29, "Spring bank holiday"),             // Mon
+            (2028, 8, 28, "Summer bank holiday"),             // Mon
+            (2028, 12, 25, "Christmas Day"),                  // Mon
+            (2028, 12, 26, "Boxing Day"),                     // Tue
+            (2029, 1, 1, "New Year's Day"),                   // Mon
+            (2029, 3, 30, "Good Friday"),                     // Fri
+            (2029, 4, 2, "Easter Monday"),                    // Mon
+            (2029, 5, 7, "Early May bank holiday"),           // Mon
+            (2029, 5, 28, "Spring bank holiday"),             // Mon
+            (2029, 8, 27, "Summer bank holiday"),             // Mon
+            (2029, 12, 25, "Christmas Day"),                  // Tue
+            (2029, 12, 26, "Boxing Day"),                     // Wed
+            (2030, 1, 1, "New Year's Day"),                   // Tue
+            (2030, 4, 19, "Good Friday"),                     // Fri
+            (2030, 4, 22, "Easter Monday"),                   // Mon
+            (2030, 5, 6, "Early May bank holiday"),           // Mon
+            (2030, 5, 27, "Spring bank holiday"),             // Mon
+            (2030, 8, 26, "Summer bank holiday"),             // Mon
+            (2030, 12, 25, "Christmas Day"),                  // Wed
+            (2030, 12, 26, "Boxing Day"),                     // Thu
+        ];
+        let generated: Vec<NaiveDate> = (2025..=2030)
+            .flat_map(|y| days(Calendar::EnglandAndWales, y))
+            .collect();
+        let want: Vec<NaiveDate> = published
+            .iter()
+            .map(|&(y, m, day, _)| d(y, m, day))
+            .collect();
+        assert_eq!(generated, want);
+    }
+
+    #[test]
+    fn every_calendar_has_weekday_or_named_days_and_a_source() {
+        for c in Calendar::ALL {
+            assert!(!c.source().is_empty() && !c.name().is_empty());
+            assert_eq!(c.key().parse::<Calendar>().unwrap(), *c);
+            for y in 2025..=2035 {
+                let hs = c.holidays(y);
+                assert!(hs.len() >= 8, "{c:?} {y}");
                 assert!(
-                    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun),
-                    "{j} holiday {date} is on a weekend; the observed day belongs in the table"
+                    hs.windows(2).all(|w| w[0].0 < w[1].0),
+                    "{c:?} {y} sorted, unique"
                 );
+                assert!(hs.iter().all(|(day, n)| day.year() == y && !n.is_empty()));
             }
         }
     }
 
     #[test]
-    fn uk_has_eight_bank_holidays_a_year() {
-        let ds = dates(Jurisdiction::UkGdpr);
-        // 2028's New Year substitute lands in 2028, so every year keeps exactly eight.
-        for y in 2025..=2030 {
-            assert_eq!(ds.iter().filter(|x| x.year() == y).count(), 8, "{y}");
-        }
-    }
-
-    #[test]
-    fn uk_published_2025_and_2026_lists() {
-        let ds = dates(Jurisdiction::UkGdpr);
-        let published = [
-            d(2025, 1, 1),
-            d(2025, 4, 18),
-            d(2025, 4, 21),
-            d(2025, 5, 5),
-            d(2025, 5, 26),
-            d(2025, 8, 25),
-            d(2025, 12, 25),
-            d(2025, 12, 26),
-            d(2026, 1, 1),
-            d(2026, 4, 3),
-            d(2026, 4, 6),
-            d(2026, 5, 4),
-            d(2026, 5, 25),
-            d(2026, 8, 31),
-            d(2026, 12, 25),
-            d(2026, 12, 28),
-        ];
-        assert_eq!(&ds[..16], &published);
-    }
-
-    #[test]
-    fn uk_easter_follows_given_sundays() {
-        let cal = HolidayCalendar::default_for(Jurisdiction::UkGdpr);
-        let easter_sundays = [
-            d(2025, 4, 20),
-            d(2026, 4, 5),
-            d(2027, 3, 28),
-            d(2028, 4, 16),
-            d(2029, 4, 1),
-            d(2030, 4, 21),
-        ];
-        for sunday in easter_sundays {
-            assert_eq!(sunday.weekday(), Weekday::Sun);
-            assert!(
-                cal.contains(sunday - chrono::Days::new(2)),
-                "Good Friday {sunday}"
-            );
-            assert!(
-                cal.contains(sunday + chrono::Days::new(1)),
-                "Easter Monday {sunday}"
-            );
-        }
-    }
-
-    #[test]
-    fn uk_substitute_days() {
-        let cal = HolidayCalendar::default_for(Jurisdiction::UkGdpr);
-        // 2027: Christmas on Saturday, Boxing Day on Sunday.
-        assert!(cal.contains(d(2027, 12, 27)) && cal.contains(d(2027, 12, 28)));
-        // 2028: New Year's Day on Saturday.
-        assert!(cal.contains(d(2028, 1, 3)));
-        assert!(!cal.contains(d(2028, 1, 1)));
-        // 2026: Boxing Day on Saturday, Christmas itself on Friday.
-        assert!(cal.contains(d(2026, 12, 28)));
-    }
-
-    #[test]
-    fn california_known_dates() {
-        let cal = HolidayCalendar::default_for(Jurisdiction::Ccpa);
-        for date in [
-            d(2025, 1, 20),  // MLK Day, 3rd Monday
-            d(2025, 2, 17),  // Presidents' Day
-            d(2025, 3, 31),  // Cesar Chavez Day
-            d(2025, 9, 26),  // Native American Day, 4th Friday of September
-            d(2025, 11, 27), // Thanksgiving
-            d(2025, 11, 28), // Day after Thanksgiving
-            d(2026, 7, 3),   // July 4th on Saturday -> Friday
-            d(2027, 7, 5),   // July 4th on Sunday -> Monday
-            d(2027, 12, 24), // Christmas on Saturday -> Friday
-            d(2027, 12, 31), // New Year's Day 2028 on Saturday -> Friday
-            d(2028, 11, 10), // Veterans Day on Saturday -> Friday
-            d(2029, 3, 30),  // Cesar Chavez Day on Saturday -> Friday
-            d(2030, 4, 1),   // Cesar Chavez Day on Sunday -> Monday
-            d(2030, 9, 27),  // Native American Day
-        ] {
-            assert!(cal.contains(date), "{date}");
-        }
+    fn member_states() {
+        assert!(days(Calendar::Germany, 2025).contains(&d(2025, 10, 3)));
         assert!(
-            !cal.contains(d(2025, 12, 26)),
-            "California has no Boxing Day"
+            days(Calendar::Germany, 2026).contains(&d(2026, 5, 14)),
+            "Ascension 2026"
         );
-        assert_eq!(dates(Jurisdiction::Ccpa).len(), 72);
-    }
-
-    #[test]
-    fn every_default_row_has_a_name() {
-        for j in Jurisdiction::ALL {
-            assert!(
-                default_holidays(*j)
-                    .iter()
-                    .all(|(_, name)| !name.is_empty())
-            );
-        }
-    }
-
-    #[test]
-    fn business_days_skip_weekends_and_holidays() {
-        let cal = HolidayCalendar::new([d(2025, 12, 25), d(2025, 12, 26)]);
-        assert!(cal.is_business_day(d(2025, 12, 24))); // Wednesday
-        assert!(!cal.is_business_day(d(2025, 12, 25)));
-        assert!(!cal.is_business_day(d(2025, 12, 27))); // Saturday
-        assert_eq!(
-            cal.next_business_day_on_or_after(d(2025, 12, 25)),
-            d(2025, 12, 29)
+        assert!(
+            days(Calendar::Netherlands, 2025).contains(&d(2025, 4, 26)),
+            "27 April a Sunday"
         );
-        assert_eq!(
-            cal.next_business_day_on_or_after(d(2025, 12, 24)),
-            d(2025, 12, 24)
+        assert!(
+            days(Calendar::Austria, 2026).contains(&d(2026, 6, 4)),
+            "Corpus Christi 2026"
         );
-        let empty = HolidayCalendar::empty();
-        assert!(empty.is_business_day(d(2025, 12, 25)));
-        assert_eq!(
-            empty.next_business_day_on_or_after(d(2025, 12, 27)),
-            d(2025, 12, 29)
+        assert!(
+            days(Calendar::Ireland, 2025).contains(&d(2025, 2, 3)),
+            "St Brigid's Day"
+        );
+        assert!(
+            days(Calendar::Ireland, 2030).contains(&d(2030, 2, 1)),
+            "1 Feb a Friday"
+        );
+        assert!(
+            days(Calendar::France, 2026).contains(&d(2026, 5, 25)),
+            "Whit Monday 2026"
         );
     }
 
     #[test]
-    fn add_business_days_counts_from_the_day_after() {
-        let cal = HolidayCalendar::empty();
-        // Friday + 1 business day = Monday; the receipt day itself never counts.
-        assert_eq!(cal.add_business_days(d(2026, 1, 9), 1), d(2026, 1, 12));
-        // Received on a Saturday: day 1 is Monday.
-        assert_eq!(cal.add_business_days(d(2026, 1, 10), 1), d(2026, 1, 12));
-        assert_eq!(cal.add_business_days(d(2026, 1, 9), 5), d(2026, 1, 16));
-        assert_eq!(cal.add_business_days(d(2026, 1, 10), 0), d(2026, 1, 10));
-        let ca = HolidayCalendar::default_for(Jurisdiction::Ccpa);
-        // Wed 2025-12-24 -> Thu 25 holiday -> Fri 26 is day 1.
-        assert_eq!(ca.add_business_days(d(2025, 12, 24), 1), d(2025, 12, 26));
+    fn jurisdictions_pick_their_calendar() {
+        use Jurisdiction::*;
+        assert_eq!(
+            Calendar::for_jurisdiction(Ccpa, None),
+            Some(Calendar::California)
+        );
+        assert_eq!(
+            Calendar::for_jurisdiction(UkGdpr, None),
+            Some(Calendar::EnglandAndWales)
+        );
+        assert_eq!(Calendar::for_jurisdiction(Gdpr, None), None);
+        assert_eq!(
+            Calendar::for_jurisdiction(Gdpr, Some(Calendar::Germany)),
+            Some(Calendar::Germany)
+        );
+        assert_eq!(
+            Calendar::for_jurisdiction(Other, Some(Calendar::Germany)),
+            None
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod breach_input;
+pub mod calendar_input;
 pub mod console;
 pub mod error;
 pub mod forms;

@@ -165,6 +165,9 @@ routes! {
     GET "/console/users.csv", Needs(ManageUsers) => console::users::review_csv;
     POST "/console/users/invite", Needs(ManageUsers) => console::users::invite;
     POST "/console/users/{id}/{action}", Needs(ManageUsers) => console::users::change;
+    // Console: settings.
+    GET "/console/settings/calendars", Needs(ManageUsers) => console::calendars::page;
+    POST "/console/settings/calendars", Needs(ManageUsers) => console::calendars::change;
     // Console: breach register.
     GET "/console/breaches", Needs(ReadAudit) => console::breaches::list;
     GET "/console/breaches.csv", Needs(ReadAudit) => console::breaches::csv;
@@ -190,6 +193,8 @@ routes! {
     POST "/api/v1/tasks/{id}/result", StoreCallback(WorkOwnTasks) => api::tasks::result;
     POST "/api/v1/tasks/{id}/retry", Needs(WorkOwnTasks) => api::tasks::retry;
     GET "/api/v1/exports/breaches.csv", Needs(ReadAudit) => api::breaches_csv;
+    GET "/api/v1/calendars", Needs(ReadAudit) => api::calendars::list;
+    POST "/api/v1/calendars/{key}/days", Needs(ManageUsers) => api::calendars::change;
 }
 
 pub fn find(verb: Verb, path: &str) -> Option<&'static Rule> {

@@ -2,6 +2,7 @@
 //! subject's notices. Each action is one transaction with its timeline entry and audit row.
 
 pub mod breaches;
+pub mod calendars;
 pub mod notices;
 pub mod records;
 pub mod requests;

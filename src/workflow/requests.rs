@@ -8,8 +8,9 @@ use super::{Services, WorkflowError};
 use crate::audit::{self, Actor};
 use crate::crypto::{hash_token, new_token, random_bytes};
 use crate::db::models::{RequestEvent, RequestRow};
-use crate::db::{self, DbConn, calendar, requests};
+use crate::db::{self, DbConn, requests};
 use crate::domain::clock::{self, ClockSettings};
+use crate::domain::holidays::Calendar;
 use crate::domain::lifecycle::{PACKAGE_DAYS, next_status, package_downloadable};
 use crate::domain::{
     Action, Channel, DenialReason, EmailAddress, Jurisdiction, RequestKind, Status,
@@ -67,7 +68,7 @@ fn new_public_id() -> PublicId {
     PublicId::from(format!("SR-{code}"))
 }
 
-fn event(
+pub(super) fn event(
     row: &RequestRow,
     actor: &Actor,
     action: &str,
@@ -89,7 +90,7 @@ fn event(
     }
 }
 
-fn target(row: &RequestRow) -> String {
+pub(super) fn target(row: &RequestRow) -> String {
     target_of_id(&row.id)
 }
 
@@ -100,7 +101,7 @@ fn target_of_id(id: &str) -> String {
 /// Saves a transition only if the request is still as it was read; otherwise the caller lost a
 /// race and gets a conflict naming the state the winner left (nothing of this transaction
 /// lands, and no email is sent for it).
-fn save_transition(
+pub(super) fn save_transition(
     c: &mut DbConn,
     row: &RequestRow,
     read: &RequestRow,
@@ -117,22 +118,32 @@ fn save_transition(
 
 /// Re-derives every deadline from the stored facts, so a stored row never disagrees with the
 /// statutory rules.
-fn reschedule(
-    conn: &mut DbConn,
-    row: &mut RequestRow,
+/// A request's deadlines by the statutory rules and a calendar.
+pub(super) fn deadlines(
+    row: &RequestRow,
     extended: bool,
-) -> Result<(), WorkflowError> {
-    let (j, kind) = (row.jurisdiction, row.kind);
-    let cal = calendar::calendar_for(conn, j)?;
-    let s = clock::schedule(
+    cal: &crate::domain::holidays::HolidayCalendar,
+) -> Result<clock::Schedule, clock::ClockError> {
+    let j = row.jurisdiction;
+    clock::schedule(
         j,
-        kind,
+        row.kind,
         row.received_date,
         row.paused_days,
         extended,
         &ClockSettings::default_for(j),
-        &cal,
-    )?;
+        cal,
+    )
+}
+
+pub(super) fn reschedule(
+    conn: &mut DbConn,
+    row: &mut RequestRow,
+    extended: bool,
+    gdpr_country: Option<Calendar>,
+) -> Result<(), WorkflowError> {
+    let cal = super::calendars::calendar_of(conn, row.jurisdiction, gdpr_country)?;
+    let s = deadlines(row, extended, &cal)?;
     row.acknowledge_by = s.acknowledge_by;
     row.due_date = s.due_date;
     row.extended_due_date = s.extended_due_date;
@@ -149,6 +160,7 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
         ));
     }
     let tz = svc.config.timezone;
+    let gdpr_country = svc.config.gdpr_country;
     let received_date = tz.from_utc_datetime(&received_at).date_naive();
     let keys = svc.keys.clone();
     let verify_token = intake.send_verification.then(new_token);
@@ -199,7 +211,7 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
         .db
         .run(move |conn| {
             db::write_tx(conn, |c| {
-                reschedule(c, &mut row, false)?;
+                reschedule(c, &mut row, false, gdpr_country)?;
                 row.duplicate_of =
                     requests::find_open_duplicate(c, &row.email_index, row.kind)?.map(|(id, _)| id);
                 let mut events = vec![event(
@@ -392,6 +404,7 @@ pub async fn act(
     let ctx = Ctx {
         today: svc.today(),
         lead_days: svc.config.task_lead_days,
+        gdpr_country: svc.config.gdpr_country,
     };
     let input2 = input.clone();
     let (row, before) = svc
@@ -415,6 +428,7 @@ pub async fn act(
 struct Ctx {
     today: chrono::NaiveDate,
     lead_days: i64,
+    gdpr_country: Option<Calendar>,
 }
 
 fn apply(
@@ -460,7 +474,7 @@ fn apply(
                 let days = clock::whole_days_paused(p, today);
                 row.paused_days += days;
                 detail["days_paused"] = days.into();
-                reschedule(c, row, row.extended_due_date.is_some())?;
+                reschedule(c, row, row.extended_due_date.is_some(), ctx.gdpr_country)?;
             }
             row.status_before_pause = None;
         }
@@ -481,7 +495,7 @@ fn apply(
                 ));
             }
             row.extension_reason = Some(reason.into());
-            reschedule(c, row, true)?;
+            reschedule(c, row, true, ctx.gdpr_country)?;
         }
         Action::Deny => {
             let denial = input.denial.ok_or_else(|| {

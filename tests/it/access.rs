@@ -102,6 +102,10 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("GET", "/api/v1/requests/{id}", Only(READERS)),
     ("POST", "/api/v1/requests/{id}/{action}", Only(WORKERS)),
     ("GET", "/api/v1/exports/breaches.csv", Only(READERS)),
+    ("GET", "/api/v1/calendars", Only(READERS)),
+    ("POST", "/api/v1/calendars/{key}/days", Only(ADMINS)),
+    ("GET", "/console/settings/calendars", Only(ADMINS)),
+    ("POST", "/console/settings/calendars", Only(ADMINS)),
     ("GET", "/api/v1/requests/{id}/package.csv", Only(READERS)),
     ("POST", "/api/v1/stores", Only(WORKERS)),
     ("GET", "/api/v1/stores", Only(READERS)),
@@ -126,6 +130,7 @@ fn concrete(path: &str) -> String {
         .replace("{token}", "not-a-real-token")
         .replace("{public_id}", "SR-ABCDEFGH")
         .replace("{file}", "00000000-0000-4000-8000-000000000001")
+        .replace("{key}", "us-ca")
 }
 
 #[test]

@@ -233,6 +233,7 @@ fn a_bad_setting_stops_start_up_naming_the_variable() {
         ("STEWARD_TIMEZONE", "Mars/Base"),
         ("STEWARD_DATABASE_URL", "oracle://x"),
         ("STEWARD_BIND", "nowhere"),
+        ("STEWARD_GDPR_COUNTRY", "us-ca"),
     ] {
         let out = steward(&dir).arg("serve").env(var, value).output().unwrap();
         assert!(!out.status.success());

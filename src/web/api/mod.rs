@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1/`, for integrations and scripts.
 
+pub(crate) mod calendars;
 mod json;
 pub(crate) mod requests;
 pub(crate) mod stores;

@@ -1,0 +1,233 @@
+//! Holiday calendars: generated from their statutes, edited by an admin who first sees the
+//! open requests a change moves, which are then recalculated with a timeline entry; GDPR
+//! deadlines follow the controller's member state when one is set.
+
+use serde_json::{Value, json};
+use steward::domain::Role;
+
+use crate::support::{Api, Backend, TestApp, backends, hidden};
+
+fn unescape(s: &str) -> String {
+    s.replace("&#34;", "\"")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn an_admin_edits_a_calendar_and_open_requests_move() {
+    for backend in backends() {
+        edit_calendar(backend).await;
+    }
+}
+
+async fn edit_calendar(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    // A CCPA opt-out received Fri 20 Nov 2026: 15 business days, skipping Thanksgiving and
+    // the day after, end on Tue 15 Dec.
+    let (s, r) = api
+        .post(
+            "/api/v1/requests",
+            json!({"kind": "opt_out", "jurisdiction": "ccpa", "email": "cal@example.com",
+                   "received_at": "2026-11-20T09:00:00-08:00", "send_verification": false}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    assert_eq!(r["due_date"], "2026-12-15", "{backend:?}");
+    let (id, reference) = (
+        r["id"].as_str().unwrap().to_string(),
+        r["public_id"].as_str().unwrap().to_string(),
+    );
+    // A GDPR request is not on the Californian clock and must not move.
+    let (_, other) = api
+        .post(
+            "/api/v1/requests",
+            json!({"kind": "access", "jurisdiction": "gdpr", "email": "eu@example.com",
+                   "send_verification": false}),
+        )
+        .await;
+
+    let admin = app.signed_in(Role::Admin).await;
+    let page = crate::support::page(
+        &admin,
+        app.url("/console/settings/calendars?calendar=us-ca&year=2026"),
+    )
+    .await;
+    assert!(
+        page.contains("19853") && page.contains("Thanksgiving Day"),
+        "{backend:?}"
+    );
+    assert!(
+        !page.contains("2026-09-25"),
+        "Native American Day closes no office"
+    );
+    let csrf = hidden(&page, "csrf").unwrap();
+
+    // Bad input names its field and keeps what was typed.
+    let res = admin
+        .post(app.url("/console/settings/calendars"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("calendar", "us-ca"),
+            ("change", "add"),
+            ("day", "1 Dec"),
+            ("name", "Office closure"),
+            ("reason", "Building works"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("id=\"day-error\"") && body.contains("Building works"));
+    let res = admin
+        .post(app.url("/console/settings/calendars"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("calendar", "us-ca"),
+            ("csv", "remove,2026-12-02,,Not a holiday"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422, "{backend:?}");
+    assert!(res.text().await.unwrap().contains("not a holiday"));
+
+    // The change is shown with the request it moves before anything is saved.
+    let res = admin
+        .post(app.url("/console/settings/calendars"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("calendar", "us-ca"),
+            ("change", "add"),
+            ("day", "2026-12-01"),
+            ("name", "Office closure"),
+            ("reason", "Building works"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let preview = res.text().await.unwrap();
+    assert!(
+        preview.contains(&reference)
+            && preview.contains("2026-12-15")
+            && preview.contains("2026-12-16"),
+        "{backend:?}: the preview lists the request and both dates"
+    );
+    assert!(!preview.contains(other["public_id"].as_str().unwrap()));
+    let (_, still) = api.get(&format!("/api/v1/requests/{id}")).await;
+    assert_eq!(
+        still["due_date"], "2026-12-15",
+        "nothing saved by the preview"
+    );
+
+    let csv = unescape(&hidden(&preview, "csv").unwrap());
+    let res = admin
+        .post(app.url("/console/settings/calendars"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("calendar", "us-ca"),
+            ("csv", csv.as_str()),
+            ("confirm", "yes"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "{backend:?}");
+    let (_, moved) = api.get(&format!("/api/v1/requests/{id}")).await;
+    assert_eq!(moved["due_date"], "2026-12-16", "{backend:?}: recalculated");
+    let (_, unmoved) = api
+        .get(&format!(
+            "/api/v1/requests/{}",
+            other["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(unmoved["due_date"], other["due_date"]);
+    let detail = crate::support::page(&admin, app.url(&format!("/console/requests/{id}"))).await;
+    assert!(
+        detail.contains("Due date recalculated from 15 December 2026 to 16 December 2026"),
+        "{backend:?}: the timeline records why"
+    );
+    let page = crate::support::page(
+        &admin,
+        app.url("/console/settings/calendars?calendar=us-ca&year=2026"),
+    )
+    .await;
+    assert!(page.contains("Office closure") && page.contains("Added by an administrator"));
+
+    // The API: a dry run lists what would move and saves nothing; then the change lands.
+    let remove = json!({"change": "remove", "day": "2026-12-01", "reason": "Works cancelled"});
+    let mut dry = remove.clone();
+    dry["dry_run"] = true.into();
+    let (s, plan) = api.post("/api/v1/calendars/us-ca/days", dry).await;
+    assert_eq!(s, 200, "{plan}");
+    assert_eq!(plan["saved"], false);
+    assert_eq!(plan["moved"][0]["public_id"], reference.as_str());
+    assert_eq!(plan["moved"][0]["due_after"], "2026-12-15");
+    let (_, still) = api.get(&format!("/api/v1/requests/{id}")).await;
+    assert_eq!(still["due_date"], "2026-12-16");
+    let (s, done) = api.post("/api/v1/calendars/us-ca/days", remove).await;
+    assert_eq!(
+        (s, done["saved"].clone()),
+        (200, Value::from(true)),
+        "{done}"
+    );
+    let (_, back) = api.get(&format!("/api/v1/requests/{id}")).await;
+    assert_eq!(back["due_date"], "2026-12-15", "{backend:?}");
+    let (s, err) = api
+        .post(
+            "/api/v1/calendars/mars/days",
+            json!({"change": "add", "day": "2026-12-01", "name": "x", "reason": "y"}),
+        )
+        .await;
+    assert_eq!((s, err["field"].as_str()), (422, Some("calendar")), "{err}");
+    let (s, list) = api.get("/api/v1/calendars?year=2028").await;
+    assert_eq!(s, 200);
+    let ca = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["key"] == "us-ca")
+        .unwrap();
+    assert!(
+        ca["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["day"] == "2028-11-10")
+    );
+}
+
+/// A GDPR request received 3 September 2025 is due one month later, Friday 3 October: German
+/// Unity Day. With STEWARD_GDPR_COUNTRY=de it is due the next working day, Monday 6 October.
+#[tokio::test]
+async fn gdpr_deadlines_follow_the_controllers_member_state() {
+    for (country, due) in [(None, "2025-10-03"), (Some("de"), "2025-10-06")] {
+        let vars: Vec<(&'static str, &str)> = country
+            .map(|c| vec![("STEWARD_GDPR_COUNTRY", c)])
+            .unwrap_or_default();
+        let app = TestApp::spawn_with(Backend::Sqlite, &vars).await;
+        let api = Api {
+            app: &app,
+            token: app.token(Role::PrivacyOfficer).await,
+        };
+        let (s, r) = api
+            .post(
+                "/api/v1/requests",
+                json!({"kind": "access", "jurisdiction": "gdpr", "email": "de@example.de",
+                       "received_at": "2025-09-03T10:00:00+02:00", "channel": "post",
+                       "send_verification": false}),
+            )
+            .await;
+        assert_eq!(s, 201, "{r}");
+        assert_eq!(r["due_date"], due, "STEWARD_GDPR_COUNTRY={country:?}");
+    }
+}
