@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod models;
 pub mod requests;
 pub mod schema;
+pub mod settings;
 pub mod stores;
 pub mod tasks;
 pub mod types;

@@ -119,6 +119,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    settings (key) {
+        key -> Text,
+        value -> Text,
+        updated_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     write_lock (id) {
         id -> Integer,
         n -> BigInt,
@@ -260,6 +269,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     request_events,
     audit_log,
     calendar_changes,
+    settings,
     write_lock,
     recovery_codes,
     breaches,

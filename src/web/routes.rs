@@ -168,6 +168,7 @@ routes! {
     // Console: settings.
     GET "/console/settings/calendars", Needs(ManageUsers) => console::calendars::page;
     POST "/console/settings/calendars", Needs(ManageUsers) => console::calendars::change;
+    POST "/console/settings/gdpr-country", Needs(ManageUsers) => console::calendars::gdpr_country;
     // Console: breach register.
     GET "/console/breaches", Needs(ReadAudit) => console::breaches::list;
     GET "/console/breaches.csv", Needs(ReadAudit) => console::breaches::csv;

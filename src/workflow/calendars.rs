@@ -9,17 +9,43 @@ use super::requests::{deadlines, event, save_transition, target};
 use super::{Services, WorkflowError};
 use crate::audit::{self, Actor};
 use crate::db::models::{CalendarChange, RequestRow};
-use crate::db::{self, DbConn, DbError, calendar, requests};
+use crate::db::{self, DbConn, DbError, calendar, requests, settings};
 use crate::domain::holidays::{Calendar, DayChange, HolidayCalendar};
 use crate::domain::{Jurisdiction, PublicId, RequestId, RequestKind};
 
+const GDPR_COUNTRY: &str = "gdpr_country";
+
+/// The member state GDPR deadlines follow: an administrator's choice in the console, else
+/// `STEWARD_GDPR_COUNTRY` (`default`); `None` is weekends only.
+pub fn gdpr_country(
+    c: &mut DbConn,
+    default: Option<Calendar>,
+) -> Result<Option<Calendar>, DbError> {
+    Ok(match settings::get(c, GDPR_COUNTRY)? {
+        Some(v) if v.is_empty() => None,
+        Some(v) => v.parse().ok().or(default),
+        None => default,
+    })
+}
+
+/// [`gdpr_country`], for pages.
+pub async fn current_gdpr_country(svc: &Services) -> Result<Option<Calendar>, WorkflowError> {
+    let default = svc.config.gdpr_country;
+    Ok(svc.db.run(move |c| gdpr_country(c, default)).await?)
+}
+
 /// The calendar a jurisdiction's clock uses, with admins' changes; weekends only if none.
+/// `gdpr_default` is `STEWARD_GDPR_COUNTRY`; the console's setting wins over it.
 pub fn calendar_of(
     c: &mut DbConn,
     j: Jurisdiction,
-    gdpr_country: Option<Calendar>,
+    gdpr_default: Option<Calendar>,
 ) -> Result<HolidayCalendar, DbError> {
-    match Calendar::for_jurisdiction(j, gdpr_country) {
+    let country = match j {
+        Jurisdiction::Gdpr => gdpr_country(c, gdpr_default)?,
+        _ => None,
+    };
+    match Calendar::for_jurisdiction(j, country) {
         Some(cal) => calendar::effective(c, cal),
         None => Ok(HolidayCalendar::empty()),
     }
@@ -56,7 +82,11 @@ pub struct CalendarView {
 
 /// A calendar's days of one year: statute days, admins' additions, and removed days.
 pub async fn view(svc: &Services, cal: Calendar, year: i32) -> Result<CalendarView, WorkflowError> {
-    let changes = svc.db.run(move |c| calendar::changes(c, cal)).await?;
+    let default = svc.config.gdpr_country;
+    let (changes, country) = svc
+        .db
+        .run(move |c| Ok::<_, DbError>((calendar::changes(c, cal)?, gdpr_country(c, default)?)))
+        .await?;
     let mut days: Vec<DayView> = cal
         .holidays(year)
         .into_iter()
@@ -91,7 +121,7 @@ pub async fn view(svc: &Services, cal: Calendar, year: i32) -> Result<CalendarVi
         key: cal.key(),
         name: cal.name(),
         source: cal.source(),
-        used_for: used_by(cal, svc.config.gdpr_country),
+        used_for: used_by(cal, country),
         year,
         days,
     })
@@ -125,14 +155,15 @@ pub async fn preview(
     svc: &Services,
     proposals: Vec<Proposal>,
 ) -> Result<Vec<Moved>, WorkflowError> {
-    let gdpr = svc.config.gdpr_country;
+    let default = svc.config.gdpr_country;
     svc.db
         .run(move |c| {
+            let gdpr = gdpr_country(c, default)?;
             let mut moved = Vec::new();
             for (cal, days) in by_calendar(&proposals) {
                 let current = calendar::effective(c, cal)?;
                 let proposed = checked(&current, &days)?;
-                for (row, _, after) in moves(c, cal, gdpr, &proposed)? {
+                for (row, _, after) in moves(c, &used_by(cal, gdpr), &proposed)? {
                     moved.push(moved_of(&row, &after));
                 }
             }
@@ -148,7 +179,7 @@ pub async fn apply(
     actor: Actor,
     proposals: Vec<Proposal>,
 ) -> Result<Vec<Moved>, WorkflowError> {
-    let gdpr = svc.config.gdpr_country;
+    let default = svc.config.gdpr_country;
     let by = match &actor {
         Actor::Staff { id } => Some(id.clone()),
         _ => None,
@@ -156,6 +187,7 @@ pub async fn apply(
     svc.db
         .run(move |conn| {
             db::write_tx(conn, |c| {
+                let gdpr = gdpr_country(c, default)?;
                 let mut all_moved = Vec::new();
                 for (cal, days) in by_calendar(&proposals) {
                     let current = calendar::effective(c, cal)?;
@@ -193,41 +225,9 @@ pub async fn apply(
                         .map(|p| format!("{} {} ({})", p.change.as_str(), p.day, p.reason))
                         .collect::<Vec<_>>()
                         .join("; ");
-                    for (before, mut row, after) in moves(c, cal, gdpr, &proposed)? {
-                        let m = moved_of(&before, &after);
-                        row.acknowledge_by = after.acknowledge_by;
-                        row.due_date = after.due_date;
-                        row.extended_due_date = after.extended_due_date;
-                        row.updated_at = db::now();
-                        save_transition(c, &row, &before)?;
-                        let note = format!(
-                            "Due date recalculated from {} to {} after a change to the {} ({why})",
-                            m.due_before.format("%-d %B %Y"),
-                            m.due_after.format("%-d %B %Y"),
-                            cal.name()
-                        );
-                        requests::insert_event(
-                            c,
-                            &event(
-                                &row,
-                                &actor,
-                                "deadline_recalculated",
-                                None,
-                                None,
-                                Some(&note),
-                                true,
-                            ),
-                        )?;
-                        audit::record(
-                            c,
-                            &actor,
-                            "request.recalculated",
-                            &target(&row),
-                            serde_json::json!({"calendar": cal.key(), "due_before": m.due_before,
-                                               "due_after": m.due_after}),
-                        )?;
-                        all_moved.push(m);
-                    }
+                    let moved = moves(c, &used_by(cal, gdpr), &proposed)?;
+                    let why = format!("after a change to the {} ({why})", cal.name());
+                    all_moved.extend(recalculate(c, &actor, moved, &why)?);
                 }
                 Ok::<_, WorkflowError>(all_moved)
             })
@@ -280,20 +280,20 @@ fn checked(current: &HolidayCalendar, days: &[Proposal]) -> Result<HolidayCalend
     Ok(proposed)
 }
 
-/// Open requests of the calendar's jurisdictions whose deadlines differ under `proposed`:
+type Move = (RequestRow, RequestRow, crate::domain::clock::Schedule);
+
+/// Open requests of these jurisdictions whose deadlines differ under `proposed`:
 /// (row as read, row to change, new deadlines).
 fn moves(
     c: &mut DbConn,
-    cal: Calendar,
-    gdpr: Option<Calendar>,
+    js: &[Jurisdiction],
     proposed: &HolidayCalendar,
-) -> Result<Vec<(RequestRow, RequestRow, crate::domain::clock::Schedule)>, WorkflowError> {
-    let js = used_by(cal, gdpr);
+) -> Result<Vec<Move>, WorkflowError> {
     if js.is_empty() {
         return Ok(Vec::new());
     }
     let mut out = Vec::new();
-    for row in requests::open_in(c, &js)? {
+    for row in requests::open_in(c, js)? {
         let after = deadlines(&row, row.extended_due_date.is_some(), proposed)?;
         if after.due_date != row.due_date
             || after.acknowledge_by != row.acknowledge_by
@@ -303,6 +303,115 @@ fn moves(
         }
     }
     Ok(out)
+}
+
+/// Saves each moved request's new deadlines with a timeline entry and an audit row saying
+/// `why` ("after a change to …").
+fn recalculate(
+    c: &mut DbConn,
+    actor: &Actor,
+    moved: Vec<Move>,
+    why: &str,
+) -> Result<Vec<Moved>, WorkflowError> {
+    let mut out = Vec::new();
+    for (before, mut row, after) in moved {
+        let m = moved_of(&before, &after);
+        row.acknowledge_by = after.acknowledge_by;
+        row.due_date = after.due_date;
+        row.extended_due_date = after.extended_due_date;
+        row.updated_at = db::now();
+        save_transition(c, &row, &before)?;
+        let note = format!(
+            "Due date recalculated from {} to {} {why}",
+            m.due_before.format("%-d %B %Y"),
+            m.due_after.format("%-d %B %Y"),
+        );
+        requests::insert_event(
+            c,
+            &event(
+                &row,
+                actor,
+                "deadline_recalculated",
+                None,
+                None,
+                Some(&note),
+                true,
+            ),
+        )?;
+        audit::record(
+            c,
+            actor,
+            "request.recalculated",
+            &target(&row),
+            serde_json::json!({"due_before": m.due_before, "due_after": m.due_after, "why": why}),
+        )?;
+        out.push(m);
+    }
+    Ok(out)
+}
+
+/// What open GDPR requests' deadlines become if they follow `country` (or weekends only).
+pub async fn preview_gdpr_country(
+    svc: &Services,
+    country: Option<Calendar>,
+) -> Result<Vec<Moved>, WorkflowError> {
+    svc.db
+        .run(move |c| {
+            let cal = country_calendar(c, country)?;
+            Ok(moves(c, &[Jurisdiction::Gdpr], &cal)?
+                .iter()
+                .map(|(row, _, after)| moved_of(row, after))
+                .collect())
+        })
+        .await
+}
+
+/// Makes GDPR deadlines follow `country` (or weekends only), recalculating open requests.
+pub async fn set_gdpr_country(
+    svc: &Services,
+    actor: Actor,
+    country: Option<Calendar>,
+) -> Result<Vec<Moved>, WorkflowError> {
+    let by = match &actor {
+        Actor::Staff { id } => Some(id.clone()),
+        _ => None,
+    };
+    svc.db
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                settings::put(
+                    c,
+                    GDPR_COUNTRY,
+                    country.map_or("", |k| k.key()),
+                    by.as_ref(),
+                )?;
+                audit::record(
+                    c,
+                    &actor,
+                    "settings.gdpr_country",
+                    "settings:gdpr_country",
+                    serde_json::json!({"country": country.map(|k| k.key())}),
+                )?;
+                let cal = country_calendar(c, country)?;
+                let moved = moves(c, &[Jurisdiction::Gdpr], &cal)?;
+                let why = match country {
+                    Some(k) => format!(
+                        "because GDPR deadlines now skip the public holidays of {}",
+                        k.name()
+                    ),
+                    None => "because GDPR deadlines now skip weekends only".to_string(),
+                };
+                recalculate(c, &actor, moved, &why)
+            })
+        })
+        .await
+}
+
+fn country_calendar(c: &mut DbConn, country: Option<Calendar>) -> Result<HolidayCalendar, DbError> {
+    match country {
+        Some(k) => calendar::effective(c, k),
+        None => Ok(HolidayCalendar::empty()),
+    }
 }
 
 fn moved_of(row: &RequestRow, after: &crate::domain::clock::Schedule) -> Moved {

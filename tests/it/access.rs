@@ -106,6 +106,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("POST", "/api/v1/calendars/{key}/days", Only(ADMINS)),
     ("GET", "/console/settings/calendars", Only(ADMINS)),
     ("POST", "/console/settings/calendars", Only(ADMINS)),
+    ("POST", "/console/settings/gdpr-country", Only(ADMINS)),
     ("GET", "/api/v1/requests/{id}/package.csv", Only(READERS)),
     ("POST", "/api/v1/stores", Only(WORKERS)),
     ("GET", "/api/v1/stores", Only(READERS)),

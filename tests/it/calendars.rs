@@ -229,5 +229,65 @@ async fn gdpr_deadlines_follow_the_controllers_member_state() {
             .await;
         assert_eq!(s, 201, "{r}");
         assert_eq!(r["due_date"], due, "STEWARD_GDPR_COUNTRY={country:?}");
+        if country.is_some() {
+            continue;
+        }
+        // The same choice in the console: previewed, then saved, moving the open request.
+        let id = r["id"].as_str().unwrap();
+        let admin = app.signed_in(Role::Admin).await;
+        let page = crate::support::page(&admin, app.url("/console/settings/calendars")).await;
+        assert!(page.contains("weekends only"));
+        let csrf = hidden(&page, "csrf").unwrap();
+        let res = admin
+            .post(app.url("/console/settings/gdpr-country"))
+            .form(&[("csrf", csrf.as_str()), ("gdpr_country", "xx")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422);
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("id=\"gdpr_country-error\"")
+        );
+        let preview = admin
+            .post(app.url("/console/settings/gdpr-country"))
+            .form(&[("csrf", csrf.as_str()), ("gdpr_country", "de")])
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            preview.contains(r["public_id"].as_str().unwrap()) && preview.contains("2025-10-06")
+        );
+        let (_, still) = api.get(&format!("/api/v1/requests/{id}")).await;
+        assert_eq!(
+            still["due_date"], "2025-10-03",
+            "nothing saved by the preview"
+        );
+        let res = admin
+            .post(app.url("/console/settings/gdpr-country"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("gdpr_country", "de"),
+                ("confirm", "yes"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303);
+        let (_, moved) = api.get(&format!("/api/v1/requests/{id}")).await;
+        assert_eq!(moved["due_date"], "2025-10-06");
+        let detail =
+            crate::support::page(&admin, app.url(&format!("/console/requests/{id}"))).await;
+        assert!(
+            detail.contains("public holidays of Germany"),
+            "the timeline says why"
+        );
+        let (_, listed) = api.get("/api/v1/calendars").await;
+        assert_eq!(listed["gdpr_country"], "de");
     }
 }

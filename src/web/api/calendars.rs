@@ -42,7 +42,7 @@ pub async fn list(
         items.push(calendars::view(&svc, *c, year as i32).await?);
     }
     Ok(HttpResponse::Ok().json(serde_json::json!({
-        "gdpr_country": svc.config.gdpr_country.map(|c| c.key()),
+        "gdpr_country": calendars::current_gdpr_country(&svc).await?.map(|c| c.key()),
         "items": items,
     })))
 }

@@ -32,9 +32,11 @@ struct CalendarsPage {
 #[template(path = "console/calendar_preview.html")]
 struct PreviewPage {
     nav: Nav,
-    cal: Calendar,
-    proposals: Vec<Proposal>,
-    csv: String,
+    heading: String,
+    items: Vec<String>,
+    action: &'static str,
+    hidden: Vec<(&'static str, String)>,
+    cancel: String,
     moved: Vec<Moved>,
 }
 
@@ -108,7 +110,7 @@ async fn show(
             nav: Nav::new(staff, "calendars"),
             calendars: Calendar::ALL,
             cal: view,
-            gdpr_country: svc.config.gdpr_country,
+            gdpr_country: calendars::current_gdpr_country(svc).await?,
             f,
             errors,
             flash,
@@ -182,13 +184,113 @@ pub async fn change(
             moved.len()
         )));
     }
+    let items = proposals.iter().map(describe).collect();
     render(
         StatusCode::OK,
         &PreviewPage {
             nav: Nav::new(&staff, "calendars"),
-            cal,
-            csv: to_csv(&proposals),
-            proposals,
+            heading: format!("Check the change to {}", cal.name()),
+            items,
+            action: "/console/settings/calendars",
+            hidden: vec![("calendar", cal.key().into()), ("csv", to_csv(&proposals))],
+            cancel: format!("/console/settings/calendars?calendar={}", cal.key()),
+            moved,
+        },
+    )
+}
+
+fn describe(p: &Proposal) -> String {
+    let what = match p.change {
+        crate::domain::holidays::DayChange::Add => "Add",
+        crate::domain::holidays::DayChange::Remove => "Remove",
+    };
+    let name = if p.name.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", p.name)
+    };
+    format!(
+        "{what} {} ({}){name}. Reason: {}",
+        p.day,
+        p.day.format("%A"),
+        p.reason
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CountryForm {
+    csrf: String,
+    /// A member state's calendar key, or empty for weekends only.
+    gdpr_country: String,
+    confirm: String,
+}
+
+/// Which member state's holidays GDPR deadlines skip: previewed, then saved.
+pub async fn gdpr_country(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    form: web::Form<CountryForm>,
+) -> Result<HttpResponse, PageError> {
+    staff.check_csrf(&form.csrf)?;
+    let chosen = form.gdpr_country.trim();
+    let country = if chosen.is_empty() {
+        None
+    } else {
+        match chosen
+            .parse::<Calendar>()
+            .ok()
+            .filter(|c| c.is_eu_country())
+        {
+            Some(c) => Some(c),
+            None => {
+                let mut errors = FieldErrors::default();
+                errors.add(
+                    "gdpr_country",
+                    "GDPR deadlines",
+                    "must be one of the listed member states",
+                );
+                let f = CalendarFields {
+                    calendar: Calendar::California.key().into(),
+                    change: "add".into(),
+                    ..Default::default()
+                };
+                let year = this_year(&svc);
+                return show(
+                    &svc,
+                    &staff,
+                    Calendar::California,
+                    year,
+                    f,
+                    errors,
+                    None,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+        }
+    };
+    if form.confirm == "yes" {
+        let moved = calendars::set_gdpr_country(&svc, staff.0.actor(), country).await?;
+        let key = country.map_or(Calendar::California, |c| c).key();
+        return Ok(crate::web::redirect(&format!(
+            "/console/settings/calendars?calendar={key}&done={}",
+            moved.len()
+        )));
+    }
+    let moved = calendars::preview_gdpr_country(&svc, country).await?;
+    let follows = country.map_or("weekends only".to_string(), |c| {
+        format!("the public holidays of {}", c.name())
+    });
+    render(
+        StatusCode::OK,
+        &PreviewPage {
+            nav: Nav::new(&staff, "calendars"),
+            heading: "Check the change to GDPR deadlines".into(),
+            items: vec![format!("GDPR deadlines will skip {follows}.")],
+            action: "/console/settings/gdpr-country",
+            hidden: vec![("gdpr_country", chosen.to_string())],
+            cancel: "/console/settings/calendars".into(),
             moved,
         },
     )
