@@ -212,7 +212,10 @@ fn main() {
         let urls = [("PostgreSQL", seed_pg(n).await), ("MariaDB", seed_mysql(n).await), ("SQLite", seed_sqlite(n).await)];
         let mut stores = Vec::new();
         for (name, url) in &urls {
-            let c = SqlConnector::connect(&SqlUrl::parse(url).unwrap(), dataset(), b"bench-key".to_vec()).await.unwrap();
+            let reach = steward::connectors::reach::Reach::parse("127.0.0.1, localhost")
+                .unwrap()
+                .with_sqlite(Some("/tmp/steward-bench".into()), Vec::new());
+            let c = SqlConnector::connect(&SqlUrl::parse(url).unwrap(), dataset(), b"bench-key".to_vec(), &reach).await.unwrap();
             stores.push((*name, c));
         }
         // Different customers spread over the table, so no single row stays hot in a cache.
@@ -265,6 +268,12 @@ async fn pipeline(urls: &[(&str, String)], n: u64, rounds: usize) -> Vec<Duratio
             format!("sqlite://{}/steward.db", dir.display()),
         ),
         ("STEWARD_MAIL_DIR", format!("{}/mail", dir.display())),
+        // The benchmark's stores are local: loopback databases and the seeded SQLite folder.
+        ("STEWARD_STORE_ALLOW", "127.0.0.1, localhost".to_string()),
+        (
+            "STEWARD_SQLITE_STORES_DIR",
+            "/tmp/steward-bench".to_string(),
+        ),
     ];
     let config = steward::config::Config::from_lookup(|k| {
         vars.iter().find(|(v, _)| *v == k).map(|(_, x)| x.clone())
@@ -308,7 +317,7 @@ async fn pipeline(urls: &[(&str, String)], n: u64, rounds: usize) -> Vec<Duratio
             },
             active: true,
         };
-        steward::workflow::stores::save(&svc, spec, None, Actor::System)
+        steward::workflow::stores::save(&svc, spec, None, Actor::System, true)
             .await
             .unwrap();
     }

@@ -93,6 +93,20 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
         Some(k) => k,
         None => Keys::load_or_create_file(&config.key_file())?,
     };
+    {
+        let mut conn = db.get()?;
+        let today = chrono::Utc::now()
+            .with_timezone(&config.timezone)
+            .date_naive();
+        let moved = crate::workflow::calendars::recheck_after_upgrade(
+            &mut conn,
+            config.gdpr_country,
+            (config.task_lead_days, today),
+        )?;
+        if moved > 0 {
+            tracing::info!("{moved} open request(s) recalculated against the corrected calendars");
+        }
+    }
     let mailer = Mailer::from_config(&config)?;
     Ok(Services {
         db,

@@ -259,11 +259,34 @@ async fn register_stores(svc: &Services, staff: &Actor) -> Result<(), AnyError> 
         })
         .await?;
 
-    let dir = match &svc.config.database_url {
-        crate::db::DatabaseUrl::Sqlite(p) => {
-            p.parent().map(|d| d.to_path_buf()).unwrap_or_default()
-        }
-        crate::db::DatabaseUrl::Postgres(_) => std::path::PathBuf::new(),
+    let art30 = |purposes: &str, categories: &str| Art30 {
+        description: String::new(),
+        purposes: purposes.into(),
+        legal_basis: "Contract (Art. 6(1)(b)); legal obligation for invoices (Art. 6(1)(c))".into(),
+        data_categories: categories.into(),
+        subject_categories: "Customers".into(),
+        recipients: "Parcel carriers; payment provider".into(),
+        transfers: "None".into(),
+        retention: "Orders 10 years (tax law); account data until closure + 1 year".into(),
+        security_measures: "Encryption at rest, role-based access, audit log".into(),
+    };
+    let support = StoreSpec {
+        name: "Customer support desk".into(),
+        owner_email: "owner@demo.example".into(),
+        art30: art30(
+            "Answering customer questions",
+            "Contact details, message history",
+        ),
+        access: Access::Manual,
+        active: true,
+    };
+    stores::save(svc, support, None, staff.clone(), true).await?;
+    // SQLite stores live only where an administrator allows them.
+    let Some(dir) = svc.config.sqlite_stores_dir.clone() else {
+        println!(
+            "Demo SQL store skipped: set STEWARD_SQLITE_STORES_DIR to a folder for SQLite stores to get one."
+        );
+        return Ok(());
     };
     let path = std::path::absolute(dir.join("demo-shop.db"))?;
     let opts = sqlx::sqlite::SqliteConnectOptions::new()
@@ -303,17 +326,6 @@ async fn register_stores(svc: &Services, staff: &Actor) -> Result<(), AnyError> 
          "fields": {"total": {"category": "user.financial", "erasure": "retain", "basis": "Tax records, 10 years"},
                     "shipping_address": {"category": "user.contact.address", "erasure": "null"}}}]}"#,
     )?;
-    let art30 = |purposes: &str, categories: &str| Art30 {
-        description: String::new(),
-        purposes: purposes.into(),
-        legal_basis: "Contract (Art. 6(1)(b)); legal obligation for invoices (Art. 6(1)(c))".into(),
-        data_categories: categories.into(),
-        subject_categories: "Customers".into(),
-        recipients: "Parcel carriers; payment provider".into(),
-        transfers: "None".into(),
-        retention: "Orders 10 years (tax law); account data until closure + 1 year".into(),
-        security_measures: "Encryption at rest, role-based access, audit log".into(),
-    };
     let url = SqlUrl::parse(&format!("sqlite://{}", path.display()))
         .map_err(|e| format!("demo shop: {e}"))?;
     let shop = StoreSpec {
@@ -329,18 +341,7 @@ async fn register_stores(svc: &Services, staff: &Actor) -> Result<(), AnyError> 
         },
         active: true,
     };
-    stores::save(svc, shop, None, staff.clone()).await?;
-    let support = StoreSpec {
-        name: "Customer support desk".into(),
-        owner_email: "owner@demo.example".into(),
-        art30: art30(
-            "Answering customer questions",
-            "Contact details, message history",
-        ),
-        access: Access::Manual,
-        active: true,
-    };
-    stores::save(svc, support, None, staff.clone()).await?;
+    stores::save(svc, shop, None, staff.clone(), true).await?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use chrono_tz::Tz;
 
+use crate::connectors::reach::Reach;
 use crate::domain::holidays::Calendar;
 use lettre::message::Mailbox;
 
@@ -41,6 +42,10 @@ pub struct Config {
     /// The member state whose public holidays GDPR deadlines skip (`STEWARD_GDPR_COUNTRY`);
     /// `None`: weekends only.
     pub gdpr_country: Option<Calendar>,
+    /// Private and loopback hosts stores may reach (`STEWARD_STORE_ALLOW`).
+    pub store_allow: Reach,
+    /// The only folder SQLite stores may be in (`STEWARD_SQLITE_STORES_DIR`); none: off.
+    pub sqlite_stores_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -180,7 +185,29 @@ impl Config {
             }
         };
 
+        let store_allow = Reach::parse(&get("STEWARD_STORE_ALLOW").unwrap_or_default())
+            .map_err(|m| fail("STEWARD_STORE_ALLOW", m))?;
+        let sqlite_stores_dir =
+            match get("STEWARD_SQLITE_STORES_DIR").filter(|d| !d.trim().is_empty()) {
+                None => None,
+                Some(d) => {
+                    let p = PathBuf::from(d.trim());
+                    if !p.is_absolute() || !p.is_dir() {
+                        return Err(fail(
+                            "STEWARD_SQLITE_STORES_DIR",
+                            format!(
+                                "'{}' is not an existing folder given by its absolute path",
+                                p.display()
+                            ),
+                        ));
+                    }
+                    Some(p)
+                }
+            };
+
         Ok(Config {
+            store_allow,
+            sqlite_stores_dir,
             gdpr_country,
             rates,
             database_url,
@@ -195,6 +222,22 @@ impl Config {
             task_lead_days,
             scheduler_interval,
         })
+    }
+
+    /// Where stores may be reached, with Steward's own files fenced off.
+    pub fn reach(&self) -> Reach {
+        let mut own = vec![self.key_file(), self.mail_dir.clone()];
+        if let DatabaseUrl::Sqlite(db) = &self.database_url {
+            own.push(db.clone());
+            if let Some(dir) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
+                own.push(dir.to_path_buf());
+            } else {
+                own.push(PathBuf::from("."));
+            }
+        }
+        self.store_allow
+            .clone()
+            .with_sqlite(self.sqlite_stores_dir.clone(), own)
     }
 
     /// The key file sits beside the SQLite database (never inside it); for PostgreSQL, in the

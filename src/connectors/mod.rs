@@ -3,6 +3,7 @@
 //! All three sit behind [`Connector`]; a failure is an error for staff to see and retry,
 //! never a task silently marked done.
 
+pub mod reach;
 pub mod sql;
 pub mod webhook;
 
@@ -81,8 +82,8 @@ pub enum ConnectorError {
     Schema(String),
     #[error("query failed: {0}")]
     Query(String),
-    #[error("the store answered {status}: {body}")]
-    Rejected { status: u16, body: String },
+    #[error("the store answered HTTP {status}")]
+    Rejected { status: u16 },
     #[error("{0}")]
     Config(String),
 }
@@ -144,20 +145,23 @@ pub enum AnyConnector {
     Webhook(webhook::WebhookConnector),
 }
 
-/// Opens the connector for a store (for SQL, its pool).
-pub async fn open(target: Target) -> Result<AnyConnector, ConnectorError> {
+/// Opens the connector for a store (for SQL, its pool), where `reach` allows.
+pub async fn open(target: Target, reach: &reach::Reach) -> Result<AnyConnector, ConnectorError> {
     Ok(match target {
         Target::Manual => AnyConnector::Manual(Manual),
         Target::Sql {
             url,
             dataset,
             hash_key,
-        } => AnyConnector::Sql(sql::SqlConnector::connect(&url, dataset, hash_key).await?),
-        Target::Webhook { url, secret } => AnyConnector::Webhook(webhook::WebhookConnector {
-            url,
-            secret,
-            client: webhook::client(),
-        }),
+        } => AnyConnector::Sql(sql::SqlConnector::connect(&url, dataset, hash_key, reach).await?),
+        Target::Webhook { url, secret } => {
+            let client = webhook::client_for(&url, reach).await?;
+            AnyConnector::Webhook(webhook::WebhookConnector {
+                url,
+                secret,
+                client,
+            })
+        }
     })
 }
 

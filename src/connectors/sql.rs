@@ -77,6 +77,36 @@ fn col_type(sql_type: &str) -> ColType {
     }
 }
 
+fn no_database(at: &str) -> ConnectorError {
+    ConnectorError::Unreachable(format!(
+        "no database answered at {at} with this connection string"
+    ))
+}
+
+/// The host of a network store's URL, checked against `reach`; parameters that would send
+/// the connection elsewhere (`host=`, `hostaddr=`, `socket=`) are refused.
+async fn checked_host(
+    url: &str,
+    default_port: u16,
+    reach: &super::reach::Reach,
+) -> Result<String, ConnectorError> {
+    let lower = url.to_ascii_lowercase();
+    if ["host=", "hostaddr=", "socket="]
+        .iter()
+        .any(|p| lower.contains(&format!("?{p}")) || lower.contains(&format!("&{p}")))
+    {
+        return Err(ConnectorError::Config(
+            "name the database server in the address itself, not in host=, hostaddr= or socket="
+                .into(),
+        ));
+    }
+    let (host, port) = super::reach::host_port(url, default_port)
+        .filter(|(h, _)| !h.is_empty())
+        .ok_or_else(|| ConnectorError::Config("the connection string names no host".into()))?;
+    reach.resolve(&host, port).await?;
+    Ok(format!("{host}:{port}"))
+}
+
 pub struct SqlConnector {
     pool: Pool,
     dataset: Dataset,
@@ -153,22 +183,37 @@ struct Reached {
 }
 
 impl SqlConnector {
-    /// Connects lazily-checked: the first query tells whether the store is reachable.
+    /// Connects where `reach` allows: a network store at a checked address, a SQLite store
+    /// only inside the allowed folder and never one of Steward's own files. A failure says
+    /// the same whatever the cause (closed port, other protocol, wrong password), so a
+    /// connection string cannot be used to probe the network.
     pub async fn connect(
         url: &SqlUrl,
         dataset: Dataset,
         hash_key: Vec<u8>,
+        reach: &super::reach::Reach,
     ) -> Result<Self, ConnectorError> {
-        let unreachable = |e: sqlx::Error| ConnectorError::Unreachable(e.to_string());
         let pool = match url {
-            SqlUrl::Postgres(u) => Pool::Pg(opts().connect(u).await.map_err(unreachable)?),
-            SqlUrl::MySql(u) => Pool::My(opts().connect(u).await.map_err(unreachable)?),
+            SqlUrl::Postgres(u) => {
+                let at = checked_host(u, 5432, reach).await?;
+                Pool::Pg(opts().connect(u).await.map_err(|_| no_database(&at))?)
+            }
+            SqlUrl::MySql(u) => {
+                let at = checked_host(u, 3306, reach).await?;
+                Pool::My(opts().connect(u).await.map_err(|_| no_database(&at))?)
+            }
             SqlUrl::Sqlite(path) => {
+                let path = reach.sqlite_path(path)?;
                 let o = sqlx::sqlite::SqliteConnectOptions::new()
                     .filename(path)
                     .create_if_missing(false)
                     .busy_timeout(Duration::from_secs(10));
-                Pool::Lite(opts().connect_with(o).await.map_err(unreachable)?)
+                Pool::Lite(
+                    opts()
+                        .connect_with(o)
+                        .await
+                        .map_err(|_| ConnectorError::Config("cannot open this database".into()))?,
+                )
             }
         };
         Ok(SqlConnector {
@@ -176,6 +221,25 @@ impl SqlConnector {
             dataset,
             hash_key,
         })
+    }
+
+    /// The Steward instance id stored in this database, if it is a Steward database.
+    pub async fn steward_instance(&self) -> Option<String> {
+        let q = "SELECT value FROM settings WHERE \"key\" = 'instance_id'";
+        match &self.pool {
+            Pool::Pg(p) => sqlx::query_scalar::<_, String>(q)
+                .fetch_optional(p)
+                .await
+                .ok()
+                .flatten(),
+            Pool::Lite(p) => sqlx::query_scalar::<_, String>(q)
+                .fetch_optional(p)
+                .await
+                .ok()
+                .flatten(),
+            // Steward's own database is never MySQL.
+            Pool::My(_) => None,
+        }
     }
 
     pub async fn close(&self) {

@@ -146,6 +146,12 @@ impl Db {
             DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
         };
         result.map_err(|e| DbError::Migration(e.to_string()))?;
+        settings::instance_id(&mut conn)?;
+        // Into the main file, so the identity is in the database file itself (a copy of the
+        // file is recognised as Steward's own).
+        if let DbConn::Sqlite(_) = &mut *conn {
+            conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        }
         Ok(())
     }
 
@@ -175,7 +181,9 @@ pub enum Pass {
 /// Holds a pass's lock until dropped. On SQLite there is one writer anyway, so it always
 /// holds; on PostgreSQL it is a session advisory lock on its own pooled connection.
 pub struct PassLock {
-    conn: Option<PooledConnection<Manager>>,
+    /// Its own connection, not a pooled one: closing it on drop releases the lock even if
+    /// the unlock statement fails.
+    conn: Option<DbConn>,
     key: i64,
 }
 
@@ -184,7 +192,7 @@ impl Drop for PassLock {
         if let Some(conn) = self.conn.as_mut() {
             let _ = diesel::sql_query("SELECT pg_advisory_unlock($1)")
                 .bind::<diesel::sql_types::BigInt, _>(self.key)
-                .execute(&mut **conn);
+                .execute(conn);
         }
     }
 }
@@ -199,18 +207,36 @@ impl Db {
     /// Takes the pass's lock if no other process holds it; `None` when another does.
     pub fn try_pass(&self, pass: Pass) -> Result<Option<PassLock>, DbError> {
         let key = pass as i64;
-        let mut conn = self.get()?;
-        if let DbConn::Sqlite(_) = &*conn {
+        if !self.url.is_postgres() {
             return Ok(Some(PassLock { conn: None, key }));
         }
+        let mut conn = Manager {
+            url: self.url.clone(),
+        }
+        .connect()?;
         let got: Locked = diesel::sql_query("SELECT pg_try_advisory_lock($1) AS locked")
             .bind::<diesel::sql_types::BigInt, _>(key)
-            .get_result(&mut *conn)?;
+            .get_result(&mut conn)?;
         Ok(got.locked.then_some(PassLock {
             conn: Some(conn),
             key,
         }))
     }
+}
+
+/// Serialises calendar changes against the deadline calculations that read calendars:
+/// a change takes it exclusively for its transaction, a calculation shared. (SQLite's one
+/// writer at a time already does this.)
+pub fn calendar_lock(conn: &mut DbConn, exclusive: bool) -> Result<(), DbError> {
+    if let DbConn::Postgres(_) = conn {
+        let f = if exclusive {
+            "pg_advisory_xact_lock"
+        } else {
+            "pg_advisory_xact_lock_shared"
+        };
+        diesel::sql_query(format!("SELECT {f}(7302)")).execute(conn)?;
+    }
+    Ok(())
 }
 
 /// One transaction for one action: all of it lands or none of it does. On SQLite the writer

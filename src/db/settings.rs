@@ -6,6 +6,19 @@ use super::schema::settings;
 use super::{DbConn, DbError};
 use crate::domain::UserId;
 
+const INSTANCE_ID: &str = "instance_id";
+
+/// This Steward database's random identity, created on first use: a store whose database
+/// holds the same is Steward's own, whatever its connection string says.
+pub fn instance_id(conn: &mut DbConn) -> Result<String, DbError> {
+    if let Some(id) = get(conn, INSTANCE_ID)? {
+        return Ok(id);
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    put(conn, INSTANCE_ID, &id, None)?;
+    Ok(id)
+}
+
 /// The setting's stored value, if an administrator set one.
 pub fn get(conn: &mut DbConn, key: &str) -> Result<Option<String>, DbError> {
     Ok(settings::table

@@ -21,6 +21,22 @@ pub fn save(conn: &mut DbConn, t: &TaskRow) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Sets the due date of a request's tasks that are not done or exempt.
+pub fn set_due_of_unsettled(
+    conn: &mut DbConn,
+    request_id: &str,
+    due: chrono::NaiveDate,
+) -> Result<(), DbError> {
+    diesel::update(
+        tasks::table
+            .filter(tasks::request_id.eq(request_id))
+            .filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt])),
+    )
+    .set(tasks::due_date.eq(due))
+    .execute(conn)?;
+    Ok(())
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<(TaskRow, StoreRow)>, DbError> {
     Ok(tasks::table
         .inner_join(stores::table)

@@ -178,7 +178,7 @@ calendars! {
     Spain => "es", "Spain (national public holidays)",
         "Real Decreto 2001/1983, art. 45, and the yearly BOE resolution: the holidays common to all of Spain; regional days are added by admins.";
     Italy => "it", "Italy (festività nazionali)",
-        "Legge 260/1949 as amended (2 June restored by Legge 336/2000).";
+        "Legge 260/1949 as amended (2 June restored by Legge 336/2000; 4 October restored from 2026).";
     Austria => "at", "Austria (gesetzliche Feiertage)",
         "Feiertagsruhegesetz 1957, § 1, and Arbeitsruhegesetz § 7.";
     Belgium => "be", "Belgium (jours fériés légaux)",
@@ -451,7 +451,7 @@ fn spain(y: i32) -> Vec<(NaiveDate, &'static str)> {
 }
 
 fn italy(y: i32) -> Vec<(NaiveDate, &'static str)> {
-    vec![
+    let mut days = vec![
         (date(y, 1, 1), "Capodanno"),
         (date(y, 1, 6), "Epifania"),
         (easter_plus(y, 1), "Lunedì dell'Angelo"),
@@ -463,7 +463,12 @@ fn italy(y: i32) -> Vec<(NaiveDate, &'static str)> {
         (date(y, 12, 8), "Immacolata Concezione"),
         (date(y, 12, 25), "Natale"),
         (date(y, 12, 26), "Santo Stefano"),
-    ]
+    ];
+    if y >= 2026 {
+        // San Francesco d'Assisi: a national holiday again from 2026 (law of October 2025).
+        days.push((date(y, 10, 4), "San Francesco d'Assisi"));
+    }
+    days
 }
 
 fn austria(y: i32) -> Vec<(NaiveDate, &'static str)> {

@@ -24,7 +24,7 @@ fn status_of(e: &WorkflowError) -> StatusCode {
         WorkflowError::LinkExpired => StatusCode::GONE,
         WorkflowError::Invalid { .. } | WorkflowError::Clock(_) => StatusCode::UNPROCESSABLE_ENTITY,
         WorkflowError::Transition(_) | WorkflowError::Conflict(_) => StatusCode::CONFLICT,
-        WorkflowError::Forbidden => StatusCode::FORBIDDEN,
+        WorkflowError::Forbidden | WorkflowError::AdminOnly(_) => StatusCode::FORBIDDEN,
         WorkflowError::Db(_) | WorkflowError::Crypto(_) | WorkflowError::Corrupt(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }

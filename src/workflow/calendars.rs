@@ -41,6 +41,7 @@ pub fn calendar_of(
     j: Jurisdiction,
     gdpr_default: Option<Calendar>,
 ) -> Result<HolidayCalendar, DbError> {
+    db::calendar_lock(c, false)?;
     let country = match j {
         Jurisdiction::Gdpr => gdpr_country(c, gdpr_default)?,
         _ => None,
@@ -180,6 +181,7 @@ pub async fn apply(
     proposals: Vec<Proposal>,
 ) -> Result<Vec<Moved>, WorkflowError> {
     let default = svc.config.gdpr_country;
+    let timing = (svc.config.task_lead_days, svc.today());
     let by = match &actor {
         Actor::Staff { id } => Some(id.clone()),
         _ => None,
@@ -187,6 +189,7 @@ pub async fn apply(
     svc.db
         .run(move |conn| {
             db::write_tx(conn, |c| {
+                db::calendar_lock(c, true)?;
                 let gdpr = gdpr_country(c, default)?;
                 let mut all_moved = Vec::new();
                 for (cal, days) in by_calendar(&proposals) {
@@ -227,7 +230,7 @@ pub async fn apply(
                         .join("; ");
                     let moved = moves(c, &used_by(cal, gdpr), &proposed)?;
                     let why = format!("after a change to the {} ({why})", cal.name());
-                    all_moved.extend(recalculate(c, &actor, moved, &why)?);
+                    all_moved.extend(recalculate(c, &actor, moved, &why, timing)?);
                 }
                 Ok::<_, WorkflowError>(all_moved)
             })
@@ -312,6 +315,7 @@ fn recalculate(
     actor: &Actor,
     moved: Vec<Move>,
     why: &str,
+    timing: (i64, NaiveDate),
 ) -> Result<Vec<Moved>, WorkflowError> {
     let mut out = Vec::new();
     for (before, mut row, after) in moved {
@@ -321,6 +325,7 @@ fn recalculate(
         row.extended_due_date = after.extended_due_date;
         row.updated_at = db::now();
         save_transition(c, &row, &before)?;
+        crate::workflow::tasks::retime_open_tasks(c, &row, timing.0, timing.1)?;
         let note = format!(
             "Due date recalculated from {} to {} {why}",
             m.due_before.format("%-d %B %Y"),
@@ -372,6 +377,7 @@ pub async fn set_gdpr_country(
     actor: Actor,
     country: Option<Calendar>,
 ) -> Result<Vec<Moved>, WorkflowError> {
+    let timing = (svc.config.task_lead_days, svc.today());
     let by = match &actor {
         Actor::Staff { id } => Some(id.clone()),
         _ => None,
@@ -379,6 +385,7 @@ pub async fn set_gdpr_country(
     svc.db
         .run(move |conn| {
             db::write_tx(conn, |c| {
+                db::calendar_lock(c, true)?;
                 settings::put(
                     c,
                     GDPR_COUNTRY,
@@ -401,10 +408,45 @@ pub async fn set_gdpr_country(
                     ),
                     None => "because GDPR deadlines now skip weekends only".to_string(),
                 };
-                recalculate(c, &actor, moved, &why)
+                recalculate(c, &actor, moved, &why, timing)
             })
         })
         .await
+}
+
+/// The version of the shipped calendars whose deadlines the open requests were last
+/// checked against; a release that corrects a calendar bumps it.
+const CALENDARS_VERSION: &str = "2026-11-statute-generated";
+
+/// Once per calendar release: recalculates every open request against the calendars in
+/// force (the hand-typed California table had days wrong), each move on its timeline.
+/// Called at start-up; returns how many requests moved.
+pub fn recheck_after_upgrade(
+    conn: &mut DbConn,
+    gdpr_default: Option<Calendar>,
+    timing: (i64, NaiveDate),
+) -> Result<usize, WorkflowError> {
+    db::write_tx(conn, |c| {
+        db::calendar_lock(c, true)?;
+        if settings::get(c, "calendars_checked")?.as_deref() == Some(CALENDARS_VERSION) {
+            return Ok(0);
+        }
+        let mut n = 0;
+        for j in Jurisdiction::ALL {
+            let cal = calendar_of(c, *j, gdpr_default)?;
+            let moved = moves(c, &[*j], &cal)?;
+            n += recalculate(
+                c,
+                &Actor::System,
+                moved,
+                "after the holiday calendars were corrected to follow their statutes",
+                timing,
+            )?
+            .len();
+        }
+        settings::put(c, "calendars_checked", CALENDARS_VERSION, None)?;
+        Ok(n)
+    })
 }
 
 fn country_calendar(c: &mut DbConn, country: Option<Calendar>) -> Result<HolidayCalendar, DbError> {

@@ -68,6 +68,9 @@ pub enum WorkflowError {
     Unavailable(String),
     #[error("you may not see or change this")]
     Forbidden,
+    /// Allowed to administrators only, with why.
+    #[error("{0}")]
+    AdminOnly(&'static str),
     #[error("this link is not valid or has already been used")]
     LinkInvalid,
     #[error("this link has expired")]

@@ -550,6 +550,9 @@ fn apply(
     if action == Action::Verify {
         super::tasks::fan_out(c, row, actor, ctx.lead_days, today)?;
     }
+    if matches!(action, Action::Extend | Action::Resume) {
+        super::tasks::retime_open_tasks(c, row, ctx.lead_days, today)?;
+    }
     Ok(())
 }
 

@@ -49,22 +49,49 @@ impl StoreSpec {
     }
 }
 
+/// Refuses a store that is Steward's own database (by the identity stored in it, so no
+/// spelling of the connection string gets around it).
+pub async fn not_steward_itself(svc: &Services, c: &SqlConnector) -> Result<(), WorkflowError> {
+    let Some(theirs) = c.steward_instance().await else {
+        return Ok(());
+    };
+    let ours = svc.db.run(crate::db::settings::instance_id).await?;
+    if theirs == ours {
+        return Err(WorkflowError::invalid(
+            "connection",
+            "Steward's own database can never be a store",
+        ));
+    }
+    Ok(())
+}
+
 /// Connects with the map and checks every name in it against the live schema.
-pub async fn check_sql(url: &SqlUrl, dataset: &Dataset) -> Result<(), WorkflowError> {
-    let c = SqlConnector::connect(url, dataset.clone(), Vec::new())
+pub async fn check_sql(
+    svc: &Services,
+    url: &SqlUrl,
+    dataset: &Dataset,
+) -> Result<(), WorkflowError> {
+    let c = SqlConnector::connect(url, dataset.clone(), Vec::new(), &svc.config.reach())
         .await
         .map_err(|e| WorkflowError::invalid("connection", e.to_string()))?;
+    if let Err(e) = not_steward_itself(svc, &c).await {
+        c.close().await;
+        return Err(e);
+    }
     let result = c.check_schema().await;
     c.close().await;
     result.map_err(|e| WorkflowError::invalid("dataset", e.to_string()))
 }
 
-/// Registers a new store (`existing == None`) or saves changes to one.
+/// Registers a new store (`existing == None`) or saves changes to one. Setting or changing
+/// how Steward reaches a store (its connection, URL, secret or kind) takes an administrator
+/// (`admin`): it decides what Steward connects to with its own credentials.
 pub async fn save(
     svc: &Services,
     spec: StoreSpec,
     existing: Option<StoreId>,
     actor: Actor,
+    admin: bool,
 ) -> Result<StoreRow, WorkflowError> {
     let keys = svc.keys.clone();
     let previous = match &existing {
@@ -79,6 +106,17 @@ pub async fn save(
         }
         None => None,
     };
+    let changed = access_changes(&spec, previous.as_ref());
+    if !changed.is_empty() && !admin {
+        return Err(WorkflowError::AdminOnly(
+            "only an administrator may set or change a store's connection, URL, secret or kind",
+        ));
+    }
+    if let Access::Webhook { url, .. } = &spec.access {
+        crate::connectors::webhook::client_for(url, &svc.config.reach())
+            .await
+            .map_err(|e| WorkflowError::invalid("url", e.to_string()))?;
+    }
     // A SQL store's connection is write-only: on edit, an empty field keeps the stored one.
     if let Access::Sql {
         connection,
@@ -98,7 +136,7 @@ pub async fn save(
                 ));
             }
         };
-        check_sql(&url, dataset).await?;
+        check_sql(svc, &url, dataset).await?;
     }
     if let Access::Webhook { secret: None, .. } = &spec.access
         && previous.as_ref().is_none_or(|p| p.secret_enc.is_none())
@@ -188,12 +226,38 @@ pub async fn save(
                     &actor,
                     action,
                     &format!("store:{}", row.id),
-                    serde_json::json!({"kind": row.kind, "active": row.active}),
+                    // What changed in how the store is reached, never the values themselves.
+                    serde_json::json!({"kind": row.kind, "active": row.active, "access_changed": changed}),
                 )?;
                 Ok(row)
             })
         })
         .await
+}
+
+/// Which of the ways Steward reaches the store this save sets or changes.
+fn access_changes(spec: &StoreSpec, previous: Option<&StoreRow>) -> Vec<&'static str> {
+    let mut changed = Vec::new();
+    if previous.is_some_and(|p| p.kind != spec.kind()) {
+        changed.push("kind");
+    }
+    match &spec.access {
+        Access::Manual => {}
+        Access::Sql { connection, .. } => {
+            if connection.is_some() {
+                changed.push("connection");
+            }
+        }
+        Access::Webhook { url, secret } => {
+            if previous.and_then(|p| p.url.as_deref()) != Some(url.as_str()) {
+                changed.push("url");
+            }
+            if secret.is_some() {
+                changed.push("secret");
+            }
+        }
+    }
+    changed
 }
 
 fn sql_url_text(u: &SqlUrl) -> String {

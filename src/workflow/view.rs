@@ -241,7 +241,7 @@ pub async fn list(svc: &Services, mut filter: Filter) -> Result<Page, WorkflowEr
     if filter.limit <= 0 {
         filter.limit = 50;
     }
-    let (rows, total, mut references) = svc
+    let (rows, total, references) = svc
         .db
         .run(move |c| {
             let (rows, total) = requests::list(c, &filter)?;
@@ -253,7 +253,10 @@ pub async fn list(svc: &Services, mut filter: Filter) -> Result<Page, WorkflowEr
     let items = rows
         .into_iter()
         .map(|r| {
-            let dup = r.duplicate_of.as_ref().and_then(|d| references.remove(d));
+            let dup = r
+                .duplicate_of
+                .as_ref()
+                .and_then(|d| references.get(d).cloned());
             build(svc, r, Vec::new(), dup)
         })
         .collect::<Result<_, _>>()?;

@@ -291,3 +291,102 @@ async fn gdpr_deadlines_follow_the_controllers_member_state() {
         assert_eq!(listed["gdpr_country"], "de");
     }
 }
+
+/// A store task is due ahead of its request's deadline, and follows it when the deadline
+/// moves (here: an extension).
+#[tokio::test]
+async fn task_due_dates_follow_their_request() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::PrivacyOfficer).await,
+    };
+    app.staff(
+        Role::StoreOwner,
+        "owner@shop.example",
+        crate::support::PASSWORD,
+    )
+    .await;
+    let (s, _) = api
+        .post(
+            "/api/v1/stores",
+            crate::stores::art30("Desk", "manual", "owner@shop.example"),
+        )
+        .await;
+    assert_eq!(s, 201);
+    let (_, r) = api
+        .post(
+            "/api/v1/requests",
+            json!({"kind": "access", "jurisdiction": "gdpr", "email": "t@example.org",
+                   "send_verification": false}),
+        )
+        .await;
+    let id = r["id"].as_str().unwrap().to_string();
+    let (_, v) = api
+        .post(
+            &format!("/api/v1/requests/{id}/verify"),
+            json!({"reason": "Known"}),
+        )
+        .await;
+    let date =
+        |v: &Value| chrono::NaiveDate::parse_from_str(v.as_str().unwrap(), "%Y-%m-%d").unwrap();
+    let lead = chrono::Duration::days(7);
+    assert_eq!(
+        date(&v["tasks"][0]["due_date"]),
+        date(&v["due_date"]) - lead
+    );
+    let (s, e) = api
+        .post(
+            &format!("/api/v1/requests/{id}/extend"),
+            json!({"reason": "Many systems"}),
+        )
+        .await;
+    assert_eq!(s, 200, "{e}");
+    assert_eq!(
+        date(&e["tasks"][0]["due_date"]),
+        date(&e["extended_due_date"]) - lead,
+        "the task follows the extended date: {e}"
+    );
+}
+
+/// Deadlines stored before a calendar correction are recalculated once at start-up, each
+/// on its request's timeline.
+#[tokio::test]
+async fn deadlines_from_an_old_calendar_are_corrected_at_start_up() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::PrivacyOfficer).await,
+    };
+    let (_, r) = api
+        .post(
+            "/api/v1/requests",
+            json!({"kind": "opt_out", "jurisdiction": "ccpa", "email": "o@example.com",
+                   "received_at": "2026-11-20T09:00:00-08:00", "send_verification": false}),
+        )
+        .await;
+    assert_eq!(r["due_date"], "2026-12-15");
+    let id = r["id"].as_str().unwrap().to_string();
+    // As an older release would have stored it, and before the one-off check ran.
+    let rid = id.clone();
+    app.db(move |c| {
+        use diesel::RunQueryDsl;
+        diesel::sql_query("UPDATE requests SET due_date = '2026-12-14' WHERE id = ?")
+            .bind::<diesel::sql_types::Text, _>(rid)
+            .execute(c)
+            .unwrap();
+        diesel::sql_query("DELETE FROM settings WHERE key = 'calendars_checked'")
+            .execute(c)
+            .unwrap();
+    })
+    .await;
+    let config = app.svc.config.clone();
+    tokio::task::spawn_blocking(move || steward::cli::services(config).unwrap())
+        .await
+        .unwrap();
+    let (_, fixed) = api.get(&format!("/api/v1/requests/{id}")).await;
+    assert_eq!(fixed["due_date"], "2026-12-15");
+    let admin = app.signed_in(Role::Admin).await;
+    let detail = crate::support::page(&admin, app.url(&format!("/console/requests/{id}"))).await;
+    assert!(detail.contains("corrected to follow their statutes"));
+}

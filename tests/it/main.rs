@@ -17,6 +17,7 @@ mod journey;
 mod mfa;
 mod queues;
 mod races;
+mod reach;
 mod reminders;
 mod schema;
 mod sessions;

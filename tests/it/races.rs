@@ -51,6 +51,7 @@ fn steward(dir: &std::path::Path, database_url: &str, smtp: &str) -> Command {
         .env("STEWARD_RATE_INTAKE", "off")
         .env("STEWARD_RATE_VERIFY", "off")
         .env("STEWARD_LOG", "warn")
+        .env("STEWARD_STORE_ALLOW", "127.0.0.1")
         .stdin(Stdio::null());
     c
 }
@@ -344,15 +345,17 @@ async fn retries_wait_their_turn_across_processes() {
     let c = Cluster::start(Backend::Postgres, 2).await;
     let hook = Hook::start().await;
     hook.answer(500);
-    c.post(
-        0,
-        "/api/v1/stores",
-        json!({"name": "Billing", "kind": "webhook", "owner_email": "racer@shop.example",
+    let (s, store) = c
+        .post(
+            0,
+            "/api/v1/stores",
+            json!({"name": "Billing", "kind": "webhook", "owner_email": "racer@shop.example",
                "url": hook.url, "secret": "whsec-0123456789abcdef",
                "purposes": "Billing", "legal_basis": "Contract", "data_categories": "Invoices",
                "subject_categories": "Customers", "retention": "10 years"}),
-    )
-    .await;
+        )
+        .await;
+    assert_eq!(s, 201, "{store}");
     // Verified all at once through both processes, so both schedulers find a backlog.
     let mut ids = Vec::new();
     for i in 0..TASKS {

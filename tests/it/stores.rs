@@ -93,7 +93,7 @@ async fn access_request_across_postgres_mariadb_and_a_manual_store() {
         let app = TestApp::spawn(backend).await;
         let api = Api {
             app: &app,
-            token: app.token(Role::PrivacyOfficer).await,
+            token: app.token(Role::Admin).await,
         };
         app.staff(
             Role::StoreOwner,
@@ -291,7 +291,7 @@ async fn deletion_erases_per_strategy_and_leaves_everyone_else_untouched() {
         let app = TestApp::spawn(backend).await;
         let api = Api {
             app: &app,
-            token: app.token(Role::PrivacyOfficer).await,
+            token: app.token(Role::Admin).await,
         };
         app.staff(
             Role::StoreOwner,
@@ -489,7 +489,7 @@ async fn a_store_that_is_down_fails_visibly_and_a_retry_completes() {
     let app = TestApp::spawn(backends()[0]).await;
     let api = Api {
         app: &app,
-        token: app.token(Role::PrivacyOfficer).await,
+        token: app.token(Role::Admin).await,
     };
     app.staff(
         Role::StoreOwner,
@@ -552,7 +552,7 @@ async fn a_map_naming_missing_tables_or_columns_is_refused_when_saved() {
     let app = TestApp::spawn(backends()[0]).await;
     let api = Api {
         app: &app,
-        token: app.token(Role::PrivacyOfficer).await,
+        token: app.token(Role::Admin).await,
     };
     app.staff(
         Role::StoreOwner,

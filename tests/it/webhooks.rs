@@ -51,7 +51,7 @@ async fn signed_delivery_callback_and_retry() {
         let app = TestApp::spawn(backend).await;
         let api = Api {
             app: &app,
-            token: app.token(Role::PrivacyOfficer).await,
+            token: app.token(Role::Admin).await,
         };
         app.staff(
             Role::StoreOwner,
@@ -188,7 +188,7 @@ async fn two_processes_on_one_postgres_never_run_a_job_twice() {
     let app = TestApp::spawn(Backend::Postgres).await;
     let api = Api {
         app: &app,
-        token: app.token(Role::PrivacyOfficer).await,
+        token: app.token(Role::Admin).await,
     };
     app.staff(
         Role::StoreOwner,

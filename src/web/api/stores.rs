@@ -51,7 +51,8 @@ pub async fn create(
         csrf: String::new(),
     };
     let spec = fields.parse(false).map_err(first_error)?;
-    let row = stores::save(&svc, spec, None, staff.0.actor()).await?;
+    let admin = staff.0.role == crate::domain::Role::Admin;
+    let row = stores::save(&svc, spec, None, staff.0.actor(), admin).await?;
     let view = stores::get(&svc, &row.id).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/stores/{}", row.id)))

@@ -157,7 +157,8 @@ async fn save(
             );
         }
     };
-    match stores::save(&svc, spec, id.clone(), staff.0.actor()).await {
+    let admin = staff.0.role == crate::domain::Role::Admin;
+    match stores::save(&svc, spec, id.clone(), staff.0.actor(), admin).await {
         Ok(_) => Ok(redirect("/console/stores")),
         Err(WorkflowError::Invalid { field, message }) => {
             let mut errors = FieldErrors::default();

@@ -45,7 +45,7 @@ pub async fn queue(
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, PageError> {
     let all = q.all == "1";
-    let page = q.page.parse::<i64>().unwrap_or(1).max(1);
+    let page = q.page.parse::<i64>().unwrap_or(1).clamp(1, 1_000_000);
     let filter = QueueFilter {
         open_only: !all,
         mine: false,

@@ -24,9 +24,7 @@ pub fn fan_out(
     if stores.is_empty() {
         return Ok(0);
     }
-    let effective = row.effective_due();
-    // Ahead of the statutory date, but never before today unless the request is already late.
-    let due = (effective - Duration::days(lead_days)).max(today.min(effective));
+    let due = task_due(row, lead_days, today);
     let now = db::now();
     for s in &stores {
         tasks::insert(
@@ -72,6 +70,25 @@ pub fn fan_out(
         serde_json::json!({"tasks": stores.len()}),
     )?;
     Ok(stores.len())
+}
+
+/// When a request's store tasks are due: ahead of the statutory date by the lead time, but
+/// never before today unless the request is already late.
+fn task_due(row: &RequestRow, lead_days: i64, today: NaiveDate) -> NaiveDate {
+    let effective = row.effective_due();
+    (effective - Duration::days(lead_days)).max(today.min(effective))
+}
+
+/// Moves the due date of a request's unsettled tasks after its own deadline moved
+/// (an extension, a pause ended, a calendar change), so no task falls due after the law's date.
+pub fn retime_open_tasks(
+    c: &mut DbConn,
+    row: &RequestRow,
+    lead_days: i64,
+    today: NaiveDate,
+) -> Result<(), WorkflowError> {
+    tasks::set_due_of_unsettled(c, &row.id, task_due(row, lead_days, today))?;
+    Ok(())
 }
 
 /// How many of a request's tasks are neither done nor exempt.

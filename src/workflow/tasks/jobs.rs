@@ -63,9 +63,23 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
         callback_url: format!("{}/api/v1/tasks/{}/result", svc.config.base_url, t.id),
     };
     let outcome = match target_of(svc, &s) {
-        Ok(target) => match connectors::open(target).await {
+        Ok(target) => match connectors::open(target, &svc.config.reach()).await {
             Ok(connector) => {
-                let o = connector.run(job, &subject, &info).await;
+                let own = match &connector {
+                    connectors::AnyConnector::Sql(c) => {
+                        crate::workflow::stores::not_steward_itself(svc, c)
+                            .await
+                            .is_err()
+                    }
+                    _ => false,
+                };
+                let o = if own {
+                    Err(ConnectorError::Config(
+                        "Steward's own database can never be a store".into(),
+                    ))
+                } else {
+                    connector.run(job, &subject, &info).await
+                };
                 connector.close().await;
                 o
             }

@@ -105,6 +105,7 @@ impl TestApp {
         let dir = std::env::temp_dir().join(format!("steward-test-{}", unique()));
         std::fs::create_dir_all(&dir).unwrap();
         let database = FreshDatabase::new(backend, &dir);
+        std::fs::create_dir_all(dir.join("stores")).unwrap();
         let database_url = database.url.clone();
         let smtp = SmtpSink::start().await;
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -127,6 +128,13 @@ impl TestApp {
             ("STEWARD_RATE_LOGIN", "off".into()),
             ("STEWARD_RATE_INTAKE", "off".into()),
             ("STEWARD_RATE_VERIFY", "off".into()),
+            // The tests' stores run on this machine: loopback is allowed for them, and
+            // SQLite stores live in the app's stores folder.
+            ("STEWARD_STORE_ALLOW", "127.0.0.1, ::1, localhost".into()),
+            (
+                "STEWARD_SQLITE_STORES_DIR",
+                dir.join("stores").display().to_string(),
+            ),
         ]);
         if tls {
             let cert = rcgen::generate_simple_self_signed(vec![

@@ -176,7 +176,10 @@ impl Shop {
                 format!("{}/{name}", server_of(&mysql_admin_url()))
             }
             Engine::Sqlite => {
-                let path = dir.join(format!("{name}.db"));
+                // The folder the test app allows SQLite stores in (never its data folder).
+                let stores = dir.join("stores");
+                std::fs::create_dir_all(&stores).unwrap();
+                let path = stores.join(format!("{name}.db"));
                 std::fs::File::create(&path).unwrap();
                 format!("sqlite://{}", path.display())
             }
