@@ -54,6 +54,55 @@ pub fn sign(secret: &str, timestamp: i64, body: &[u8]) -> String {
     format!("v1={}", hex::encode(mac.finalize().into_bytes()))
 }
 
+/// A store's signed answer for one task: `v2=` HMAC-SHA256 over
+/// `"{timestamp}.{task_id}.{nonce}.{body}"`, sent with `X-Steward-Timestamp` and
+/// `X-Steward-Nonce` (16 to 128 letters, digits, `-` or `_`, never used twice). Binding the
+/// task and a single-use nonce means a captured answer cannot be replayed, to its task or
+/// another.
+pub fn sign_callback(secret: &str, timestamp: i64, task_id: &str, nonce: &str, body: &[u8]) -> String {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes()).expect("any key length");
+    mac.update(format!("{timestamp}.{task_id}.{nonce}.").as_bytes());
+    mac.update(body);
+    format!("v2={}", hex::encode(mac.finalize().into_bytes()))
+}
+
+/// Whether a nonce has the shape [`sign_callback`] asks for.
+pub fn nonce_ok(nonce: &str) -> bool {
+    (16..=128).contains(&nonce.len())
+        && nonce
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Checks a callback signature made by [`sign_callback`], in constant time, within the
+/// allowed clock skew. (Whether the nonce is new is the caller's to check.)
+pub fn verify_callback(
+    secret: &str,
+    timestamp: &str,
+    task_id: &str,
+    nonce: &str,
+    signature: &str,
+    body: &[u8],
+    now: i64,
+) -> bool {
+    let Ok(ts) = timestamp.parse::<i64>() else {
+        return false;
+    };
+    if (now - ts).abs() > MAX_SKEW_SECONDS || !nonce_ok(nonce) {
+        return false;
+    }
+    let Some(given) = signature
+        .strip_prefix("v2=")
+        .and_then(|h| hex::decode(h).ok())
+    else {
+        return false;
+    };
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes()).expect("any key length");
+    mac.update(format!("{ts}.{task_id}.{nonce}.").as_bytes());
+    mac.update(body);
+    mac.verify_slice(&given).is_ok()
+}
+
 /// Checks a signature made by [`sign`], in constant time, within the allowed clock skew.
 pub fn verify(secret: &str, timestamp: &str, signature: &str, body: &[u8], now: i64) -> bool {
     let Ok(ts) = timestamp.parse::<i64>() else {

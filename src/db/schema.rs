@@ -119,6 +119,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    callback_nonces (nonce) {
+        nonce -> Text,
+        task_id -> Text,
+        seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     settings (key) {
         key -> Text,
         value -> Text,
@@ -270,6 +278,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     calendar_changes,
     settings,
+    callback_nonces,
     write_lock,
     recovery_codes,
     breaches,

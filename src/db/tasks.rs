@@ -276,6 +276,30 @@ pub fn sent_reminders(
     Ok(sent)
 }
 
+/// Takes a callback nonce for a task; false when it was seen before (a replay). Nonces
+/// older than the signatures' window are forgotten, since their signatures no longer pass.
+pub fn take_nonce(
+    conn: &mut DbConn,
+    nonce: &str,
+    task_id: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    use super::schema::callback_nonces as n;
+    diesel::delete(n::table.filter(n::seen_at.lt(now - chrono::Duration::minutes(15))))
+        .execute(conn)?;
+    match diesel::insert_into(n::table)
+        .values((n::nonce.eq(nonce), n::task_id.eq(task_id), n::seen_at.eq(now)))
+        .execute(conn)
+    {
+        Ok(_) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Records the reminder as sent; false when it was already (by this or another process).
 pub fn claim_reminder(conn: &mut DbConn, key: &str, now: NaiveDateTime) -> Result<bool, DbError> {
     let exists: i64 = reminders::table

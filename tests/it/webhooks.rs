@@ -25,7 +25,7 @@ async fn webhook_store(api: &Api<'_>, hook: &Hook, secret: &str) {
     );
 }
 
-/// Posts a result as the store would: signed with its secret.
+/// Posts a result as the store would: signed with its secret for this task, with a new nonce.
 async fn callback(
     app: &TestApp,
     task: &str,
@@ -33,12 +33,27 @@ async fn callback(
     body: &Value,
     ts: i64,
 ) -> reqwest::Response {
+    let nonce = uuid::Uuid::new_v4().simple().to_string();
     let bytes = serde_json::to_vec(body).unwrap();
+    let sig = webhook::sign_callback(secret, ts, task, &nonce, &bytes);
+    signed(app, task, ts, &nonce, &sig, bytes).await
+}
+
+/// Posts exactly these signed bytes (to replay a captured callback).
+async fn signed(
+    app: &TestApp,
+    task: &str,
+    ts: i64,
+    nonce: &str,
+    sig: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
     reqwest::Client::new()
         .post(app.url(&format!("/api/v1/tasks/{task}/result")))
         .header("Content-Type", "application/json")
         .header("X-Steward-Timestamp", ts.to_string())
-        .header("X-Steward-Signature", webhook::sign(secret, ts, &bytes))
+        .header("X-Steward-Nonce", nonce)
+        .header("X-Steward-Signature", sig)
         .body(bytes)
         .send()
         .await
@@ -137,18 +152,13 @@ async fn signed_delivery_callback_and_retry() {
             "too old"
         );
         let bytes = serde_json::to_vec(&records).unwrap();
-        let res = reqwest::Client::new()
-            .post(app.url(&format!("/api/v1/tasks/{task}/result")))
-            .header("X-Steward-Timestamp", now.to_string())
-            .header(
-                "X-Steward-Signature",
-                webhook::sign(secret, now, b"{\"status\":\"failed\"}"),
-            )
-            .body(bytes)
-            .send()
-            .await
-            .unwrap();
+        let nonce = "nonce-of-another-body-0001";
+        let other = webhook::sign_callback(secret, now, &task, nonce, b"{\"status\":\"failed\"}");
+        let res = signed(&app, &task, now, nonce, &other, bytes.clone()).await;
         assert_eq!(res.status(), 401, "signature of another body");
+        // The old signature (timestamp and body only) is not accepted any more.
+        let res = signed(&app, &task, now, "nonce-old-scheme-000001", &webhook::sign(secret, now, &bytes), bytes.clone()).await;
+        assert_eq!(res.status(), 401, "unbound signature");
         let bad = callback(
             &app,
             &task,
@@ -160,8 +170,24 @@ async fn signed_delivery_callback_and_retry() {
         assert_eq!(bad.status(), 422);
         assert_eq!(bad.json::<Value>().await.unwrap()["field"], "records");
 
-        let ok = callback(&app, &task, secret, &records, now).await;
+        // A second subject's task of the same store: an answer signed for the first task is
+        // refused there, and an answer once accepted cannot be replayed.
+        hook.answer(202);
+        let (other_ref, _) = verified_request(&app, "access", "bob@example.org").await;
+        let r2 = api
+            .wait_tasks(&other_ref, |t| t["status"] == "running")
+            .await;
+        let other_task = r2["tasks"][0]["id"].as_str().unwrap().to_string();
+        let nonce = uuid::Uuid::new_v4().simple().to_string();
+        let captured = webhook::sign_callback(secret, now, &task, &nonce, &bytes);
+        let res = signed(&app, &other_task, now, &nonce, &captured, bytes.clone()).await;
+        assert_eq!(res.status(), 401, "{backend:?}: signed for another task");
+        let ok = signed(&app, &task, now, &nonce, &captured, bytes.clone()).await;
         assert_eq!(ok.status(), 200, "{backend:?}");
+        let replay = signed(&app, &task, now, &nonce, &captured, bytes.clone()).await;
+        assert_eq!(replay.status(), 401, "{backend:?}: a nonce is good once");
+        let (_, r2) = api.get(&format!("/api/v1/requests/{other_ref}")).await;
+        assert_eq!(r2["tasks"][0]["status"], "running", "the other subject got nothing");
         api.wait_tasks(&reference, |t| t["status"] == "done").await;
         let again = callback(&app, &task, secret, &records, now).await;
         assert_eq!(again.status(), 409, "a settled task stays settled");

@@ -80,10 +80,11 @@ pub async fn result(
     let (actor, staff): (Actor, Option<Staff>) =
         match (header("X-Steward-Timestamp"), header("X-Steward-Signature")) {
             (Some(ts), Some(sig)) => {
-                if !tasks::verify_callback(&svc, &task_id, &ts, &sig, &body).await? {
+                let nonce = header("X-Steward-Nonce").unwrap_or_default();
+                if !tasks::verify_callback(&svc, &task_id, &ts, &nonce, &sig, &body).await? {
                     return Err(ApiError::status(
                         StatusCode::UNAUTHORIZED,
-                        "the signature is not valid for this task, or too old",
+                        "the signature is not valid for this task, too old, or its nonce was used before",
                     ));
                 }
                 (Actor::System, None)

@@ -203,10 +203,13 @@ fn target_of(svc: &Services, s: &StoreRow) -> Result<Target, ConnectorError> {
 }
 
 /// Checks a store's signed callback for a task; true when it is authentic and fresh.
+/// Checks a store's signed answer for a task: signed for this task with the store's secret,
+/// fresh, and with a nonce never seen before (which it then uses up).
 pub async fn verify_callback(
     svc: &Services,
     task_id: &str,
     timestamp: &str,
+    nonce: &str,
     signature: &str,
     body: &[u8],
 ) -> Result<bool, WorkflowError> {
@@ -219,11 +222,20 @@ pub async fn verify_callback(
         return Ok(false);
     };
     let secret = svc.keys.decrypt(&enc)?;
-    Ok(webhook::verify(
+    if !webhook::verify_callback(
         &secret,
         timestamp,
+        task_id,
+        nonce,
         signature,
         body,
         chrono::Utc::now().timestamp(),
-    ))
+    ) {
+        return Ok(false);
+    }
+    let (nonce, id) = (nonce.to_string(), task_id.to_string());
+    Ok(svc
+        .db
+        .run(move |c| tasks::take_nonce(c, &nonce, &id, db::now()))
+        .await?)
 }
