@@ -191,8 +191,22 @@ async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
             let svc = services(config)?;
             let mut conn = svc.db.get()?;
             let report = audit::verify(&mut conn)?;
+            let (signer, file) = (svc.keys.audit_signer(), svc.config.checkpoint_file());
+            let anchor = audit::checkpoint::check(&mut conn, &signer, &file)?;
+            println!(
+                "Checkpoint key (Ed25519, hex): {}\nCheckpoints: {}",
+                anchor.public_key,
+                file.display()
+            );
             match report.first_break {
+                None if anchor.problem.is_some() => Err(format!(
+                    "Audit log BROKEN: {} ({} rows verified).",
+                    anchor.problem.unwrap_or_default(),
+                    report.rows
+                )
+                .into()),
                 None => {
+                    audit::checkpoint::write(&mut conn, &signer, &file)?;
                     println!("Audit log intact: {} rows verified.", report.rows);
                     Ok(())
                 }

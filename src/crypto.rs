@@ -34,6 +34,7 @@ pub struct Keys {
     index_key: [u8; 32],
     link_key: [u8; 32],
     code_key: [u8; 32],
+    audit_seed: [u8; 32],
 }
 
 impl std::fmt::Debug for Keys {
@@ -56,6 +57,7 @@ impl Keys {
             index_key: derive(master, "steward/v1/blind-index"),
             link_key: derive(master, "steward/v1/status-link"),
             code_key: derive(master, "steward/v1/recovery-code"),
+            audit_seed: derive(master, "steward/v1/audit-checkpoint"),
         }
     }
 
@@ -95,6 +97,11 @@ impl Keys {
     }
 
     /// AES-256-GCM with a random 96-bit nonce; stored as base64(nonce || ciphertext).
+    /// The Ed25519 key that signs audit checkpoints.
+    pub fn audit_signer(&self) -> ed25519_dalek::SigningKey {
+        ed25519_dalek::SigningKey::from_bytes(&self.audit_seed)
+    }
+
     pub fn encrypt(&self, plaintext: &str) -> String {
         let nonce_bytes: [u8; 12] = random_bytes();
         let ciphertext = self

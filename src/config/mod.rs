@@ -46,6 +46,8 @@ pub struct Config {
     pub store_allow: Reach,
     /// The only folder SQLite stores may be in (`STEWARD_SQLITE_STORES_DIR`); none: off.
     pub sqlite_stores_dir: Option<PathBuf>,
+    /// Where signed audit checkpoints are appended (`STEWARD_CHECKPOINT_FILE`).
+    pub checkpoint_file: Option<PathBuf>,
 }
 
 impl Config {
@@ -205,7 +207,12 @@ impl Config {
                 }
             };
 
+        let checkpoint_file = get("STEWARD_CHECKPOINT_FILE")
+            .filter(|f| !f.trim().is_empty())
+            .map(PathBuf::from);
+
         Ok(Config {
+            checkpoint_file,
             store_allow,
             sqlite_stores_dir,
             gdpr_country,
@@ -222,6 +229,18 @@ impl Config {
             task_lead_days,
             scheduler_interval,
         })
+    }
+
+    /// The append-only file of signed audit checkpoints: `STEWARD_CHECKPOINT_FILE`, or beside
+    /// the key.
+    pub fn checkpoint_file(&self) -> PathBuf {
+        if let Some(f) = &self.checkpoint_file {
+            return f.clone();
+        }
+        self.key_file()
+            .parent()
+            .map(|d| d.join(crate::audit::checkpoint::FILE_NAME))
+            .unwrap_or_else(|| PathBuf::from(crate::audit::checkpoint::FILE_NAME))
     }
 
     /// Where stores may be reached, with Steward's own files fenced off.

@@ -59,7 +59,13 @@ pub fn sign(secret: &str, timestamp: i64, body: &[u8]) -> String {
 /// `X-Steward-Nonce` (16 to 128 letters, digits, `-` or `_`, never used twice). Binding the
 /// task and a single-use nonce means a captured answer cannot be replayed, to its task or
 /// another.
-pub fn sign_callback(secret: &str, timestamp: i64, task_id: &str, nonce: &str, body: &[u8]) -> String {
+pub fn sign_callback(
+    secret: &str,
+    timestamp: i64,
+    task_id: &str,
+    nonce: &str,
+    body: &[u8],
+) -> String {
     let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes()).expect("any key length");
     mac.update(format!("{timestamp}.{task_id}.{nonce}.").as_bytes());
     mac.update(body);

@@ -4,6 +4,7 @@
 pub mod attachments;
 pub mod breaches;
 pub mod calendar;
+pub mod checkpoints;
 pub mod models;
 pub mod requests;
 pub mod schema;
@@ -120,6 +121,20 @@ impl Db {
             && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         {
             std::fs::create_dir_all(dir).map_err(|e| DbError::Migration(e.to_string()))?;
+        }
+        // The database holds personal data: readable by Steward's user only. SQLite gives its
+        // -wal and -shm files the same mode as the database file.
+        #[cfg(unix)]
+        if let DatabaseUrl::Sqlite(path) = url
+            && !path.exists()
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path)
+                .map_err(|e| DbError::Migration(format!("{}: {e}", path.display())))?;
         }
         let manager = Manager { url: url.clone() };
         // Try once directly so start-up reports the backend's own error, not a pool time-out.

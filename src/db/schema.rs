@@ -119,6 +119,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_checkpoints (rows, signed_at) {
+        rows -> BigInt,
+        head_hash -> Text,
+        signed_at -> Text,
+        signature -> Text,
+    }
+}
+
+diesel::table! {
     callback_nonces (nonce) {
         nonce -> Text,
         task_id -> Text,
@@ -279,6 +288,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     calendar_changes,
     settings,
     callback_nonces,
+    audit_checkpoints,
     write_lock,
     recovery_codes,
     breaches,

@@ -288,7 +288,11 @@ pub fn take_nonce(
     diesel::delete(n::table.filter(n::seen_at.lt(now - chrono::Duration::minutes(15))))
         .execute(conn)?;
     match diesel::insert_into(n::table)
-        .values((n::nonce.eq(nonce), n::task_id.eq(task_id), n::seen_at.eq(now)))
+        .values((
+            n::nonce.eq(nonce),
+            n::task_id.eq(task_id),
+            n::seen_at.eq(now),
+        ))
         .execute(conn)
     {
         Ok(_) => Ok(true),

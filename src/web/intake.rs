@@ -168,11 +168,22 @@ fn parse_received(s: &str, tz: Tz) -> Result<chrono::NaiveDateTime, String> {
             .from_local_datetime(&noon)
             .earliest()
             .map(|t| t.naive_utc())
-            .ok_or_else(|| "is not a valid date".into());
+            .ok_or_else(|| "is not a valid date".to_string())
+            .and_then(not_before_gdpr);
     }
-    DateTime::parse_from_rfc3339(s)
+    let t = DateTime::parse_from_rfc3339(s)
         .map(|t| t.naive_utc())
-        .map_err(|_| "must be a date such as 2026-03-31 (or an RFC 3339 time)".into())
+        .map_err(|_| "must be a date such as 2026-03-31 (or an RFC 3339 time)".to_string())?;
+    not_before_gdpr(t)
+}
+
+/// Requests are logged from the day the GDPR applied; an earlier date is a typo.
+fn not_before_gdpr(t: chrono::NaiveDateTime) -> Result<chrono::NaiveDateTime, String> {
+    let start = NaiveDate::from_ymd_opt(2018, 5, 25).expect("a real date");
+    if t.date() < start {
+        return Err("cannot be before 2018-05-25, when the GDPR began to apply".into());
+    }
+    Ok(t)
 }
 
 #[cfg(test)]

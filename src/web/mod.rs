@@ -46,6 +46,12 @@ pub fn render<T: Template>(status: StatusCode, page: &T) -> Result<HttpResponse,
 
 /// "See other": after a POST, so reloading the page does not send the form again.
 pub fn redirect(to: &str) -> HttpResponse {
+    // A target with a control character is never sent as a header (it could split it).
+    let to = if to.chars().any(char::is_control) {
+        "/"
+    } else {
+        to
+    };
     HttpResponse::SeeOther()
         .insert_header(("Location", to))
         .finish()

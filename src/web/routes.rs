@@ -36,8 +36,9 @@ impl Verb {
 
     /// The actix route for this verb (GET also answers HEAD).
     fn route(self) -> actix_web::Route {
+        use actix_web::guard;
         match self {
-            Verb::Get => web::get(),
+            Verb::Get => web::route().guard(guard::Any(guard::Get()).or(guard::Head())),
             Verb::Post => web::post(),
         }
     }
@@ -225,7 +226,8 @@ pub async fn guard(
     let Some(rule) = rule else {
         if pattern.is_some() && is_staff_area(&path) {
             // Registered but not in the table (or a method without a rule): fail closed.
-            tracing::error!(
+            // Crawlers try every method on every path: refused quietly.
+            tracing::debug!(
                 "no access rule for {} {}; refused",
                 req.method(),
                 pattern.as_deref().unwrap_or_default()

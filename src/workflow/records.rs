@@ -1,7 +1,7 @@
 //! The audit log as staff read it, downloads recorded in it, and the health check.
 
 use super::{Services, WorkflowError};
-use crate::audit::{self, Actor, ChainReport};
+use crate::audit::{self, Actor, ChainReport, checkpoint};
 use crate::db::models::{AuditRow, User};
 use crate::db::{DbError, users};
 
@@ -32,6 +32,38 @@ pub async fn export_downloaded(
         .db
         .run(move |c| audit::export_downloaded(c, &actor, export))
         .await?)
+}
+
+/// Signs the audit chain's head if it moved since the last checkpoint.
+pub async fn checkpoint(svc: &Services) -> Result<(), WorkflowError> {
+    let (signer, file) = (svc.keys.audit_signer(), svc.config.checkpoint_file());
+    svc.db
+        .run(move |c| {
+            checkpoint::write(c, &signer, &file)
+                .map(|_| ())
+                .map_err(|e| match e {
+                    checkpoint::CheckpointError::Db(d) => WorkflowError::Db(d),
+                    checkpoint::CheckpointError::File(f) => {
+                        WorkflowError::Conflict(format!("audit checkpoint file: {f}"))
+                    }
+                })
+        })
+        .await
+}
+
+/// What the signed checkpoints say about the chain.
+pub async fn anchor(svc: &Services) -> Result<checkpoint::AnchorReport, WorkflowError> {
+    let (signer, file) = (svc.keys.audit_signer(), svc.config.checkpoint_file());
+    svc.db
+        .run(move |c| {
+            checkpoint::check(c, &signer, &file).map_err(|e| match e {
+                checkpoint::CheckpointError::Db(d) => WorkflowError::Db(d),
+                checkpoint::CheckpointError::File(f) => {
+                    WorkflowError::Conflict(format!("audit checkpoint file: {f}"))
+                }
+            })
+        })
+        .await
 }
 
 /// Whether the database answers.

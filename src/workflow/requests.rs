@@ -19,6 +19,8 @@ use crate::domain::{PublicId, RequestId};
 use crate::mail::Outgoing;
 
 pub const VERIFY_LINK_VALID: Duration = Duration::hours(24);
+/// Most proof-of-authority files one request takes.
+pub const MAX_PROOFS: usize = 5;
 
 /// The subject's own words, stored encrypted as one JSON document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -679,6 +681,12 @@ pub async fn attach_proof(
                 }
                 if row.status.is_closed() {
                     return Err(WorkflowError::Conflict("this request is closed".into()));
+                }
+                if crate::db::attachments::of_request(c, &row.id)?.len() >= MAX_PROOFS {
+                    return Err(WorkflowError::invalid(
+                        "file",
+                        format!("no more than {MAX_PROOFS} files can be sent for one request; write to us if you need to send more"),
+                    ));
                 }
                 let a = crate::db::models::Attachment {
                     id: db::new_id(),

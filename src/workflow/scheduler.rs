@@ -23,6 +23,7 @@ pub fn spawn(svc: Services) -> tokio::task::JoinHandle<()> {
 
 pub async fn tick(svc: &Services) -> Result<(), WorkflowError> {
     while tasks::run_due_jobs(svc).await? > 0 {}
+    super::records::checkpoint(svc).await?;
     // One process at a time works out and sends reminders; the others skip the pass.
     let db = svc.db.clone();
     let lock = tokio::task::spawn_blocking(move || db.try_pass(db::Pass::Reminders))

@@ -123,3 +123,134 @@ async fn the_console_page_shows_rows_and_names_the_first_broken_link() {
         assert_eq!(res.status(), 400);
     }
 }
+
+/// The chain is anchored by signed checkpoints: `steward audit verify` reports rows deleted
+/// at the end, all rows deleted, and a chain rewritten consistently from some row on, all of
+/// which the hash chain alone would call intact.
+#[test]
+fn audit_verify_reports_truncation_and_rewrites() {
+    use diesel::{Connection, RunQueryDsl};
+    let dir =
+        std::env::temp_dir().join(format!("steward-anchor-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let steward = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_steward"))
+            .current_dir(&dir)
+            .env_remove("STEWARD_DATABASE_URL")
+            .env_remove("STEWARD_SMTP_URL")
+            .env("STEWARD_LOG", "warn")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(steward(&["demo"]).status.success());
+    let ok = steward(&["audit", "verify"]);
+    let out = String::from_utf8_lossy(&ok.stdout).to_string();
+    assert!(ok.status.success() && out.contains("intact"), "{out}");
+    assert!(out.contains("Checkpoint key (Ed25519, hex): "), "{out}");
+    let key = out
+        .split("hex): ")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    // The checkpoint line verifies with the public key alone.
+    let line = std::fs::read_to_string(dir.join("audit-checkpoints.log")).unwrap();
+    let parts: Vec<&str> = line.lines().last().unwrap().split(' ').collect();
+    let vk =
+        ed25519_dalek::VerifyingKey::from_bytes(&hex::decode(&key).unwrap().try_into().unwrap())
+            .unwrap();
+    let msg = format!(
+        "steward-audit-checkpoint/v1\n{}\n{}\n{}",
+        parts[0], parts[1], parts[2]
+    );
+    let sig = ed25519_dalek::Signature::from_slice(&hex::decode(parts[3]).unwrap()).unwrap();
+    use ed25519_dalek::Verifier;
+    assert!(vk.verify(msg.as_bytes(), &sig).is_ok());
+    let rows: i64 = parts[0].parse().unwrap();
+    assert!(rows > 25, "the demo wrote enough rows: {rows}");
+
+    let db = dir.join("steward.db");
+    let backup = dir.join("backup.db");
+    std::fs::copy(&db, &backup).unwrap();
+    let tamper = |sql: &str| {
+        std::fs::copy(&backup, &db).unwrap();
+        let mut c = diesel::SqliteConnection::establish(&db.display().to_string()).unwrap();
+        diesel::sql_query(sql).execute(&mut c).unwrap();
+    };
+    let broken = |what: &str, says: &str| {
+        let out = steward(&["audit", "verify"]);
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(!out.status.success(), "{what}: reported");
+        assert!(err.contains(says), "{what}: {err}");
+    };
+    tamper("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)");
+    broken("last row deleted", "rows were deleted");
+    tamper("DELETE FROM audit_log WHERE seq > (SELECT MAX(seq) - 20 FROM audit_log)");
+    broken("last 20 rows deleted", "rows were deleted");
+    tamper("DELETE FROM audit_log");
+    broken("every row deleted", "rows were deleted");
+
+    // Rewritten from row N with every hash recomputed: the chain itself verifies.
+    std::fs::copy(&backup, &db).unwrap();
+    {
+        #[derive(diesel::QueryableByName)]
+        struct R {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            seq: i64,
+            #[diesel(sql_type = diesel::sql_types::Timestamp)]
+            at: chrono::NaiveDateTime,
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            actor: String,
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            action: String,
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            target: String,
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            detail: String,
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            prev_hash: String,
+        }
+        let mut c = diesel::SqliteConnection::establish(&db.display().to_string()).unwrap();
+        let n = rows / 2;
+        let all: Vec<R> = diesel::sql_query(
+            "SELECT seq, at, actor, action, target, detail, prev_hash FROM audit_log ORDER BY seq",
+        )
+        .load(&mut c)
+        .unwrap();
+        let mut prev = all[(n - 2) as usize].prev_hash.clone();
+        for r in all.iter().filter(|r| r.seq >= n - 1) {
+            let detail = if r.seq == n {
+                "{\"rewritten\":true}".to_string()
+            } else {
+                r.detail.clone()
+            };
+            let hash = steward::audit::row_hash(
+                &prev, r.seq, r.at, &r.actor, &r.action, &r.target, &detail,
+            );
+            diesel::sql_query(
+                "UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+            )
+            .bind::<diesel::sql_types::Text, _>(&detail)
+            .bind::<diesel::sql_types::Text, _>(&prev)
+            .bind::<diesel::sql_types::Text, _>(&hash)
+            .bind::<diesel::sql_types::BigInt, _>(r.seq)
+            .execute(&mut c)
+            .unwrap();
+            prev = hash;
+        }
+    }
+    broken("rewritten from row N", "rewritten");
+    // A forged checkpoint line is noticed too.
+    std::fs::copy(&backup, &db).unwrap();
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(dir.join("audit-checkpoints.log"))
+        .unwrap();
+    use std::io::Write;
+    writeln!(f, "{} {} {} {}", rows, parts[1], parts[2], "00".repeat(64)).unwrap();
+    broken("forged checkpoint", "not a checkpoint signed");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -143,3 +143,69 @@ async fn plain_http_sends_no_hsts() {
         assert!(res.headers().contains_key(h), "{h}");
     }
 }
+
+/// The attack pass's smaller findings: HEAD is answered wherever GET is, a control character
+/// in a redirect target is refused without a 500, requests cannot be dated before the GDPR,
+/// and the SQLite database is private to Steward's user.
+#[tokio::test]
+async fn smaller_findings_of_the_attack_pass() {
+    let app = TestApp::spawn(crate::support::Backend::Sqlite).await;
+    let c = reqwest::Client::new();
+    for path in ["/privacy", "/console/login", "/healthz"] {
+        let res = c.head(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 200, "HEAD {path}");
+    }
+    let b = app.browser();
+    let page = b
+        .get(app.url("/console/login?next=/console/%0d%0aSet-Cookie:%20x=1"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    app.staff(Role::Admin, "crlf@staff.example", PASSWORD).await;
+    let csrf = app.csrf_of(&b, "/console/login").await;
+    let res = b
+        .post(app.url("/console/login"))
+        .form(&[
+            ("email", "crlf@staff.example"),
+            ("password", PASSWORD),
+            ("csrf", csrf.as_str()),
+            ("next", "/console/requests\r\nSet-Cookie: x=1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "signed in, not a 500");
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(!to.contains('\r') && !to.contains("Set-Cookie"), "{to}");
+    assert!(
+        res.headers()
+            .get_all("set-cookie")
+            .iter()
+            .all(|v| !v.to_str().unwrap().starts_with("x="))
+    );
+
+    let api = crate::support::Api {
+        app: &app,
+        token: app.token(Role::PrivacyOfficer).await,
+    };
+    let (s, e) = api
+        .post(
+            "/api/v1/requests",
+            serde_json::json!({"kind": "access", "jurisdiction": "gdpr", "email": "old@example.org",
+                               "received_at": "0001-01-01", "send_verification": false}),
+        )
+        .await;
+    assert_eq!((s, e["field"].as_str()), (422, Some("received_at")), "{e}");
+    assert!(e["error"].as_str().unwrap().contains("2018-05-25"));
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(app.dir.join("steward.db"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "the database is private");
+    }
+}

@@ -157,7 +157,15 @@ async fn signed_delivery_callback_and_retry() {
         let res = signed(&app, &task, now, nonce, &other, bytes.clone()).await;
         assert_eq!(res.status(), 401, "signature of another body");
         // The old signature (timestamp and body only) is not accepted any more.
-        let res = signed(&app, &task, now, "nonce-old-scheme-000001", &webhook::sign(secret, now, &bytes), bytes.clone()).await;
+        let res = signed(
+            &app,
+            &task,
+            now,
+            "nonce-old-scheme-000001",
+            &webhook::sign(secret, now, &bytes),
+            bytes.clone(),
+        )
+        .await;
         assert_eq!(res.status(), 401, "unbound signature");
         let bad = callback(
             &app,
@@ -187,7 +195,10 @@ async fn signed_delivery_callback_and_retry() {
         let replay = signed(&app, &task, now, &nonce, &captured, bytes.clone()).await;
         assert_eq!(replay.status(), 401, "{backend:?}: a nonce is good once");
         let (_, r2) = api.get(&format!("/api/v1/requests/{other_ref}")).await;
-        assert_eq!(r2["tasks"][0]["status"], "running", "the other subject got nothing");
+        assert_eq!(
+            r2["tasks"][0]["status"], "running",
+            "the other subject got nothing"
+        );
         api.wait_tasks(&reference, |t| t["status"] == "done").await;
         let again = callback(&app, &task, secret, &records, now).await;
         assert_eq!(again.status(), 409, "a settled task stays settled");

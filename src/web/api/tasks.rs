@@ -77,24 +77,26 @@ pub async fn result(
             .and_then(|v| v.to_str().ok())
             .map(str::to_string)
     };
-    let (actor, staff): (Actor, Option<Staff>) =
-        match (header("X-Steward-Timestamp"), header("X-Steward-Signature")) {
-            (Some(ts), Some(sig)) => {
-                let nonce = header("X-Steward-Nonce").unwrap_or_default();
-                if !tasks::verify_callback(&svc, &task_id, &ts, &nonce, &sig, &body).await? {
-                    return Err(ApiError::status(
-                        StatusCode::UNAUTHORIZED,
-                        "the signature is not valid for this task, too old, or its nonce was used before",
-                    ));
-                }
-                (Actor::System, None)
+    let (actor, staff): (Actor, Option<Staff>) = match (
+        header("X-Steward-Timestamp"),
+        header("X-Steward-Signature"),
+    ) {
+        (Some(ts), Some(sig)) => {
+            let nonce = header("X-Steward-Nonce").unwrap_or_default();
+            if !tasks::verify_callback(&svc, &task_id, &ts, &nonce, &sig, &body).await? {
+                return Err(ApiError::status(
+                    StatusCode::UNAUTHORIZED,
+                    "the signature is not valid for this task, too old, or its nonce was used before",
+                ));
             }
-            _ => {
-                let staff = ApiStaff::from_headers(&req, &svc).await?;
-                staff.require(Permission::WorkOwnTasks)?;
-                (staff.0.actor(), Some(staff.0))
-            }
-        };
+            (Actor::System, None)
+        }
+        _ => {
+            let staff = ApiStaff::from_headers(&req, &svc).await?;
+            staff.require(Permission::WorkOwnTasks)?;
+            (staff.0.actor(), Some(staff.0))
+        }
+    };
     let settle = parse_result(&body)?;
     match tasks::settle(&svc, actor, staff.as_ref(), &task_id, settle).await {
         Ok(()) => Ok(HttpResponse::Ok().json(serde_json::json!({"status": "accepted"}))),

@@ -31,6 +31,7 @@ pub struct Line {
 struct AuditPage {
     nav: Nav,
     chain: ChainReport,
+    anchor: crate::audit::checkpoint::AnchorReport,
     lines: Vec<Line>,
     newer_link: bool,
     older_link: Option<String>,
@@ -56,6 +57,7 @@ pub async fn page(
     let bad_query = before.is_err();
     let before = before.unwrap_or(None);
     let (chain, rows, users) = records::audit_page(&svc, PAGE_ROWS, before).await?;
+    let anchor = records::anchor(&svc).await?;
     let names: HashMap<String, String> = users
         .into_iter()
         .map(|u| (format!("user:{}", u.id), u.email))
@@ -87,6 +89,7 @@ pub async fn page(
         &AuditPage {
             nav: Nav::new(&staff, "audit"),
             chain,
+            anchor,
             lines,
             newer_link: before.is_some(),
             older_link,

@@ -37,7 +37,12 @@ pub struct NextQuery {
 
 /// Only local console paths, so the login page cannot be used to bounce users elsewhere.
 pub(super) fn safe_next(next: &str) -> String {
-    if next.starts_with("/console/") && !next.starts_with("//") && !next.contains('\\') {
+    // Only console paths, and nothing that could split a header (CR, LF, any control).
+    if next.starts_with("/console/")
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control)
+    {
         next.to_string()
     } else {
         "/console/requests".into()

@@ -132,6 +132,10 @@ impl TestApp {
             // SQLite stores live in the app's stores folder.
             ("STEWARD_STORE_ALLOW", "127.0.0.1, ::1, localhost".into()),
             (
+                "STEWARD_CHECKPOINT_FILE",
+                dir.join("audit-checkpoints.log").display().to_string(),
+            ),
+            (
                 "STEWARD_SQLITE_STORES_DIR",
                 dir.join("stores").display().to_string(),
             ),

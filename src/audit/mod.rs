@@ -2,6 +2,8 @@
 //! row, so editing or deleting any row breaks the chain at that point. Details name ids and
 //! codes, never personal data.
 
+pub mod checkpoint;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -28,9 +30,12 @@ impl Actor {
     }
 }
 
-const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-fn row_hash(
+/// A row's hash: SHA-256 over the length-prefixed fields (8-byte big-endian length, then the
+/// UTF-8 bytes) of prev_hash, seq, at (`%Y-%m-%dT%H:%M:%S%.6f`), actor, action, target and
+/// detail; an auditor recomputes it with any SHA-256 tool.
+pub fn row_hash(
     prev_hash: &str,
     seq: i64,
     at: NaiveDateTime,
