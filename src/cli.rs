@@ -73,6 +73,9 @@ enum TokenCommand {
         email: String,
         #[arg(long)]
         name: String,
+        /// How many days the token works (1 to 366).
+        #[arg(long, default_value_t = crate::auth::TOKEN_DAYS, value_parser = clap::value_parser!(i64).range(1..=366))]
+        days: i64,
     },
 }
 
@@ -171,16 +174,16 @@ async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
             Ok(())
         }
         Command::Token {
-            command: TokenCommand::Create { email, name },
+            command: TokenCommand::Create { email, name, days },
         } => {
             let svc = services(config)?;
             let mut conn = svc.db.get()?;
             let user = users::find_by_email(&mut conn, &email)?
                 .ok_or_else(|| format!("--email: no staff user {email}"))?;
-            let token = auth::create_token(&mut conn, &user, &name)?;
+            let token = auth::create_token(&mut conn, &user, &name, days)?;
             println!("{token}");
             eprintln!(
-                "This token is shown once. It acts with the role of {} ({}).",
+                "This token is shown once and works for {days} days. It acts with the role of {} ({}).",
                 user.email, user.role
             );
             Ok(())

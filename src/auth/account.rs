@@ -38,12 +38,13 @@ pub fn change_password(
     db::write_tx(conn, |c| {
         users::save(c, &user)?;
         users::delete_sessions_of(c, &user.id, current_session(staff))?;
+        let revoked = users::revoke_tokens_of(c, &user.id, db::now())?;
         audit::record(
             c,
             &staff.actor(),
             "user.password_changed",
             &target(&user.id),
-            serde_json::json!({"other_sessions_ended": true}),
+            serde_json::json!({"other_sessions_ended": true, "tokens_revoked": revoked}),
         )?;
         Ok(())
     })
@@ -185,14 +186,33 @@ pub fn reset_mfa(conn: &mut DbConn, by: &Staff, user_id: &str) -> Result<User, A
             .then(|| current_session(by))
             .flatten();
         users::delete_sessions_of(c, &user.id, keep)?;
+        let revoked = users::revoke_tokens_of(c, &user.id, db::now())?;
         audit::record(
             c,
             &by.actor(),
             "mfa.reset",
             &target(&user.id),
-            serde_json::json!({}),
+            serde_json::json!({"tokens_revoked": revoked}),
         )?;
         Ok(user)
+    })
+}
+
+/// Revokes one API token: one's own, or anyone's for an administrator. Audited.
+pub fn revoke_token(conn: &mut DbConn, by: &Staff, token_id: &str) -> Result<(), AuthError> {
+    let own_only = (by.role != Role::Admin).then_some(by.user.id.as_str());
+    db::write_tx(conn, |c| {
+        if !users::revoke_token(c, token_id, own_only, db::now())? {
+            return Err(AuthError::NoSuchToken);
+        }
+        audit::record(
+            c,
+            &by.actor(),
+            "token.revoked",
+            &format!("token:{token_id}"),
+            serde_json::json!({}),
+        )?;
+        Ok(())
     })
 }
 

@@ -24,6 +24,8 @@ pub enum AuthError {
     Password(#[from] password::PasswordError),
     #[error("no such staff user")]
     NoSuchUser,
+    #[error("no such API token, or it is already revoked")]
+    NoSuchToken,
     #[error("a user with this email already exists")]
     UserExists,
     /// Refused so the portal always keeps someone who can manage users.

@@ -418,7 +418,15 @@ pub fn token_staff(conn: &mut DbConn, token: &str) -> Result<Option<Staff>, DbEr
 }
 
 /// Creates a staff API token and returns it; it is shown once and stored only as a hash.
-pub fn create_token(conn: &mut DbConn, user: &User, name: &str) -> Result<String, DbError> {
+/// How long an API token works unless another lifetime is asked for.
+pub const TOKEN_DAYS: i64 = 90;
+
+pub fn create_token(
+    conn: &mut DbConn,
+    user: &User,
+    name: &str,
+    days: i64,
+) -> Result<String, DbError> {
     let token = format!("stw_{}", new_token());
     db::write_tx(conn, |c| {
         let id: String = db::new_id();
@@ -432,6 +440,7 @@ pub fn create_token(conn: &mut DbConn, user: &User, name: &str) -> Result<String
                 created_at: db::now(),
                 last_used_at: None,
                 revoked_at: None,
+                expires_at: Some(db::now() + Duration::days(days)),
             },
         )?;
         audit::record(
@@ -439,7 +448,7 @@ pub fn create_token(conn: &mut DbConn, user: &User, name: &str) -> Result<String
             &Actor::System,
             "token.created",
             &format!("user:{}", user.id),
-            serde_json::json!({"token": id}),
+            serde_json::json!({"token": id, "days": days}),
         )
     })?;
     Ok(token)

@@ -209,9 +209,15 @@ pub enum UploadError {
     BadHeader,
     #[error("has no data rows below the header")]
     NoRows,
+    #[error(
+        "holds more than {0} values (rows × columns); split it or send it through the API in parts"
+    )]
+    TooMany(usize),
 }
 
 pub const UPLOAD_MAX_MB: usize = 5;
+/// Most values one store answer may carry, uploaded as CSV or sent to the API.
+pub const MAX_VALUES: usize = 100_000;
 
 /// A store owner's CSV of the subject's records (header row, one row per record), turned
 /// into package values. Checked whole before anything is kept.
@@ -250,6 +256,9 @@ pub fn parse_upload(bytes: &[u8], table: &str) -> Result<Vec<FoundValue>, Upload
             });
         }
         rows += 1;
+        if out.len() + headers.len() > MAX_VALUES {
+            return Err(UploadError::TooMany(MAX_VALUES));
+        }
         for (h, v) in headers.iter().zip(rec.iter()) {
             out.push(FoundValue {
                 table: table.to_string(),

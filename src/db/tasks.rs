@@ -37,6 +37,22 @@ pub fn set_due_of_unsettled(
     Ok(())
 }
 
+/// Saves a task only if its stored status is still `expected`; false otherwise.
+pub fn save_if_status(
+    conn: &mut DbConn,
+    t: &TaskRow,
+    expected: TaskStatus,
+) -> Result<bool, DbError> {
+    let n = diesel::update(
+        tasks::table
+            .filter(tasks::id.eq(&t.id))
+            .filter(tasks::status.eq(expected)),
+    )
+    .set(t)
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<(TaskRow, StoreRow)>, DbError> {
     Ok(tasks::table
         .inner_join(stores::table)

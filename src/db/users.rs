@@ -114,9 +114,45 @@ pub fn find_token(
         .inner_join(users::table)
         .filter(api_tokens::token_hash.eq(token_hash))
         .filter(api_tokens::revoked_at.is_null())
+        .filter(api_tokens::expires_at.gt(super::now()))
         .select((ApiToken::as_select(), User::as_select()))
         .first(conn)
         .optional()?)
+}
+
+/// Tokens not revoked and not expired, with their owners' emails; of one user or all.
+pub fn live_tokens(
+    conn: &mut DbConn,
+    user_id: Option<&str>,
+) -> Result<Vec<(ApiToken, String)>, DbError> {
+    let mut q = api_tokens::table
+        .inner_join(users::table)
+        .filter(api_tokens::revoked_at.is_null())
+        .filter(api_tokens::expires_at.gt(super::now()))
+        .into_boxed();
+    if let Some(u) = user_id {
+        q = q.filter(api_tokens::user_id.eq(u.to_string()));
+    }
+    Ok(q.order(api_tokens::created_at.desc())
+        .select((ApiToken::as_select(), users::email))
+        .load(conn)?)
+}
+
+/// Revokes one token (of the given user, when one is given); false if there was none.
+pub fn revoke_token(
+    conn: &mut DbConn,
+    token_id: &str,
+    user_id: Option<&str>,
+    at: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let mut q = diesel::update(api_tokens::table)
+        .filter(api_tokens::id.eq(token_id))
+        .filter(api_tokens::revoked_at.is_null())
+        .into_boxed();
+    if let Some(u) = user_id {
+        q = q.filter(api_tokens::user_id.eq(u.to_string()));
+    }
+    Ok(q.set(api_tokens::revoked_at.eq(Some(at))).execute(conn)? == 1)
 }
 
 pub fn touch_token(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<(), DbError> {

@@ -23,7 +23,9 @@ fn status_of(e: &WorkflowError) -> StatusCode {
         }
         WorkflowError::LinkExpired => StatusCode::GONE,
         WorkflowError::Invalid { .. } | WorkflowError::Clock(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        WorkflowError::Transition(_) | WorkflowError::Conflict(_) => StatusCode::CONFLICT,
+        WorkflowError::Transition(_) | WorkflowError::Conflict(_) | WorkflowError::Superseded => {
+            StatusCode::CONFLICT
+        }
         WorkflowError::Forbidden | WorkflowError::AdminOnly(_) => StatusCode::FORBIDDEN,
         WorkflowError::Db(_) | WorkflowError::Crypto(_) | WorkflowError::Corrupt(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
@@ -38,7 +40,9 @@ fn auth_status(e: &AuthError) -> StatusCode {
         | AuthError::WrongPassword
         | AuthError::WrongCode
         | AuthError::Password(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AuthError::NoSuchUser | AuthError::InvalidSetupLink => StatusCode::NOT_FOUND,
+        AuthError::NoSuchUser | AuthError::NoSuchToken | AuthError::InvalidSetupLink => {
+            StatusCode::NOT_FOUND
+        }
         AuthError::UserExists | AuthError::LastAdmin => StatusCode::CONFLICT,
         AuthError::Totp(_) | AuthError::Crypto(_) | AuthError::Db(_) => {
             StatusCode::INTERNAL_SERVER_ERROR

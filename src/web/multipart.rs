@@ -25,9 +25,17 @@ impl Upload {
     }
 }
 
-/// Reads every field; a file larger than `limit` bytes is cut off and flagged.
+/// Most fields a form may send (the file and a few text fields).
+const MAX_FIELDS: usize = 8;
+/// Most bytes of one text field.
+const MAX_TEXT: usize = 8 * 1024;
+
+/// Reads the form while it streams in, holding at most `limit` bytes of file and a few small
+/// text fields: a larger file is flagged and the rest of the body is not read; too many
+/// fields or an oversized text field make the form unreadable.
 pub async fn read(mut payload: Multipart, limit: usize) -> Upload {
     let mut up = Upload::default();
+    let mut count = 0;
     'fields: loop {
         let mut field = match payload.try_next().await {
             Ok(Some(f)) => f,
@@ -37,16 +45,29 @@ pub async fn read(mut payload: Multipart, limit: usize) -> Upload {
                 break;
             }
         };
+        count += 1;
+        if count > MAX_FIELDS {
+            up.unreadable = Some(format!("the form has more than {MAX_FIELDS} fields"));
+            break;
+        }
         let name = field.name().unwrap_or_default().to_string();
         let filename = field
             .content_disposition()
             .and_then(|d| d.get_filename())
             .unwrap_or_default()
             .to_string();
+        let cap = if name == "file" { limit } else { MAX_TEXT };
         let mut buf = Vec::new();
         loop {
             match field.try_next().await {
-                Ok(Some(chunk)) if buf.len() + chunk.len() > limit => up.too_large = true,
+                Ok(Some(chunk)) if buf.len() + chunk.len() > cap => {
+                    if name != "file" {
+                        up.unreadable = Some(format!("the field {name} is too long"));
+                    }
+                    // Stop here: what is left of the body is never read into memory.
+                    up.too_large = true;
+                    break 'fields;
+                }
                 Ok(Some(chunk)) => buf.extend_from_slice(&chunk),
                 Ok(None) => break,
                 Err(e) => {

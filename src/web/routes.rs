@@ -135,6 +135,7 @@ routes! {
     // Console: one's own account.
     GET "/console/account", SignedIn => console::account::show;
     POST "/console/account/password", SignedIn, limit Login => console::account::change_password;
+    POST "/console/account/tokens/revoke", SignedIn => console::account::revoke_token;
     POST "/console/account/sign-out-everywhere", SignedIn
         => console::account::sign_out_everywhere;
     POST "/console/account/recovery-codes", SignedIn, limit Login
@@ -165,6 +166,7 @@ routes! {
     GET "/console/users", Needs(ManageUsers) => console::users::list;
     GET "/console/users.csv", Needs(ManageUsers) => console::users::review_csv;
     POST "/console/users/invite", Needs(ManageUsers) => console::users::invite;
+    POST "/console/users/tokens/revoke", Needs(ManageUsers) => console::users::revoke_token;
     POST "/console/users/{id}/{action}", Needs(ManageUsers) => console::users::change;
     // Console: settings.
     GET "/console/settings/calendars", Needs(ManageUsers) => console::calendars::page;

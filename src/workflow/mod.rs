@@ -68,6 +68,9 @@ pub enum WorkflowError {
     Unavailable(String),
     #[error("you may not see or change this")]
     Forbidden,
+    /// Someone else changed it first, and their change stands (nothing of ours was saved).
+    #[error("changed meanwhile by someone else")]
+    Superseded,
     /// Allowed to administrators only, with why.
     #[error("{0}")]
     AdminOnly(&'static str),

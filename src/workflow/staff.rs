@@ -114,6 +114,38 @@ pub async fn recovery_codes_left(svc: &Services, user_id: UserId) -> Result<i64,
     run(svc, move |c| Ok(users::unused_recovery_codes(c, &user_id)?)).await
 }
 
+/// An API token as its lists show it; never the token itself.
+#[derive(Debug, Clone)]
+pub struct TokenLine {
+    pub id: String,
+    pub owner: String,
+    pub name: String,
+    pub created: String,
+    pub last_used: String,
+    pub expires: String,
+}
+
+/// Live API tokens: one user's, or everyone's (`None`).
+pub async fn tokens(svc: &Services, user_id: Option<UserId>) -> Result<Vec<TokenLine>, AuthError> {
+    let fmt = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    let rows = run(svc, move |c| Ok(users::live_tokens(c, user_id.as_deref())?)).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(t, owner)| TokenLine {
+            id: t.id,
+            owner,
+            name: t.name,
+            created: fmt(t.created_at),
+            last_used: t.last_used_at.map(fmt).unwrap_or_else(|| "never".into()),
+            expires: t.expires_at.map(fmt).unwrap_or_default(),
+        })
+        .collect())
+}
+
+pub async fn revoke_token(svc: &Services, by: Staff, token_id: String) -> Result<(), AuthError> {
+    run(svc, move |c| account::revoke_token(c, &by, &token_id)).await
+}
+
 pub async fn end_all_sessions(svc: &Services, staff: Staff) -> Result<(), AuthError> {
     run(svc, move |c| Ok(account::end_all_sessions(c, &staff)?)).await
 }

@@ -209,3 +209,39 @@ async fn smaller_findings_of_the_attack_pass() {
         assert_eq!(mode & 0o777, 0o600, "the database is private");
     }
 }
+
+/// A public upload form cannot be made to buffer without bound: too many fields, or a text
+/// field the size of a file, are refused while the body streams in.
+#[tokio::test]
+async fn multipart_forms_are_bounded() {
+    let app = TestApp::spawn(crate::support::Backend::Sqlite).await;
+    let api = crate::support::Api {
+        app: &app,
+        token: app.token(Role::PrivacyOfficer).await,
+    };
+    // An agent's request, so its status page takes a proof upload.
+    let (s, r) = api
+        .post(
+            "/api/v1/requests",
+            serde_json::json!({"kind": "access", "jurisdiction": "ccpa", "email": "c@example.org",
+                               "agent_name": "Agent Smith", "agent_email": "agent@example.org",
+                               "send_verification": false}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    let id = r["id"].as_str().unwrap();
+    let url = app.svc.status_url(id, r["public_id"].as_str().unwrap());
+    let proof_url = url.replacen("?token=", "/proof?token=", 1);
+    let c = reqwest::Client::new();
+    let mut many = reqwest::multipart::Form::new();
+    for i in 0..50 {
+        many = many.text(format!("f{i}"), "x");
+    }
+    let res = c.post(&proof_url).multipart(many).send().await.unwrap();
+    assert_eq!(res.status(), 400, "too many fields");
+    assert!(res.text().await.unwrap().contains("more than 8 fields"));
+    let huge = reqwest::multipart::Form::new().text("note", "x".repeat(3 * 1024 * 1024));
+    let res = c.post(&proof_url).multipart(huge).send().await.unwrap();
+    assert_eq!(res.status(), 400, "an oversized text field");
+    assert!(res.text().await.unwrap().contains("too long"));
+}

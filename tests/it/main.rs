@@ -22,5 +22,6 @@ mod reminders;
 mod schema;
 mod sessions;
 mod stores;
+mod tokens;
 mod users;
 mod webhooks;

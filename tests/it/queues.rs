@@ -146,7 +146,7 @@ async fn token_of(app: &TestApp, email: &str) -> String {
         let u = steward::db::users::find_by_email(c, &email)
             .unwrap()
             .unwrap();
-        steward::auth::create_token(c, &u, "test").unwrap()
+        steward::auth::create_token(c, &u, "test", 30).unwrap()
     })
     .await
 }

@@ -781,7 +781,14 @@ async fn manual_uploads_are_validated() {
     let page = crate::support::page(&owner, app.url(&format!("/console/tasks/{task}"))).await;
     let csrf = hidden(&page, "csrf").unwrap();
     let big = vec![b'a'; 5 * 1024 * 1024 + 10];
+    // Small in bytes, too many values: 50,001 rows of two columns (the 2,610,000-value upload
+    // of the attack pass became that many encrypted rows in one transaction).
+    let mut many = b"a,b\n".to_vec();
+    for _ in 0..50_001 {
+        many.extend_from_slice(b"1,2\n");
+    }
     for (case, bytes, expect) in [
+        ("too many values", many, "more than 100000 values"),
         ("empty", b"".to_vec(), "is empty"),
         ("not UTF-8", vec![b'a', b'\n', 0xff, 0xfe], "not UTF-8"),
         ("ragged", b"a,b\n1,2\n3\n".to_vec(), "line 3 has 1 columns"),

@@ -26,7 +26,7 @@ async fn token_for(app: &TestApp, email: &str) -> String {
         let u = steward::db::users::find_by_email(c, &email)
             .unwrap()
             .unwrap();
-        steward::auth::create_token(c, &u, "integration").unwrap()
+        steward::auth::create_token(c, &u, "integration", 30).unwrap()
     })
     .await
 }

@@ -138,7 +138,7 @@ fn parse_result(body: &[u8]) -> Result<Settle, ApiError> {
     }
 }
 
-const MAX_RECORDS: usize = 100_000;
+const MAX_RECORDS: usize = crate::connectors::MAX_VALUES;
 
 fn parse_records(items: &[Value]) -> Result<Vec<FoundValue>, ApiError> {
     if items.len() > MAX_RECORDS {

@@ -23,6 +23,9 @@ struct AccountPage {
     errors: FieldErrors,
     flash: Option<&'static str>,
     new_codes: Vec<String>,
+    tokens: Vec<accounts::TokenLine>,
+    show_owner: bool,
+    revoke_action: &'static str,
 }
 
 #[derive(Deserialize, Default)]
@@ -40,7 +43,8 @@ async fn page(
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let id = staff.0.user.id.clone();
-    let left = accounts::recovery_codes_left(svc, id).await?;
+    let left = accounts::recovery_codes_left(svc, id.clone()).await?;
+    let tokens = accounts::tokens(svc, Some(id)).await?;
     render(
         status,
         &AccountPage {
@@ -55,8 +59,29 @@ async fn page(
             errors,
             flash,
             new_codes,
+            tokens,
+            show_owner: false,
+            revoke_action: "/console/account/tokens/revoke",
         },
     )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TokenForm {
+    csrf: String,
+    token: String,
+}
+
+/// Revokes one of one's own API tokens.
+pub async fn revoke_token(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, PageError> {
+    staff.check_csrf(&form.csrf)?;
+    accounts::revoke_token(&svc, staff.0.clone(), form.token.clone()).await?;
+    Ok(redirect("/console/account?done=token"))
 }
 
 pub async fn show(
@@ -65,7 +90,10 @@ pub async fn show(
     q: web::Query<AccountQuery>,
 ) -> Result<HttpResponse, PageError> {
     let flash = match q.done.as_str() {
-        "password" => Some("Your password was changed. Your other sessions have ended."),
+        "password" => Some(
+            "Your password was changed. Your other sessions have ended and your API tokens were revoked.",
+        ),
+        "token" => Some("The API token was revoked."),
         _ => None,
     };
     page(

@@ -30,6 +30,9 @@ struct UsersPage {
     flash: Option<String>,
     generated: String,
     me: UserId,
+    tokens: Vec<accounts::TokenLine>,
+    show_owner: bool,
+    revoke_action: &'static str,
 }
 
 #[derive(Template)]
@@ -66,6 +69,7 @@ async fn page(
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let lines = accounts::access_review(svc).await?;
+    let tokens = accounts::tokens(svc, None).await?;
     render(
         status,
         &UsersPage {
@@ -77,8 +81,29 @@ async fn page(
             flash,
             generated: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
             me: staff.0.user.id.clone(),
+            tokens,
+            show_owner: true,
+            revoke_action: "/console/users/tokens/revoke",
         },
     )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TokenForm {
+    csrf: String,
+    token: String,
+}
+
+/// An administrator revokes anyone's API token.
+pub async fn revoke_token(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, PageError> {
+    staff.check_csrf(&form.csrf)?;
+    accounts::revoke_token(&svc, staff.0.clone(), form.token.clone()).await?;
+    Ok(redirect("/console/users?done=token"))
 }
 
 pub async fn list(
@@ -96,6 +121,7 @@ pub async fn list(
         "role" => Some("Role changed. The user's sessions have ended.".to_string()),
         "deactivate" => Some("Deactivated: sessions ended, API tokens revoked.".to_string()),
         "reactivate" => Some("Reactivated.".to_string()),
+        "token" => Some("The API token was revoked.".to_string()),
         "reset-mfa" => Some(
             "Second factor reset: the user sets up an authenticator at the next sign-in."
                 .to_string(),

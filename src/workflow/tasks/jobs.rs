@@ -93,6 +93,10 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
         .run(move |conn| {
             db::write_tx(conn, |c| {
                 let (mut t, _) = tasks::find(c, &t.id)?.ok_or(WorkflowError::NotFound)?;
+                if t.status != TaskStatus::Running {
+                    // Settled while the job ran (a store's fast callback, staff): that stands.
+                    return Err(WorkflowError::Superseded);
+                }
                 let now = db::now();
                 t.attempts += 1;
                 t.updated_at = now;
@@ -146,7 +150,10 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                         ("task.failed", format!("{store_name}: {e}"))
                     }
                 };
-                tasks::save(c, &t)?;
+                // Compare-and-set: a callback that lands between the read and this write wins.
+                if !tasks::save_if_status(c, &t, TaskStatus::Running)? {
+                    return Err(WorkflowError::Superseded);
+                }
                 requests::insert_event(
                     c,
                     &event(
@@ -167,6 +174,10 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
             })
         })
         .await
+        .or_else(|e| match e {
+            WorkflowError::Superseded => Ok(()),
+            e => Err(e),
+        })
 }
 
 /// The store's connection details with its secrets decrypted.

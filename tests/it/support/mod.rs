@@ -378,7 +378,7 @@ impl TestApp {
             let u = steward::db::users::find_by_email(&mut c, &email)
                 .unwrap()
                 .unwrap();
-            steward::auth::create_token(&mut c, &u, "test").unwrap()
+            steward::auth::create_token(&mut c, &u, "test", 30).unwrap()
         })
         .await
         .unwrap()

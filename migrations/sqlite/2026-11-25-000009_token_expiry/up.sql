@@ -1,0 +1,3 @@
+-- API tokens expire; tokens made before this get 90 days from their creation.
+ALTER TABLE api_tokens ADD COLUMN expires_at TIMESTAMP;
+UPDATE api_tokens SET expires_at = datetime(created_at, '+90 days');
