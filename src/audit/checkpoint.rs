@@ -124,7 +124,9 @@ pub fn write(
         options.mode(0o600);
     }
     let mut f = options.open(file)?;
-    writeln!(f, "{}", c.line())?;
+    // One write of the whole line: with O_APPEND, processes sharing the file never interleave
+    // their lines (several Steward processes may run the scheduler).
+    f.write_all(format!("{}\n", c.line()).as_bytes())?;
     f.sync_data()?;
     crate::db::checkpoints::insert(conn, &c.rows, &c.head, &c.at, &c.signature)?;
     Ok(Some(c))

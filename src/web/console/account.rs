@@ -73,15 +73,25 @@ pub struct TokenForm {
     token: String,
 }
 
+/// Revokes one API token (one's own; anyone's for an administrator) and returns to `back`.
+pub(super) async fn revoke_and_return(
+    svc: &Services,
+    staff: &ConsoleStaff,
+    form: &TokenForm,
+    back: &str,
+) -> Result<HttpResponse, PageError> {
+    staff.check_csrf(&form.csrf)?;
+    accounts::revoke_token(svc, staff.0.clone(), form.token.clone()).await?;
+    Ok(redirect(back))
+}
+
 /// Revokes one of one's own API tokens.
 pub async fn revoke_token(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, PageError> {
-    staff.check_csrf(&form.csrf)?;
-    accounts::revoke_token(&svc, staff.0.clone(), form.token.clone()).await?;
-    Ok(redirect("/console/account?done=token"))
+    revoke_and_return(&svc, &staff, &form, "/console/account?done=token").await
 }
 
 pub async fn show(

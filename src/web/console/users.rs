@@ -88,22 +88,13 @@ async fn page(
     )
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct TokenForm {
-    csrf: String,
-    token: String,
-}
-
 /// An administrator revokes anyone's API token.
 pub async fn revoke_token(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
-    form: web::Form<TokenForm>,
+    form: web::Form<super::account::TokenForm>,
 ) -> Result<HttpResponse, PageError> {
-    staff.check_csrf(&form.csrf)?;
-    accounts::revoke_token(&svc, staff.0.clone(), form.token.clone()).await?;
-    Ok(redirect("/console/users?done=token"))
+    super::account::revoke_and_return(&svc, &staff, &form, "/console/users?done=token").await
 }
 
 pub async fn list(
