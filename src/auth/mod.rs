@@ -80,22 +80,39 @@ impl Pending {
 /// A half-signed-in session lasts this long: enough to open an authenticator app.
 pub const PENDING_VALID: Duration = Duration::minutes(10);
 
+/// The failures and lock of this account from this client, onto the user as loaded: a
+/// stranger's guesses from elsewhere neither count nor lock here.
+fn load_failures(c: &mut DbConn, user: &mut User, client: &str) -> Result<(), DbError> {
+    let (failures, locked_until) = users::client_failures(c, &user.id, client)?;
+    user.failed_logins = failures;
+    user.locked_until = locked_until;
+    Ok(())
+}
+
+/// Counts a failure of this account from this client, with back-off once they pile up. The
+/// audit log gets the first failure and each lock, not every guess.
 fn failure(
     c: &mut DbConn,
     user: &mut User,
+    client: &str,
     now: NaiveDateTime,
     action: &str,
 ) -> Result<(), DbError> {
     let locked = user.locked_until.is_some_and(|t| t > now);
+    let mut lock_started = false;
     if !locked {
         user.failed_logins += 1;
         if user.failed_logins >= LOCK_AFTER_FAILURES {
             let exp = (user.failed_logins - LOCK_AFTER_FAILURES).min(6) as u32;
             let minutes = 2i64.pow(exp).min(MAX_LOCK_MINUTES);
             user.locked_until = Some(now + Duration::minutes(minutes));
+            lock_started = true;
         }
     }
-    users::save(c, user)?;
+    users::set_client_failures(c, &user.id, client, user.failed_logins, user.locked_until)?;
+    if user.failed_logins != 1 && !lock_started {
+        return Ok(());
+    }
     let detail = serde_json::json!({"locked": user.locked_until.is_some_and(|t| t > now), "failures": user.failed_logins});
     audit::record(
         c,
@@ -130,12 +147,18 @@ fn new_session(c: &mut DbConn, user_id: &str, mfa_verified: bool) -> Result<Stri
 /// session for the second factor. Returns the session token to put in the cookie. Failed
 /// passwords and failed second factors count against the same lockout, and the counter is
 /// reset only by a complete sign-in, so knowing the password does not buy code guesses.
-pub fn login(conn: &mut DbConn, email: &str, password_given: &str) -> Result<String, AuthError> {
+pub fn login(
+    conn: &mut DbConn,
+    email: &str,
+    password_given: &str,
+    client: &str,
+) -> Result<String, AuthError> {
     let now = db::now();
     let Some(mut user) = users::find_by_email(conn, email)? else {
         password::verify_dummy(password_given);
         return Err(AuthError::BadCredentials);
     };
+    load_failures(conn, &mut user, client)?;
     let locked = user.locked_until.is_some_and(|t| t > now);
     let ok = match &user.password_hash {
         Some(h) => password::verify(h, password_given),
@@ -146,7 +169,7 @@ pub fn login(conn: &mut DbConn, email: &str, password_given: &str) -> Result<Str
     };
     db::write_tx(conn, |c| {
         if !ok || locked || !user.active {
-            failure(c, &mut user, now, "login.failed")?;
+            failure(c, &mut user, client, now, "login.failed")?;
             return Ok::<_, AuthError>(Err(AuthError::BadCredentials));
         }
         let token = new_session(c, &user.id, false)?;
@@ -240,17 +263,28 @@ fn pending_in_tx(c: &mut DbConn, token: &str) -> Result<(Session, User), AuthErr
 }
 
 /// Records a failed code: counts towards lockout; a lockout ends the half-signed-in session.
-fn code_failed(c: &mut DbConn, user: &mut User, token: &str) -> Result<AuthError, AuthError> {
+fn code_failed(
+    c: &mut DbConn,
+    user: &mut User,
+    token: &str,
+    client: &str,
+) -> Result<AuthError, AuthError> {
     let now = db::now();
-    failure(c, user, now, "login.mfa_failed")?;
+    failure(c, user, client, now, "login.mfa_failed")?;
     if user.locked_until.is_some_and(|t| t > now) {
         users::delete_session(c, &hash_token(token))?;
     }
     Ok(AuthError::BadCode)
 }
 
-fn complete_login(c: &mut DbConn, user: &mut User, method: &str) -> Result<String, DbError> {
+fn complete_login(
+    c: &mut DbConn,
+    user: &mut User,
+    method: &str,
+    client: &str,
+) -> Result<String, DbError> {
     let now = db::now();
+    users::set_client_failures(c, &user.id, client, 0, None)?;
     user.failed_logins = 0;
     user.locked_until = None;
     user.last_login_at = Some(now);
@@ -276,21 +310,23 @@ pub fn confirm_enrolment(
     keys: &Keys,
     token: &str,
     code: &str,
+    client: &str,
 ) -> Result<(String, Vec<String>), AuthError> {
     // Failures return Ok(Err(..)) so the transaction commits the failure count.
     db::write_tx(conn, |c| {
         let (session, mut user) = pending_in_tx(c, token)?;
+        load_failures(c, &mut user, client)?;
         let now = db::now();
         let enc = session
             .totp_pending_enc
             .clone()
             .ok_or(AuthError::SignInAgain)?;
         if user.totp_secret_enc.is_some() || user.locked_until.is_some_and(|t| t > now) {
-            return Ok(Err(code_failed(c, &mut user, token)?));
+            return Ok(Err(code_failed(c, &mut user, token, client)?));
         }
         let secret = keys.decrypt(&enc)?;
         let Some(step) = mfa::accept(&secret, code, mfa::now_seconds(), None)? else {
-            return Ok(Err(code_failed(c, &mut user, token)?));
+            return Ok(Err(code_failed(c, &mut user, token, client)?));
         };
         user.totp_secret_enc = Some(enc);
         user.totp_enabled_at = Some(now);
@@ -306,7 +342,7 @@ pub fn confirm_enrolment(
             &format!("user:{}", user.id),
             serde_json::json!({"recovery_codes": codes.len()}),
         )?;
-        let token = complete_login(c, &mut user, "totp_enrolment")?;
+        let token = complete_login(c, &mut user, "totp_enrolment", client)?;
         Ok::<_, AuthError>(Ok((token, codes)))
     })?
 }
@@ -340,16 +376,18 @@ pub fn second_factor(
     keys: &Keys,
     token: &str,
     code: &str,
+    client: &str,
 ) -> Result<String, AuthError> {
     // Failures return Ok(Err(..)) so the transaction commits the failure count.
     db::write_tx(conn, |c| {
         let (_, mut user) = pending_in_tx(c, token)?;
+        load_failures(c, &mut user, client)?;
         let now = db::now();
         let Some(enc) = user.totp_secret_enc.clone() else {
             return Err(AuthError::SignInAgain);
         };
         if user.locked_until.is_some_and(|t| t > now) {
-            return Ok(Err(code_failed(c, &mut user, token)?));
+            return Ok(Err(code_failed(c, &mut user, token, client)?));
         }
         let method = if mfa::looks_like_totp(code) {
             let secret = keys.decrypt(&enc)?;
@@ -358,12 +396,12 @@ pub fn second_factor(
                     user.totp_last_step = Some(step);
                     "totp"
                 }
-                None => return Ok(Err(code_failed(c, &mut user, token)?)),
+                None => return Ok(Err(code_failed(c, &mut user, token, client)?)),
             }
         } else {
             let hash = keys.recovery_code_hash(&user.id, &mfa::normalise_code(code));
             if !users::use_recovery_code(c, &user.id, &hash, now)? {
-                return Ok(Err(code_failed(c, &mut user, token)?));
+                return Ok(Err(code_failed(c, &mut user, token, client)?));
             }
             let left = users::unused_recovery_codes(c, &user.id)?;
             audit::record(
@@ -378,7 +416,7 @@ pub fn second_factor(
             "recovery_code"
         };
         users::delete_session(c, &hash_token(token))?;
-        let token = complete_login(c, &mut user, method)?;
+        let token = complete_login(c, &mut user, method, client)?;
         Ok::<_, AuthError>(Ok(token))
     })?
 }

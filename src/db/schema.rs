@@ -129,6 +129,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    login_failures (user_id, client) {
+        user_id -> Text,
+        client -> Text,
+        failures -> Integer,
+        locked_until -> Nullable<Timestamp>,
+        last_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     callback_nonces (nonce) {
         nonce -> Text,
         task_id -> Text,
@@ -290,6 +300,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     settings,
     callback_nonces,
     audit_checkpoints,
+    login_failures,
     write_lock,
     recovery_codes,
     breaches,

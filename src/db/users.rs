@@ -155,6 +155,50 @@ pub fn revoke_token(
     Ok(q.set(api_tokens::revoked_at.eq(Some(at))).execute(conn)? == 1)
 }
 
+/// Failed sign-ins of an account from one client: (failures, locked until).
+pub fn client_failures(
+    conn: &mut DbConn,
+    user_id: &str,
+    client: &str,
+) -> Result<(i32, Option<NaiveDateTime>), DbError> {
+    use super::schema::login_failures as f;
+    Ok(f::table
+        .filter(f::user_id.eq(user_id))
+        .filter(f::client.eq(client))
+        .select((f::failures, f::locked_until))
+        .first(conn)
+        .optional()?
+        .unwrap_or((0, None)))
+}
+
+pub fn set_client_failures(
+    conn: &mut DbConn,
+    user_id: &str,
+    client: &str,
+    failures: i32,
+    locked_until: Option<NaiveDateTime>,
+) -> Result<(), DbError> {
+    use super::schema::login_failures as f;
+    diesel::delete(
+        f::table
+            .filter(f::user_id.eq(user_id))
+            .filter(f::client.eq(client)),
+    )
+    .execute(conn)?;
+    if failures > 0 {
+        diesel::insert_into(f::table)
+            .values((
+                f::user_id.eq(user_id),
+                f::client.eq(client),
+                f::failures.eq(failures),
+                f::locked_until.eq(locked_until),
+                f::last_at.eq(super::now()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 pub fn touch_token(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<(), DbError> {
     diesel::update(api_tokens::table.find(id))
         .set(api_tokens::last_used_at.eq(at))

@@ -45,6 +45,13 @@ pub fn render<T: Template>(status: StatusCode, page: &T) -> Result<HttpResponse,
 }
 
 /// "See other": after a POST, so reloading the page does not send the form again.
+/// The connecting address, which keys sign-in failures (behind a proxy: the proxy's).
+pub fn client_of(req: &actix_web::HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
 pub fn redirect(to: &str) -> HttpResponse {
     // A target with a control character is never sent as a header (it could split it).
     let to = if to.chars().any(char::is_control) {

@@ -16,9 +16,15 @@ async fn run<T: Send + 'static>(
     svc.db.run(f).await
 }
 
-/// Password step of sign-in: a half-signed-in session token.
-pub async fn login(svc: &Services, email: String, password: String) -> Result<String, AuthError> {
-    run(svc, move |c| auth::login(c, &email, &password)).await
+/// Password step of sign-in: a half-signed-in session token. `client` (the caller's
+/// address) keys the failure count, so guesses from elsewhere never lock the owner out.
+pub async fn login(
+    svc: &Services,
+    email: String,
+    password: String,
+    client: String,
+) -> Result<String, AuthError> {
+    run(svc, move |c| auth::login(c, &email, &password, &client)).await
 }
 
 pub async fn logout(svc: &Services, staff: Staff) -> Result<(), AuthError> {
@@ -42,10 +48,11 @@ pub async fn confirm_enrolment(
     svc: &Services,
     token: String,
     code: String,
+    client: String,
 ) -> Result<(String, Vec<String>), AuthError> {
     let keys = svc.keys.clone();
     run(svc, move |c| {
-        auth::confirm_enrolment(c, &keys, &token, &code)
+        auth::confirm_enrolment(c, &keys, &token, &code, &client)
     })
     .await
 }
@@ -54,9 +61,13 @@ pub async fn second_factor(
     svc: &Services,
     token: String,
     code: String,
+    client: String,
 ) -> Result<String, AuthError> {
     let keys = svc.keys.clone();
-    run(svc, move |c| auth::second_factor(c, &keys, &token, &code)).await
+    run(svc, move |c| {
+        auth::second_factor(c, &keys, &token, &code, &client)
+    })
+    .await
 }
 
 pub async fn user_for_setup(svc: &Services, token: String) -> Result<User, AuthError> {

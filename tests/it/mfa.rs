@@ -208,3 +208,46 @@ async fn enrolment_needs_a_valid_code_and_keeps_the_secret_encrypted() {
         assert_eq!(app.svc.keys.decrypt(&enc).unwrap(), secret);
     }
 }
+
+/// Guessing at an account from one address locks out that address only: the owner, signing
+/// in from elsewhere, gets in; and the guesses leave two audit rows, not one per guess.
+#[tokio::test]
+async fn a_strangers_guesses_never_lock_the_owner_out() {
+    let app = TestApp::spawn(crate::support::Backend::Sqlite).await;
+    let owner = app.signed_in_as(Role::PrivacyOfficer).await;
+    let stranger = reqwest::Client::builder()
+        .local_address("127.0.0.2".parse::<std::net::IpAddr>().unwrap())
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for _ in 0..8 {
+        let res = app
+            .login(&stranger, &owner.email, "not the password!")
+            .await;
+        assert_eq!(res.status(), 401);
+    }
+    let res = app.login(&stranger, &owner.email, PASSWORD).await;
+    assert_eq!(
+        res.status(),
+        401,
+        "the guessing address is locked, even with the password"
+    );
+
+    let b = app.browser();
+    app.login_full(&b, &owner.email, &owner.secret).await;
+    let page = crate::support::page(&b, app.url("/console/requests")).await;
+    assert!(page.contains("Requests"), "the owner is in");
+
+    let id = owner.id.to_string();
+    let failed = app
+        .db(move |c| {
+            steward::audit::recent(c, 500, None)
+                .unwrap()
+                .into_iter()
+                .filter(|r| r.action == "login.failed" && r.target == format!("user:{id}"))
+                .count()
+        })
+        .await;
+    assert_eq!(failed, 2, "the first failure and the lock, not every guess");
+}

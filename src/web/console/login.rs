@@ -118,7 +118,7 @@ pub async fn submit(
     }
     let email = f.email.trim().to_string();
     let password = f.password.clone();
-    match accounts::login(&svc, email, password).await {
+    match accounts::login(&svc, email, password, crate::web::client_of(&req)).await {
         Ok(token) => {
             // The password alone opens nothing but the second-factor page.
             let to = format!(

@@ -176,7 +176,7 @@ pub async fn submit(
         return page(errors, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let token = session_token(&req).unwrap_or_default();
-    match accounts::second_factor(&svc, token, f.code.clone()).await {
+    match accounts::second_factor(&svc, token, f.code.clone(), crate::web::client_of(&req)).await {
         Ok(new_token) => signed_in(&req, &new_token, redirect(&next)),
         Err(AuthError::BadCode) => {
             errors.add(
@@ -211,7 +211,9 @@ pub async fn enrol(
         return enrol_page(&svc, p, next, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let token = session_token(&req).unwrap_or_default();
-    match accounts::confirm_enrolment(&svc, token, f.code.clone()).await {
+    match accounts::confirm_enrolment(&svc, token, f.code.clone(), crate::web::client_of(&req))
+        .await
+    {
         Ok((new_token, codes)) => {
             // Shown once, in the answer to this POST: never stored in clear, never shown again.
             let page = render(StatusCode::OK, &CodesPage { next, codes })?;
