@@ -136,7 +136,7 @@ fn never(ip: IpAddr) -> bool {
             v4.is_link_local() || v4.is_unspecified() || v4.is_multicast() || v4.is_broadcast()
         }
         IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
+            if let Some(v4) = embedded_v4(v6) {
                 return never(IpAddr::V4(v4));
             }
             v6.is_unspecified()
@@ -148,6 +148,27 @@ fn never(ip: IpAddr) -> bool {
     }
 }
 
+/// The IPv4 address an IPv6 address carries, in the forms that reach it: mapped
+/// (`::ffff:a.b.c.d`), compatible (`::a.b.c.d`), NAT64 (`64:ff9b::/96`) and 6to4
+/// (`2002::/16`).
+fn embedded_v4(v6: std::net::Ipv6Addr) -> Option<std::net::Ipv4Addr> {
+    let s = v6.segments();
+    let o = v6.octets();
+    if let Some(v4) = v6.to_ipv4_mapped() {
+        return Some(v4);
+    }
+    if s[..6] == [0, 0, 0, 0, 0, 0] && !(s[6] == 0 && s[7] <= 1) {
+        return Some(std::net::Ipv4Addr::new(o[12], o[13], o[14], o[15]));
+    }
+    if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+        return Some(std::net::Ipv4Addr::new(o[12], o[13], o[14], o[15]));
+    }
+    if s[0] == 0x2002 {
+        return Some(std::net::Ipv4Addr::new(o[2], o[3], o[4], o[5]));
+    }
+    None
+}
+
 /// Addresses only an administrator may open: loopback (Steward itself), private networks.
 fn restricted(ip: IpAddr) -> bool {
     match ip {
@@ -157,7 +178,7 @@ fn restricted(ip: IpAddr) -> bool {
                 || v4.octets()[0] == 100 && (v4.octets()[1] & 0xc0) == 64
         }
         IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
+            if let Some(v4) = embedded_v4(v6) {
                 return restricted(IpAddr::V4(v4));
             }
             v6.is_loopback() || (v6.segments()[0] & 0xfe00) == 0xfc00
@@ -207,6 +228,17 @@ mod tests {
             "100.64.0.1",
         ] {
             assert!(!none.allows("x", ip(a)), "{a}");
+        }
+        for a in [
+            "::127.0.0.1",
+            "64:ff9b::a00:1",
+            "2002:c0a8:101::1",
+            "64:ff9b::a9fe:a9fe",
+        ] {
+            assert!(
+                !none.allows("x", ip(a)),
+                "{a}: an IPv4 address in IPv6 form"
+            );
         }
         for a in [
             "169.254.169.254",

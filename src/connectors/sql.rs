@@ -90,11 +90,16 @@ async fn checked_host(
     default_port: u16,
     reach: &super::reach::Reach,
 ) -> Result<String, ConnectorError> {
-    let lower = url.to_ascii_lowercase();
-    if ["host=", "hostaddr=", "socket="]
-        .iter()
-        .any(|p| lower.contains(&format!("?{p}")) || lower.contains(&format!("&{p}")))
-    {
+    // Parameter names as the driver will read them: percent-decoded, any case.
+    let redirects = url::Url::parse(url).map_or(true, |u| {
+        u.query_pairs().any(|(k, _)| {
+            matches!(
+                k.to_ascii_lowercase().as_str(),
+                "host" | "hostaddr" | "socket" | "port"
+            )
+        })
+    });
+    if redirects {
         return Err(ConnectorError::Config(
             "name the database server in the address itself, not in host=, hostaddr= or socket="
                 .into(),

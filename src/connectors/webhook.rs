@@ -94,7 +94,11 @@ pub fn verify_callback(
     let Ok(ts) = timestamp.parse::<i64>() else {
         return false;
     };
-    if (now - ts).abs() > MAX_SKEW_SECONDS || !nonce_ok(nonce) {
+    if now
+        .checked_sub(ts)
+        .is_none_or(|d| d.abs() > MAX_SKEW_SECONDS)
+        || !nonce_ok(nonce)
+    {
         return false;
     }
     let Some(given) = signature
@@ -114,7 +118,10 @@ pub fn verify(secret: &str, timestamp: &str, signature: &str, body: &[u8], now: 
     let Ok(ts) = timestamp.parse::<i64>() else {
         return false;
     };
-    if (now - ts).abs() > MAX_SKEW_SECONDS {
+    if now
+        .checked_sub(ts)
+        .is_none_or(|d| d.abs() > MAX_SKEW_SECONDS)
+    {
         return false;
     }
     let Some(given) = signature

@@ -25,6 +25,35 @@ impl Upload {
     }
 }
 
+/// Whether a multipart body is too large before a byte of it is read: it must declare its
+/// length, and that length may exceed the file limit only by room for the form's other
+/// fields and part headers (which the multipart parser would otherwise buffer unbounded).
+pub fn refused_length(
+    req: &actix_web::HttpRequest,
+    limit: usize,
+) -> Option<super::error::PageError> {
+    const SLACK: usize = 64 * 1024;
+    let length = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    match length {
+        Some(n) if n <= limit + SLACK => None,
+        Some(_) => Some(super::error::PageError::Status(
+            actix_web::http::StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "The upload is larger than {} MB.",
+                limit.div_ceil(1024 * 1024)
+            ),
+        )),
+        None => Some(super::error::PageError::Status(
+            actix_web::http::StatusCode::LENGTH_REQUIRED,
+            "The upload must state its length.".into(),
+        )),
+    }
+}
+
 /// Most fields a form may send (the file and a few text fields).
 const MAX_FIELDS: usize = 8;
 /// Most bytes of one text field.

@@ -23,7 +23,10 @@ pub fn spawn(svc: Services) -> tokio::task::JoinHandle<()> {
 
 pub async fn tick(svc: &Services) -> Result<(), WorkflowError> {
     while tasks::run_due_jobs(svc).await? > 0 {}
-    super::records::checkpoint(svc).await?;
+    // A checkpoint that cannot be written must not hold up reminders.
+    if let Err(e) = super::records::checkpoint(svc).await {
+        tracing::warn!("audit checkpoint: {e}");
+    }
     // One process at a time works out and sends reminders; the others skip the pass.
     let db = svc.db.clone();
     let lock = tokio::task::spawn_blocking(move || db.try_pass(db::Pass::Reminders))

@@ -240,6 +240,15 @@ async fn multipart_forms_are_bounded() {
     let res = c.post(&proof_url).multipart(many).send().await.unwrap();
     assert_eq!(res.status(), 400, "too many fields");
     assert!(res.text().await.unwrap().contains("more than 8 fields"));
+    // A body declaring more than a file and a form can hold is refused before it is read.
+    let res = c
+        .post(&proof_url)
+        .header("Content-Type", "multipart/form-data; boundary=x")
+        .body(vec![b'a'; 6 * 1024 * 1024])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 413, "declared too large");
     let huge = reqwest::multipart::Form::new().text("note", "x".repeat(3 * 1024 * 1024));
     let res = c.post(&proof_url).multipart(huge).send().await.unwrap();
     assert_eq!(res.status(), 400, "an oversized text field");

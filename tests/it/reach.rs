@@ -194,6 +194,23 @@ async fn loopback_private_and_metadata_addresses_are_refused() {
         "{e}"
     );
     assert!(hook.hits().is_empty(), "nothing was sent");
+    // A public host that hands the connection elsewhere through its parameters, spelt
+    // plainly or percent-encoded as the driver would decode them.
+    for url in [
+        "postgres://u@example.com/db?host=/var/run/postgresql",
+        "postgres://u@example.com/db?%68ost=/var/run/postgresql",
+        "mysql://u@example.com/db?%73ocket=/run/mysqld/mysqld.sock",
+    ] {
+        let (s, e) = admin
+            .post("/api/v1/stores", sql_body("Redirect", url))
+            .await;
+        assert_eq!(
+            (s, e["field"].as_str()),
+            (422, Some("connection")),
+            "{url}: {e}"
+        );
+        assert!(e["error"].as_str().unwrap().contains("host="), "{url}: {e}");
+    }
 
     // Listed, metadata is still refused.
     let app = TestApp::spawn_with(

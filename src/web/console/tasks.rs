@@ -202,11 +202,16 @@ async fn finish(
 /// The owner's CSV of the subject's records, as a multipart upload (field `file`, plus the
 /// CSRF token and an optional table name).
 pub async fn upload(
+    req: actix_web::HttpRequest,
     svc: web::Data<Services>,
     staff: ConsoleStaff,
     path: web::Path<String>,
     payload: Multipart,
 ) -> Result<HttpResponse, PageError> {
+    if let Some(refused) = crate::web::multipart::refused_length(&req, UPLOAD_MAX_MB * 1024 * 1024)
+    {
+        return Err(refused);
+    }
     let id = path.into_inner();
     let up = crate::web::multipart::read(payload, UPLOAD_MAX_MB * 1024 * 1024).await;
     // The token first: a forged or stale form is refused the same way however it is encoded.

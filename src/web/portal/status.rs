@@ -138,6 +138,7 @@ async fn status_page(
 /// An authorized agent sends the proof of authority (a PDF or image) from the status page;
 /// the capability in the emailed link is the credential.
 pub async fn proof(
+    req: actix_web::HttpRequest,
     svc: web::Data<Services>,
     path: web::Path<String>,
     q: web::Query<TokenQuery>,
@@ -150,6 +151,11 @@ pub async fn proof(
             WorkflowError::NotFound => PageError::not_found(),
             e => e.into(),
         })?;
+    if let Some(refused) =
+        crate::web::multipart::refused_length(&req, crate::domain::document::MAX_BYTES)
+    {
+        return Err(refused);
+    }
     let up = crate::web::multipart::read(payload, crate::domain::document::MAX_BYTES).await;
     if let Some(e) = &up.unreadable {
         return Err(PageError::bad_request(&format!(
