@@ -228,22 +228,45 @@ impl SqlConnector {
         })
     }
 
-    /// The Steward instance id stored in this database, if it is a Steward database.
-    pub async fn steward_instance(&self) -> Option<String> {
+    /// The Steward instance id stored in this database: `None` when it has no `settings`
+    /// table (not a Steward database); an error when that cannot be told, which callers
+    /// treat as a refusal.
+    pub async fn steward_instance(&self) -> Result<Option<String>, ConnectorError> {
         let q = "SELECT value FROM settings WHERE \"key\" = 'instance_id'";
+        let failed =
+            |_| ConnectorError::Config("cannot tell whether this is Steward's own database".into());
         match &self.pool {
-            Pool::Pg(p) => sqlx::query_scalar::<_, String>(q)
+            Pool::Pg(p) => {
+                let exists: Option<String> =
+                    sqlx::query_scalar("SELECT to_regclass('settings')::text")
+                        .fetch_one(p)
+                        .await
+                        .map_err(failed)?;
+                if exists.is_none() {
+                    return Ok(None);
+                }
+                sqlx::query_scalar::<_, String>(q)
+                    .fetch_optional(p)
+                    .await
+                    .map_err(failed)
+            }
+            Pool::Lite(p) => {
+                let exists: Option<String> = sqlx::query_scalar(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'settings'",
+                )
                 .fetch_optional(p)
                 .await
-                .ok()
-                .flatten(),
-            Pool::Lite(p) => sqlx::query_scalar::<_, String>(q)
-                .fetch_optional(p)
-                .await
-                .ok()
-                .flatten(),
+                .map_err(failed)?;
+                if exists.is_none() {
+                    return Ok(None);
+                }
+                sqlx::query_scalar::<_, String>(q)
+                    .fetch_optional(p)
+                    .await
+                    .map_err(failed)
+            }
             // Steward's own database is never MySQL.
-            Pool::My(_) => None,
+            Pool::My(_) => Ok(None),
         }
     }
 

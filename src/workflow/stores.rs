@@ -52,7 +52,11 @@ impl StoreSpec {
 /// Refuses a store that is Steward's own database (by the identity stored in it, so no
 /// spelling of the connection string gets around it).
 pub async fn not_steward_itself(svc: &Services, c: &SqlConnector) -> Result<(), WorkflowError> {
-    let Some(theirs) = c.steward_instance().await else {
+    let theirs = c
+        .steward_instance()
+        .await
+        .map_err(|e| WorkflowError::invalid("connection", e.to_string()))?;
+    let Some(theirs) = theirs else {
         return Ok(());
     };
     let ours = svc.db.run(crate::db::settings::instance_id).await?;
