@@ -112,6 +112,7 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
     }
     let mailer = Mailer::from_config(&config)?;
     Ok(Services {
+        reach: config.reach(),
         db,
         keys: Keys::from_master(&master),
         mailer,

@@ -92,7 +92,7 @@ pub fn read(file: &Path) -> std::io::Result<Vec<(usize, Option<Checkpoint>)>> {
         .collect()
 }
 
-/// Signs the current head if it moved since the last checkpoint in the file, and appends it
+/// Signs the current head if it moved since the last checkpoint, and appends it
 /// (file first, 0600, then the database copy). Returns the checkpoint written, if any.
 pub fn write(
     conn: &mut DbConn,
@@ -100,12 +100,10 @@ pub fn write(
     file: &Path,
 ) -> Result<Option<Checkpoint>, CheckpointError> {
     let (rows, hash) = head(conn)?;
-    let last = read(file)?.into_iter().filter_map(|(_, c)| c).next_back();
-    if rows == 0
-        || last
-            .as_ref()
-            .is_some_and(|c| c.rows == rows && c.head == hash)
-    {
+    // Compared with the database copy (one indexed row), not the file, which only grows: this
+    // runs on every scheduler tick. A missing copy only means one more line is signed.
+    let last = crate::db::checkpoints::latest(conn)?;
+    if rows == 0 || last.is_some_and(|(r, h)| r == rows && h == hash) {
         return Ok(None);
     }
     let at = Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();

@@ -5,6 +5,18 @@ use diesel::prelude::*;
 use super::schema::audit_checkpoints;
 use super::{DbConn, DbError};
 
+/// The newest checkpoint's (rows, head hash), from the database copy.
+pub fn latest(conn: &mut DbConn) -> Result<Option<(i64, String)>, DbError> {
+    Ok(audit_checkpoints::table
+        .order((
+            audit_checkpoints::rows.desc(),
+            audit_checkpoints::signed_at.desc(),
+        ))
+        .select((audit_checkpoints::rows, audit_checkpoints::head_hash))
+        .first(conn)
+        .optional()?)
+}
+
 pub fn insert(
     conn: &mut DbConn,
     rows: &i64,

@@ -76,10 +76,3 @@ pub fn active(conn: &mut DbConn) -> Result<Vec<StoreRow>, DbError> {
         .select(StoreRow::as_select())
         .load(conn)?)
 }
-
-pub fn owned_by(conn: &mut DbConn, user_id: &str) -> Result<Vec<String>, DbError> {
-    Ok(stores::table
-        .filter(stores::owner_id.eq(user_id))
-        .select(stores::id)
-        .load(conn)?)
-}

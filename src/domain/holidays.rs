@@ -34,10 +34,6 @@ impl HolidayCalendar {
         Calendar::for_jurisdiction(j, None).map_or_else(Self::empty, |c| c.shipped())
     }
 
-    pub fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
-        self.dates.iter().copied()
-    }
-
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.dates.contains(&d)
     }

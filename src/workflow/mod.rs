@@ -26,6 +26,8 @@ pub struct Services {
     pub keys: Keys,
     pub mailer: Mailer,
     pub config: Config,
+    /// Where stores may be reached (`Config::reach`), worked out once at start-up.
+    pub reach: crate::connectors::reach::Reach,
     /// Wakes the scheduler when new connector work exists.
     pub jobs: std::sync::Arc<tokio::sync::Notify>,
 }

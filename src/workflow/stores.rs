@@ -75,7 +75,7 @@ pub async fn check_sql(
     url: &SqlUrl,
     dataset: &Dataset,
 ) -> Result<(), WorkflowError> {
-    let c = SqlConnector::connect(url, dataset.clone(), Vec::new(), &svc.config.reach())
+    let c = SqlConnector::connect(url, dataset.clone(), Vec::new(), &svc.reach)
         .await
         .map_err(|e| WorkflowError::invalid("connection", e.to_string()))?;
     if let Err(e) = not_steward_itself(svc, &c).await {
@@ -117,7 +117,7 @@ pub async fn save(
         ));
     }
     if let Access::Webhook { url, .. } = &spec.access {
-        crate::connectors::webhook::client_for(url, &svc.config.reach())
+        crate::connectors::webhook::client_for(url, &svc.reach)
             .await
             .map_err(|e| WorkflowError::invalid("url", e.to_string()))?;
     }

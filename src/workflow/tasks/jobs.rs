@@ -63,7 +63,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
         callback_url: format!("{}/api/v1/tasks/{}/result", svc.config.base_url, t.id),
     };
     let outcome = match target_of(svc, &s) {
-        Ok(target) => match connectors::open(target, &svc.config.reach()).await {
+        Ok(target) => match connectors::open(target, &svc.reach).await {
             Ok(connector) => {
                 let own = match &connector {
                     connectors::AnyConnector::Sql(c) => {
