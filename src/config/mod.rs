@@ -157,6 +157,7 @@ impl Config {
             ("STEWARD_RATE_INTAKE", &mut rates.intake),
             ("STEWARD_RATE_VERIFY", &mut rates.verify),
             ("STEWARD_RATE_LOGIN", &mut rates.login),
+            ("STEWARD_RATE_CONSENT", &mut rates.consent),
         ] {
             if let Some(v) = get(var) {
                 *slot = Rate::parse(&v).map_err(|m| fail(var, m))?;

@@ -57,6 +57,8 @@ pub struct Rates {
     pub intake: Option<Rate>,
     pub verify: Option<Rate>,
     pub login: Option<Rate>,
+    /// The public consent API (banner reads and writes, site-key calls).
+    pub consent: Option<Rate>,
 }
 
 impl Default for Rates {
@@ -66,6 +68,9 @@ impl Default for Rates {
             intake: Some(Rate::per_hour(30)),
             verify: Some(Rate::per_hour(60)),
             login: Some(Rate::per_minute(20)),
+            // A banner makes two calls per new visitor; a shop's own back end calling from
+            // one address needs room, and can raise it with STEWARD_RATE_CONSENT.
+            consent: Some(Rate::per_minute(600)),
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod breaches;
 pub mod calendar;
 pub mod checkpoints;
+pub mod consent;
 pub mod models;
 pub mod requests;
 pub mod schema;

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::*;
+use crate::domain::consent::{ConsentMethod, ConsentStatus, PurposeKey};
 use crate::domain::stores::{Art30, StoreKind, TaskStatus};
 use crate::domain::{
     Channel, DenialReason, Jurisdiction, PublicId, RequestId, RequestKind, Role, Status, StoreId,
@@ -261,4 +262,112 @@ pub struct CalendarChange {
     pub reason: String,
     pub created_by: Option<UserId>,
     pub created_at: NaiveDateTime,
+}
+
+/// A consent purpose; its notices are versioned in `NoticeRow`.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = purposes)]
+pub struct PurposeRow {
+    pub key: PurposeKey,
+    pub name: String,
+    pub description: String,
+    pub sale_or_sharing: bool,
+    pub necessary: bool,
+    pub current_version: i32,
+    pub created_at: NaiveDateTime,
+    pub created_by: Option<UserId>,
+}
+
+/// One published version of a purpose's notice, never edited.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = notices)]
+pub struct NoticeRow {
+    pub purpose_key: PurposeKey,
+    pub version: i32,
+    pub text: String,
+    pub sha256: String,
+    pub published_at: NaiveDateTime,
+    pub published_by: Option<UserId>,
+}
+
+/// One entry of the append-only consent ledger, with its proof.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = consent_records)]
+pub struct ConsentRow {
+    pub id: String,
+    pub subject_index: String,
+    /// `email` or `id`.
+    pub subject_kind: String,
+    /// AES-GCM ciphertext of the subject as given; `None` once pseudonymised.
+    pub subject_enc: Option<String>,
+    pub purpose_key: PurposeKey,
+    pub notice_version: i32,
+    pub status: ConsentStatus,
+    pub method: ConsentMethod,
+    pub jurisdiction: Option<Jurisdiction>,
+    pub recorded_at: NaiveDateTime,
+    /// HMAC of the client's IP address: proves the same address without keeping it.
+    pub ip_hmac: Option<String>,
+    pub user_agent: Option<String>,
+    pub page_url: Option<String>,
+    /// Whether the call carried a Global Privacy Control signal.
+    pub gpc: bool,
+    pub banner_version: Option<String>,
+    pub note: Option<String>,
+    pub recorded_by: Option<UserId>,
+    pub site_key_id: Option<String>,
+    pub pseudonymised_at: Option<NaiveDateTime>,
+}
+
+/// The latest record per subject and purpose.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = consent_current)]
+pub struct CurrentRow {
+    pub subject_index: String,
+    pub purpose_key: PurposeKey,
+    pub record_id: String,
+    pub status: ConsentStatus,
+    pub notice_version: i32,
+    pub recorded_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = site_keys)]
+pub struct SiteKeyRow {
+    pub id: String,
+    pub name: String,
+    #[serde(skip)]
+    pub key_hash: String,
+    /// Allowed CORS origins, one per line.
+    pub origins: String,
+    pub created_at: NaiveDateTime,
+    pub created_by: Option<UserId>,
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+impl SiteKeyRow {
+    pub fn origin_list(&self) -> impl Iterator<Item = &str> {
+        self.origins.lines().filter(|l| !l.is_empty())
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = preference_links)]
+pub struct PreferenceLinkRow {
+    pub token_hash: String,
+    pub subject_index: String,
+    pub subject_enc: String,
+    pub created_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+    pub used_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = preference_sessions)]
+pub struct PreferenceSessionRow {
+    pub token_hash: String,
+    pub subject_index: String,
+    pub subject_enc: String,
+    pub csrf_token: String,
+    pub expires_at: NaiveDateTime,
 }

@@ -208,3 +208,12 @@ pub fn events(conn: &mut DbConn, request_id: &str) -> Result<Vec<RequestEvent>, 
         .select(RequestEvent::as_select())
         .load(conn)?)
 }
+
+/// Every request of one person (by the blind index of their email), oldest first.
+pub fn of_person(conn: &mut DbConn, email_index: &str) -> Result<Vec<RequestRow>, DbError> {
+    Ok(requests::table
+        .filter(requests::email_index.eq(email_index))
+        .order(requests::created_at.asc())
+        .select(RequestRow::as_select())
+        .load(conn)?)
+}

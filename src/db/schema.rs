@@ -275,6 +275,98 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    purposes (key) {
+        key -> Text,
+        name -> Text,
+        description -> Text,
+        sale_or_sharing -> Bool,
+        necessary -> Bool,
+        current_version -> Integer,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    notices (purpose_key, version) {
+        purpose_key -> Text,
+        version -> Integer,
+        text -> Text,
+        sha256 -> Text,
+        published_at -> Timestamp,
+        published_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    consent_records (id) {
+        id -> Text,
+        subject_index -> Text,
+        subject_kind -> Text,
+        subject_enc -> Nullable<Text>,
+        purpose_key -> Text,
+        notice_version -> Integer,
+        status -> Text,
+        method -> Text,
+        jurisdiction -> Nullable<Text>,
+        recorded_at -> Timestamp,
+        ip_hmac -> Nullable<Text>,
+        user_agent -> Nullable<Text>,
+        page_url -> Nullable<Text>,
+        gpc -> Bool,
+        banner_version -> Nullable<Text>,
+        note -> Nullable<Text>,
+        recorded_by -> Nullable<Text>,
+        site_key_id -> Nullable<Text>,
+        pseudonymised_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    consent_current (subject_index, purpose_key) {
+        subject_index -> Text,
+        purpose_key -> Text,
+        record_id -> Text,
+        status -> Text,
+        notice_version -> Integer,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    site_keys (id) {
+        id -> Text,
+        name -> Text,
+        key_hash -> Text,
+        origins -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    preference_links (token_hash) {
+        token_hash -> Text,
+        subject_index -> Text,
+        subject_enc -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    preference_sessions (token_hash) {
+        token_hash -> Text,
+        subject_index -> Text,
+        subject_enc -> Text,
+        csrf_token -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(stores -> users (owner_id));
 diesel::joinable!(tasks -> stores (store_id));
@@ -283,6 +375,9 @@ diesel::joinable!(tasks -> requests (request_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(request_events -> requests (request_id));
 diesel::joinable!(recovery_codes -> users (user_id));
+diesel::joinable!(notices -> purposes (purpose_key));
+diesel::joinable!(consent_records -> purposes (purpose_key));
+diesel::joinable!(consent_current -> purposes (purpose_key));
 
 diesel::allow_tables_to_appear_in_same_query!(
     attachments,
@@ -304,4 +399,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     write_lock,
     recovery_codes,
     breaches,
+    purposes,
+    notices,
+    consent_records,
+    consent_current,
+    site_keys,
+    preference_links,
+    preference_sessions,
 );

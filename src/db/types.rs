@@ -13,6 +13,7 @@ use diesel::sql_types::{Nullable, Text};
 use diesel::sqlite::Sqlite;
 
 use super::MultiBackend;
+use crate::domain::consent::{ConsentMethod, ConsentStatus, PurposeKey};
 use crate::domain::holidays::{Calendar, DayChange};
 use crate::domain::stores::{StoreKind, TaskStatus};
 use crate::domain::{
@@ -114,6 +115,10 @@ where
     text.parse::<T>().map_err(|e| format!("'{text}' {e}"))
 }
 
+fn purpose_key(text: String) -> Result<PurposeKey, String> {
+    PurposeKey::parse(&text).map_err(|e| format!("'{text}' {e}"))
+}
+
 text_column! {
     RequestId => RequestId::as_str, id::<RequestId>;
     PublicId => PublicId::as_str, id::<PublicId>;
@@ -130,4 +135,7 @@ text_column! {
     Role => |v: &Role| v.as_str(), word::<Role>;
     StoreKind => |v: &StoreKind| v.as_str(), word::<StoreKind>;
     TaskStatus => |v: &TaskStatus| v.as_str(), word::<TaskStatus>;
+    ConsentStatus => |v: &ConsentStatus| v.as_str(), word::<ConsentStatus>;
+    ConsentMethod => |v: &ConsentMethod| v.as_str(), word::<ConsentMethod>;
+    PurposeKey => PurposeKey::as_str, purpose_key;
 }

@@ -1,11 +1,6 @@
 //! The closed vocabularies of the product. The same lowercase words are used as form
 //! values, JSON values, CSV cells and database text, so each enum parses and prints them.
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Serialize};
-
 /// A word that is not one of an enum's values. Carries the allowed words so the
 /// message shown to the user can list them.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -17,7 +12,7 @@ pub struct UnknownWord {
 macro_rules! word_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $word:literal, $label:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
 
@@ -36,18 +31,19 @@ macro_rules! word_enum {
             }
         }
 
-        impl FromStr for $name {
-            type Err = UnknownWord;
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::domain::kinds::UnknownWord;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s { $($word => Ok($name::$variant),)+ _ => Err(UnknownWord { allowed: Self::WORDS }) }
+                match s { $($word => Ok($name::$variant),)+ _ => Err($crate::domain::kinds::UnknownWord { allowed: Self::WORDS }) }
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result { f.write_str(self.as_str()) }
         }
     };
 }
+pub(crate) use word_enum;
 
 word_enum!(
     /// What the data subject asks for.

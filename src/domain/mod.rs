@@ -1,6 +1,7 @@
 //! Pure types and rules: no I/O here, so all of it is unit-tested directly.
 
 pub mod clock;
+pub mod consent;
 pub mod dataset;
 pub mod document;
 pub mod email;

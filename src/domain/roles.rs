@@ -30,6 +30,8 @@ pub enum Permission {
     ReadAudit,
     /// Record breaches, mark the regulator notified, notify affected subjects.
     ManageBreaches,
+    /// Consent purposes and their notices; consent recorded on a subject's behalf.
+    ManageConsent,
 }
 
 impl Role {
@@ -82,6 +84,7 @@ impl Role {
                         | ManageStores
                         | ReadAudit
                         | ManageBreaches
+                        | ManageConsent
                 )
             }
             Role::StoreOwner => matches!(p, WorkOwnTasks),
@@ -111,18 +114,21 @@ mod tests {
     fn matrix() {
         use Permission::*;
         let expect = [
-            (Role::Admin, [true, true, true, true, true, true, true]),
+            (
+                Role::Admin,
+                [true, true, true, true, true, true, true, true],
+            ),
             (
                 Role::PrivacyOfficer,
-                [true, true, true, true, false, true, true],
+                [true, true, true, true, false, true, true, true],
             ),
             (
                 Role::StoreOwner,
-                [false, false, true, false, false, false, false],
+                [false, false, true, false, false, false, false, false],
             ),
             (
                 Role::Auditor,
-                [true, false, false, false, false, true, false],
+                [true, false, false, false, false, true, false, false],
             ),
         ];
         for (role, row) in expect {
@@ -134,6 +140,7 @@ mod tests {
                 ManageUsers,
                 ReadAudit,
                 ManageBreaches,
+                ManageConsent,
             ]
             .map(|p| role.can(p));
             assert_eq!(got, row, "{role:?}");

@@ -5,7 +5,7 @@ use actix_web::web::Bytes;
 use futures_util::stream::{self, Stream};
 
 use super::encode;
-use crate::db::tasks;
+use crate::db::{requests, tasks};
 use crate::workflow::{Services, WorkflowError};
 
 pub const HEADER: [&str; 6] = [
@@ -24,6 +24,57 @@ struct State {
     after: Option<(String, i64)>,
     header_sent: bool,
     done: bool,
+    portal_sent: bool,
+}
+
+/// Steward is itself a data store: the person's consent records and privacy requests.
+pub const PORTAL_STORE: &str = "Privacy portal";
+
+/// The rows Steward itself holds about the request's subject, in the package's format.
+async fn portal_rows(
+    svc: &Services,
+    request_id: crate::domain::RequestId,
+) -> Result<Vec<[String; 6]>, WorkflowError> {
+    let (history, requests) = svc
+        .db
+        .run(move |c| {
+            let r = requests::find(c, &request_id)?.ok_or(WorkflowError::NotFound)?;
+            Ok::<_, WorkflowError>((
+                crate::db::consent::history_of(c, &r.email_index)?,
+                requests::of_person(c, &r.email_index)?,
+            ))
+        })
+        .await?;
+    let mut rows: Vec<[String; 6]> = crate::workflow::consent::reports::package_rows(&history)
+        .into_iter()
+        .map(|[t, r, f, cat, v]| [PORTAL_STORE.to_string(), t, r, f, cat, v])
+        .collect();
+    for r in requests {
+        let fields: [(&str, String); 5] = [
+            ("kind", r.kind.as_str().into()),
+            ("jurisdiction", r.jurisdiction.as_str().into()),
+            ("status", r.status.as_str().into()),
+            ("received_at", crate::export::utc(&r.received_at)),
+            (
+                "closed_at",
+                r.closed_at
+                    .as_ref()
+                    .map(crate::export::utc)
+                    .unwrap_or_default(),
+            ),
+        ];
+        for (f, v) in fields {
+            rows.push([
+                PORTAL_STORE.into(),
+                "privacy_requests".into(),
+                r.public_id.to_string(),
+                f.into(),
+                "user.privacy_request".into(),
+                v,
+            ]);
+        }
+    }
+    Ok(rows)
 }
 
 /// The package of a request as a stream of CSV chunks.
@@ -37,10 +88,16 @@ pub fn stream(
         after: None,
         header_sent: false,
         done: false,
+        portal_sent: false,
     };
     stream::try_unfold(state, |mut st| async move {
         if st.done {
-            return Ok(None);
+            if st.portal_sent {
+                return Ok(None);
+            }
+            st.portal_sent = true;
+            let rows = portal_rows(&st.svc, st.request_id.clone()).await?;
+            return Ok(Some((Bytes::from(encode(rows)), st)));
         }
         if !st.header_sent {
             st.header_sent = true;

@@ -19,6 +19,8 @@ pub enum Limit {
     Verify,
     /// Passwords, second factors, setup links: guessing secrets.
     Login,
+    /// The public consent API and the preference centre's link requests.
+    Consent,
 }
 
 struct Bucket {
@@ -47,6 +49,7 @@ impl RateLimiter {
             Limit::Intake => self.rates.intake,
             Limit::Verify => self.rates.verify,
             Limit::Login => self.rates.login,
+            Limit::Consent => self.rates.consent,
         }
     }
 

@@ -24,6 +24,8 @@ use crate::workflow::{Services, staff as accounts};
 pub enum Verb {
     Get,
     Post,
+    /// CORS pre-flight of the public consent API.
+    Options,
 }
 
 impl Verb {
@@ -31,6 +33,7 @@ impl Verb {
         match self {
             Verb::Get => "GET",
             Verb::Post => "POST",
+            Verb::Options => "OPTIONS",
         }
     }
 
@@ -40,6 +43,7 @@ impl Verb {
         match self {
             Verb::Get => web::route().guard(guard::Any(guard::Get()).or(guard::Head())),
             Verb::Post => web::post(),
+            Verb::Options => web::route().guard(guard::Options()),
         }
     }
 
@@ -47,6 +51,7 @@ impl Verb {
         match *m {
             actix_web::http::Method::GET | actix_web::http::Method::HEAD => Some(Verb::Get),
             actix_web::http::Method::POST => Some(Verb::Post),
+            actix_web::http::Method::OPTIONS => Some(Verb::Options),
             _ => None,
         }
     }
@@ -66,6 +71,9 @@ pub enum Access {
     /// A data store answering a task: the handler accepts the store's signature (its webhook
     /// secret) or a staff token with this permission, and checks the task's ownership.
     StoreCallback(Permission),
+    /// The public consent API: the handler accepts a live site key (checked against the
+    /// browser's origin) or, where a permission is named, a staff token with it.
+    SiteKey(Option<Permission>),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -105,9 +113,9 @@ macro_rules! routes {
 }
 
 use super::{api, console, portal};
-use Access::{Public, SecondFactor, SignedIn, Staff as Needs, StoreCallback};
+use Access::{Public, SecondFactor, SignedIn, SiteKey, Staff as Needs, StoreCallback};
 use Permission::*;
-use Verb::{Get as GET, Post as POST};
+use Verb::{Get as GET, Options as OPTIONS, Post as POST};
 
 routes! {
     // Public portal.
@@ -122,6 +130,11 @@ routes! {
     POST "/privacy/requests/{public_id}/proof", Public, limit Verify => portal::status::proof;
     GET "/privacy/verify/{token}", Public, limit Verify => portal::status::confirm_page;
     POST "/privacy/verify/{token}", Public, limit Verify => portal::status::confirm;
+    GET "/privacy/preferences", Public => portal::preferences::show;
+    POST "/privacy/preferences", Public, limit Intake => portal::preferences::ask;
+    POST "/privacy/preferences/choices", Public, limit Consent => portal::preferences::save;
+    GET "/privacy/preferences/{token}", Public, limit Verify => portal::preferences::open_page;
+    POST "/privacy/preferences/{token}", Public, limit Verify => portal::preferences::open;
     // Console: signing in.
     GET "/console", Public => console::home;
     GET "/console/login", Public => console::login::form;
@@ -182,6 +195,20 @@ routes! {
     POST "/console/breaches/{id}/regulator-notified", Needs(ManageBreaches)
         => console::breaches::regulator_notified;
     POST "/console/breaches/{id}/notify", Needs(ManageBreaches) => console::breaches::notify;
+    // Console: consent.
+    GET "/console/consent", Needs(ReadAudit) => console::consent::page;
+    POST "/console/consent/record", Needs(ManageConsent) => console::consent::record;
+    GET "/console/consent.csv", Needs(ReadAudit) => console::consent::records_csv;
+    GET "/console/consent/purposes/new", Needs(ManageConsent) => console::consent::new_purpose_form;
+    POST "/console/consent/purposes/new", Needs(ManageConsent) => console::consent::new_purpose;
+    GET "/console/consent/purposes/{key}", Needs(ReadAudit) => console::consent::purpose;
+    POST "/console/consent/purposes/{key}", Needs(ManageConsent) => console::consent::publish;
+    GET "/console/consent/purposes/{key}/current.csv", Needs(ReadAudit)
+        => console::consent::current_csv;
+    GET "/console/consent/site-keys", Needs(ReadAudit) => console::consent::site_keys_list;
+    POST "/console/consent/site-keys", Needs(ManageUsers) => console::consent::site_key_create;
+    POST "/console/consent/site-keys/{id}/revoke", Needs(ManageUsers)
+        => console::consent::site_key_revoke;
     // API.
     GET "/healthz", Public => api::healthz;
     POST "/api/v1/requests", Needs(WorkRequests) => api::requests::create;
@@ -198,6 +225,18 @@ routes! {
     POST "/api/v1/tasks/{id}/retry", Needs(WorkOwnTasks) => api::tasks::retry;
     GET "/api/v1/exports/breaches.csv", Needs(ReadAudit) => api::breaches_csv;
     GET "/api/v1/calendars", Needs(ReadAudit) => api::calendars::list;
+    // Consent: staff manage purposes and site keys; websites write with a site key.
+    POST "/api/v1/purposes", Needs(ManageConsent) => api::consent::create_purpose;
+    GET "/api/v1/purposes", Needs(ReadAudit) => api::consent::purposes;
+    POST "/api/v1/purposes/{key}/notices", Needs(ManageConsent) => api::consent::publish;
+    POST "/api/v1/site-keys", Needs(ManageUsers) => api::consent::create_site_key;
+    GET "/api/v1/exports/consent.csv", Needs(ReadAudit) => api::consent::records_csv;
+    OPTIONS "/api/v1/consent", SiteKey(None), limit Consent => api::consent::preflight;
+    POST "/api/v1/consent", SiteKey(Some(ManageConsent)), limit Consent => api::consent::record;
+    GET "/api/v1/consent", Needs(ReadAudit) => api::consent::subject;
+    OPTIONS "/api/v1/consent/banner", SiteKey(None), limit Consent => api::consent::preflight;
+    GET "/api/v1/consent/banner", SiteKey(None), limit Consent => api::consent::banner;
+    POST "/api/v1/consent/banner", SiteKey(None), limit Consent => api::consent::banner_write;
     POST "/api/v1/calendars/{key}/days", Needs(ManageUsers) => api::calendars::change;
 }
 
@@ -249,7 +288,7 @@ pub async fn guard(
     }
 
     let needed = match rule.access {
-        Access::Public | Access::SecondFactor | Access::StoreCallback(_) => {
+        Access::Public | Access::SecondFactor | Access::StoreCallback(_) | Access::SiteKey(_) => {
             return Ok(next.call(req).await?.map_into_left_body());
         }
         Access::SignedIn => None,
@@ -381,10 +420,14 @@ mod tests {
             let sign_in = ["/console", "/console/login", "/console/setup/{token}"];
             if r.path.starts_with("/api/") {
                 // The one exception authenticates a store by its signature, in the handler.
+                // The exceptions authenticate in the handler: a store by its signature, a
+                // website by its site key.
                 assert!(
                     matches!(r.access, Access::Staff(_))
                         || (r.path == "/api/v1/tasks/{id}/result"
-                            && matches!(r.access, Access::StoreCallback(_))),
+                            && matches!(r.access, Access::StoreCallback(_)))
+                        || (r.path.starts_with("/api/v1/consent")
+                            && matches!(r.access, Access::SiteKey(_))),
                     "{}",
                     r.path
                 );

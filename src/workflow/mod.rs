@@ -3,6 +3,7 @@
 
 pub mod breaches;
 pub mod calendars;
+pub mod consent;
 pub mod notices;
 pub mod records;
 pub mod requests;

@@ -38,3 +38,9 @@ pub struct PausedEmail<'a> {
     pub reason: &'a str,
     pub status_url: &'a str,
 }
+
+#[derive(Template)]
+#[template(path = "email/preferences.txt")]
+pub struct PreferencesEmail<'a> {
+    pub url: &'a str,
+}

@@ -519,6 +519,12 @@ fn apply(
                     "{open} data-store task(s) are not done or exempt yet; the request can be completed once all are settled"
                 )));
             }
+            if kind == RequestKind::Deletion {
+                // Steward is itself a store: the person's consent records lose their
+                // identifiers; what was agreed and when stays as proof (Art. 7(1)).
+                let n = crate::db::consent::pseudonymise(c, &row.email_index, now)?;
+                detail["consent_records_pseudonymised"] = n.into();
+            }
         }
         Action::Withdraw => {}
         Action::SendVerification | Action::Start => unreachable!("not staff actions"),

@@ -23,6 +23,8 @@ enum Expect {
     Only(&'static [Role]),
     /// A store's answer to its task: the store's own signature, or a staff token of these roles.
     StoreAnswer(&'static [Role]),
+    /// A website's call with its site key, or a staff token of these roles (none: keys only).
+    SiteCall(&'static [Role]),
 }
 
 use Expect::*;
@@ -117,6 +119,41 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("GET", "/api/v1/tasks/{id}", Only(TASKERS)),
     ("POST", "/api/v1/tasks/{id}/retry", Only(TASKERS)),
     ("POST", "/api/v1/tasks/{id}/result", StoreAnswer(TASKERS)),
+    ("GET", "/privacy/preferences", Anyone),
+    ("POST", "/privacy/preferences", Anyone),
+    ("POST", "/privacy/preferences/choices", Anyone),
+    ("GET", "/privacy/preferences/{token}", Anyone),
+    ("POST", "/privacy/preferences/{token}", Anyone),
+    ("GET", "/console/consent", Only(READERS)),
+    ("POST", "/console/consent/record", Only(WORKERS)),
+    ("GET", "/console/consent.csv", Only(READERS)),
+    ("GET", "/console/consent/purposes/new", Only(WORKERS)),
+    ("POST", "/console/consent/purposes/new", Only(WORKERS)),
+    ("GET", "/console/consent/purposes/{key}", Only(READERS)),
+    ("POST", "/console/consent/purposes/{key}", Only(WORKERS)),
+    (
+        "GET",
+        "/console/consent/purposes/{key}/current.csv",
+        Only(READERS),
+    ),
+    ("GET", "/console/consent/site-keys", Only(READERS)),
+    ("POST", "/console/consent/site-keys", Only(ADMINS)),
+    (
+        "POST",
+        "/console/consent/site-keys/{id}/revoke",
+        Only(ADMINS),
+    ),
+    ("POST", "/api/v1/purposes", Only(WORKERS)),
+    ("GET", "/api/v1/purposes", Only(READERS)),
+    ("POST", "/api/v1/purposes/{key}/notices", Only(WORKERS)),
+    ("POST", "/api/v1/site-keys", Only(ADMINS)),
+    ("GET", "/api/v1/exports/consent.csv", Only(READERS)),
+    ("GET", "/api/v1/consent", Only(READERS)),
+    ("OPTIONS", "/api/v1/consent", SiteCall(&[])),
+    ("POST", "/api/v1/consent", SiteCall(WORKERS)),
+    ("OPTIONS", "/api/v1/consent/banner", SiteCall(&[])),
+    ("GET", "/api/v1/consent/banner", SiteCall(&[])),
+    ("POST", "/api/v1/consent/banner", SiteCall(&[])),
 ];
 
 /// Routes whose success ends the session they are called with.
@@ -166,10 +203,11 @@ fn the_table_and_the_expectations_list_the_same_routes() {
             let table_says = match r.access {
                 Access::Public | Access::SecondFactor | Access::SignedIn => true,
                 Access::Staff(p) | Access::StoreCallback(p) => role.can(p),
+                Access::SiteKey(p) => p.is_some_and(|p| role.can(p)),
             };
             let we_say = match expect {
                 Anyone | SecondStep | AnyStaff => true,
-                Only(roles) | StoreAnswer(roles) => roles.contains(&role),
+                Only(roles) | StoreAnswer(roles) | SiteCall(roles) => roles.contains(&role),
             };
             assert_eq!(
                 table_says,
@@ -186,6 +224,7 @@ fn the_table_and_the_expectations_list_the_same_routes() {
                 | (Access::SignedIn, AnyStaff)
                 | (Access::Staff(_), Only(_))
                 | (Access::StoreCallback(_), StoreAnswer(_))
+                | (Access::SiteKey(_), SiteCall(_))
         );
         assert!(
             kind_agrees,
@@ -208,6 +247,7 @@ async fn send(
     let url = app.url(&concrete(path));
     let mut req = match verb {
         Verb::Get => b.get(url),
+        Verb::Options => b.request(reqwest::Method::OPTIONS, url),
         Verb::Post if path.starts_with("/api/") => b.post(url).json(&serde_json::json!({})),
         // The upload form is multipart (a file and the token).
         Verb::Post if path.ends_with("/upload") => {
@@ -249,6 +289,8 @@ async fn every_route_for_every_role() {
                     r.verb.as_str(),
                     r.path
                 ),
+                // A pre-flight without an origin is answered without CORS headers.
+                Access::SiteKey(_) if r.verb == Verb::Options => assert_eq!(s, 204, "{}", r.path),
                 _ if r.path.starts_with("/api/") => {
                     assert_eq!(
                         s,
@@ -315,7 +357,12 @@ async fn every_route_for_every_role() {
                 let s = res.status().as_u16();
                 let what = format!("{backend:?} {role:?} {} {} = {s}", r.verb.as_str(), r.path);
                 match expect {
-                    Only(roles) | StoreAnswer(roles) if !roles.contains(&role) => {
+                    SiteCall(_) if r.verb == Verb::Options => assert_eq!(s, 204, "{what}"),
+                    // Banner calls take site keys only: a staff token is no key.
+                    SiteCall([]) => assert_eq!(s, 401, "{what}"),
+                    Only(roles) | StoreAnswer(roles) | SiteCall(roles)
+                        if !roles.contains(&role) =>
+                    {
                         assert_eq!(s, 403, "{what}")
                     }
                     Anyone if r.verb == Verb::Post => assert!(s != 401 && s != 500, "{what}"),

@@ -11,6 +11,7 @@ mod bad_input;
 mod breaches;
 mod calendars;
 mod cli;
+mod consent;
 mod console;
 mod hardening;
 mod journey;

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1/`, for integrations and scripts.
 
 pub(crate) mod calendars;
+pub(crate) mod consent;
 mod json;
 pub(crate) mod requests;
 pub(crate) mod stores;

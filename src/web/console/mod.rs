@@ -5,6 +5,7 @@ pub(crate) mod account;
 pub(crate) mod audit;
 pub mod breaches;
 pub(crate) mod calendars;
+pub(crate) mod consent;
 pub(crate) mod login;
 pub(crate) mod mfa;
 pub(crate) mod requests;

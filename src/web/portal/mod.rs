@@ -1,6 +1,7 @@
 //! The public side: the rights explained, the request form, verification and the status page.
 
 pub(crate) mod intake;
+pub(crate) mod preferences;
 pub(crate) mod status;
 
 pub(crate) async fn home() -> actix_web::HttpResponse {

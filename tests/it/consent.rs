@@ -1,0 +1,674 @@
+//! The consent ledger over HTTP: purposes and notice versions, records and current state,
+//! site keys with their origins, Global Privacy Control, the export, and the ledger's part
+//! in access and deletion requests.
+
+use reqwest::header::HeaderMap;
+use serde_json::{Value, json};
+use steward::domain::Role;
+
+use crate::support::{Api, TestApp, backends};
+
+const SHOP: &str = "https://shop.example";
+
+async fn site_key(api: &Api<'_>) -> String {
+    let (s, k) = api
+        .post(
+            "/api/v1/site-keys",
+            json!({"name": "Shop", "origins": [SHOP, "http://127.0.0.1:9"]}),
+        )
+        .await;
+    assert_eq!(s, 201, "{k}");
+    let key = k["key"].as_str().unwrap().to_string();
+    assert!(key.starts_with("sk_"));
+    key
+}
+
+/// A public call as a browser on `origin` (or a back end, with none) makes it.
+async fn public(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    key: Option<&str>,
+    origin: Option<&str>,
+    gpc: bool,
+    body: Option<Value>,
+) -> (u16, HeaderMap, Value) {
+    let mut r = reqwest::Client::new().request(method, app.url(path));
+    if let Some(k) = key {
+        r = r.header("X-Steward-Site-Key", k);
+    }
+    if let Some(o) = origin {
+        r = r.header("Origin", o);
+    }
+    if gpc {
+        r = r.header("Sec-GPC", "1");
+    }
+    if let Some(b) = body {
+        r = r.json(&b);
+    }
+    let res = r
+        .header("User-Agent", "TestBrowser/1.0")
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    (status, headers, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn purposes(api: &Api<'_>) {
+    for body in [
+        json!({"key": "newsletter", "name": "Marketing email", "notice_text": "We send offers by email.\nUnsubscribe any time."}),
+        json!({"key": "ads", "name": "Targeted advertising", "notice_text": "We share data with ad partners.", "sale_or_sharing": true}),
+        json!({"key": "essential", "name": "Essential", "notice_text": "Needed for the cart.", "necessary": true}),
+    ] {
+        let (s, p) = api.post("/api/v1/purposes", body).await;
+        assert_eq!(s, 201, "{p}");
+        assert_eq!(p["notice_version"], 1);
+        assert_eq!(p["notice_sha256"].as_str().unwrap().len(), 64);
+    }
+}
+
+#[tokio::test]
+async fn grant_withdraw_new_notice_regrant() {
+    for backend in backends() {
+        let app = TestApp::spawn(backend).await;
+        let api = Api {
+            app: &app,
+            token: app.token(Role::PrivacyOfficer).await,
+        };
+        let admin = Api {
+            app: &app,
+            token: app.token(Role::Admin).await,
+        };
+        purposes(&api).await;
+        let (s, e) = api
+            .post(
+                "/api/v1/purposes",
+                json!({"key": "newsletter", "name": "x", "notice_text": "y"}),
+            )
+            .await;
+        assert_eq!(
+            (s, e["field"].as_str()),
+            (422, Some("key")),
+            "a key is taken once: {e}"
+        );
+        let (s, e) = api
+            .post(
+                "/api/v1/purposes",
+                json!({"key": "Bad Key", "name": "x", "notice_text": "y"}),
+            )
+            .await;
+        assert_eq!((s, e["field"].as_str()), (422, Some("key")), "{e}");
+        let (s, e) = api
+            .post(
+                "/api/v1/purposes",
+                json!({"key": "k", "name": "x", "notice_text": "  "}),
+            )
+            .await;
+        assert_eq!((s, e["field"].as_str()), (422, Some("notice_text")), "{e}");
+        let key = site_key(&admin).await;
+
+        let write = |status: &'static str| json!({"subject": "Ann@Example.org", "purpose": "newsletter", "status": status, "method": "web_form", "jurisdiction": "gdpr", "page_url": "https://shop.example/signup"});
+        let (s, _, r) = public(
+            &app,
+            reqwest::Method::POST,
+            "/api/v1/consent",
+            Some(&key),
+            None,
+            false,
+            Some(write("granted")),
+        )
+        .await;
+        assert_eq!(s, 201, "{r}");
+        assert_eq!(
+            (r["status"].as_str(), r["notice_version"].as_i64()),
+            (Some("granted"), Some(1))
+        );
+        let (s, _, r) = public(
+            &app,
+            reqwest::Method::POST,
+            "/api/v1/consent",
+            Some(&key),
+            None,
+            false,
+            Some(write("withdrawn")),
+        )
+        .await;
+        assert_eq!(s, 201, "{r}");
+        let (s, n) = api
+            .post(
+                "/api/v1/purposes/newsletter/notices",
+                json!({"notice_text": "We send offers by email, weekly.\nUnsubscribe any time."}),
+            )
+            .await;
+        assert_eq!((s, n["notice_version"].as_i64()), (201, Some(2)), "{n}");
+        let (s, e) = api
+            .post(
+                "/api/v1/purposes/newsletter/notices",
+                json!({"notice_text": "We send offers by email, weekly.\nUnsubscribe any time."}),
+            )
+            .await;
+        assert_eq!(
+            (s, e["field"].as_str()),
+            (422, Some("notice_text")),
+            "the same text is not a new version: {e}"
+        );
+        let (s, _, r) = public(
+            &app,
+            reqwest::Method::POST,
+            "/api/v1/consent",
+            Some(&key),
+            None,
+            false,
+            Some(write("granted")),
+        )
+        .await;
+        assert_eq!((s, r["notice_version"].as_i64()), (201, Some(2)), "{r}");
+
+        // The same person, however the address is written.
+        let (s, state) = api.get("/api/v1/consent?subject=ann%40example.org").await;
+        assert_eq!(s, 200, "{state}");
+        let current = state["current"].as_array().unwrap();
+        assert_eq!(current.len(), 1, "{state}");
+        assert_eq!(
+            (
+                current[0]["status"].as_str(),
+                current[0]["notice_version"].as_i64()
+            ),
+            (Some("granted"), Some(2))
+        );
+        let history: Vec<(&str, i64)> = state["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["status"].as_str().unwrap(),
+                    h["notice_version"].as_i64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            history,
+            vec![("granted", 1), ("withdrawn", 1), ("granted", 2)],
+            "{backend:?}"
+        );
+        assert_eq!(
+            state["history"][0]["page_url"],
+            "https://shop.example/signup"
+        );
+        assert_eq!(state["history"][0]["method"], "web_form");
+
+        // Bad bodies name their field; nothing is written.
+        for (body, field) in [
+            (
+                json!({"subject": "ann@example.org", "purpose": "nope", "status": "granted"}),
+                "purpose",
+            ),
+            (
+                json!({"subject": "ann@example.org", "purpose": "essential", "status": "granted"}),
+                "purpose",
+            ),
+            (
+                json!({"subject": "ann@example.org", "purpose": "newsletter", "status": "maybe"}),
+                "status",
+            ),
+            (
+                json!({"subject": "not an id!", "purpose": "newsletter", "status": "granted"}),
+                "subject",
+            ),
+            (
+                json!({"subject": "ann@example.org", "purpose": "newsletter", "status": "granted", "notice_version": 9}),
+                "notice_version",
+            ),
+            (
+                json!({"subject": "ann@example.org", "purpose": "newsletter", "status": "granted", "method": "staff"}),
+                "method",
+            ),
+            (
+                json!({"subject": "ann@example.org", "purpose": "newsletter", "status": "granted", "method": "gpc"}),
+                "method",
+            ),
+        ] {
+            let (s, _, e) = public(
+                &app,
+                reqwest::Method::POST,
+                "/api/v1/consent",
+                Some(&key),
+                None,
+                false,
+                Some(body.clone()),
+            )
+            .await;
+            assert_eq!(
+                (s, e["field"].as_str()),
+                (422, Some(field)),
+                "{body} -> {e}"
+            );
+        }
+        let (_, state) = api.get("/api/v1/consent?subject=ann%40example.org").await;
+        assert_eq!(
+            state["history"].as_array().unwrap().len(),
+            3,
+            "nothing half-written"
+        );
+
+        // Staff on the subject's behalf: needs a note, and is audited.
+        let (s, e) = api.post("/api/v1/consent", json!({"subject": "cust-42", "purpose": "newsletter", "status": "withdrawn", "method": "staff"})).await;
+        assert_eq!((s, e["field"].as_str()), (422, Some("note")), "{e}");
+        let (s, r) = api.post("/api/v1/consent", json!({"subject": "cust-42", "purpose": "newsletter", "status": "withdrawn", "method": "staff", "note": "asked by phone"})).await;
+        assert_eq!(s, 201, "{r}");
+        let audited = app
+            .db(|c| {
+                use diesel::prelude::*;
+                use steward::db::schema::audit_log::dsl::*;
+                audit_log
+                    .filter(action.eq("consent.recorded"))
+                    .count()
+                    .get_result::<i64>(c)
+            })
+            .await
+            .unwrap();
+        assert_eq!(audited, 1);
+        let auditor = Api {
+            app: &app,
+            token: app.token(Role::Auditor).await,
+        };
+        let (s, _) = auditor
+            .post(
+                "/api/v1/consent",
+                json!({"subject": "cust-42", "purpose": "newsletter", "status": "granted"}),
+            )
+            .await;
+        assert_eq!(s, 403, "an auditor reads, never records");
+        let (s, _) = auditor.get("/api/v1/consent?subject=cust-42").await;
+        assert_eq!(s, 200);
+    }
+}
+
+#[tokio::test]
+async fn site_keys_and_origins() {
+    let app = TestApp::spawn(backends()[0]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    purposes(&api).await;
+    let key = site_key(&api).await;
+    let body = json!({"subject": "v-1", "purpose": "newsletter", "status": "granted"});
+    let (s, h, e) = public(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/consent",
+        None,
+        Some(SHOP),
+        false,
+        Some(body.clone()),
+    )
+    .await;
+    assert_eq!(
+        (s, e["field"].as_str()),
+        (401, Some("X-Steward-Site-Key")),
+        "{e}"
+    );
+    assert!(h.get("access-control-allow-origin").is_none());
+    let (s, _, _) = public(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/consent",
+        Some("sk_wrong"),
+        Some(SHOP),
+        false,
+        Some(body.clone()),
+    )
+    .await;
+    assert_eq!(s, 401);
+    let (s, h, e) = public(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/consent",
+        Some(&key),
+        Some("https://evil.example"),
+        false,
+        Some(body.clone()),
+    )
+    .await;
+    assert_eq!((s, e["field"].as_str()), (403, Some("Origin")), "{e}");
+    assert!(
+        h.get("access-control-allow-origin").is_none(),
+        "a refused origin learns nothing"
+    );
+    let (s, h, r) = public(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/consent",
+        Some(&key),
+        Some(SHOP),
+        false,
+        Some(body.clone()),
+    )
+    .await;
+    assert_eq!(s, 201, "{r}");
+    assert_eq!(h["access-control-allow-origin"], SHOP);
+
+    // Pre-flight: for origins a live key lists, with the key header allowed.
+    let (s, h, _) = public(
+        &app,
+        reqwest::Method::OPTIONS,
+        "/api/v1/consent/banner",
+        None,
+        Some(SHOP),
+        false,
+        None,
+    )
+    .await;
+    assert_eq!(s, 204);
+    assert_eq!(h["access-control-allow-origin"], SHOP);
+    assert!(
+        h["access-control-allow-headers"]
+            .to_str()
+            .unwrap()
+            .contains("X-Steward-Site-Key")
+    );
+    let (s, h, _) = public(
+        &app,
+        reqwest::Method::OPTIONS,
+        "/api/v1/consent",
+        None,
+        Some("https://evil.example"),
+        false,
+        None,
+    )
+    .await;
+    assert_eq!(s, 403);
+    assert!(h.get("access-control-allow-origin").is_none());
+
+    // Revoked in the console: refused at once.
+    let b = app.signed_in(Role::Admin).await;
+    let page = crate::support::page(&b, app.url("/console/consent/site-keys")).await;
+    let id = app
+        .db(|c| {
+            use diesel::prelude::*;
+            use steward::db::schema::site_keys::dsl::*;
+            site_keys.select(id).first::<String>(c)
+        })
+        .await
+        .unwrap();
+    let csrf = crate::support::hidden(&page, "csrf").unwrap();
+    let res = b
+        .post(app.url(&format!("/console/consent/site-keys/{id}/revoke")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.status().is_success() || res.status().is_redirection(),
+        "{}",
+        res.status()
+    );
+    let (s, _, _) = public(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/consent",
+        Some(&key),
+        Some(SHOP),
+        false,
+        Some(body),
+    )
+    .await;
+    assert_eq!(s, 401, "a revoked key is refused");
+}
+
+#[tokio::test]
+async fn global_privacy_control_is_an_opt_out_and_is_linked() {
+    for backend in backends() {
+        let app = TestApp::spawn(backend).await;
+        let api = Api {
+            app: &app,
+            token: app.token(Role::Admin).await,
+        };
+        purposes(&api).await;
+        let key = site_key(&api).await;
+
+        // The banner's first read with GPC on: the opt-out is recorded before any click.
+        let (s, _, b) = public(
+            &app,
+            reqwest::Method::GET,
+            "/api/v1/consent/banner?visitor=0123456789abcdef0123456789abcdef",
+            Some(&key),
+            Some(SHOP),
+            true,
+            None,
+        )
+        .await;
+        assert_eq!(s, 200, "{b}");
+        assert_eq!(b["gpc"]["honoured"], true);
+        let gpc_records = b["gpc"]["records"].as_array().unwrap().clone();
+        assert_eq!(gpc_records.len(), 1, "one sale/sharing purpose: {b}");
+        assert_eq!(b["purposes"].as_array().unwrap().len(), 3);
+        let ads = b["choices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["purpose"] == "ads")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            (ads["status"].as_str(), ads["record_id"].as_str()),
+            (Some("withdrawn"), gpc_records[0].as_str())
+        );
+
+        // Reading again records nothing new; "accept all" under GPC keeps sale/sharing off.
+        let (_, _, b) = public(
+            &app,
+            reqwest::Method::GET,
+            "/api/v1/consent/banner?visitor=0123456789abcdef0123456789abcdef",
+            Some(&key),
+            Some(SHOP),
+            true,
+            None,
+        )
+        .await;
+        assert!(b["gpc"]["records"].as_array().unwrap().is_empty(), "{b}");
+        let (s, _, b) = public(&app, reqwest::Method::POST, "/api/v1/consent/banner", Some(&key), Some(SHOP), true, Some(json!({
+            "visitor": "0123456789abcdef0123456789abcdef", "page_url": "https://shop.example/", "banner_version": "1",
+            "choices": [{"purpose": "newsletter", "status": "granted", "notice_version": 1}, {"purpose": "ads", "status": "granted", "notice_version": 1}]
+        }))).await;
+        assert_eq!(s, 201, "{b}");
+        let status_of = |b: &Value, p: &str| {
+            b["choices"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["purpose"] == p)
+                .map(|c| c["status"].as_str().unwrap().to_string())
+        };
+        assert_eq!(status_of(&b, "ads").as_deref(), Some("withdrawn"));
+        assert_eq!(status_of(&b, "newsletter").as_deref(), Some("granted"));
+        assert_eq!(
+            status_of(&b, "essential"),
+            None,
+            "necessary purposes are never recorded"
+        );
+
+        let (_, state) = api
+            .get("/api/v1/consent?subject=0123456789abcdef0123456789abcdef")
+            .await;
+        let gpc: Vec<&Value> = state["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["method"] == "gpc")
+            .collect();
+        assert_eq!(gpc.len(), 1, "{state}");
+        assert_eq!(gpc[0]["id"], gpc_records[0]);
+        assert_eq!(gpc[0]["gpc"], true);
+
+        // Without a visitor id, or with an email as one: refused, named.
+        let (s, _, e) = public(
+            &app,
+            reqwest::Method::GET,
+            "/api/v1/consent/banner?visitor=ann%40example.org",
+            Some(&key),
+            Some(SHOP),
+            false,
+            None,
+        )
+        .await;
+        assert_eq!((s, e["field"].as_str()), (422, Some("visitor")), "{e}");
+    }
+}
+
+#[tokio::test]
+async fn consent_export_holds_every_record_with_proof_and_is_formula_safe() {
+    let app = TestApp::spawn(backends()[0]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    purposes(&api).await;
+    let key = site_key(&api).await;
+    for (subject, status) in [
+        ("a@example.org", "granted"),
+        ("b@example.org", "withdrawn"),
+        ("c@example.org", "granted"),
+    ] {
+        let (s, _, r) = public(&app, reqwest::Method::POST, "/api/v1/consent", Some(&key), None, false,
+            Some(json!({"subject": subject, "purpose": "newsletter", "status": status, "page_url": "=HYPERLINK(\"http://x\")"}))).await;
+        assert_eq!(s, 201, "{r}");
+    }
+    let auditor = Api {
+        app: &app,
+        token: app.token(Role::Auditor).await,
+    };
+    let (s, csv) = auditor.text("/api/v1/exports/consent.csv").await;
+    assert_eq!(s, 200);
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_string).collect();
+    for col in [
+        "record_id",
+        "recorded_at",
+        "subject",
+        "purpose",
+        "notice_version",
+        "status",
+        "method",
+        "ip_hmac",
+        "user_agent",
+        "page_url",
+        "gpc",
+        "banner_version",
+    ] {
+        assert!(header.iter().any(|h| h == col), "{col} in {header:?}");
+    }
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 3);
+    let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+    assert_eq!(&records[1][col("subject")], "b@example.org");
+    assert_eq!(&records[1][col("status")], "withdrawn");
+    assert_eq!(&records[0][col("user_agent")], "TestBrowser/1.0");
+    assert_eq!(
+        records[0][col("ip_hmac")].len(),
+        64,
+        "the address is kept only as an HMAC"
+    );
+    assert!(!csv.contains("127.0.0.1"), "no raw IP address");
+    assert!(
+        records[0][col("page_url")].starts_with("'="),
+        "formula defused"
+    );
+    let (s, e) = auditor
+        .get("/api/v1/exports/consent.csv?from=2026-13-01")
+        .await;
+    assert_eq!((s, e["field"].as_str()), (422, Some("from")), "{e}");
+    let (_, csv) = auditor
+        .text("/api/v1/exports/consent.csv?purpose=ads")
+        .await;
+    assert_eq!(
+        csv.lines().count(),
+        1,
+        "header only for a purpose without records"
+    );
+}
+
+#[tokio::test]
+async fn access_package_holds_consent_and_deletion_pseudonymises_it() {
+    for backend in backends() {
+        let app = TestApp::spawn(backend).await;
+        let api = Api {
+            app: &app,
+            token: app.token(Role::Admin).await,
+        };
+        purposes(&api).await;
+        let key = site_key(&api).await;
+        let (s, _, _) = public(&app, reqwest::Method::POST, "/api/v1/consent", Some(&key), None, false,
+            Some(json!({"subject": "dora@example.org", "purpose": "newsletter", "status": "granted", "page_url": "https://shop.example/signup?email=dora@example.org"}))).await;
+        assert_eq!(s, 201);
+
+        let closed = |kind: &'static str| {
+            let api = &api;
+            async move {
+                let (s, r) = api.post("/api/v1/requests", json!({"kind": kind, "jurisdiction": "gdpr", "email": "Dora@example.org", "send_verification": false})).await;
+                assert_eq!(s, 201, "{r}");
+                let id = r["id"].as_str().unwrap().to_string();
+                let (s, r) = api
+                    .post(
+                        &format!("/api/v1/requests/{id}/verify"),
+                        json!({"reason": "id card"}),
+                    )
+                    .await;
+                assert_eq!(s, 200, "{r}");
+                let (s, r) = api
+                    .post(&format!("/api/v1/requests/{id}/complete"), json!({}))
+                    .await;
+                assert_eq!(s, 200, "{r}");
+                id
+            }
+        };
+        let access = closed("access").await;
+        let (s, csv) = api
+            .text(&format!("/api/v1/requests/{access}/package.csv"))
+            .await;
+        assert_eq!(s, 200, "{csv}");
+        let portal: Vec<&str> = csv
+            .lines()
+            .filter(|l| l.starts_with("Privacy portal,"))
+            .collect();
+        assert!(
+            portal.iter().any(|l| l.contains(",consent_records,")
+                && l.ends_with(",purpose,user.consent,newsletter")),
+            "{csv}"
+        );
+        assert!(
+            portal
+                .iter()
+                .any(|l| l.contains(",status,user.consent,granted")),
+            "{csv}"
+        );
+        assert!(
+            portal.iter().any(|l| l.contains(",privacy_requests,")
+                && l.ends_with(",kind,user.privacy_request,access")),
+            "{csv}"
+        );
+
+        closed("deletion").await;
+        let (_, state) = api.get("/api/v1/consent?subject=dora%40example.org").await;
+        assert!(
+            state["history"].as_array().unwrap().is_empty(),
+            "no longer found by the address: {state}"
+        );
+        let (_, csv) = api.text("/api/v1/exports/consent.csv").await;
+        let line = csv
+            .lines()
+            .find(|l| l.contains(",newsletter,"))
+            .unwrap()
+            .to_string();
+        assert!(!line.contains("dora"), "identifiers removed: {line}");
+        assert!(
+            line.contains(",granted,"),
+            "what was agreed stays as proof: {line}"
+        );
+        assert!(!line.contains("TestBrowser"), "{line}");
+    }
+}
