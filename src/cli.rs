@@ -42,6 +42,11 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Manage site keys for the public consent API and banner.
+    SiteKey {
+        #[command(subcommand)]
+        command: SiteKeyCommand,
+    },
     /// Check the audit log.
     Audit {
         #[command(subcommand)]
@@ -76,6 +81,19 @@ enum TokenCommand {
         /// How many days the token works (1 to 366).
         #[arg(long, default_value_t = crate::auth::TOKEN_DAYS, value_parser = clap::value_parser!(i64).range(1..=366))]
         days: i64,
+    },
+}
+
+#[derive(Subcommand)]
+enum SiteKeyCommand {
+    /// Create a site key for one website; printed once.
+    Create {
+        #[arg(long)]
+        name: String,
+        /// An origin the website's pages are served from (repeat for several), e.g.
+        /// https://shop.example
+        #[arg(long = "origin", required = true)]
+        origins: Vec<String>,
     },
 }
 
@@ -186,6 +204,31 @@ async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
             eprintln!(
                 "This token is shown once and works for {days} days. It acts with the role of {} ({}).",
                 user.email, user.role
+            );
+            Ok(())
+        }
+        Command::SiteKey {
+            command: SiteKeyCommand::Create { name, origins },
+        } => {
+            let svc = services(config)?;
+            let (row, key) = crate::workflow::consent::site_keys::create(
+                &svc,
+                name,
+                origins,
+                crate::audit::Actor::System,
+            )
+            .await
+            .map_err(|e| match e {
+                crate::workflow::WorkflowError::Invalid { field, message } => {
+                    format!("--{}: {message}", field.trim_end_matches('s'))
+                }
+                e => e.to_string(),
+            })?;
+            println!("{key}");
+            eprintln!(
+                "This site key is shown once. It works from: {}.\nEmbed the banner with:\n  <script src=\"{}/static/consent.js\" data-site-key=\"{key}\" defer></script>",
+                row.origin_list().collect::<Vec<_>>().join(", "),
+                svc.config.base_url
             );
             Ok(())
         }

@@ -216,8 +216,9 @@ pub async fn load(svc: &Services) -> Result<(), AnyError> {
             while crate::workflow::tasks::run_due_jobs(svc).await? > 0 {}
         }
     }
+    let consents = crate::demo_consent::load(svc, &staff).await?;
     println!(
-        "Demo data loaded: 2 data stores, {} requests.",
+        "Demo data loaded: 2 data stores, {} requests, 3 consent purposes, {consents} consent records.",
         PEOPLE.len()
     );
     match password {

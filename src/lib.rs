@@ -8,6 +8,7 @@ pub mod connectors;
 pub mod crypto;
 pub mod db;
 pub mod demo;
+pub mod demo_consent;
 pub mod domain;
 pub mod export;
 pub mod mail;

@@ -111,6 +111,49 @@ async fn serve_demo_admin_token_and_audit() {
     let token = String::from_utf8_lossy(&out.stdout).trim().to_string();
     assert!(token.starts_with("stw_") && token.len() > 40);
 
+    let out = steward(&dir)
+        .args([
+            "site-key",
+            "create",
+            "--name",
+            "Shop",
+            "--origin",
+            "https://shop.example",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let site_key = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(
+        site_key.starts_with("sk_") && site_key.len() > 40,
+        "{site_key}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("data-site-key="),
+        "prints the tag to embed"
+    );
+    let out = steward(&dir)
+        .args([
+            "site-key",
+            "create",
+            "--name",
+            "Shop",
+            "--origin",
+            "shop.example",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--origin"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
     // The server itself, as `cargo run --release` starts it, on a free port.
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -162,6 +205,36 @@ async fn serve_demo_admin_token_and_audit() {
         assert_eq!(
             list["total"], 12,
             "the demo requests, through the printed token"
+        );
+        // The demo's consent purposes, through the banner's call with the printed site key.
+        let banner: serde_json::Value = client
+            .get(format!(
+                "{base}/api/v1/consent/banner?visitor=0123456789abcdef0123456789abcdef"
+            ))
+            .header("X-Steward-Site-Key", &site_key)
+            .header("Origin", "https://shop.example")
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            banner["purposes"].as_array().map(Vec::len),
+            Some(3),
+            "{banner}"
+        );
+        let script = client
+            .get(format!("{base}/static/consent.js"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(script.status(), 200);
+        assert!(
+            script.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .contains("javascript")
         );
         let b = reqwest::Client::builder()
             .cookie_store(true)

@@ -672,3 +672,254 @@ async fn access_package_holds_consent_and_deletion_pseudonymises_it() {
         assert!(!line.contains("TestBrowser"), "{line}");
     }
 }
+
+#[tokio::test]
+async fn preference_centre_link_is_single_use_and_changes_choices() {
+    let app = TestApp::spawn(backends()[0]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    purposes(&api).await;
+    let (s, r) = api
+        .post(
+            "/api/v1/consent",
+            json!({"subject": "eve@example.org", "purpose": "newsletter", "status": "granted"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+
+    // Asking: a bad address is named and kept; a good one gets a link by email.
+    let b = app.browser();
+    let page = crate::support::page(&b, app.url("/privacy/preferences")).await;
+    let csrf = crate::support::hidden(&page, "csrf").unwrap();
+    let res = b
+        .post(app.url("/privacy/preferences"))
+        .form(&[("email", "eve@@example"), ("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let body = res.text().await.unwrap();
+    assert!(
+        body.contains("Email address") && body.contains("value=\"eve@@example\""),
+        "{body}"
+    );
+    let res = b
+        .post(app.url("/privacy/preferences"))
+        .form(&[("email", "Eve@Example.org"), ("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("Check your email"));
+    let mail = app.smtp.wait_for("Eve@Example.org", 1).await.pop().unwrap();
+    let link = crate::support::link_with(&mail.body, "/privacy/preferences/");
+    let path = crate::support::path_of(&link);
+
+    // Following the link (as a mail scanner would) uses nothing; the button opens it once.
+    for _ in 0..2 {
+        let page = crate::support::page(&b, app.url(&path)).await;
+        assert!(page.contains("Open my choices"), "{page}");
+    }
+    let res = b.post(app.url(&path)).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    let again = b.post(app.url(&path)).send().await.unwrap();
+    assert_eq!(again.status(), 404, "single-use");
+    assert!(again.text().await.unwrap().contains("Ask for a new link"));
+
+    let centre = crate::support::page(&b, app.url("/privacy/preferences")).await;
+    assert!(
+        centre.contains("Marketing email") && centre.contains("Targeted advertising"),
+        "{centre}"
+    );
+    assert!(
+        centre.contains("name=\"purpose.newsletter\" value=\"granted\" checked"),
+        "current choice shown: {centre}"
+    );
+    assert!(
+        !centre.contains("name=\"purpose.essential\""),
+        "necessary purposes are not asked"
+    );
+    let csrf = crate::support::hidden(&centre, "csrf").unwrap();
+    let res = b
+        .post(app.url("/privacy/preferences/choices"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("purpose.newsletter", "withdrawn"),
+            ("purpose.ads", "withdrawn"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let centre = crate::support::page(&b, app.url("/privacy/preferences?saved=1")).await;
+    assert!(centre.contains("Your choices were saved."));
+    let forged = b
+        .post(app.url("/privacy/preferences/choices"))
+        .form(&[("csrf", "forged"), ("purpose.newsletter", "granted")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+
+    let (_, state) = api.get("/api/v1/consent?subject=eve%40example.org").await;
+    let methods: Vec<(&str, &str, &str)> = state["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["purpose"].as_str().unwrap(),
+                h["status"].as_str().unwrap(),
+                h["method"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(methods[0], ("newsletter", "granted", "api"));
+    assert!(
+        methods.contains(&("newsletter", "withdrawn", "preference_centre")),
+        "{methods:?}"
+    );
+    assert!(
+        methods.contains(&("ads", "withdrawn", "preference_centre")),
+        "{methods:?}"
+    );
+    assert_eq!(methods.len(), 3);
+}
+
+#[tokio::test]
+async fn console_purposes_versions_subject_and_site_keys() {
+    let app = TestApp::spawn(backends()[0]).await;
+    let b = app.signed_in(Role::PrivacyOfficer).await;
+    let page = crate::support::page(&b, app.url("/console/consent/purposes/new")).await;
+    let csrf = crate::support::hidden(&page, "csrf").unwrap();
+    // Bad input: named, kept.
+    let res = b
+        .post(app.url("/console/consent/purposes/new"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("key", "Bad Key"),
+            ("name", "Analytics"),
+            ("notice_text", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let body = res.text().await.unwrap();
+    assert!(
+        body.contains("Key must be")
+            && body.contains("Notice text is required")
+            && body.contains("value=\"Analytics\""),
+        "{body}"
+    );
+    let res = b
+        .post(app.url("/console/consent/purposes/new"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("key", "analytics"),
+            ("name", "Analytics"),
+            ("notice_text", "We count visits.\nKept 13 months."),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let res = b
+        .post(app.url("/console/consent/purposes/analytics"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("notice_text", "We count visits.\nKept 6 months."),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let page = crate::support::page(&b, app.url("/console/consent/purposes/analytics")).await;
+    assert!(
+        page.contains("Version 2") && page.contains("Version 1"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<del>− Kept 13 months.</del>")
+            && page.contains("<ins>+ Kept 6 months.</ins>"),
+        "{page}"
+    );
+
+    // One person's history, and a choice recorded on their behalf (a note is required).
+    let res = b
+        .post(app.url("/console/consent/record"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("subject", "fay@example.org"),
+            ("purpose", "analytics"),
+            ("status", "withdrawn"),
+            ("note", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("Note is required"));
+    let res = b
+        .post(app.url("/console/consent/record"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("subject", "fay@example.org"),
+            ("purpose", "analytics"),
+            ("status", "withdrawn"),
+            ("note", "asked by phone <b>"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    let page = crate::support::page(&b, app.url(&to)).await;
+    assert!(
+        page.contains("The choice was recorded.") && page.contains("asked by phone &#60;b&#62;"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<svg") && page.contains("Opt-in rate by month"),
+        "the chart is drawn: {page}"
+    );
+
+    // Site keys are an administrator's: an officer sees the list but cannot create.
+    let res = b
+        .post(app.url("/console/consent/site-keys"))
+        .form(&[("csrf", csrf.as_str()), ("name", "Shop"), ("origins", SHOP)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let admin = app.signed_in(Role::Admin).await;
+    let page = crate::support::page(&admin, app.url("/console/consent/site-keys")).await;
+    let csrf = crate::support::hidden(&page, "csrf").unwrap();
+    let res = admin
+        .post(app.url("/console/consent/site-keys"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("name", "Shop"),
+            ("origins", "not-an-origin"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let res = admin
+        .post(app.url("/console/consent/site-keys"))
+        .form(&[("csrf", csrf.as_str()), ("name", "Shop"), ("origins", SHOP)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let body = res.text().await.unwrap();
+    assert!(
+        body.contains("shown only this once") && body.contains("data-site-key=\"sk_"),
+        "{body}"
+    );
+    let page = crate::support::page(&admin, app.url("/console/consent/site-keys")).await;
+    assert!(!page.contains("data-site-key=\"sk_"), "never shown again");
+}
