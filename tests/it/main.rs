@@ -9,6 +9,7 @@ mod api;
 mod audit;
 mod bad_input;
 mod breaches;
+mod browser;
 mod calendars;
 mod cli;
 mod consent;
