@@ -262,6 +262,14 @@ where
     F: FnOnce(&mut DbConn) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
+    // SQLite has one writer at a time. Writers of this process queue on a mutex instead of
+    // meeting SQLite's busy handler, which sleeps in growing steps (1 ms … 100 ms) and turned
+    // a burst of consent writes into a long latency tail. Re-entrant per thread, since a
+    // transaction may open a nested one (a savepoint) on the same connection.
+    let _writer = match conn {
+        DbConn::Sqlite(_) => sqlite_writer(),
+        DbConn::Postgres(_) => None,
+    };
     conn.transaction(|c| {
         match c {
             DbConn::Sqlite(_) => {
@@ -271,6 +279,34 @@ where
         }
         f(c)
     })
+}
+
+/// This thread's hold on the process-wide SQLite writer lock; `None` when it already holds it.
+fn sqlite_writer() -> Option<WriterGuard> {
+    static WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    thread_local!(static HELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if HELD.with(|h| h.get()) {
+        return None;
+    }
+    let guard = WRITER
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    HELD.with(|h| h.set(true));
+    Some(WriterGuard {
+        _guard: guard,
+        release: || HELD.with(|h| h.set(false)),
+    })
+}
+
+struct WriterGuard {
+    _guard: std::sync::MutexGuard<'static, ()>,
+    release: fn(),
+}
+
+impl Drop for WriterGuard {
+    fn drop(&mut self) {
+        (self.release)();
+    }
 }
 
 /// The current UTC time at microsecond precision, which both backends store exactly (the

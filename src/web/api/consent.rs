@@ -290,27 +290,31 @@ fn cors(mut res: HttpResponse, origin: Option<&str>) -> HttpResponse {
     res
 }
 
+fn refusal(r: KeyRefusal) -> HttpResponse {
+    match r {
+        KeyRefusal::Unknown => ApiError::Status {
+            status: StatusCode::UNAUTHORIZED,
+            message: format!("a valid site key is required in {SITE_KEY_HEADER}"),
+            field: Some("X-Steward-Site-Key"),
+        },
+        KeyRefusal::Origin => ApiError::Status {
+            status: StatusCode::FORBIDDEN,
+            message: "this site key is not allowed from this origin".into(),
+            field: Some("Origin"),
+        },
+    }
+    .error_response()
+}
+
 /// The site key of a public call, or the refusal as a response.
 async fn site_key(
     svc: &Services,
     req: &HttpRequest,
 ) -> Result<Result<crate::db::models::SiteKeyRow, HttpResponse>, ApiError> {
     let origin = header(req, "Origin");
-    match site_keys::check(svc, header(req, SITE_KEY_HEADER), origin.clone()).await? {
-        Ok(k) => Ok(Ok(k)),
-        Err(KeyRefusal::Unknown) => Ok(Err(ApiError::Status {
-            status: StatusCode::UNAUTHORIZED,
-            message: format!("a valid site key is required in {SITE_KEY_HEADER}"),
-            field: Some("X-Steward-Site-Key"),
-        }
-        .error_response())),
-        Err(KeyRefusal::Origin) => Ok(Err(ApiError::Status {
-            status: StatusCode::FORBIDDEN,
-            message: "this site key is not allowed from this origin".into(),
-            field: Some("Origin"),
-        }
-        .error_response())),
-    }
+    Ok(site_keys::check(svc, header(req, SITE_KEY_HEADER), origin)
+        .await?
+        .map_err(refusal))
 }
 
 /// CORS pre-flight: allowed for origins some live site key lists (the pre-flight carries no
@@ -361,17 +365,21 @@ where
 /// `POST /api/v1/consent`: one record, from a website with its site key or from staff with
 /// a token (who may record on the subject's behalf, with a note).
 pub async fn record(svc: web::Data<Services>, req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    if header(&req, SITE_KEY_HEADER).is_none()
-        && crate::web::routes::bearer(req.headers()).is_some()
-    {
+    let key = header(&req, SITE_KEY_HEADER);
+    if key.is_none() && crate::web::routes::bearer(req.headers()).is_some() {
         return match ApiStaff::from_headers(&req, &svc).await {
             Ok(staff) if staff.0.role.can(Permission::ManageConsent) => {
                 let w = Writer::Staff {
                     actor: staff.0.actor(),
                 };
-                record_with(&svc, &req, &body, w)
-                    .await
-                    .unwrap_or_else(|e| e.error_response())
+                let written = match parse_record(&req, &body, w) {
+                    Ok((entry, purpose)) => ledger::record(&svc, entry)
+                        .await
+                        .map_err(ApiError::from)
+                        .and_then(|w| record_answer(&w, &purpose)),
+                    Err(e) => Err(e),
+                };
+                written.unwrap_or_else(|e| e.error_response())
             }
             Ok(_) => ApiError::status(
                 StatusCode::FORBIDDEN,
@@ -381,19 +389,51 @@ pub async fn record(svc: web::Data<Services>, req: HttpRequest, body: web::Bytes
             Err(e) => e.error_response(),
         };
     }
-    let (s, r) = (svc.clone(), req.clone());
-    public(&s, &r, |key| async move {
-        record_with(&svc, &req, &body, Writer::Site { key_id: key.id }).await
-    })
-    .await
+    let origin = header(&req, "Origin");
+    let site = Writer::Site {
+        key_id: String::new(),
+    };
+    let (entry, purpose) = match parse_record(&req, &body, site) {
+        Ok(parsed) => parsed,
+        // A bad body is answered only to a caller whose key holds.
+        Err(e) => {
+            let (s, r) = (svc.clone(), req.clone());
+            return public(&s, &r, |_| async move { Err(e) }).await;
+        }
+    };
+    match ledger::record_for_site(&svc, key, origin.clone(), entry).await {
+        Ok(Ok(w)) => cors(
+            record_answer(&w, &purpose).unwrap_or_else(|e| e.error_response()),
+            origin.as_deref(),
+        ),
+        Ok(Err(refused)) => cors(refusal(refused), None),
+        Err(e) => cors(ApiError::from(e).error_response(), origin.as_deref()),
+    }
 }
 
-async fn record_with(
-    svc: &Services,
+/// The 201 for a recorded choice, or a 409 when the GPC signal kept a grant from being made.
+fn record_answer(w: &ledger::Written, purpose: &PurposeKey) -> Result<HttpResponse, ApiError> {
+    let Some(r) = w
+        .records
+        .iter()
+        .find(|r| &r.purpose_key == purpose && r.method != ConsentMethod::Gpc)
+    else {
+        return Err(ApiError::Status {
+            status: StatusCode::CONFLICT,
+            message: "the browser's Global Privacy Control signal opts out of sale or sharing; the grant was not recorded".into(),
+            field: Some("status"),
+        });
+    };
+    let mut out = record_json(r);
+    out["gpc"] = gpc_json(w);
+    Ok(HttpResponse::Created().json(out))
+}
+
+fn parse_record(
     req: &HttpRequest,
     body: &[u8],
     writer: Writer,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<(Entry, PurposeKey), ApiError> {
     let b = Fields::from_body(body)?;
     b.only(&[
         "subject",
@@ -473,21 +513,7 @@ async fn record_with(
         proof: proof(req, page_url, None),
         writer,
     };
-    let w = ledger::record(svc, entry).await?;
-    let Some(r) = w
-        .records
-        .iter()
-        .find(|r| r.purpose_key == purpose && r.method != ConsentMethod::Gpc)
-    else {
-        return Err(ApiError::Status {
-            status: StatusCode::CONFLICT,
-            message: "the browser's Global Privacy Control signal opts out of sale or sharing; the grant was not recorded".into(),
-            field: Some("status"),
-        });
-    };
-    let mut out = record_json(r);
-    out["gpc"] = gpc_json(&w);
-    Ok(HttpResponse::Created().json(out))
+    Ok((entry, purpose))
 }
 
 fn banner_json(s: &BannerState) -> Value {

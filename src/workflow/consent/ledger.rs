@@ -261,6 +261,27 @@ pub async fn record(svc: &Services, entry: Entry) -> Result<Written, WorkflowErr
         .await
 }
 
+/// A website's write: its key (and the browser's origin) checked and the entry recorded in
+/// one trip to the database, the hot path of the public API.
+pub async fn record_for_site(
+    svc: &Services,
+    key: Option<String>,
+    origin: Option<String>,
+    mut entry: Entry,
+) -> Result<Result<Written, super::site_keys::KeyRefusal>, WorkflowError> {
+    let keys = svc.keys.clone();
+    svc.db
+        .run(move |c| {
+            let site = match super::site_keys::check_in(c, key.as_deref(), origin.as_deref())? {
+                Ok(site) => site,
+                Err(refused) => return Ok(Err(refused)),
+            };
+            entry.writer = Writer::Site { key_id: site.id };
+            Ok(Ok(db::write_tx(c, |c| write(c, &keys, &entry))?))
+        })
+        .await
+}
+
 pub async fn state(svc: &Services, subject: &Subject) -> Result<SubjectState, WorkflowError> {
     let index = subject_index(&svc.keys, subject);
     svc.db

@@ -119,27 +119,35 @@ pub enum KeyRefusal {
 
 /// The live key for a public call, checked against the browser's `Origin` when one is sent
 /// (a shop's back end sends none and is trusted by the key alone).
-pub async fn check(
-    svc: &Services,
-    key: Option<String>,
-    origin: Option<String>,
+pub fn check_in(
+    c: &mut DbConn,
+    key: Option<&str>,
+    origin: Option<&str>,
 ) -> Result<Result<SiteKeyRow, KeyRefusal>, WorkflowError> {
     let Some(key) = key.filter(|k| k.starts_with(PREFIX) && k.len() < 200) else {
         return Ok(Err(KeyRefusal::Unknown));
     };
-    let hash = hash_token(&key);
-    let row = svc.db.run(move |c| store::live_site_key(c, &hash)).await?;
-    let Some(row) = row else {
+    let Some(row) = store::live_site_key(c, &hash_token(key))? else {
         return Ok(Err(KeyRefusal::Unknown));
     };
     if let Some(o) = origin
         && !row
             .origin_list()
-            .any(|allowed| allowed.eq_ignore_ascii_case(&o))
+            .any(|allowed| allowed.eq_ignore_ascii_case(o))
     {
         return Ok(Err(KeyRefusal::Origin));
     }
     Ok(Ok(row))
+}
+
+pub async fn check(
+    svc: &Services,
+    key: Option<String>,
+    origin: Option<String>,
+) -> Result<Result<SiteKeyRow, KeyRefusal>, WorkflowError> {
+    svc.db
+        .run(move |c| check_in(c, key.as_deref(), origin.as_deref()))
+        .await
 }
 
 /// Whether any live key lists this origin (for CORS pre-flight, which carries no key).

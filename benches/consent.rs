@@ -1,0 +1,211 @@
+//! Benchmark (run on demand, not a test): consent writes through the public API, as a
+//! website's banner or back end sends them: `POST /api/v1/consent` with a site key, from 16
+//! concurrent clients, each write committed before its 201. Runs on SQLite, then on
+//! PostgreSQL when it is reachable on 127.0.0.1:5432.
+//!
+//!     cargo bench --bench consent
+//!     STEWARD_BENCH_WRITES=50000 cargo bench --bench consent
+//!
+//! Prints writes per second and the latency percentiles the clients saw. The built-in client
+//! (reqwest, in this process) shares the machine's cores with the server; when `wrk` is
+//! installed (Debian's package), the same load is also sent by wrk, a far lighter client,
+//! 16 connections for 10 s, each request a new subject.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use steward::audit::Actor;
+
+const CLIENTS: usize = 16;
+const PG: &str = "postgres://postgres@127.0.0.1:5432";
+
+async fn server(database_url: String, dir: &std::path::Path) -> (String, String) {
+    let vars = [
+        ("STEWARD_DATABASE_URL", database_url),
+        ("STEWARD_MAIL_DIR", format!("{}/mail", dir.display())),
+        ("STEWARD_RATE_CONSENT", "off".to_string()),
+        ("STEWARD_LOG", "warn".to_string()),
+    ];
+    let config = steward::config::Config::from_lookup(|k| {
+        vars.iter().find(|(v, _)| *v == k).map(|(_, x)| x.clone())
+    })
+    .unwrap();
+    let svc = tokio::task::spawn_blocking(move || steward::cli::services(config).unwrap())
+        .await
+        .unwrap();
+    for (key, sale) in [("analytics", false), ("ads", true)] {
+        let p = steward::workflow::consent::NewPurpose {
+            key: steward::domain::consent::PurposeKey::parse(key).unwrap(),
+            name: key.into(),
+            description: String::new(),
+            sale_or_sharing: sale,
+            necessary: false,
+            notice_text: format!("The {key} notice."),
+        };
+        steward::workflow::consent::create_purpose(&svc, p, Actor::System)
+            .await
+            .unwrap();
+    }
+    let (_, key) = steward::workflow::consent::site_keys::create(
+        &svc,
+        "Bench".into(),
+        vec!["https://shop.example".into()],
+        Actor::System,
+    )
+    .await
+    .unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(steward::web::start(svc, listener, None).unwrap());
+    (base, key)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1]
+}
+
+async fn run(label: &str, base: &str, key: &str, writes: usize) {
+    let next = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..CLIENTS {
+        let (next, base, key) = (next.clone(), base.to_string(), key.to_string());
+        tasks.push(tokio::spawn(async move {
+            let client = reqwest::Client::new();
+            let mut took = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= writes {
+                    return took;
+                }
+                let body = json!({
+                    "subject": format!("visitor-{:08}", i % (writes / 2).max(1)),
+                    "purpose": if i % 2 == 0 { "analytics" } else { "ads" },
+                    "status": if i % 3 == 0 { "withdrawn" } else { "granted" },
+                    "page_url": "https://shop.example/",
+                });
+                let t = Instant::now();
+                let res = client
+                    .post(format!("{base}/api/v1/consent"))
+                    .header("X-Steward-Site-Key", &key)
+                    .header("Origin", "https://shop.example")
+                    .json(&body)
+                    .send()
+                    .await
+                    .expect("the server answers");
+                assert_eq!(
+                    res.status(),
+                    201,
+                    "{}",
+                    res.text().await.unwrap_or_default()
+                );
+                took.push(t.elapsed());
+            }
+        }));
+    }
+    let mut all = Vec::with_capacity(writes);
+    for t in tasks {
+        all.extend(t.await.unwrap());
+    }
+    let elapsed = started.elapsed();
+    all.sort();
+    println!(
+        "{label:<11} {writes} writes, {CLIENTS} clients: {:>7.0} writes/s   p50 {:>6.1} ms   p99 {:>6.1} ms   max {:>6.1} ms",
+        writes as f64 / elapsed.as_secs_f64(),
+        percentile(&all, 0.50).as_secs_f64() * 1e3,
+        percentile(&all, 0.99).as_secs_f64() * 1e3,
+        all.last().unwrap().as_secs_f64() * 1e3,
+    );
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let writes: usize = std::env::var("STEWARD_BENCH_WRITES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    let dir = std::env::temp_dir().join(format!("steward-bench-consent-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+
+    let (base, key) = server(format!("sqlite://{}/steward.db", dir.display()), &dir).await;
+    run("warm-up", &base, &key, 2_000).await;
+    run("SQLite", &base, &key, writes).await;
+    wrk("SQLite", &base, &key, &dir);
+
+    let db = format!("steward_bench_consent_{}", std::process::id());
+    match diesel_free_create(&db).await {
+        Ok(()) => {
+            let (base, key) = server(format!("{PG}/{db}"), &dir).await;
+            run("warm-up", &base, &key, 2_000).await;
+            run("PostgreSQL", &base, &key, writes).await;
+            wrk("PostgreSQL", &base, &key, &dir);
+        }
+        Err(e) => println!("PostgreSQL skipped: {e}"),
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A fresh PostgreSQL database for the run (dropped by hand: `DROP DATABASE steward_bench_consent_*`).
+async fn diesel_free_create(db: &str) -> Result<(), String> {
+    let admin = sqlx::PgPool::connect(&format!("{PG}/test"))
+        .await
+        .map_err(|e| format!("PostgreSQL on 127.0.0.1:5432 not reachable: {e}"))?;
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {db}")))
+        .execute(&admin)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// The same writes from wrk (16 connections, 2 threads, 10 s), when it is installed.
+fn wrk(label: &str, base: &str, key: &str, dir: &std::path::Path) {
+    let script = dir.join("consent.lua");
+    std::fs::write(
+        &script,
+        format!(
+            r#"local n = 0
+request = function()
+  n = n + 1
+  local purpose = (n % 2 == 0) and "analytics" or "ads"
+  local body = string.format('{{"subject":"wrk-%d-%d","purpose":"%s","status":"granted","page_url":"https://shop.example/"}}', math.random(1, 1000000000), n, purpose)
+  return wrk.format("POST", "/api/v1/consent", {{["Content-Type"] = "application/json", ["X-Steward-Site-Key"] = "{key}", ["Origin"] = "https://shop.example"}}, body)
+end
+"#
+        ),
+    )
+    .unwrap();
+    let out = match std::process::Command::new("wrk")
+        .args(["-t2", "-c16", "-d10s", "--latency", "-s"])
+        .arg(&script)
+        .arg(format!("{base}/api/v1/consent"))
+        .output()
+    {
+        Ok(o) => String::from_utf8_lossy(&o.stdout).to_string(),
+        Err(_) => {
+            println!(
+                "{label:<11} (wrk not installed: apt-get install wrk for the light-client figures)"
+            );
+            return;
+        }
+    };
+    let line = |prefix: &str| {
+        out.lines()
+            .find(|l| l.trim_start().starts_with(prefix))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    let failed = line("Non-2xx");
+    println!(
+        "{label:<11} wrk 16 conns 10 s: {} | p50 {} | p99 {}{}",
+        line("Requests/sec"),
+        line("50%").trim_start_matches("50% "),
+        line("99%").trim_start_matches("99% "),
+        if failed.is_empty() {
+            String::new()
+        } else {
+            format!(" | {failed} (FAILED)")
+        }
+    );
+}
