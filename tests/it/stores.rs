@@ -552,10 +552,9 @@ async fn a_store_that_is_down_fails_visibly_and_a_retry_completes() {
     let (_, csv_text) = api
         .text(&format!("/api/v1/requests/{reference}/package.csv"))
         .await;
-    assert_eq!(
-        parse_csv(&csv_text).1,
-        expected("Flaky PG").into_iter().collect()
-    );
+    let mut rows = parse_csv(&csv_text).1;
+    rows.retain(|r| r[0] != "Privacy portal");
+    assert_eq!(rows, expected("Flaky PG").into_iter().collect());
 }
 
 #[tokio::test]
