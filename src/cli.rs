@@ -47,6 +47,13 @@ enum Command {
         #[command(subcommand)]
         command: SiteKeyCommand,
     },
+    /// Apply retention now: delete expired data packages and erase closed requests' personal
+    /// data past STEWARD_RETENTION_MONTHS (the scheduler does this daily).
+    Purge {
+        /// Print what would be removed, and remove nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Check the audit log.
     Audit {
         #[command(subcommand)]
@@ -230,6 +237,14 @@ async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
                 row.origin_list().collect::<Vec<_>>().join(", "),
                 svc.config.base_url
             );
+            Ok(())
+        }
+        Command::Purge { dry_run } => {
+            let svc = services(config)?;
+            let report =
+                crate::workflow::retention::purge(&svc, dry_run, crate::audit::Actor::System)
+                    .await?;
+            println!("{report}");
             Ok(())
         }
         Command::Audit {

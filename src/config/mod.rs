@@ -48,6 +48,9 @@ pub struct Config {
     pub sqlite_stores_dir: Option<PathBuf>,
     /// Where signed audit checkpoints are appended (`STEWARD_CHECKPOINT_FILE`).
     pub checkpoint_file: Option<PathBuf>,
+    /// Closed requests' personal data are erased this many months after closing
+    /// (`STEWARD_RETENTION_MONTHS`; 11 CCR 7101(a) keeps request records 24 months).
+    pub retention_months: u32,
 }
 
 impl Config {
@@ -149,6 +152,13 @@ impl Config {
             }
         };
         let task_lead_days = number("STEWARD_TASK_LEAD_DAYS", 7, 60)? as i64;
+        let retention_months = number("STEWARD_RETENTION_MONTHS", 24, 1200)? as u32;
+        if retention_months == 0 {
+            return Err(fail(
+                "STEWARD_RETENTION_MONTHS",
+                "must be at least 1 (request records are evidence of compliance)".into(),
+            ));
+        }
         let scheduler_interval = std::time::Duration::from_millis(
             number("STEWARD_SCHEDULER_INTERVAL_MS", 5000, 3_600_000)?.max(50),
         );
@@ -228,6 +238,7 @@ impl Config {
             timezone,
             tls,
             task_lead_days,
+            retention_months,
             scheduler_interval,
         })
     }

@@ -224,6 +224,8 @@ pub fn next_status(
 #[serde(rename_all = "snake_case")]
 pub enum DenialReason {
     IdentityNotVerified,
+    /// CCPA: not made by the consumer or an authorised agent (11 CCR 7102(a)).
+    NotConsumerOrAgent,
     ManifestlyUnfounded,
     LegalExemption,
     CcpaException,
@@ -231,8 +233,9 @@ pub enum DenialReason {
 }
 
 impl DenialReason {
-    pub const ALL: [DenialReason; 5] = [
+    pub const ALL: [DenialReason; 6] = [
         DenialReason::IdentityNotVerified,
+        DenialReason::NotConsumerOrAgent,
         DenialReason::ManifestlyUnfounded,
         DenialReason::LegalExemption,
         DenialReason::CcpaException,
@@ -240,6 +243,7 @@ impl DenialReason {
     ];
     const WORDS: &'static [&'static str] = &[
         "identity_not_verified",
+        "not_consumer_or_agent",
         "manifestly_unfounded",
         "legal_exemption",
         "ccpa_exception",
@@ -253,6 +257,9 @@ impl DenialReason {
     pub fn label(self) -> &'static str {
         match self {
             DenialReason::IdentityNotVerified => "Identity could not be verified",
+            DenialReason::NotConsumerOrAgent => {
+                "Not made by the consumer or an authorised agent (CCPA)"
+            }
             DenialReason::ManifestlyUnfounded => {
                 "Manifestly unfounded or excessive (GDPR Art. 12(5))"
             }

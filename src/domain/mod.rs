@@ -9,6 +9,7 @@ pub mod holidays;
 pub mod ids;
 pub mod kinds;
 pub mod lifecycle;
+pub mod reports;
 pub mod roles;
 pub mod stores;
 pub mod text;

@@ -99,6 +99,59 @@ where
         .streaming(body)
 }
 
+/// As [`stream`], paged by a keyset cursor instead of an offset: `fetch(cursor)` returns a
+/// page and the cursor after its last row, so each page is one indexed range scan however
+/// deep into the export it is.
+pub fn stream_keyed<C, F, Fut, E>(
+    filename: &str,
+    header: Vec<&'static str>,
+    fetch: F,
+) -> HttpResponse
+where
+    C: 'static,
+    F: FnMut(Option<C>) -> Fut + 'static,
+    Fut: Future<Output = Result<(Vec<Vec<String>>, Option<C>), E>> + 'static,
+    E: std::fmt::Display + 'static,
+{
+    struct State<C, F> {
+        fetch: F,
+        cursor: Option<C>,
+        header: Option<Vec<&'static str>>,
+        done: bool,
+    }
+    let state = State {
+        fetch,
+        cursor: None,
+        header: Some(header),
+        done: false,
+    };
+    let body = futures_util::stream::unfold(state, move |mut s| async move {
+        if s.done {
+            return None;
+        }
+        if let Some(h) = s.header.take() {
+            return Some((Ok::<_, std::io::Error>(Bytes::from(encode([h]))), s));
+        }
+        match (s.fetch)(s.cursor.take()).await {
+            Ok((rows, _)) if rows.is_empty() => None,
+            Ok((rows, next)) => {
+                s.done = next.is_none();
+                s.cursor = next;
+                Some((Ok(Bytes::from(encode(rows))), s))
+            }
+            Err(e) => {
+                tracing::error!("export stopped: {e}");
+                s.done = true;
+                Some((Err(std::io::Error::other("export failed")), s))
+            }
+        }
+    });
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", attachment(filename)))
+        .streaming(body)
+}
+
 /// Formats a UTC timestamp for CSV cells: RFC 3339 with a Z, unambiguous for any reader.
 pub fn utc(t: &chrono::NaiveDateTime) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()

@@ -195,6 +195,14 @@ routes! {
     POST "/console/breaches/{id}/regulator-notified", Needs(ManageBreaches)
         => console::breaches::regulator_notified;
     POST "/console/breaches/{id}/notify", Needs(ManageBreaches) => console::breaches::notify;
+    // Console: exports for regulators and auditors.
+    GET "/console/exports", Needs(ReadAudit) => console::exports::page;
+    GET "/console/exports/ccpa-metrics", Needs(ReadAudit) => console::exports::metrics_page;
+    GET "/console/exports/requests.csv", Needs(ReadAudit) => console::exports::requests_csv;
+    GET "/console/exports/ccpa-metrics.csv", Needs(ReadAudit) => console::exports::metrics_csv;
+    GET "/console/exports/ropa.csv", Needs(ReadAudit) => console::exports::ropa_csv;
+    GET "/console/exports/audit.csv", Needs(ReadAudit) => console::exports::audit_csv;
+    POST "/console/exports/controller", Needs(ManageUsers) => console::exports::controller;
     // Console: consent.
     GET "/console/consent", Needs(ReadAudit) => console::consent::page;
     POST "/console/consent/record", Needs(ManageConsent) => console::consent::record;
@@ -224,6 +232,10 @@ routes! {
     POST "/api/v1/tasks/{id}/result", StoreCallback(WorkOwnTasks) => api::tasks::result;
     POST "/api/v1/tasks/{id}/retry", Needs(WorkOwnTasks) => api::tasks::retry;
     GET "/api/v1/exports/breaches.csv", Needs(ReadAudit) => api::breaches_csv;
+    GET "/api/v1/exports/requests.csv", Needs(ReadAudit) => api::exports::requests;
+    GET "/api/v1/exports/ccpa-metrics.csv", Needs(ReadAudit) => api::exports::ccpa_metrics;
+    GET "/api/v1/exports/ropa.csv", Needs(ReadAudit) => api::exports::ropa;
+    GET "/api/v1/exports/audit.csv", Needs(ReadAudit) => api::exports::audit;
     GET "/api/v1/calendars", Needs(ReadAudit) => api::calendars::list;
     // Consent: staff manage purposes and site keys; websites write with a site key.
     POST "/api/v1/purposes", Needs(ManageConsent) => api::consent::create_purpose;

@@ -4,9 +4,11 @@
 pub mod breaches;
 pub mod calendars;
 pub mod consent;
+pub mod exports;
 pub mod notices;
 pub mod records;
 pub mod requests;
+pub mod retention;
 pub mod scheduler;
 pub mod staff;
 pub mod stores;

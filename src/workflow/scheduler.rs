@@ -35,7 +35,10 @@ pub async fn tick(svc: &Services) -> Result<(), WorkflowError> {
     let Some(lock) = lock else {
         return Ok(());
     };
-    let result = send_reminders(svc).await;
+    let mut result = send_reminders(svc).await;
+    if result.is_ok() {
+        result = super::retention::daily(svc).await.map(|_| ());
+    }
     tokio::task::spawn_blocking(move || drop(lock))
         .await
         .map_err(|_| db::DbError::Blocking)?;

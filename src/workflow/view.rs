@@ -166,7 +166,7 @@ pub fn build(
         })
         .collect::<Result<_, WorkflowError>>()?;
     Ok(RequestView {
-        email: keys.decrypt(&row.email_enc)?,
+        email: super::retention::email_text(keys, &row.email_enc)?,
         name: decrypt_opt(&row.name_enc)?,
         text,
         agent,

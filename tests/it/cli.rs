@@ -154,6 +154,19 @@ async fn serve_demo_admin_token_and_audit() {
         String::from_utf8_lossy(&out.stderr)
     );
 
+    let out = steward(&dir).args(["purge", "--dry-run"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .starts_with("Purge would remove: 0 expired data package(s)"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
     // The server itself, as `cargo run --release` starts it, on a free port.
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()

@@ -14,6 +14,7 @@ mod calendars;
 mod cli;
 mod consent;
 mod console;
+mod exports;
 mod hardening;
 mod journey;
 mod mfa;

@@ -186,6 +186,13 @@ fn instant(
         })
 }
 
+impl ExportQuery {
+    /// The range as the audit row records it.
+    pub fn range(&self) -> Value {
+        json!({"from": self.from, "to": self.to, "purpose": self.purpose})
+    }
+}
+
 pub fn export_filter(q: &ExportQuery) -> Result<RecordFilter, ApiError> {
     let f = RecordFilter {
         from: q
@@ -221,7 +228,7 @@ pub async fn records_csv(
     q: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let filter = export_filter(&q)?;
-    crate::workflow::records::export_downloaded(&svc, staff.0.actor(), "consent").await?;
+    crate::workflow::exports::downloaded(&svc, staff.0.actor(), "consent", q.range()).await?;
     Ok(consent_stream(svc.get_ref().clone(), filter))
 }
 

@@ -579,7 +579,7 @@ pub async fn records_csv(
     q: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, PageError> {
     let filter = export_filter(&q).map_err(|e| PageError::bad_request(&e.to_string()))?;
-    records::export_downloaded(&svc, staff.0.actor(), "consent").await?;
+    crate::workflow::exports::downloaded(&svc, staff.0.actor(), "consent", q.range()).await?;
     Ok(consent_stream(svc.get_ref().clone(), filter))
 }
 

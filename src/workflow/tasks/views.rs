@@ -56,7 +56,7 @@ fn subject_of(svc: &Services, r: &RequestRow) -> Result<SubjectShown, WorkflowEr
         None => Default::default(),
     };
     Ok(SubjectShown {
-        email: svc.keys.decrypt(&r.email_enc)?,
+        email: crate::workflow::retention::email_text(&svc.keys, &r.email_enc)?,
         correction: text.correction_what.zip(text.correction_value),
     })
 }

@@ -1,0 +1,201 @@
+//! Reads behind the regulator's reports, keyset-paged so an export of any size streams in
+//! constant memory; and the retention purge's writes.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+use super::models::{AuditRow, RequestRow};
+use super::schema::{attachments, audit_log, requests, task_records, tasks};
+use super::{DbConn, DbError};
+use crate::domain::stores::TaskStatus;
+use crate::domain::{DenialReason, Jurisdiction, RequestId, RequestKind, Status};
+
+/// Requests received in `[from, to)` (local dates), after the keyset cursor, oldest first.
+pub fn requests_after(
+    conn: &mut DbConn,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    after: Option<&(NaiveDateTime, RequestId)>,
+    limit: i64,
+) -> Result<Vec<RequestRow>, DbError> {
+    let mut q = requests::table.into_boxed();
+    if let Some(f) = from {
+        q = q.filter(requests::received_date.ge(f));
+    }
+    if let Some(t) = to {
+        q = q.filter(requests::received_date.lt(t));
+    }
+    if let Some((at, id)) = after {
+        q = q.filter(
+            requests::received_at.gt(*at).or(requests::received_at
+                .eq(*at)
+                .and(requests::id.gt(id.clone()))),
+        );
+    }
+    Ok(q.order((requests::received_at.asc(), requests::id.asc()))
+        .limit(limit)
+        .select(RequestRow::as_select())
+        .load(conn)?)
+}
+
+/// Per request: its number of tasks (stores involved) and of failed tasks.
+pub fn task_counts(
+    conn: &mut DbConn,
+    ids: &[RequestId],
+) -> Result<Vec<(RequestId, i64, i64)>, DbError> {
+    let all: Vec<(RequestId, i64)> = tasks::table
+        .filter(tasks::request_id.eq_any(ids))
+        .group_by(tasks::request_id)
+        .select((tasks::request_id, count_star()))
+        .load(conn)?;
+    let failed: Vec<(RequestId, i64)> = tasks::table
+        .filter(tasks::request_id.eq_any(ids))
+        .filter(tasks::status.eq(TaskStatus::Failed))
+        .group_by(tasks::request_id)
+        .select((tasks::request_id, count_star()))
+        .load(conn)?;
+    Ok(all
+        .into_iter()
+        .map(|(id, n)| {
+            let f = failed.iter().find(|(i, _)| *i == id).map_or(0, |(_, f)| *f);
+            (id, n, f)
+        })
+        .collect())
+}
+
+/// What CCPA metrics need of each CCPA request received in a year.
+pub type MetricRow = (
+    RequestKind,
+    Status,
+    Option<DenialReason>,
+    NaiveDate,
+    Option<NaiveDateTime>,
+);
+
+/// CCPA requests received from `from` up to (not including) `to`.
+pub fn ccpa_between(
+    conn: &mut DbConn,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<MetricRow>, DbError> {
+    Ok(requests::table
+        .filter(requests::jurisdiction.eq(Jurisdiction::Ccpa))
+        .filter(requests::received_date.ge(from))
+        .filter(requests::received_date.lt(to))
+        .select((
+            requests::kind,
+            requests::status,
+            requests::denial_reason,
+            requests::received_date,
+            requests::closed_at,
+        ))
+        .load(conn)?)
+}
+
+/// What the audit export is filtered by.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub from: Option<NaiveDateTime>,
+    pub to: Option<NaiveDateTime>,
+    pub actor: Option<String>,
+    pub action: Option<String>,
+}
+
+pub fn audit_after(
+    conn: &mut DbConn,
+    f: &AuditFilter,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<AuditRow>, DbError> {
+    let mut q = audit_log::table
+        .filter(audit_log::seq.gt(after))
+        .into_boxed();
+    if let Some(t) = f.from {
+        q = q.filter(audit_log::at.ge(t));
+    }
+    if let Some(t) = f.to {
+        q = q.filter(audit_log::at.lt(t));
+    }
+    if let Some(a) = &f.actor {
+        q = q.filter(audit_log::actor.eq(a.clone()));
+    }
+    if let Some(a) = &f.action {
+        q = q.filter(audit_log::action.eq(a.clone()));
+    }
+    Ok(q.order(audit_log::seq.asc())
+        .limit(limit)
+        .select(AuditRow::as_select())
+        .load(conn)?)
+}
+
+/// Requests whose package window has closed but whose records are still stored.
+pub fn expired_packages(
+    conn: &mut DbConn,
+    closed_before: NaiveDateTime,
+) -> Result<Vec<RequestId>, DbError> {
+    Ok(requests::table
+        .filter(requests::closed_at.lt(closed_before))
+        .filter(diesel::dsl::exists(
+            task_records::table.filter(task_records::request_id.eq(requests::id)),
+        ))
+        .select(requests::id)
+        .load(conn)?)
+}
+
+pub fn delete_records(conn: &mut DbConn, ids: &[RequestId]) -> Result<usize, DbError> {
+    Ok(
+        diesel::delete(task_records::table.filter(task_records::request_id.eq_any(ids)))
+            .execute(conn)?,
+    )
+}
+
+/// Closed before the cut-off and not yet purged (a purged row's email index says so).
+pub fn due_for_erasure(
+    conn: &mut DbConn,
+    closed_before: NaiveDateTime,
+) -> Result<Vec<RequestId>, DbError> {
+    Ok(requests::table
+        .filter(requests::closed_at.lt(closed_before))
+        .filter(requests::email_index.not_like("purged:%"))
+        .select(requests::id)
+        .load(conn)?)
+}
+
+/// Erases a closed request's personal data, keeping the row that metrics and the request
+/// log count. The email index becomes `purged:<id>`, so the person is no longer found.
+pub fn erase_personal_data(
+    conn: &mut DbConn,
+    ids: &[RequestId],
+) -> Result<(usize, usize), DbError> {
+    let mut n = 0;
+    for id in ids {
+        n += diesel::update(requests::table.find(id))
+            .set((
+                requests::email_enc.eq(""),
+                requests::email_index.eq(format!("purged:{id}")),
+                requests::name_enc.eq(None::<String>),
+                requests::details_enc.eq(None::<String>),
+                requests::agent_enc.eq(None::<String>),
+                requests::extension_reason.eq(None::<String>),
+            ))
+            .execute(conn)?;
+    }
+    let files = diesel::delete(attachments::table.filter(attachments::request_id.eq_any(ids)))
+        .execute(conn)?;
+    Ok((n, files))
+}
+
+pub fn count_records(conn: &mut DbConn, ids: &[RequestId]) -> Result<i64, DbError> {
+    Ok(task_records::table
+        .filter(task_records::request_id.eq_any(ids))
+        .count()
+        .get_result(conn)?)
+}
+
+pub fn count_attachments(conn: &mut DbConn, ids: &[RequestId]) -> Result<i64, DbError> {
+    Ok(attachments::table
+        .filter(attachments::request_id.eq_any(ids))
+        .count()
+        .get_result(conn)?)
+}
