@@ -5,11 +5,34 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use super::models::{AuditRow, RequestRow};
+use super::models::AuditRow;
 use super::schema::{attachments, audit_log, requests, task_records, tasks};
 use super::{DbConn, DbError};
 use crate::domain::stores::TaskStatus;
 use crate::domain::{DenialReason, Jurisdiction, RequestId, RequestKind, Status};
+
+/// What the request log reads of a request: only its columns, since every timestamp read
+/// is parsed and the log runs to millions of rows.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = requests)]
+pub struct LogRow {
+    pub id: RequestId,
+    pub public_id: crate::domain::PublicId,
+    pub kind: RequestKind,
+    pub jurisdiction: Jurisdiction,
+    pub channel: crate::domain::Channel,
+    pub status: Status,
+    pub email_enc: String,
+    pub name_enc: Option<String>,
+    pub received_at: NaiveDateTime,
+    pub received_date: NaiveDate,
+    pub acknowledge_by: Option<NaiveDate>,
+    pub due_date: NaiveDate,
+    pub extended_due_date: Option<NaiveDate>,
+    pub verified_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub denial_reason: Option<DenialReason>,
+}
 
 /// Requests received in `[from, to)` (local dates), after the keyset cursor, oldest first.
 pub fn requests_after(
@@ -18,7 +41,7 @@ pub fn requests_after(
     to: Option<NaiveDate>,
     after: Option<&(NaiveDateTime, RequestId)>,
     limit: i64,
-) -> Result<Vec<RequestRow>, DbError> {
+) -> Result<Vec<LogRow>, DbError> {
     let mut q = requests::table.into_boxed();
     if let Some(f) = from {
         q = q.filter(requests::received_date.ge(f));
@@ -27,15 +50,17 @@ pub fn requests_after(
         q = q.filter(requests::received_date.lt(t));
     }
     if let Some((at, id)) = after {
-        q = q.filter(
-            requests::received_at.gt(*at).or(requests::received_at
-                .eq(*at)
-                .and(requests::id.gt(id.clone()))),
+        // The first condition alone is an index range; the second drops the rows up to and
+        // including the cursor within its instant.
+        q = q.filter(requests::received_at.ge(*at)).filter(
+            requests::received_at
+                .gt(*at)
+                .or(requests::id.gt(id.clone())),
         );
     }
     Ok(q.order((requests::received_at.asc(), requests::id.asc()))
         .limit(limit)
-        .select(RequestRow::as_select())
+        .select(LogRow::as_select())
         .load(conn)?)
 }
 

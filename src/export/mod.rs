@@ -101,7 +101,9 @@ where
 
 /// As [`stream`], paged by a keyset cursor instead of an offset: `fetch(cursor)` returns a
 /// page and the cursor after its last row, so each page is one indexed range scan however
-/// deep into the export it is.
+/// deep into the export it is. The next page is fetched while the current one is encoded
+/// and sent (the query runs on a blocking thread, the encoding on the worker), so a large
+/// export uses both. Runs on actix's per-worker local task set.
 pub fn stream_keyed<C, F, Fut, E>(
     filename: &str,
     header: Vec<&'static str>,
@@ -113,16 +115,19 @@ where
     Fut: Future<Output = Result<(Vec<Vec<String>>, Option<C>), E>> + 'static,
     E: std::fmt::Display + 'static,
 {
-    struct State<C, F> {
+    type Page<C, E> = Result<(Vec<Vec<String>>, Option<C>), E>;
+    struct State<C, E, F> {
         fetch: F,
-        cursor: Option<C>,
+        next: Option<tokio::task::JoinHandle<Page<C, E>>>,
         header: Option<Vec<&'static str>>,
+        started: bool,
         done: bool,
     }
     let state = State {
         fetch,
-        cursor: None,
+        next: None,
         header: Some(header),
+        started: false,
         done: false,
     };
     let body = futures_util::stream::unfold(state, move |mut s| async move {
@@ -132,11 +137,30 @@ where
         if let Some(h) = s.header.take() {
             return Some((Ok::<_, std::io::Error>(Bytes::from(encode([h]))), s));
         }
-        match (s.fetch)(s.cursor.take()).await {
+        let page = match s.next.take() {
+            Some(pending) => match pending.await {
+                Ok(page) => page,
+                Err(e) => {
+                    tracing::error!("export stopped: {e}");
+                    return Some((
+                        Err(std::io::Error::other("export failed")),
+                        State { done: true, ..s },
+                    ));
+                }
+            },
+            None if !s.started => (s.fetch)(None).await,
+            None => return None,
+        };
+        s.started = true;
+        match page {
             Ok((rows, _)) if rows.is_empty() => None,
             Ok((rows, next)) => {
-                s.done = next.is_none();
-                s.cursor = next;
+                match next {
+                    Some(cursor) => {
+                        s.next = Some(tokio::task::spawn_local((s.fetch)(Some(cursor))))
+                    }
+                    None => s.done = true,
+                }
                 Some((Ok(Bytes::from(encode(rows))), s))
             }
             Err(e) => {
@@ -154,7 +178,18 @@ where
 
 /// Formats a UTC timestamp for CSV cells: RFC 3339 with a Z, unambiguous for any reader.
 pub fn utc(t: &chrono::NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    use chrono::{Datelike, Timelike};
+    // Written out by hand: strftime re-parses its pattern on every call, and exports format
+    // millions of these.
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 #[cfg(test)]
@@ -182,6 +217,16 @@ mod tests {
             text,
             "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"line\nbreak\",'=cmd|' /C calc'!A0,\r\n"
         );
+    }
+
+    #[test]
+    fn utc_is_rfc3339() {
+        let t = chrono::NaiveDate::from_ymd_opt(2026, 3, 4)
+            .unwrap()
+            .and_hms_micro_opt(5, 6, 7, 890)
+            .unwrap();
+        assert_eq!(utc(&t), "2026-03-04T05:06:07Z");
+        assert_eq!(utc(&t), t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
     }
 
     #[test]

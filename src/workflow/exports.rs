@@ -7,8 +7,7 @@ use chrono_tz::Tz;
 
 use super::{Services, WorkflowError};
 use crate::audit::Actor;
-use crate::db::models::RequestRow;
-use crate::db::reports::{self as q, AuditFilter};
+use crate::db::reports::{self as q, AuditFilter, LogRow};
 use crate::domain::reports::{self as rules, CcpaType, DenialColumn};
 use crate::domain::stores::Art30;
 use crate::domain::{RequestId, Status};
@@ -129,7 +128,10 @@ pub async fn requests_page(
         .run(move |c| {
             let rows = q::requests_after(c, from, to, after.as_ref(), limit)?;
             let ids: Vec<RequestId> = rows.iter().map(|r| r.id.clone()).collect();
-            let counts = q::task_counts(c, &ids)?;
+            let counts: std::collections::HashMap<RequestId, (i64, i64)> = q::task_counts(c, &ids)?
+                .into_iter()
+                .map(|(id, n, f)| (id, (n, f)))
+                .collect();
             Ok::<_, WorkflowError>((rows, counts))
         })
         .await?;
@@ -137,10 +139,7 @@ pub async fn requests_page(
     let tz = svc.config.timezone;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let (stores, failed) = counts
-            .iter()
-            .find(|(id, _, _)| *id == r.id)
-            .map_or((0, 0), |(_, n, f)| (*n, *f));
+        let (stores, failed) = counts.get(&r.id).copied().unwrap_or((0, 0));
         let mut cells = request_cells(&r, tz, stores, failed);
         if identity {
             let email = if r.email_enc.is_empty() {
@@ -160,7 +159,7 @@ pub async fn requests_page(
     Ok((out, next))
 }
 
-fn request_cells(r: &RequestRow, tz: Tz, stores: i64, failed: i64) -> Vec<String> {
+fn request_cells(r: &LogRow, tz: Tz, stores: i64, failed: i64) -> Vec<String> {
     let closed = r.closed_at.as_ref().map(|t| local_date(t, tz));
     vec![
         r.id.to_string(),
@@ -183,7 +182,10 @@ fn request_cells(r: &RequestRow, tz: Tz, stores: i64, failed: i64) -> Vec<String
         rules::days_to_respond(r.received_date, closed)
             .map(|d| d.to_string())
             .unwrap_or_default(),
-        match rules::on_time(closed, r.effective_due()) {
+        match rules::on_time(
+            closed,
+            crate::domain::clock::effective_due(r.due_date, r.extended_due_date),
+        ) {
             Some(true) => "yes".into(),
             Some(false) => "no".into(),
             None => String::new(),
