@@ -424,6 +424,39 @@ impl SqlConnector {
         }
     }
 
+    /// The condition that finds a person by email however the store wrote it: any case,
+    /// surrounding spaces ignored. PostgreSQL and SQLite compare `LOWER(TRIM(column))`, which
+    /// an expression index on exactly that serves (`CREATE INDEX … ON t (LOWER(TRIM(email)))`);
+    /// MariaDB's default collations already ignore case and trailing spaces, so a plain
+    /// comparison keeps its ordinary index (a leading space there is not ignored).
+    fn email_match(&self, column: &str, ty: ColType, email: &str) -> (String, Vec<Param>) {
+        let wanted = email.trim().to_lowercase();
+        let col = match ty {
+            ColType::Text => self.quote(column),
+            _ => self.as_text(&self.quote(column)),
+        };
+        match self.pool {
+            Pool::My(_) => {
+                let mut values = vec![wanted.clone()];
+                if email.trim() != wanted {
+                    values.push(email.trim().to_string());
+                }
+                let marks = (1..=values.len())
+                    .map(|i| self.placeholder(i))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                (
+                    format!("{col} IN ({marks})"),
+                    values.into_iter().map(Param::Text).collect(),
+                )
+            }
+            _ => (
+                format!("LOWER(TRIM({col})) = {}", self.placeholder(1)),
+                vec![Param::Text(wanted)],
+            ),
+        }
+    }
+
     /// Breadth-first from the subject's identities along references; every reached row, with
     /// the columns the map lists (and the keys needed to go on).
     async fn traverse(
@@ -460,35 +493,13 @@ impl SqlConnector {
                 }
             };
             for (kind, column) in &table.identities {
-                let values = match kind {
-                    IdentityKind::Email => {
-                        let lower = subject.email.to_lowercase();
-                        if lower == subject.email {
-                            vec![lower]
-                        } else {
-                            vec![subject.email.clone(), lower]
-                        }
-                    }
-                    // The portal collects email only; other identity kinds come with connectors
-                    // that receive them.
-                    IdentityKind::Phone | IdentityKind::CustomerId => continue,
-                };
-                let ty = cols[column];
-                let (lhs, params): (String, Vec<Param>) = match ty {
-                    ColType::Other => (
-                        self.as_text(&self.quote(column)),
-                        values.iter().map(|v| Param::Text(v.clone())).collect(),
-                    ),
-                    _ => (
-                        self.quote(column),
-                        values.iter().map(|v| Self::param_for(ty, v)).collect(),
-                    ),
-                };
-                let marks = (1..=params.len())
-                    .map(|i| self.placeholder(i))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let sql = format!("SELECT {select} FROM {from} WHERE {lhs} IN ({marks})");
+                // The portal collects email only; other identity kinds come with connectors
+                // that receive them.
+                if *kind != IdentityKind::Email {
+                    continue;
+                }
+                let (sql_where, params) = self.email_match(column, cols[column], &subject.email);
+                let sql = format!("SELECT {select} FROM {from} WHERE {sql_where}");
                 collect(self.fetch(sql, &params).await?, &mut rows);
             }
             for link in &step.via {

@@ -931,3 +931,68 @@ async fn console_store_form_rejects_bad_input_and_keeps_it() {
         .unwrap();
     assert_eq!(res.status(), 403, "CSRF-less POST refused");
 }
+
+/// A store that wrote the address in another case, or with spaces around it, still holds
+/// the person: access finds them on PostgreSQL, MariaDB and SQLite alike, and a deletion
+/// erases them (a miss here would be reported as success, and the person kept).
+#[tokio::test]
+async fn an_email_stored_in_another_case_or_with_spaces_is_found() {
+    if !(shop::postgres_available().await && shop::mysql_available().await) {
+        return;
+    }
+    let app = TestApp::spawn(backends()[0]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    app.staff(
+        Role::StoreOwner,
+        "owner@shop.example",
+        "orbit kettle velvet 42",
+    )
+    .await;
+    let shops = [
+        Shop::create(Engine::Postgres, &app.dir).await,
+        Shop::create(Engine::MariaDb, &app.dir).await,
+        Shop::create(Engine::Sqlite, &app.dir).await,
+    ];
+    for (i, s) in shops.iter().enumerate() {
+        // MariaDB's collation ignores trailing spaces, not leading ones: its variant has the
+        // case and the trailing space, the others a space on both sides.
+        let stored = if s.engine == Engine::MariaDb {
+            "Ada@Example.ORG "
+        } else {
+            " Ada@Example.ORG  "
+        };
+        s.execute(&format!(
+            "UPDATE customers SET email = '{stored}' WHERE id = 1"
+        ))
+        .await;
+        sql_store(
+            &api,
+            &format!("Shop {i} {:?}", s.engine),
+            "owner@shop.example",
+            &s.url,
+        )
+        .await;
+    }
+    let (reference, _) = verified_request(&app, "access", "ada@example.org").await;
+    api.wait_tasks(&reference, |t| t["status"] == "done").await;
+    let (_, csv_text) = api
+        .text(&format!("/api/v1/requests/{reference}/package.csv"))
+        .await;
+    let (_, rows) = parse_csv(&csv_text);
+    for (i, s) in shops.iter().enumerate() {
+        let store = format!("Shop {i} {:?}", s.engine);
+        let names: Vec<&Vec<String>> = rows
+            .iter()
+            .filter(|r| r[0] == store && r[1] == "customers" && r[3] == "name")
+            .collect();
+        assert_eq!(names.len(), 1, "{store}: Ada found once: {csv_text}");
+        assert_eq!(names[0][5], "Ada Lovelace");
+        assert!(
+            rows.iter().any(|r| r[0] == store && r[1] == "orders"),
+            "{store}: and her orders"
+        );
+    }
+}
