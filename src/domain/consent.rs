@@ -37,6 +37,9 @@ impl ConsentMethod {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
     Email(EmailAddress),
+    /// A website visitor as the banner knows them: 32 random hex digits in a first-party
+    /// cookie. Its own namespace, so no site can read or write a customer id through it.
+    Visitor(String),
     Opaque(String),
 }
 
@@ -56,7 +59,22 @@ impl Subject {
                 .map(Subject::Email)
                 .map_err(|e| e.to_string());
         }
+        if let Ok(v) = Subject::visitor(s) {
+            return Ok(v);
+        }
         Subject::opaque(s)
+    }
+
+    /// A banner's visitor id: exactly 32 lowercase hex digits (128 random bits).
+    pub fn visitor(s: &str) -> Result<Subject, String> {
+        if s.len() == 32
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+        {
+            Ok(Subject::Visitor(s.to_string()))
+        } else {
+            Err("must be the banner's visitor id: 32 hex digits".into())
+        }
     }
 
     /// An opaque id only: the banner's visitor id must never be an email address.
@@ -74,6 +92,7 @@ impl Subject {
     pub fn index_kind(&self) -> &'static str {
         match self {
             Subject::Email(_) => "email",
+            Subject::Visitor(_) => "visitor",
             Subject::Opaque(_) => "consent_subject",
         }
     }
@@ -82,7 +101,7 @@ impl Subject {
     pub fn normalised(&self) -> String {
         match self {
             Subject::Email(e) => e.normalised(),
-            Subject::Opaque(s) => s.clone(),
+            Subject::Visitor(s) | Subject::Opaque(s) => s.clone(),
         }
     }
 
@@ -90,13 +109,14 @@ impl Subject {
     pub fn as_text(&self) -> String {
         match self {
             Subject::Email(e) => e.as_str().to_string(),
-            Subject::Opaque(s) => s.clone(),
+            Subject::Visitor(s) | Subject::Opaque(s) => s.clone(),
         }
     }
 
     pub fn kind_word(&self) -> &'static str {
         match self {
             Subject::Email(_) => "email",
+            Subject::Visitor(_) => "visitor",
             Subject::Opaque(_) => "id",
         }
     }

@@ -56,6 +56,23 @@ async fn public(
     (status, headers, res.json().await.unwrap_or(Value::Null))
 }
 
+/// A shop's back end recording a choice for an email address: with a staff token, never
+/// the public site key.
+async fn staff_write(app: &TestApp, token: &str, body: Value) -> (u16, Value) {
+    let res = reqwest::Client::new()
+        .post(app.url("/api/v1/consent"))
+        .bearer_auth(token)
+        .header("User-Agent", "TestBrowser/1.0")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    (
+        res.status().as_u16(),
+        res.json().await.unwrap_or(Value::Null),
+    )
+}
+
 async fn purposes(api: &Api<'_>) {
     for body in [
         json!({"key": "newsletter", "name": "Marketing email", "notice_text": "We send offers by email.\nUnsubscribe any time."}),
@@ -110,7 +127,8 @@ async fn grant_withdraw_new_notice_regrant() {
         let key = site_key(&admin).await;
 
         let write = |status: &'static str| json!({"subject": "Ann@Example.org", "purpose": "newsletter", "status": status, "method": "web_form", "jurisdiction": "gdpr", "page_url": "https://shop.example/signup"});
-        let (s, _, r) = public(
+        // The site key is public: it records for a visitor id only, never for an address.
+        let (s, _, e) = public(
             &app,
             reqwest::Method::POST,
             "/api/v1/consent",
@@ -120,21 +138,14 @@ async fn grant_withdraw_new_notice_regrant() {
             Some(write("granted")),
         )
         .await;
+        assert_eq!((s, e["field"].as_str()), (403, Some("subject")), "{e}");
+        let (s, r) = api.post("/api/v1/consent", write("granted")).await;
         assert_eq!(s, 201, "{r}");
         assert_eq!(
             (r["status"].as_str(), r["notice_version"].as_i64()),
             (Some("granted"), Some(1))
         );
-        let (s, _, r) = public(
-            &app,
-            reqwest::Method::POST,
-            "/api/v1/consent",
-            Some(&key),
-            None,
-            false,
-            Some(write("withdrawn")),
-        )
-        .await;
+        let (s, r) = api.post("/api/v1/consent", write("withdrawn")).await;
         assert_eq!(s, 201, "{r}");
         let (s, n) = api
             .post(
@@ -154,16 +165,7 @@ async fn grant_withdraw_new_notice_regrant() {
             (422, Some("notice_text")),
             "the same text is not a new version: {e}"
         );
-        let (s, _, r) = public(
-            &app,
-            reqwest::Method::POST,
-            "/api/v1/consent",
-            Some(&key),
-            None,
-            false,
-            Some(write("granted")),
-        )
-        .await;
+        let (s, r) = api.post("/api/v1/consent", write("granted")).await;
         assert_eq!((s, r["notice_version"].as_i64()), (201, Some(2)), "{r}");
 
         // The same person, however the address is written.
@@ -223,20 +225,38 @@ async fn grant_withdraw_new_notice_regrant() {
                 "notice_version",
             ),
             (
-                json!({"subject": "ann@example.org", "purpose": "newsletter", "status": "granted", "method": "staff"}),
-                "method",
-            ),
-            (
                 json!({"subject": "ann@example.org", "purpose": "newsletter", "status": "granted", "method": "gpc"}),
                 "method",
             ),
         ] {
-            let (s, _, e) = public(
+            let (s, e) = api.post("/api/v1/consent", body.clone()).await;
+            assert_eq!(
+                (s, e["field"].as_str()),
+                (422, Some(field)),
+                "{body} -> {e}"
+            );
+        }
+        let visitor = "0123456789abcdef0123456789abcdef";
+        for (body, field) in [
+            (
+                json!({"subject": visitor, "purpose": "newsletter", "status": "granted", "method": "staff"}),
+                "method",
+            ),
+            (
+                json!({"subject": visitor, "purpose": "newsletter", "status": "granted", "method": "preference_centre"}),
+                "method",
+            ),
+            (
+                json!({"subject": visitor, "purpose": "nope", "status": "granted"}),
+                "purpose",
+            ),
+        ] {
+            let (s, h, e) = public(
                 &app,
                 reqwest::Method::POST,
                 "/api/v1/consent",
                 Some(&key),
-                None,
+                Some(SHOP),
                 false,
                 Some(body.clone()),
             )
@@ -245,6 +265,10 @@ async fn grant_withdraw_new_notice_regrant() {
                 (s, e["field"].as_str()),
                 (422, Some(field)),
                 "{body} -> {e}"
+            );
+            assert_eq!(
+                h["access-control-allow-origin"], SHOP,
+                "the banner can read why"
             );
         }
         let (_, state) = api.get("/api/v1/consent?subject=ann%40example.org").await;
@@ -270,7 +294,7 @@ async fn grant_withdraw_new_notice_regrant() {
             })
             .await
             .unwrap();
-        assert_eq!(audited, 1);
+        assert_eq!(audited, 4, "every record staff made (three for ann, one here) is audited");
         let auditor = Api {
             app: &app,
             token: app.token(Role::Auditor).await,
@@ -296,7 +320,7 @@ async fn site_keys_and_origins() {
     };
     purposes(&api).await;
     let key = site_key(&api).await;
-    let body = json!({"subject": "v-1", "purpose": "newsletter", "status": "granted"});
+    let body = json!({"subject": "00000000000000000000000000000001", "purpose": "newsletter", "status": "granted"});
     let (s, h, e) = public(
         &app,
         reqwest::Method::POST,
@@ -528,14 +552,13 @@ async fn consent_export_holds_every_record_with_proof_and_is_formula_safe() {
         token: app.token(Role::Admin).await,
     };
     purposes(&api).await;
-    let key = site_key(&api).await;
+
     for (subject, status) in [
         ("a@example.org", "granted"),
         ("b@example.org", "withdrawn"),
         ("c@example.org", "granted"),
     ] {
-        let (s, _, r) = public(&app, reqwest::Method::POST, "/api/v1/consent", Some(&key), None, false,
-            Some(json!({"subject": subject, "purpose": "newsletter", "status": status, "page_url": "=HYPERLINK(\"http://x\")"}))).await;
+        let (s, r) = staff_write(&app, &api.token, json!({"subject": subject, "purpose": "newsletter", "status": status, "page_url": "=HYPERLINK(\"http://x\")"})).await;
         assert_eq!(s, 201, "{r}");
     }
     let auditor = Api {
@@ -601,9 +624,8 @@ async fn access_package_holds_consent_and_deletion_pseudonymises_it() {
             token: app.token(Role::Admin).await,
         };
         purposes(&api).await;
-        let key = site_key(&api).await;
-        let (s, _, _) = public(&app, reqwest::Method::POST, "/api/v1/consent", Some(&key), None, false,
-            Some(json!({"subject": "dora@example.org", "purpose": "newsletter", "status": "granted", "page_url": "https://shop.example/signup?email=dora@example.org"}))).await;
+
+        let (s, _) = staff_write(&app, &api.token, json!({"subject": "dora@example.org", "purpose": "newsletter", "status": "granted", "page_url": "https://shop.example/signup?email=dora@example.org"})).await;
         assert_eq!(s, 201);
 
         let closed = |kind: &'static str| {

@@ -414,7 +414,11 @@ pub async fn record(svc: web::Data<Services>, req: HttpRequest, body: web::Bytes
             origin.as_deref(),
         ),
         Ok(Err(refused)) => cors(refusal(refused), None),
-        Err(e) => cors(ApiError::from(e).error_response(), origin.as_deref()),
+        // Refused input comes after the key held; anything else may not have checked it.
+        Err(e @ crate::workflow::WorkflowError::Invalid { .. }) => {
+            cors(ApiError::from(e).error_response(), origin.as_deref())
+        }
+        Err(e) => cors(ApiError::from(e).error_response(), None),
     }
 }
 
@@ -471,6 +475,16 @@ fn parse_record(
         }
     };
     let staff = matches!(writer, Writer::Staff { .. });
+    // A site key is public (it is in the shop's pages): with it, a browser records choices
+    // for its own visitor id only. Email addresses and customer ids need a staff token,
+    // which stays on the shop's server.
+    if !staff && !matches!(subject, Subject::Visitor(_)) {
+        return Err(ApiError::Status {
+            status: StatusCode::FORBIDDEN,
+            message: "with a site key, subject must be the banner's visitor id; recording consent for an email address or customer id needs a staff API token".into(),
+            field: Some("subject"),
+        });
+    }
     let method = match b.text("method")?.as_str() {
         "" => ConsentMethod::Api,
         m => match m.parse::<ConsentMethod>() {
@@ -478,6 +492,12 @@ fn parse_record(
                 return Err(ApiError::field(
                     "method",
                     "method staff needs a staff token",
+                ));
+            }
+            Ok(ConsentMethod::PreferenceCentre) if !staff => {
+                return Err(ApiError::field(
+                    "method",
+                    "method preference_centre is recorded by Steward's own preference centre only",
                 ));
             }
             Ok(m) if ConsentMethod::CALLER_WORDS.contains(&m.as_str()) => m,
@@ -537,12 +557,7 @@ pub struct VisitorQuery {
 }
 
 fn visitor(s: &str) -> Result<Subject, ApiError> {
-    Subject::opaque(s).map_err(|_| {
-        ApiError::field(
-            "visitor",
-            "visitor must be the banner's opaque visitor id (letters and digits)",
-        )
-    })
+    Subject::visitor(s).map_err(|e| ApiError::field("visitor", format!("visitor {e}")))
 }
 
 /// The banner's read: purposes, current notices and the visitor's current choices.
