@@ -41,6 +41,10 @@ const TABLES: [&str; 3] = [
     "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT NOT NULL, total NUMERIC(10,2) NOT NULL, shipping_address VARCHAR(255))",
     "CREATE TABLE order_items (id BIGINT PRIMARY KEY, order_id BIGINT NOT NULL, sku VARCHAR(50) NOT NULL, qty INTEGER NOT NULL)",
 ];
+/// The expression index behind Steward's case-insensitive email match (PostgreSQL, SQLite).
+const CI_INDEX: &str =
+    "CREATE INDEX IF NOT EXISTS customers_email_ci ON customers (LOWER(TRIM(email)))";
+
 const INDEXES: [&str; 3] = [
     "CREATE INDEX customers_email ON customers (email)",
     "CREATE INDEX orders_customer ON orders (customer_id)",
@@ -90,6 +94,12 @@ async fn seed_pg(n: u64) -> String {
         sqlx::query("ANALYZE").execute(&p).await.unwrap();
         println!("seeded PostgreSQL {db} in {:.1?}", t.elapsed());
     }
+    // Steward finds a person by LOWER(TRIM(email)); this is the index a store should have for
+    // it (the store page says so). Added to databases seeded before it existed, too.
+    let p = sqlx::PgPool::connect(&url).await.unwrap();
+    sqlx::query(CI_INDEX).execute(&p).await.unwrap();
+    sqlx::query("ANALYZE customers").execute(&p).await.unwrap();
+    p.close().await;
     url
 }
 
@@ -177,6 +187,9 @@ async fn seed_sqlite(n: u64) -> String {
         std::fs::rename(&tmp, &path).unwrap();
         println!("seeded SQLite {} in {:.1?}", path.display(), t.elapsed());
     }
+    let p = sqlx::SqlitePool::connect(&url).await.unwrap();
+    sqlx::query(CI_INDEX).execute(&p).await.unwrap();
+    p.close().await;
     url
 }
 

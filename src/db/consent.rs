@@ -154,10 +154,11 @@ pub struct RecordFilter {
     pub purpose: Option<PurposeKey>,
 }
 
-pub fn records_page(
+/// Records after the keyset cursor `(recorded_at, id)`, oldest first.
+pub fn records_after(
     conn: &mut DbConn,
     f: &RecordFilter,
-    offset: i64,
+    after: Option<&(NaiveDateTime, String)>,
     limit: i64,
 ) -> Result<Vec<ConsentRow>, DbError> {
     let mut q = consent_records::table.into_boxed();
@@ -170,28 +171,38 @@ pub fn records_page(
     if let Some(p) = &f.purpose {
         q = q.filter(consent_records::purpose_key.eq(p.clone()));
     }
+    if let Some((at, id)) = after {
+        q = q.filter(consent_records::recorded_at.ge(*at)).filter(
+            consent_records::recorded_at
+                .gt(*at)
+                .or(consent_records::id.gt(id.clone())),
+        );
+    }
     Ok(q.order((
         consent_records::recorded_at.asc(),
         consent_records::id.asc(),
     ))
-    .offset(offset)
     .limit(limit)
     .select(ConsentRow::as_select())
     .load(conn)?)
 }
 
-/// The current state of every subject for one purpose, with the record it rests on.
-pub fn current_page(
+/// The current state of every subject for one purpose, with the record it rests on, after
+/// the keyset cursor (a subject's index).
+pub fn current_after(
     conn: &mut DbConn,
     purpose: &PurposeKey,
-    offset: i64,
+    after: Option<&str>,
     limit: i64,
 ) -> Result<Vec<(CurrentRow, ConsentRow)>, DbError> {
-    Ok(consent_current::table
+    let mut q = consent_current::table
         .inner_join(consent_records::table.on(consent_records::id.eq(consent_current::record_id)))
         .filter(consent_current::purpose_key.eq(purpose))
-        .order(consent_current::subject_index.asc())
-        .offset(offset)
+        .into_boxed();
+    if let Some(a) = after {
+        q = q.filter(consent_current::subject_index.gt(a.to_string()));
+    }
+    Ok(q.order(consent_current::subject_index.asc())
         .limit(limit)
         .select((CurrentRow::as_select(), ConsentRow::as_select()))
         .load(conn)?)

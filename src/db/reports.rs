@@ -6,7 +6,7 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use super::models::AuditRow;
-use super::schema::{attachments, audit_log, requests, task_records, tasks};
+use super::schema::{attachments, audit_log, request_events, requests, task_records, tasks};
 use super::{DbConn, DbError};
 use crate::domain::stores::TaskStatus;
 use crate::domain::{DenialReason, Jurisdiction, RequestId, RequestKind, Status};
@@ -206,6 +206,13 @@ pub fn erase_personal_data(
             ))
             .execute(conn)?;
     }
+    // Staff notes on the timeline and on store tasks can quote the person: they go too.
+    diesel::update(request_events::table.filter(request_events::request_id.eq_any(ids)))
+        .set(request_events::note.eq(None::<String>))
+        .execute(conn)?;
+    diesel::update(tasks::table.filter(tasks::request_id.eq_any(ids)))
+        .set(tasks::note.eq(None::<String>))
+        .execute(conn)?;
     let files = diesel::delete(attachments::table.filter(attachments::request_id.eq_any(ids)))
         .execute(conn)?;
     Ok((n, files))

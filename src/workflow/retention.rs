@@ -45,52 +45,75 @@ pub fn cutoffs(now: NaiveDateTime, retention_months: u32) -> (NaiveDateTime, Nai
     (packages, personal)
 }
 
+/// Ids per transaction: keeps each purge step short (other writers wait for it on SQLite)
+/// and under every backend's limit on bound parameters.
+const BATCH: usize = 500;
+
 pub async fn purge(
     svc: &Services,
     dry_run: bool,
     actor: Actor,
 ) -> Result<PurgeReport, WorkflowError> {
     let (packages_before, personal_before) = cutoffs(db::now(), svc.config.retention_months);
-    svc.db
+    let (packages, erase) = svc
+        .db
         .run(move |c| {
-            db::write_tx(c, |c| {
-                let packages = q::expired_packages(c, packages_before)?;
-                let erase = q::due_for_erasure(c, personal_before)?;
-                let mut report = PurgeReport {
-                    packages: packages.len(),
-                    requests_erased: erase.len(),
-                    dry_run,
-                    ..Default::default()
-                };
+            Ok::<_, WorkflowError>((
+                q::expired_packages(c, packages_before)?,
+                q::due_for_erasure(c, personal_before)?,
+            ))
+        })
+        .await?;
+    let mut report = PurgeReport {
+        packages: packages.len(),
+        requests_erased: erase.len(),
+        dry_run,
+        ..Default::default()
+    };
+    for chunk in packages.chunks(BATCH) {
+        let ids = chunk.to_vec();
+        report.package_rows += svc
+            .db
+            .run(move |c| {
                 if dry_run {
-                    report.package_rows = q::count_records(c, &packages)? as usize;
-                    report.files = q::count_attachments(c, &erase)? as usize;
-                    return Ok::<_, WorkflowError>(report);
+                    return Ok::<_, WorkflowError>(q::count_records(c, &ids)? as usize);
                 }
-                report.package_rows = q::delete_records(c, &packages)?;
-                let (_, files) = q::erase_personal_data(c, &erase)?;
-                report.files = files;
-                if report
-                    != (PurgeReport {
-                        dry_run,
-                        ..Default::default()
-                    })
-                {
+                db::write_tx(c, |c| Ok(q::delete_records(c, &ids)?))
+            })
+            .await?;
+    }
+    for chunk in erase.chunks(BATCH) {
+        let ids = chunk.to_vec();
+        report.files += svc
+            .db
+            .run(move |c| {
+                if dry_run {
+                    return Ok::<_, WorkflowError>(q::count_attachments(c, &ids)? as usize);
+                }
+                db::write_tx(c, |c| Ok(q::erase_personal_data(c, &ids)?.1))
+            })
+            .await?;
+    }
+    if !dry_run && (report.packages > 0 || report.requests_erased > 0) {
+        let r = report.clone();
+        svc.db
+            .run(move |c| {
+                db::write_tx(c, |c| {
                     audit::record(
                         c,
                         &actor,
                         "retention.purged",
                         "retention",
                         serde_json::json!({
-                            "packages": report.packages, "package_rows": report.package_rows,
-                            "requests_erased": report.requests_erased, "files": report.files,
+                            "packages": r.packages, "package_rows": r.package_rows,
+                            "requests_erased": r.requests_erased, "files": r.files,
                         }),
-                    )?;
-                }
-                Ok(report)
+                    )
+                })
             })
-        })
-        .await
+            .await?;
+    }
+    Ok(report)
 }
 
 /// A request's email as staff see it: erased rows (empty ciphertext) say so.
@@ -118,10 +141,11 @@ pub async fn daily(svc: &Services) -> Result<Option<PurgeReport>, WorkflowError>
     if last.as_deref() == Some(t.as_str()) {
         return Ok(None);
     }
-    let report = purge(svc, false, Actor::System).await?;
+    // Marked first: a purge that fails is reported once a day, not retried on every tick.
     svc.db
         .run(move |c| crate::db::settings::put(c, LAST_RUN, &today, None))
         .await?;
+    let report = purge(svc, false, Actor::System).await?;
     Ok(Some(report))
 }
 

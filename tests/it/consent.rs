@@ -294,7 +294,10 @@ async fn grant_withdraw_new_notice_regrant() {
             })
             .await
             .unwrap();
-        assert_eq!(audited, 4, "every record staff made (three for ann, one here) is audited");
+        assert_eq!(
+            audited, 4,
+            "every record staff made (three for ann, one here) is audited"
+        );
         let auditor = Api {
             app: &app,
             token: app.token(Role::Auditor).await,
@@ -740,13 +743,36 @@ async fn preference_centre_link_is_single_use_and_changes_choices() {
     let path = crate::support::path_of(&link);
 
     // Following the link (as a mail scanner would) uses nothing; the button opens it once.
+    let mut page = String::new();
     for _ in 0..2 {
-        let page = crate::support::page(&b, app.url(&path)).await;
+        page = crate::support::page(&b, app.url(&path)).await;
         assert!(page.contains("Open my choices"), "{page}");
     }
-    let res = b.post(app.url(&path)).send().await.unwrap();
+    let open_csrf = crate::support::hidden(&page, "csrf").unwrap();
+    let forged = b
+        .post(app.url(&path))
+        .form(&[("csrf", "forged")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        forged.status(),
+        403,
+        "another site cannot open the link in this browser"
+    );
+    let res = b
+        .post(app.url(&path))
+        .form(&[("csrf", open_csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 303);
-    let again = b.post(app.url(&path)).send().await.unwrap();
+    let again = b
+        .post(app.url(&path))
+        .form(&[("csrf", open_csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(again.status(), 404, "single-use");
     assert!(again.text().await.unwrap().contains("Ask for a new link"));
 
@@ -769,7 +795,9 @@ async fn preference_centre_link_is_single_use_and_changes_choices() {
         .form(&[
             ("csrf", csrf.as_str()),
             ("purpose.newsletter", "withdrawn"),
+            ("version.newsletter", "1"),
             ("purpose.ads", "withdrawn"),
+            ("version.ads", "1"),
         ])
         .send()
         .await
@@ -784,6 +812,37 @@ async fn preference_centre_link_is_single_use_and_changes_choices() {
         .await
         .unwrap();
     assert_eq!(forged.status(), 403);
+
+    // A notice published while the page was open: that choice is not recorded, the person
+    // is asked again, and the old choice is not pre-ticked as if given on the new text.
+    let (s, _) = api
+        .post(
+            "/api/v1/purposes/newsletter/notices",
+            json!({"notice_text": "Offers weekly."}),
+        )
+        .await;
+    assert_eq!(s, 201);
+    let res = b
+        .post(app.url("/privacy/preferences/choices"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("purpose.newsletter", "granted"),
+            ("version.newsletter", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/privacy/preferences?changed=1");
+    let centre = crate::support::page(&b, app.url("/privacy/preferences?changed=1")).await;
+    assert!(
+        centre.contains("A notice changed while you were choosing"),
+        "{centre}"
+    );
+    assert!(centre.contains("please choose again"), "{centre}");
+    assert!(
+        !centre.contains("name=\"purpose.newsletter\" value=\"withdrawn\" checked"),
+        "{centre}"
+    );
 
     let (_, state) = api.get("/api/v1/consent?subject=eve%40example.org").await;
     let methods: Vec<(&str, &str, &str)> = state["history"]

@@ -232,12 +232,17 @@ pub async fn records_csv(
     Ok(consent_stream(svc.get_ref().clone(), filter))
 }
 
-/// The consent export, streamed page by page.
+/// The consent export, streamed page by page (keyset-paged, so records committed during
+/// the download neither repeat nor push others out).
 pub fn consent_stream(svc: Services, filter: RecordFilter) -> HttpResponse {
-    crate::export::stream("consent.csv", reports::RECORDS_HEADER, move |offset| {
-        let (svc, filter) = (svc.clone(), filter.clone());
-        async move { reports::records_page(&svc, filter, offset, crate::export::PAGE_ROWS).await }
-    })
+    crate::export::stream_keyed(
+        "consent.csv",
+        reports::RECORDS_HEADER.to_vec(),
+        move |after| {
+            let (svc, filter) = (svc.clone(), filter.clone());
+            async move { reports::records_page(&svc, filter, after, 2_000).await }
+        },
+    )
 }
 
 #[derive(serde::Deserialize)]

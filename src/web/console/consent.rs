@@ -22,7 +22,7 @@ use crate::web::{redirect, render};
 use crate::workflow::consent::ledger::{self, Choice, Entry, Proof, Writer};
 use crate::workflow::consent::reports::{self, PurposeFigures};
 use crate::workflow::consent::{self, NewPurpose, site_keys};
-use crate::workflow::{Services, WorkflowError, records};
+use crate::workflow::{Services, WorkflowError};
 
 /// The opt-in chart of one purpose as SVG coordinates (drawn server-side: no script).
 pub struct Chart {
@@ -591,15 +591,21 @@ pub async fn current_csv(
 ) -> Result<HttpResponse, PageError> {
     let key = PurposeKey::parse(&path).map_err(|_| PageError::not_found())?;
     consent::purpose(&svc, key.clone()).await?;
-    records::export_downloaded(&svc, staff.0.actor(), "consent-current").await?;
+    crate::workflow::exports::downloaded(
+        &svc,
+        staff.0.actor(),
+        "consent-current",
+        serde_json::json!({"purpose": key}),
+    )
+    .await?;
     let svc = svc.get_ref().clone();
     let name = format!("consent-current-{key}.csv");
-    Ok(crate::export::stream(
+    Ok(crate::export::stream_keyed(
         &name,
-        reports::CURRENT_HEADER,
-        move |offset| {
+        reports::CURRENT_HEADER.to_vec(),
+        move |after| {
             let (svc, key) = (svc.clone(), key.clone());
-            async move { reports::current_page(&svc, key, offset, crate::export::PAGE_ROWS).await }
+            async move { reports::current_page(&svc, key, after, 2_000).await }
         },
     ))
 }

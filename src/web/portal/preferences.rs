@@ -51,6 +51,8 @@ struct ChoicesPage {
     history: Vec<HistoryLine>,
     csrf: String,
     saved: bool,
+    /// A notice was republished while the form was open: its choice was not saved.
+    changed: bool,
 }
 
 #[derive(Template)]
@@ -58,6 +60,7 @@ struct ChoicesPage {
 struct OpenPage {
     token: String,
     problem: Option<&'static str>,
+    csrf: String,
 }
 
 async fn session_of(
@@ -74,12 +77,14 @@ async fn session_of(
 #[serde(default)]
 pub struct ShowQuery {
     saved: String,
+    changed: String,
 }
 
 async fn choices_page(
     svc: &Services,
     s: PreferenceSession,
     saved: bool,
+    changed: bool,
 ) -> Result<HttpResponse, PageError> {
     let state = ledger::state(svc, &s.subject).await?;
     let tz = svc.config.timezone;
@@ -120,6 +125,7 @@ async fn choices_page(
             history,
             csrf: s.csrf,
             saved,
+            changed,
         },
     )
 }
@@ -131,7 +137,7 @@ pub async fn show(
     q: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, PageError> {
     if let Some(s) = session_of(&svc, &req).await? {
-        return choices_page(&svc, s, q.saved == "1").await;
+        return choices_page(&svc, s, q.saved == "1", q.changed == "1").await;
     }
     let (csrf, cookie) = public_form_token(&req);
     let mut res = render(
@@ -199,6 +205,7 @@ pub async fn ask(
 /// not use up the single-use link.
 pub async fn open_page(
     svc: web::Data<Services>,
+    req: HttpRequest,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let token = path.into_inner();
@@ -211,15 +218,42 @@ pub async fn open_page(
         ),
         Err(e) => return Err(e.into()),
     };
-    render(status, &OpenPage { token, problem })
+    // The button carries a form token, so another site cannot open a session of its own
+    // choosing in this browser (login CSRF).
+    let (csrf, cookie) = public_form_token(&req);
+    let mut res = render(
+        status,
+        &OpenPage {
+            token,
+            problem,
+            csrf,
+        },
+    )?;
+    if let Some(c) = cookie {
+        res.add_cookie(&c).ok();
+    }
+    Ok(res)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct OpenForm {
+    csrf: String,
 }
 
 pub async fn open(
     svc: web::Data<Services>,
     req: HttpRequest,
     path: web::Path<String>,
+    form: web::Form<OpenForm>,
 ) -> Result<HttpResponse, PageError> {
     let token = path.into_inner();
+    if !public_form_token_ok(&req, &form.csrf) {
+        return Err(PageError::forbidden(
+            "This page has expired. Open the link from your email again.",
+        ));
+    }
+    let csrf = form.csrf.clone();
     match preferences::open(&svc, &token).await {
         Ok(session) => {
             let cookie = Cookie::build(COOKIE, session)
@@ -238,6 +272,7 @@ pub async fn open(
             &OpenPage {
                 token,
                 problem: Some("This link has expired."),
+                csrf,
             },
         ),
         Err(WorkflowError::LinkInvalid) => render(
@@ -245,6 +280,7 @@ pub async fn open(
             &OpenPage {
                 token,
                 problem: Some("This link has already been used, or is not valid."),
+                csrf,
             },
         ),
         Err(e) => Err(e.into()),
@@ -273,6 +309,7 @@ pub async fn save(
     }
     let state = ledger::state(&svc, &s.subject).await?;
     let mut choices = Vec::new();
+    let mut changed = false;
     for (p, n) in crate::workflow::consent::purposes(&svc).await? {
         if p.necessary {
             continue;
@@ -280,6 +317,12 @@ pub async fn save(
         let Some(word) = field(&format!("purpose.{}", p.key)) else {
             continue;
         };
+        // The choice was made on the notice the page showed: if a newer one was published
+        // meanwhile, nothing is recorded for it and the person is asked again.
+        if field(&format!("version.{}", p.key)) != Some(n.version.to_string().as_str()) {
+            changed = true;
+            continue;
+        }
         let status: ConsentStatus = word.parse().map_err(|_| {
             PageError::bad_request(
                 "A choice was not one of the offered ones. Reload the page and try again.",
@@ -318,5 +361,9 @@ pub async fn save(
         };
         ledger::record(&svc, entry).await?;
     }
-    Ok(redirect("/privacy/preferences?saved=1"))
+    Ok(redirect(if changed {
+        "/privacy/preferences?changed=1"
+    } else {
+        "/privacy/preferences?saved=1"
+    }))
 }

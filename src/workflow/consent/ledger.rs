@@ -313,7 +313,19 @@ pub async fn banner(
     let keys = svc.keys.clone();
     svc.db
         .run(move |c| {
-            let written = if proof.gpc {
+            let index = subject_index(&keys, &visitor);
+            // Most page views of a GPC browser find the opt-out already recorded: they read,
+            // and only a missing opt-out takes the write path.
+            let purposes = store::purposes_with_notice(c)?;
+            let current = store::current_of(c, &index)?;
+            let missing = purposes.iter().any(|(p, _)| {
+                p.sale_or_sharing
+                    && !p.necessary
+                    && !current
+                        .iter()
+                        .any(|x| x.purpose_key == p.key && x.status == ConsentStatus::Withdrawn)
+            });
+            let written = if proof.gpc && missing {
                 let entry = Entry {
                     subject: visitor.clone(),
                     choices: vec![],
@@ -325,11 +337,21 @@ pub async fn banner(
                 };
                 db::write_tx(c, |c| write(c, &keys, &entry))?
             } else {
-                Written::default()
+                Written {
+                    gpc_honoured: proof.gpc,
+                    ..Written::default()
+                }
             };
-            Ok::<_, WorkflowError>(BannerState {
-                purposes: store::purposes_with_notice(c)?,
-                choices: store::current_of(c, &subject_index(&keys, &visitor))?,
+            if !written.records.is_empty() {
+                return Ok::<_, WorkflowError>(BannerState {
+                    purposes,
+                    choices: store::current_of(c, &index)?,
+                    written,
+                });
+            }
+            Ok(BannerState {
+                purposes,
+                choices: current,
                 written,
             })
         })

@@ -33,6 +33,19 @@ fn staff_id(actor: &Actor) -> Option<UserId> {
     }
 }
 
+/// Two staff saving at the same moment: the loser's insert meets the primary key, which is
+/// a conflict to report, not a server error.
+fn unique_violation(e: &WorkflowError) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    matches!(
+        e,
+        WorkflowError::Db(crate::db::DbError::Query(Error::DatabaseError(
+            DatabaseErrorKind::UniqueViolation,
+            _
+        )))
+    )
+}
+
 fn notice(key: &PurposeKey, version: i32, text: &str, actor: &Actor) -> NoticeRow {
     NoticeRow {
         purpose_key: key.clone(),
@@ -50,6 +63,7 @@ pub async fn create_purpose(
     p: NewPurpose,
     actor: Actor,
 ) -> Result<(PurposeRow, NoticeRow), WorkflowError> {
+    let key = p.key.clone();
     svc.db
         .run(move |c| {
             db::write_tx(c, |c| {
@@ -82,6 +96,16 @@ pub async fn create_purpose(
             })
         })
         .await
+        .map_err(|e| {
+            if unique_violation(&e) {
+                WorkflowError::invalid(
+                    "key",
+                    format!("a purpose with the key '{key}' already exists"),
+                )
+            } else {
+                e
+            }
+        })
 }
 
 /// Publishes the next notice version; earlier versions stay as they were.
@@ -115,6 +139,15 @@ pub async fn publish_notice(
             })
         })
         .await
+        .map_err(|e| {
+            if unique_violation(&e) {
+                WorkflowError::Conflict(
+                    "another version of this notice was published at the same moment; reload and check it".into(),
+                )
+            } else {
+                e
+            }
+        })
 }
 
 /// Every purpose with its current notice.

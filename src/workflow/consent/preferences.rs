@@ -53,8 +53,9 @@ pub async fn send_link(svc: &Services, email: EmailAddress) -> Result<(), Workfl
         subject: "Your privacy choices".into(),
         body,
     };
-    if let Err(e) = svc.mailer.send(mail).await {
-        tracing::warn!("preference link not sent: {e}");
+    // The mail server's answer can quote the address: it is not logged.
+    if svc.mailer.send(mail).await.is_err() {
+        tracing::warn!("a preference-centre link could not be sent");
     }
     Ok(())
 }

@@ -60,18 +60,26 @@ fn record_cells(svc: &Services, r: ConsentRow) -> Result<Vec<String>, WorkflowEr
     ])
 }
 
-/// One page of the consent export, oldest first.
+/// The consent export's keyset cursor: the last record's (recorded_at, id).
+pub type RecordCursor = (NaiveDateTime, String);
+
+/// One page of the consent export, oldest first, and the cursor after it.
 pub async fn records_page(
     svc: &Services,
     filter: RecordFilter,
-    offset: i64,
+    after: Option<RecordCursor>,
     limit: i64,
-) -> Result<Vec<Vec<String>>, WorkflowError> {
+) -> Result<(Vec<Vec<String>>, Option<RecordCursor>), WorkflowError> {
     let rows = svc
         .db
-        .run(move |c| store::records_page(c, &filter, offset, limit))
+        .run(move |c| store::records_after(c, &filter, after.as_ref(), limit))
         .await?;
-    rows.into_iter().map(|r| record_cells(svc, r)).collect()
+    let next = rows.last().map(|r| (r.recorded_at, r.id.clone()));
+    let cells = rows
+        .into_iter()
+        .map(|r| record_cells(svc, r))
+        .collect::<Result<_, _>>()?;
+    Ok((cells, next))
 }
 
 pub const CURRENT_HEADER: &[&str] = &[
@@ -86,17 +94,18 @@ pub const CURRENT_HEADER: &[&str] = &[
 ];
 
 /// One page of who currently stands where for a purpose (e.g. to tell a vendor who opted
-/// out). Pseudonymised subjects no longer appear.
+/// out), and the cursor after it. Pseudonymised subjects no longer appear.
 pub async fn current_page(
     svc: &Services,
     purpose: PurposeKey,
-    offset: i64,
+    after: Option<String>,
     limit: i64,
-) -> Result<Vec<Vec<String>>, WorkflowError> {
+) -> Result<(Vec<Vec<String>>, Option<String>), WorkflowError> {
     let rows = svc
         .db
-        .run(move |c| store::current_page(c, &purpose, offset, limit))
+        .run(move |c| store::current_after(c, &purpose, after.as_deref(), limit))
         .await?;
+    let next = rows.last().map(|(cur, _)| cur.subject_index.clone());
     let mut out = Vec::with_capacity(rows.len());
     for (cur, rec) in rows {
         let subject = match &rec.subject_enc {
@@ -114,7 +123,7 @@ pub async fn current_page(
             rec.method.as_str().into(),
         ]);
     }
-    Ok(out)
+    Ok((out, next))
 }
 
 /// A month's share of choices that granted the purpose.
