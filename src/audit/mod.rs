@@ -174,10 +174,23 @@ pub fn recent(
     conn: &mut DbConn,
     limit: i64,
     before_seq: Option<i64>,
+    f: &crate::db::reports::AuditFilter,
 ) -> Result<Vec<AuditRow>, DbError> {
     let mut q = audit_log::table.into_boxed();
     if let Some(b) = before_seq {
         q = q.filter(audit_log::seq.lt(b));
+    }
+    if let Some(t) = f.from {
+        q = q.filter(audit_log::at.ge(t));
+    }
+    if let Some(t) = f.to {
+        q = q.filter(audit_log::at.lt(t));
+    }
+    if let Some(a) = &f.actor {
+        q = q.filter(audit_log::actor.eq(a.clone()));
+    }
+    if let Some(a) = &f.action {
+        q = q.filter(audit_log::action.eq(a.clone()));
     }
     Ok(q.order(audit_log::seq.desc())
         .limit(limit)

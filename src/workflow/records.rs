@@ -11,13 +11,29 @@ pub async fn audit_page(
     svc: &Services,
     limit: i64,
     before: Option<i64>,
+    filter: crate::db::reports::AuditFilter,
 ) -> Result<(ChainReport, Vec<AuditRow>, Vec<User>), WorkflowError> {
     Ok(svc
         .db
         .run(move |c| {
             let chain = audit::verify(c)?;
-            let rows = audit::recent(c, limit, before)?;
+            let rows = audit::recent(c, limit, before, &filter)?;
             Ok::<_, DbError>((chain, rows, users::list(c)?))
+        })
+        .await?)
+}
+
+/// Staff as the audit log names them (`user:<id>`) with their email, for readable pages.
+pub async fn staff_names(svc: &Services) -> Result<Vec<(String, String)>, WorkflowError> {
+    Ok(svc
+        .db
+        .run(|c| {
+            Ok::<_, DbError>(
+                users::list(c)?
+                    .into_iter()
+                    .map(|u| (format!("user:{}", u.id), u.email))
+                    .collect(),
+            )
         })
         .await?)
 }

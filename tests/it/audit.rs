@@ -254,3 +254,62 @@ fn audit_verify_reports_truncation_and_rewrites() {
     broken("forged checkpoint", "not a checkpoint signed");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The audit page filters by who, action and dates, keeps the filters when paging, and
+/// offers the same rows as CSV.
+#[tokio::test]
+async fn audit_page_filters() {
+    let app = TestApp::spawn(crate::support::backends()[0]).await;
+    let officer = app.signed_in_as(Role::PrivacyOfficer).await;
+    app.submit_request(&[
+        ("kind", "access"),
+        ("jurisdiction", "gdpr"),
+        ("email", "f@example.org"),
+    ])
+    .await;
+    let auditor = app.signed_in(Role::Auditor).await;
+    let who = officer.email.replace('@', "%40");
+    let page = crate::support::page(&auditor, app.url(&format!("/console/audit?who={who}"))).await;
+    assert!(
+        page.contains("login.password_ok") && !page.contains("request.received"),
+        "{page}"
+    );
+    let page = crate::support::page(
+        &auditor,
+        app.url("/console/audit?who=system&action=request.received"),
+    )
+    .await;
+    assert!(
+        page.contains("request.received") && !page.contains("login.password_ok"),
+        "{page}"
+    );
+    let today = chrono::Utc::now().date_naive();
+    let page = crate::support::page(
+        &auditor,
+        app.url(&format!(
+            "/console/audit?action=request.received&from={today}&to={today}"
+        )),
+    )
+    .await;
+    assert!(page.contains("request.received"), "{page}");
+    assert!(
+        page.contains("/console/exports/audit.csv?from="),
+        "the CSV link keeps the range"
+    );
+    let tomorrow = today.succ_opt().unwrap();
+    let page = crate::support::page(
+        &auditor,
+        app.url(&format!(
+            "/console/audit?action=request.received&from={tomorrow}"
+        )),
+    )
+    .await;
+    assert!(!page.contains("<code>request.received</code>"), "{page}");
+    let res = auditor
+        .get(app.url("/console/audit?from=31.12.2026"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap().contains("dates are YYYY-MM-DD"));
+}

@@ -8,7 +8,7 @@ use crate::support::{PASSWORD, TestApp, backends, totp_at};
 /// The audit actions recorded so far, oldest first.
 pub async fn audit_actions(app: &TestApp) -> Vec<String> {
     let mut rows = app
-        .db(|c| steward::audit::recent(c, 10_000, None).unwrap())
+        .db(|c| steward::audit::recent(c, 10_000, None, &Default::default()).unwrap())
         .await;
     rows.reverse();
     rows.into_iter().map(|r| r.action).collect()
@@ -242,7 +242,7 @@ async fn a_strangers_guesses_never_lock_the_owner_out() {
     let id = owner.id.to_string();
     let failed = app
         .db(move |c| {
-            steward::audit::recent(c, 500, None)
+            steward::audit::recent(c, 500, None, &Default::default())
                 .unwrap()
                 .into_iter()
                 .filter(|r| r.action == "login.failed" && r.target == format!("user:{id}"))

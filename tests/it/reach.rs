@@ -288,7 +288,7 @@ async fn only_administrators_set_how_a_store_is_reached() {
     assert_eq!(s, 201, "{e}");
     // The audit row says what changed, never the secret.
     let rows = app
-        .db(|c| steward::audit::recent(c, 20, None).unwrap())
+        .db(|c| steward::audit::recent(c, 20, None, &Default::default()).unwrap())
         .await;
     let created: Vec<_> = rows
         .iter()
