@@ -26,6 +26,7 @@ pub enum Verb {
     Post,
     /// CORS pre-flight of the public consent API.
     Options,
+    Patch,
 }
 
 impl Verb {
@@ -34,6 +35,7 @@ impl Verb {
             Verb::Get => "GET",
             Verb::Post => "POST",
             Verb::Options => "OPTIONS",
+            Verb::Patch => "PATCH",
         }
     }
 
@@ -44,6 +46,7 @@ impl Verb {
             Verb::Get => web::route().guard(guard::Any(guard::Get()).or(guard::Head())),
             Verb::Post => web::post(),
             Verb::Options => web::route().guard(guard::Options()),
+            Verb::Patch => web::patch(),
         }
     }
 
@@ -52,6 +55,7 @@ impl Verb {
             actix_web::http::Method::GET | actix_web::http::Method::HEAD => Some(Verb::Get),
             actix_web::http::Method::POST => Some(Verb::Post),
             actix_web::http::Method::OPTIONS => Some(Verb::Options),
+            actix_web::http::Method::PATCH => Some(Verb::Patch),
             _ => None,
         }
     }
@@ -115,7 +119,7 @@ macro_rules! routes {
 use super::{api, console, portal};
 use Access::{Public, SecondFactor, SignedIn, SiteKey, Staff as Needs, StoreCallback};
 use Permission::*;
-use Verb::{Get as GET, Options as OPTIONS, Post as POST};
+use Verb::{Get as GET, Options as OPTIONS, Patch as PATCH, Post as POST};
 
 routes! {
     // Public portal.
@@ -227,6 +231,8 @@ routes! {
     POST "/api/v1/stores", Needs(ManageStores) => api::stores::create;
     GET "/api/v1/stores", Needs(ViewRequests) => api::stores::list;
     GET "/api/v1/stores/{id}", Needs(ViewRequests) => api::stores::get;
+    PATCH "/api/v1/stores/{id}", Needs(ManageStores) => api::stores::update;
+    POST "/api/v1/stores/{id}/deactivate", Needs(ManageStores) => api::stores::deactivate;
     GET "/api/v1/tasks", Needs(WorkOwnTasks) => api::tasks::list;
     GET "/api/v1/tasks/{id}", Needs(WorkOwnTasks) => api::tasks::get;
     POST "/api/v1/tasks/{id}/result", StoreCallback(WorkOwnTasks) => api::tasks::result;

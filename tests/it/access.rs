@@ -115,6 +115,8 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("POST", "/api/v1/stores", Only(WORKERS)),
     ("GET", "/api/v1/stores", Only(READERS)),
     ("GET", "/api/v1/stores/{id}", Only(READERS)),
+    ("PATCH", "/api/v1/stores/{id}", Only(WORKERS)),
+    ("POST", "/api/v1/stores/{id}/deactivate", Only(WORKERS)),
     ("GET", "/api/v1/tasks", Only(TASKERS)),
     ("GET", "/api/v1/tasks/{id}", Only(TASKERS)),
     ("POST", "/api/v1/tasks/{id}/retry", Only(TASKERS)),
@@ -259,6 +261,7 @@ async fn send(
     let mut req = match verb {
         Verb::Get => b.get(url),
         Verb::Options => b.request(reqwest::Method::OPTIONS, url),
+        Verb::Patch => b.patch(url).json(&serde_json::json!({})),
         Verb::Post if path.starts_with("/api/") => b.post(url).json(&serde_json::json!({})),
         // The upload form is multipart (a file and the token).
         Verb::Post if path.ends_with("/upload") => {

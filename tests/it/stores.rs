@@ -996,3 +996,77 @@ async fn an_email_stored_in_another_case_or_with_spaces_is_found() {
         );
     }
 }
+
+/// The store API changes any field (the dataset checked against the live schema again) and
+/// deactivates a store, which then gets no task for a new request.
+#[tokio::test]
+async fn the_store_api_changes_and_deactivates_a_store() {
+    let app = TestApp::spawn(backends()[0]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    app.staff(
+        Role::StoreOwner,
+        "owner@shop.example",
+        "orbit kettle velvet 42",
+    )
+    .await;
+    let shop = Shop::create(Engine::Sqlite, &app.dir).await;
+    let id = sql_store(&api, "Shop", "owner@shop.example", &shop.url).await;
+    let patch = |body: serde_json::Value| {
+        let (api, id) = (&api, id.clone());
+        async move {
+            let res = reqwest::Client::new()
+                .patch(api.app.url(&format!("/api/v1/stores/{id}")))
+                .bearer_auth(&api.token)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            let s = res.status().as_u16();
+            (s, res.json::<serde_json::Value>().await.unwrap_or_default())
+        }
+    };
+    let mut bad = shop::dataset();
+    bad["tables"][0]["fields"]["shoe_size"] = json!({"category": "user.other", "erasure": "null"});
+    let (s, e) = patch(json!({"dataset": bad})).await;
+    assert_eq!((s, e["field"].as_str()), (422, Some("dataset")), "{e}");
+    assert!(
+        e["error"].as_str().unwrap().contains("shoe_size"),
+        "checked against the live schema: {e}"
+    );
+    let (s, v) = patch(json!({"name": "Shop DB", "retention": "3 years"})).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(
+        (v["name"].as_str(), v["retention"].as_str()),
+        (Some("Shop DB"), Some("3 years"))
+    );
+    assert_eq!(
+        v["has_connection"], true,
+        "the connection is kept when not given"
+    );
+    let (s, e) = patch(json!({"colour": "blue"})).await;
+    assert_eq!(s, 422, "unknown fields are refused: {e}");
+
+    let (s, v) = api
+        .post(&format!("/api/v1/stores/{id}/deactivate"), json!({}))
+        .await;
+    assert_eq!((s, v["active"].as_bool()), (200, Some(false)), "{v}");
+    let (_, r) = api
+        .post("/api/v1/requests", json!({"kind": "access", "jurisdiction": "gdpr", "email": "ada@example.org", "send_verification": false}))
+        .await;
+    let rid = r["id"].as_str().unwrap().to_string();
+    let (s, r) = api
+        .post(
+            &format!("/api/v1/requests/{rid}/verify"),
+            json!({"reason": "id card"}),
+        )
+        .await;
+    assert_eq!(s, 200, "{r}");
+    let (_, r) = api.get(&format!("/api/v1/requests/{rid}")).await;
+    assert!(
+        r["tasks"].as_array().unwrap().is_empty(),
+        "a deactivated store gets no task: {r}"
+    );
+}
