@@ -287,6 +287,40 @@ impl FromStr for DenialReason {
     }
 }
 
+/// A verified request whose every store task is settled (done or exempt), or that had no
+/// store to ask, waits only for staff to close it: worth showing apart in the queue.
+pub fn ready_to_close(
+    status: Status,
+    tasks: impl IntoIterator<Item = super::stores::TaskStatus>,
+) -> bool {
+    matches!(status, Status::Verified | Status::InProgress)
+        && tasks.into_iter().all(|t| t.is_settled())
+}
+
+#[cfg(test)]
+mod ready_tests {
+    use super::super::stores::TaskStatus;
+    use super::*;
+
+    #[test]
+    fn ready_when_every_task_is_settled() {
+        use TaskStatus::*;
+        assert!(ready_to_close(Status::InProgress, [Done, Exempt]));
+        assert!(
+            ready_to_close(Status::InProgress, []),
+            "no stores: nothing to wait for"
+        );
+        assert!(!ready_to_close(Status::InProgress, [Done, Failed]));
+        assert!(!ready_to_close(Status::InProgress, [Open]));
+        assert!(!ready_to_close(Status::Completed, [Done]), "closed already");
+        assert!(
+            ready_to_close(Status::Verified, []),
+            "verified, and no store holds data"
+        );
+        assert!(!ready_to_close(Status::Received, []), "not verified yet");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

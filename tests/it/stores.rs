@@ -1069,4 +1069,19 @@ async fn the_store_api_changes_and_deactivates_a_store() {
         r["tasks"].as_array().unwrap().is_empty(),
         "a deactivated store gets no task: {r}"
     );
+    assert_eq!(
+        (r["status"].as_str(), r["ready_to_close"].as_bool()),
+        (Some("verified"), Some(true)),
+        "no store to ask: nothing left but closing: {r}"
+    );
+    let b = app.signed_in(Role::PrivacyOfficer).await;
+    let queue = crate::support::page(&b, app.url("/console/requests")).await;
+    assert!(queue.contains("ready to close"), "{queue}");
+    let (_, r) = api
+        .post(&format!("/api/v1/requests/{rid}/complete"), json!({}))
+        .await;
+    assert_eq!(
+        (r["status"].as_str(), r["ready_to_close"].as_bool()),
+        (Some("completed"), Some(false))
+    );
 }

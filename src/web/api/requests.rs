@@ -44,6 +44,8 @@ pub struct RequestJson {
     closed_at: Option<String>,
     denial_reason: Option<DenialReason>,
     duplicate_of: Option<PublicId>,
+    /// Every store task is settled: only closing the request is left.
+    ready_to_close: bool,
     tasks: Vec<TaskSummary>,
 }
 
@@ -80,6 +82,10 @@ impl RequestJson {
             .map(|r| {
                 let found = tasks.remove(&r.id).unwrap_or_default();
                 let mut json = Self::from_view(r, svc);
+                json.ready_to_close = crate::domain::lifecycle::ready_to_close(
+                    json.status,
+                    found.iter().map(|t| t.status),
+                );
                 json.tasks = found;
                 json
             })
@@ -109,6 +115,7 @@ impl RequestJson {
             clock_paused: r.clock_stopped,
             denial_reason: r.denial_reason,
             duplicate_of: r.duplicate_of,
+            ready_to_close: false,
             tasks: Vec::new(),
         }
     }

@@ -47,6 +47,8 @@ struct QueuePage {
     jurisdictions: &'static [Jurisdiction],
     prev_link: Option<String>,
     next_link: Option<String>,
+    /// Requests on this page whose every store task is settled.
+    ready: Vec<crate::domain::RequestId>,
 }
 
 pub async fn queue(
@@ -109,7 +111,24 @@ pub async fn queue(
             serde_urlencoded::to_string(params).unwrap_or_default()
         )
     };
+    let open: Vec<(crate::domain::RequestId, Status)> = result
+        .items
+        .iter()
+        .filter(|r| matches!(r.status, Status::Verified | Status::InProgress))
+        .map(|r| (r.id.clone(), r.status))
+        .collect();
+    let ids = open.iter().map(|(id, _)| id.clone()).collect();
+    let mut tasks = crate::workflow::tasks::summaries(&svc, ids).await?;
+    let ready = open
+        .into_iter()
+        .filter(|(id, status)| {
+            let t = tasks.remove(id).unwrap_or_default();
+            crate::domain::lifecycle::ready_to_close(*status, t.iter().map(|t| t.status))
+        })
+        .map(|(id, _)| id)
+        .collect();
     let page_view = QueuePage {
+        ready,
         nav: Nav::new(&staff, "requests"),
         prev_link: (page > 1).then(|| link(page - 1)),
         next_link: (page < pages).then(|| link(page + 1)),
