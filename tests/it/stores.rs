@@ -1085,3 +1085,36 @@ async fn the_store_api_changes_and_deactivates_a_store() {
         (Some("completed"), Some(false))
     );
 }
+
+/// A store that holds nothing of the person says so: the task is done, but "found nothing"
+/// is shown apart in the API and on the request page.
+#[tokio::test]
+async fn a_store_that_found_nobody_says_so() {
+    let app = TestApp::spawn(backends()[0]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    app.staff(
+        Role::StoreOwner,
+        "owner@shop.example",
+        "orbit kettle velvet 42",
+    )
+    .await;
+    let shop = Shop::create(Engine::Sqlite, &app.dir).await;
+    sql_store(&api, "Shop", "owner@shop.example", &shop.url).await;
+    let (nobody, _) = verified_request(&app, "access", "nobody@example.org").await;
+    let r = api.wait_tasks(&nobody, |t| t["status"] == "done").await;
+    assert_eq!(r["tasks"][0]["found_nothing"], true, "{r}");
+    let (ada, _) = verified_request(&app, "access", "ada@example.org").await;
+    let r = api.wait_tasks(&ada, |t| t["status"] == "done").await;
+    assert_eq!(r["tasks"][0]["found_nothing"], false, "{r}");
+    let b = app.signed_in(Role::PrivacyOfficer).await;
+    let (_, n) = api.get(&format!("/api/v1/requests/{nobody}")).await;
+    let page = crate::support::page(
+        &b,
+        app.url(&format!("/console/requests/{}", n["id"].as_str().unwrap())),
+    )
+    .await;
+    assert!(page.contains("No data found for this person."), "{page}");
+}

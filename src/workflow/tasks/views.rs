@@ -31,6 +31,7 @@ pub struct TaskView {
     pub attempts: i32,
     pub last_error: Option<String>,
     pub result: Option<serde_json::Value>,
+    pub found_nothing: bool,
     pub note: Option<String>,
     pub exemption_basis: Option<String>,
     #[serde(skip)]
@@ -78,6 +79,7 @@ fn task_view(
         store_kind: s.kind,
         store_name: s.name,
         status,
+        found_nothing: found_nothing(status, t.result.as_deref()),
         result: t
             .result
             .as_deref()
@@ -134,6 +136,29 @@ pub struct TaskSummary {
     pub status: TaskStatus,
     pub due_date: NaiveDate,
     pub last_error: Option<String>,
+    /// Done, but the store held nothing of this person: a result to look at, not a success.
+    pub found_nothing: bool,
+}
+
+/// Whether a done task's result says the store reached nobody: an access that found no
+/// value, or an erasure that reached no row.
+pub fn found_nothing(status: TaskStatus, result: Option<&str>) -> bool {
+    if status != TaskStatus::Done {
+        return false;
+    }
+    let Some(v) = result.and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok()) else {
+        return false;
+    };
+    match &v {
+        serde_json::Value::Object(o) => o.get("records").and_then(|n| n.as_u64()) == Some(0),
+        serde_json::Value::Array(tables) => {
+            !tables.is_empty()
+                && tables
+                    .iter()
+                    .all(|t| t.get("rows_reached").and_then(|n| n.as_u64()) == Some(0))
+        }
+        _ => false,
+    }
 }
 
 /// The tasks of each of these requests, read together and decrypting nothing.
@@ -153,6 +178,7 @@ pub async fn summaries(
                 id: t.id,
                 store_id: t.store_id,
                 store,
+                found_nothing: found_nothing(t.status, t.result.as_deref()),
                 status: t.status,
                 due_date: t.due_date,
                 last_error: t.last_error,
@@ -225,4 +251,31 @@ pub async fn of_request(svc: &Services, request_id: &str) -> Result<Vec<TaskView
         .into_iter()
         .map(|(t, s)| task_view(today, t, s, &r, &subject))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_found_is_told_apart() {
+        assert!(found_nothing(TaskStatus::Done, Some(r#"{"records":0}"#)));
+        assert!(!found_nothing(TaskStatus::Done, Some(r#"{"records":3}"#)));
+        assert!(found_nothing(
+            TaskStatus::Done,
+            Some(r#"[{"table":"customers","rows_reached":0}]"#)
+        ));
+        assert!(!found_nothing(
+            TaskStatus::Done,
+            Some(r#"[{"table":"a","rows_reached":0},{"table":"b","rows_reached":2}]"#)
+        ));
+        assert!(
+            !found_nothing(TaskStatus::Open, Some(r#"{"records":0}"#)),
+            "not done yet"
+        );
+        assert!(
+            !found_nothing(TaskStatus::Done, None),
+            "a manual store's owner said done"
+        );
+    }
 }
