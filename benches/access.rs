@@ -353,6 +353,7 @@ async fn pipeline(urls: &[(&str, String)], n: u64, rounds: usize) -> Vec<Duratio
         let input = ActionInput {
             reason: Some("bench".into()),
             denial: None,
+            confirm_nothing_found: false,
         };
         requests::act(&svc, Actor::System, &filed.id, Action::Verify, input)
             .await

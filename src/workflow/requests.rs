@@ -392,6 +392,8 @@ pub async fn verify_by_link(svc: &Services, token: &str) -> Result<RequestRow, W
 pub struct ActionInput {
     pub reason: Option<String>,
     pub denial: Option<DenialReason>,
+    /// Completing although an automated store found nothing of the person: staff checked.
+    pub confirm_nothing_found: bool,
 }
 
 /// A staff action on a request: verify, pause, resume, extend, deny, complete, withdraw.
@@ -518,6 +520,26 @@ fn apply(
                 return Err(WorkflowError::Conflict(format!(
                     "{open} data-store task(s) are not done or exempt yet; the request can be completed once all are settled"
                 )));
+            }
+            // A store that reached nobody is a result to look at: completing an access or
+            // deletion over it needs staff to say they checked (audited below).
+            if matches!(
+                kind,
+                RequestKind::Access | RequestKind::Portability | RequestKind::Deletion
+            ) {
+                let nothing = super::tasks::found_nothing_in(c, &row.id)?;
+                if !nothing.is_empty() && !input.confirm_nothing_found {
+                    return Err(WorkflowError::invalid(
+                        "confirm_nothing_found",
+                        format!(
+                            "found no data for this person in {}; confirm that this is right (for example, they are not a customer there) to complete",
+                            nothing.join(", ")
+                        ),
+                    ));
+                }
+                if !nothing.is_empty() {
+                    detail["confirmed_nothing_found"] = nothing.into();
+                }
             }
             if kind == RequestKind::Deletion {
                 // Steward is itself a store: the person's consent records lose their

@@ -1117,4 +1117,42 @@ async fn a_store_that_found_nobody_says_so() {
     )
     .await;
     assert!(page.contains("No data found for this person."), "{page}");
+    assert!(
+        page.contains("I checked: a store found no data"),
+        "the form asks: {page}"
+    );
+
+    // Completing needs the officer to confirm it, and says which store; the other not.
+    let nid = n["id"].as_str().unwrap();
+    let (s, e) = api
+        .post(&format!("/api/v1/requests/{nid}/complete"), json!({}))
+        .await;
+    assert_eq!(
+        (s, e["field"].as_str()),
+        (422, Some("confirm_nothing_found")),
+        "{e}"
+    );
+    assert!(e["error"].as_str().unwrap().contains("Shop"), "{e}");
+    let (s, r) = api
+        .post(
+            &format!("/api/v1/requests/{nid}/complete"),
+            json!({"confirm_nothing_found": true}),
+        )
+        .await;
+    assert_eq!((s, r["status"].as_str()), (200, Some("completed")), "{r}");
+    let (s, r) = api
+        .post(&format!("/api/v1/requests/{ada}/complete"), json!({}))
+        .await;
+    assert_eq!(
+        (s, r["status"].as_str()),
+        (200, Some("completed")),
+        "found: nothing to confirm {r}"
+    );
+    let (_, audit) = api
+        .text("/api/v1/exports/audit.csv?action=request.complete")
+        .await;
+    assert!(
+        audit.contains("confirmed_nothing_found"),
+        "the confirmation is audited: {audit}"
+    );
 }

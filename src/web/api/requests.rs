@@ -244,7 +244,8 @@ pub async fn action(
     } else {
         Fields::from_body(&body)?
     };
-    b.only(&["reason", "denial_reason"])?;
+    b.only(&["reason", "denial_reason", "confirm_nothing_found"])?;
+    let confirm_nothing_found = b.flag("confirm_nothing_found")? == "true";
     let mut e = FieldErrors::default();
     let reason = e
         .check(
@@ -264,7 +265,11 @@ pub async fn action(
         staff.0.actor(),
         &id,
         action,
-        ActionInput { reason, denial },
+        ActionInput {
+            reason,
+            denial,
+            confirm_nothing_found,
+        },
     )
     .await
     {

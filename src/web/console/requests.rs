@@ -162,6 +162,13 @@ struct DetailPage {
     attachments: Vec<(String, String, i64)>,
 }
 
+impl DetailPage {
+    /// Some automated store reached nobody: completing asks staff to confirm it.
+    fn nothing_found(&self) -> bool {
+        self.tasks.iter().any(|t| t.found_nothing)
+    }
+}
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct DetailQuery {
@@ -226,6 +233,7 @@ pub struct ActionFields {
     csrf: String,
     reason: String,
     denial_reason: String,
+    confirm_nothing_found: String,
 }
 
 impl ActionFields {
@@ -243,7 +251,11 @@ impl ActionFields {
                 choice::<DenialReason>(&self.denial_reason),
             )
         };
-        ActionInput { reason, denial }
+        ActionInput {
+            reason,
+            denial,
+            confirm_nothing_found: !self.confirm_nothing_found.is_empty(),
+        }
     }
 }
 

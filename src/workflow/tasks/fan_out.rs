@@ -101,3 +101,12 @@ pub fn unsettled(c: &mut DbConn, request_id: &str) -> Result<usize, WorkflowErro
     }
     Ok(n)
 }
+
+/// The stores whose done task reached nobody, by name.
+pub fn found_nothing_in(c: &mut DbConn, request_id: &str) -> Result<Vec<String>, WorkflowError> {
+    Ok(tasks::of_request(c, request_id)?
+        .into_iter()
+        .filter(|(t, _)| super::views::found_nothing(t.status, t.result.as_deref()))
+        .map(|(_, s)| s.name)
+        .collect())
+}
