@@ -77,6 +77,32 @@ fn col_type(sql_type: &str) -> ColType {
     }
 }
 
+/// Why an erasure strategy cannot work on a column, in words; `None` when it fits.
+fn strategy_problem(
+    erasure: Option<Erasure>,
+    ty: ColType,
+    max_len: Option<usize>,
+    nullable: bool,
+) -> Option<String> {
+    const HASH_LEN: usize = 64;
+    match erasure? {
+        Erasure::Hash | Erasure::Redact if ty != ColType::Text => Some(format!(
+            "{} needs a text column; use null or delete_row",
+            if erasure == Some(Erasure::Hash) { "hash" } else { "redact" }
+        )),
+        Erasure::Hash => max_len.filter(|n| *n < HASH_LEN).map(|n| {
+            format!("hash writes {HASH_LEN} characters but the column holds {n}; use redact or null, or widen the column")
+        }),
+        Erasure::Redact => max_len.filter(|n| *n < REDACTED.len()).map(|n| {
+            format!("redact writes '{REDACTED}' ({} characters) but the column holds {n}; use null", REDACTED.len())
+        }),
+        Erasure::Null if !nullable => {
+            Some("null cannot erase a NOT NULL column; use redact or hash".into())
+        }
+        _ => None,
+    }
+}
+
 fn no_database(at: &str) -> ConnectorError {
     ConnectorError::Unreachable(format!(
         "no database answered at {at} with this connection string"
@@ -356,7 +382,59 @@ impl SqlConnector {
     /// Every name the map uses must exist in the live database. The error names the first
     /// missing table or column, so the registry can refuse the map when it is saved.
     pub async fn check_schema(&self) -> Result<(), ConnectorError> {
-        self.live_schema().await.map(|_| ())
+        self.live_schema().await?;
+        self.check_strategies().await
+    }
+
+    /// Each field's erasure strategy must fit its live column, so a store is refused when it
+    /// is registered rather than failing (or erasing half a person) at erasure time: `hash`
+    /// needs a text column with room for 64 hex digits, `redact` one with room for the
+    /// marker, `null` a nullable column. SQLite does not enforce declared lengths, so only
+    /// types and NOT NULL are checked there.
+    async fn check_strategies(&self) -> Result<(), ConnectorError> {
+        for t in &self.dataset.tables {
+            let (sql, params) = match self.pool {
+                Pool::Pg(_) => (
+                    "SELECT CAST(column_name AS TEXT), CAST(data_type AS TEXT), \
+                     CAST(character_maximum_length AS TEXT), CAST(is_nullable AS TEXT) \
+                     FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
+                    vec![Param::Text(t.name.clone())],
+                ),
+                Pool::My(_) => (
+                    "SELECT CAST(column_name AS CHAR), CAST(data_type AS CHAR), \
+                     CAST(character_maximum_length AS CHAR), CAST(is_nullable AS CHAR) \
+                     FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?",
+                    vec![Param::Text(t.name.clone())],
+                ),
+                Pool::Lite(_) => (
+                    "SELECT name, type, NULL, CASE WHEN \"notnull\" = 0 THEN 'YES' ELSE 'NO' END \
+                     FROM pragma_table_info(?)",
+                    vec![Param::Text(t.name.clone())],
+                ),
+            };
+            let rows = self.fetch(sql.to_string(), &params).await?;
+            for (field, f) in &t.fields {
+                let Some(row) = rows
+                    .iter()
+                    .find(|r| r.first().and_then(|c| c.as_deref()) == Some(field.as_str()))
+                else {
+                    continue;
+                };
+                let ty = col_type(row.get(1).and_then(|v| v.as_deref()).unwrap_or(""));
+                let max: Option<usize> = row
+                    .get(2)
+                    .and_then(|v| v.as_deref())
+                    .and_then(|v| v.parse().ok());
+                let nullable = row.get(3).and_then(|v| v.as_deref()) == Some("YES");
+                if let Some(problem) = strategy_problem(f.erasure, ty, max, nullable) {
+                    return Err(ConnectorError::Schema(format!(
+                        "{}.{field}: {problem}",
+                        t.name
+                    )));
+                }
+            }
+        }
+        Ok(())
     }
 
     async fn live_schema(
@@ -742,6 +820,31 @@ mod tests {
         );
         assert!(SqlUrl::parse("sqlite://relative.db").is_err());
         assert!(SqlUrl::parse("oracle://x").is_err());
+    }
+
+    #[test]
+    fn strategies_must_fit_the_column() {
+        use Erasure::*;
+        assert!(
+            strategy_problem(Some(Hash), ColType::Text, Some(60), true)
+                .unwrap()
+                .contains("holds 60")
+        );
+        assert!(strategy_problem(Some(Hash), ColType::Text, Some(64), true).is_none());
+        assert!(
+            strategy_problem(Some(Hash), ColType::Text, None, true).is_none(),
+            "SQLite"
+        );
+        assert!(strategy_problem(Some(Hash), ColType::Int, None, true).is_some());
+        assert!(strategy_problem(Some(Redact), ColType::Text, Some(5), true).is_some());
+        assert!(
+            strategy_problem(Some(Null), ColType::Text, None, false)
+                .unwrap()
+                .contains("NOT NULL")
+        );
+        assert!(strategy_problem(Some(Null), ColType::Int, None, true).is_none());
+        assert!(strategy_problem(Some(Retain), ColType::Int, Some(1), false).is_none());
+        assert!(strategy_problem(None, ColType::Int, Some(1), false).is_none());
     }
 
     #[test]

@@ -1156,3 +1156,57 @@ async fn a_store_that_found_nobody_says_so() {
         "the confirmation is audited: {audit}"
     );
 }
+
+/// A strategy that cannot fit its column is refused when the store is registered, naming
+/// table, column and the problem: before, a `hash` into `VARCHAR(60)` failed at erasure
+/// time on PostgreSQL and MariaDB while SQLite erased, so one person was half erased.
+#[tokio::test]
+async fn strategies_are_checked_against_live_columns_at_registration() {
+    if !(shop::postgres_available().await && shop::mysql_available().await) {
+        return;
+    }
+    let app = TestApp::spawn(backends()[0]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    app.staff(
+        Role::StoreOwner,
+        "owner@shop.example",
+        "orbit kettle velvet 42",
+    )
+    .await;
+    let pg = Shop::create(Engine::Postgres, &app.dir).await;
+    pg.execute("ALTER TABLE customers ALTER COLUMN email TYPE VARCHAR(60)")
+        .await;
+    let maria = Shop::create(Engine::MariaDb, &app.dir).await;
+    maria
+        .execute("ALTER TABLE customers MODIFY email VARCHAR(60) NOT NULL")
+        .await;
+    let lite = Shop::create(Engine::Sqlite, &app.dir).await;
+    for (name, s) in [("PG", &pg), ("Maria", &maria)] {
+        let mut body = art30(name, "sql", "owner@shop.example");
+        body["connection"] = s.url.clone().into();
+        body["dataset"] = shop::dataset();
+        let (st, e) = api.post("/api/v1/stores", body).await;
+        assert_eq!(
+            (st, e["field"].as_str()),
+            (422, Some("dataset")),
+            "{name}: {e}"
+        );
+        let msg = e["error"].as_str().unwrap();
+        assert!(
+            msg.contains("customers.email") && msg.contains("holds 60"),
+            "{name}: {msg}"
+        );
+    }
+    // NOT NULL with a null strategy, on SQLite too.
+    let mut dataset = shop::dataset();
+    dataset["tables"][0]["fields"]["email"]["erasure"] = "null".into();
+    let mut body = art30("Lite", "sql", "owner@shop.example");
+    body["connection"] = lite.url.clone().into();
+    body["dataset"] = dataset;
+    let (st, e) = api.post("/api/v1/stores", body).await;
+    assert_eq!((st, e["field"].as_str()), (422, Some("dataset")), "{e}");
+    assert!(e["error"].as_str().unwrap().contains("NOT NULL"), "{e}");
+}
