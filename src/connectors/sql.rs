@@ -395,7 +395,8 @@ impl SqlConnector {
         for t in &self.dataset.tables {
             let (sql, params) = match self.pool {
                 Pool::Pg(_) => (
-                    "SELECT CAST(column_name AS TEXT), CAST(data_type AS TEXT), \
+                    "SELECT CAST(column_name AS TEXT), \
+                     CAST(CASE WHEN data_type = 'USER-DEFINED' THEN udt_name ELSE data_type END AS TEXT), \
                      CAST(character_maximum_length AS TEXT), CAST(is_nullable AS TEXT) \
                      FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
                     vec![Param::Text(t.name.clone())],
@@ -412,6 +413,14 @@ impl SqlConnector {
                     vec![Param::Text(t.name.clone())],
                 ),
             };
+            // Rows of a delete_row table are deleted whole: its fields' strategies never run.
+            if t.erasure == Some(Erasure::DeleteRow)
+                || t.fields
+                    .values()
+                    .any(|f| f.erasure == Some(Erasure::DeleteRow))
+            {
+                continue;
+            }
             let rows = self.fetch(sql.to_string(), &params).await?;
             for (field, f) in &t.fields {
                 let Some(row) = rows
@@ -528,10 +537,23 @@ impl SqlConnector {
                     values.into_iter().map(Param::Text).collect(),
                 )
             }
-            _ => (
-                format!("LOWER(TRIM({col})) = {}", self.placeholder(1)),
-                vec![Param::Text(wanted)],
-            ),
+            // SQL LOWER() may fold ASCII only: ask for both foldings of a non-ASCII address
+            // (the rows are then checked exactly by the caller).
+            _ => {
+                let mut values = vec![wanted.clone()];
+                let ascii = email.trim().to_ascii_lowercase();
+                if ascii != wanted {
+                    values.push(ascii);
+                }
+                let marks = (1..=values.len())
+                    .map(|i| self.placeholder(i))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                (
+                    format!("LOWER(TRIM({col})) IN ({marks})"),
+                    values.into_iter().map(Param::Text).collect(),
+                )
+            }
         }
     }
 
@@ -578,7 +600,20 @@ impl SqlConnector {
                 }
                 let (sql_where, params) = self.email_match(column, cols[column], &subject.email);
                 let sql = format!("SELECT {select} FROM {from} WHERE {sql_where}");
-                collect(self.fetch(sql, &params).await?, &mut rows);
+                let mut found = self.fetch(sql, &params).await?;
+                // The database's comparison may be looser than "the same address" (MariaDB's
+                // collations ignore accents, so josé@ would match jose@): keep only the rows
+                // whose stored address is this one, whatever its case and spaces.
+                let at = read
+                    .iter()
+                    .position(|c| c == column)
+                    .expect("identities are read");
+                let wanted = subject.email.trim().to_lowercase();
+                found.retain(|r| {
+                    r[at].as_deref().map(|v| v.trim().to_lowercase()).as_deref()
+                        == Some(wanted.as_str())
+                });
+                collect(found, &mut rows);
             }
             for link in &step.via {
                 let parent_keys: Vec<String> = reached

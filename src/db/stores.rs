@@ -76,3 +76,13 @@ pub fn active(conn: &mut DbConn) -> Result<Vec<StoreRow>, DbError> {
         .select(StoreRow::as_select())
         .load(conn)?)
 }
+
+pub fn set_active(
+    conn: &mut DbConn,
+    id: &crate::domain::StoreId,
+    active: bool,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(stores::table.find(id))
+        .set(stores::active.eq(active))
+        .execute(conn)?)
+}

@@ -337,3 +337,24 @@ pub async fn of_request(svc: &Services, request_id: &str) -> Result<Vec<StoreVie
         .map(|(s, o)| view(s, o.unwrap_or_default()))
         .collect()
 }
+
+/// Switches a store off: no new tasks; open ones stay. One audited update, nothing checked.
+pub async fn deactivate(svc: &Services, id: StoreId, actor: Actor) -> Result<(), WorkflowError> {
+    svc.db
+        .run(move |c| {
+            db::write_tx(c, |c| {
+                if stores::set_active(c, &id, false)? == 0 {
+                    return Err(WorkflowError::NotFound);
+                }
+                audit::record(
+                    c,
+                    &actor,
+                    "store.deactivated",
+                    &format!("store:{id}"),
+                    serde_json::json!({}),
+                )?;
+                Ok(())
+            })
+        })
+        .await
+}

@@ -50,7 +50,8 @@ fn fields_from(b: &Fields, base: StoreFields) -> Result<StoreFields, ApiError> {
             *slot = b.text(name)?;
         }
     }
-    if given("active") {
+    // `null` is "not given", never a silent reactivation.
+    if b.raw("active").is_some_and(|v| !v.is_null()) {
         f.active = b.flag("active")?;
     }
     Ok(f)
@@ -121,27 +122,17 @@ pub async fn update(
 }
 
 /// `POST /api/v1/stores/{id}/deactivate`: the store gets no new tasks; its open ones stay.
+/// Works whatever state the store is in (its database gone, its owner left): nothing is
+/// re-checked to switch it off.
 pub async fn deactivate(
     svc: web::Data<Services>,
     staff: ApiStaff,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let existing = stores::get(&svc, &path).await?;
-    let mut fields = fields_of(&existing);
-    fields.active = "false".into();
-    let spec = fields.parse(true).map_err(first_error)?;
-    let admin = staff.0.role == crate::domain::Role::Admin;
-    stores::save(
-        &svc,
-        spec,
-        Some(existing.id.clone()),
-        staff.0.actor(),
-        admin,
-    )
-    .await?;
+    stores::deactivate(&svc, existing.id.clone(), staff.0.actor()).await?;
     Ok(HttpResponse::Ok().json(stores::get(&svc, &existing.id).await?))
 }
-
 pub async fn list(svc: web::Data<Services>, _staff: ApiStaff) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(serde_json::json!({"items": stores::list(&svc).await?})))
 }

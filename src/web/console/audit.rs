@@ -104,6 +104,7 @@ pub async fn page(
         )
     };
     let midnight = |d: chrono::NaiveDate| d.and_hms_opt(0, 0, 0).expect("midnight");
+    let csv_actor = actor.clone().unwrap_or_default();
     let filter = crate::db::reports::AuditFilter {
         from: from.map(midnight),
         to: to.and_then(|t| t.succ_opt()).map(midnight),
@@ -150,8 +151,13 @@ pub async fn page(
             bad_query,
             csv_link: format!("/console/exports/audit.csv?{}", {
                 let (f, t) = (q.from.trim(), q.to.trim());
-                serde_urlencoded::to_string([("from", f), ("to", t), ("action", q.action.trim())])
-                    .unwrap_or_default()
+                serde_urlencoded::to_string([
+                    ("from", f),
+                    ("to", t),
+                    ("action", q.action.trim()),
+                    ("actor", csv_actor.as_str()),
+                ])
+                .unwrap_or_default()
             }),
             q: q.into_inner(),
         },
