@@ -176,21 +176,9 @@ pub fn recent(
     before_seq: Option<i64>,
     f: &crate::db::reports::AuditFilter,
 ) -> Result<Vec<AuditRow>, DbError> {
-    let mut q = audit_log::table.into_boxed();
+    let mut q = f.query();
     if let Some(b) = before_seq {
         q = q.filter(audit_log::seq.lt(b));
-    }
-    if let Some(t) = f.from {
-        q = q.filter(audit_log::at.ge(t));
-    }
-    if let Some(t) = f.to {
-        q = q.filter(audit_log::at.lt(t));
-    }
-    if let Some(a) = &f.actor {
-        q = q.filter(audit_log::actor.eq(a.clone()));
-    }
-    if let Some(a) = &f.action {
-        q = q.filter(audit_log::action.eq(a.clone()));
     }
     Ok(q.order(audit_log::seq.desc())
         .limit(limit)
@@ -199,14 +187,20 @@ pub fn recent(
 }
 
 /// Records that someone downloaded an export (its own transaction: nothing else changes).
-pub fn export_downloaded(conn: &mut DbConn, actor: &Actor, export: &str) -> Result<(), DbError> {
+/// `range` says which rows were asked for (dates, year, filters), as the report names them.
+pub fn export_downloaded(
+    conn: &mut DbConn,
+    actor: &Actor,
+    export: &str,
+    range: serde_json::Value,
+) -> Result<(), DbError> {
     crate::db::write_tx(conn, |c| {
         record(
             c,
             actor,
             "export.downloaded",
             &format!("export:{export}"),
-            serde_json::json!({}),
+            range,
         )
     })
 }

@@ -138,14 +138,6 @@ pub fn history_of(conn: &mut DbConn, subject_index: &str) -> Result<Vec<ConsentR
         .load(conn)?)
 }
 
-pub fn record(conn: &mut DbConn, id: &str) -> Result<Option<ConsentRow>, DbError> {
-    Ok(consent_records::table
-        .find(id)
-        .select(ConsentRow::as_select())
-        .first(conn)
-        .optional()?)
-}
-
 /// What the consent export reads: a window of time, optionally one purpose.
 #[derive(Debug, Clone, Default)]
 pub struct RecordFilter {

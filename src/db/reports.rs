@@ -127,28 +127,36 @@ pub struct AuditFilter {
     pub action: Option<String>,
 }
 
+impl AuditFilter {
+    /// The audit rows this filter lets through, for the page (newest first) and the export
+    /// (oldest first) alike.
+    pub fn query(&self) -> audit_log::BoxedQuery<'static, super::MultiBackend> {
+        let mut q = audit_log::table.into_boxed();
+        if let Some(t) = self.from {
+            q = q.filter(audit_log::at.ge(t));
+        }
+        if let Some(t) = self.to {
+            q = q.filter(audit_log::at.lt(t));
+        }
+        if let Some(a) = &self.actor {
+            q = q.filter(audit_log::actor.eq(a.clone()));
+        }
+        if let Some(a) = &self.action {
+            q = q.filter(audit_log::action.eq(a.clone()));
+        }
+        q
+    }
+}
+
 pub fn audit_after(
     conn: &mut DbConn,
     f: &AuditFilter,
     after: i64,
     limit: i64,
 ) -> Result<Vec<AuditRow>, DbError> {
-    let mut q = audit_log::table
+    Ok(f.query()
         .filter(audit_log::seq.gt(after))
-        .into_boxed();
-    if let Some(t) = f.from {
-        q = q.filter(audit_log::at.ge(t));
-    }
-    if let Some(t) = f.to {
-        q = q.filter(audit_log::at.lt(t));
-    }
-    if let Some(a) = &f.actor {
-        q = q.filter(audit_log::actor.eq(a.clone()));
-    }
-    if let Some(a) = &f.action {
-        q = q.filter(audit_log::action.eq(a.clone()));
-    }
-    Ok(q.order(audit_log::seq.asc())
+        .order(audit_log::seq.asc())
         .limit(limit)
         .select(AuditRow::as_select())
         .load(conn)?)

@@ -52,56 +52,35 @@ pub fn attachment(filename: &str) -> String {
 }
 
 /// A streamed CSV download: the header row, then pages of rows from `fetch(offset)` until a
-/// page comes back empty. An error mid-stream ends the download early (the client sees a
-/// truncated file and the error is logged), since the status line has already gone out.
-pub fn stream<F, Fut, E>(filename: &str, header: &'static [&'static str], fetch: F) -> HttpResponse
+/// page comes back empty. For small tables (breaches, staff); anything that grows uses
+/// [`stream_keyed`], on which this is built.
+pub fn stream<F, Fut, E>(
+    filename: &str,
+    header: &'static [&'static str],
+    mut fetch: F,
+) -> HttpResponse
 where
     F: FnMut(i64) -> Fut + 'static,
     Fut: Future<Output = Result<Vec<Vec<String>>, E>> + 'static,
     E: std::fmt::Display + 'static,
 {
-    struct State<F> {
-        fetch: F,
-        offset: i64,
-        header_sent: bool,
-        done: bool,
-    }
-    let state = State {
-        fetch,
-        offset: 0,
-        header_sent: false,
-        done: false,
-    };
-    let body = futures_util::stream::unfold(state, move |mut s| async move {
-        if s.done {
-            return None;
+    stream_keyed(filename, header.to_vec(), move |offset: Option<i64>| {
+        let offset = offset.unwrap_or(0);
+        let page = fetch(offset);
+        async move {
+            let rows = page.await?;
+            let next = (!rows.is_empty()).then(|| offset + rows.len() as i64);
+            Ok::<_, E>((rows, next))
         }
-        if !s.header_sent {
-            s.header_sent = true;
-            return Some((Ok::<_, std::io::Error>(Bytes::from(encode([header]))), s));
-        }
-        match (s.fetch)(s.offset).await {
-            Ok(rows) if rows.is_empty() => None,
-            Ok(rows) => {
-                s.offset += rows.len() as i64;
-                Some((Ok(Bytes::from(encode(rows))), s))
-            }
-            Err(e) => {
-                tracing::error!("export stopped: {e}");
-                s.done = true;
-                Some((Err(std::io::Error::other("export failed")), s))
-            }
-        }
-    });
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(("Content-Disposition", attachment(filename)))
-        .streaming(body)
+    })
 }
 
-/// As [`stream`], paged by a keyset cursor instead of an offset: `fetch(cursor)` returns a
-/// page and the cursor after its last row, so each page is one indexed range scan however
-/// deep into the export it is. The next page is fetched while the current one is encoded
+/// A streamed CSV download: the header row, then pages of rows until a page comes back
+/// empty. An error mid-stream ends the download early (the client sees a truncated file and
+/// the error is logged), since the status line has already gone out.
+///
+/// Paged by a keyset cursor: `fetch(cursor)` returns a page and the cursor after its last
+/// row, so each page is one indexed range scan however deep into the export it is. The next page is fetched while the current one is encoded
 /// and sent (the query runs on a blocking thread, the encoding on the worker), so a large
 /// export uses both. Runs on actix's per-worker local task set.
 pub fn stream_keyed<C, F, Fut, E>(

@@ -47,29 +47,6 @@ pub const REPORTS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// Records that a report was downloaded, with who and which range.
-pub async fn downloaded(
-    svc: &Services,
-    actor: Actor,
-    report: &'static str,
-    range: serde_json::Value,
-) -> Result<(), WorkflowError> {
-    svc.db
-        .run(move |c| {
-            crate::db::write_tx(c, |c| {
-                crate::audit::record(
-                    c,
-                    &actor,
-                    "export.downloaded",
-                    &format!("export:{report}"),
-                    range,
-                )
-            })
-        })
-        .await?;
-    Ok(())
-}
-
 pub const REQUESTS_HEADER: &[&str] = &[
     "id",
     "public_id",

@@ -38,15 +38,17 @@ pub async fn staff_names(svc: &Services) -> Result<Vec<(String, String)>, Workfl
         .await?)
 }
 
-/// Someone downloaded a report (`breaches`, `access-review`, …).
+/// Someone downloaded a report (`breaches`, `requests`, `access-review`, …), with the range
+/// of rows asked for.
 pub async fn export_downloaded(
     svc: &Services,
     actor: Actor,
     export: &'static str,
+    range: serde_json::Value,
 ) -> Result<(), WorkflowError> {
     Ok(svc
         .db
-        .run(move |c| audit::export_downloaded(c, &actor, export))
+        .run(move |c| audit::export_downloaded(c, &actor, export, range))
         .await?)
 }
 

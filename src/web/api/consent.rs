@@ -228,7 +228,8 @@ pub async fn records_csv(
     q: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let filter = export_filter(&q)?;
-    crate::workflow::exports::downloaded(&svc, staff.0.actor(), "consent", q.range()).await?;
+    crate::workflow::records::export_downloaded(&svc, staff.0.actor(), "consent", q.range())
+        .await?;
     Ok(consent_stream(svc.get_ref().clone(), filter))
 }
 

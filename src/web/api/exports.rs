@@ -84,7 +84,7 @@ pub async fn report(
                 }
                 _ => return Err(ApiError::field("include", "include may only be identity")),
             };
-            exports::downloaded(
+            crate::workflow::records::export_downloaded(
                 &svc,
                 staff.actor(),
                 "requests",
@@ -105,7 +105,7 @@ pub async fn report(
         "ccpa-metrics" => {
             let year = year(q, chrono::Datelike::year(&svc.today()))?;
             let lines = exports::ccpa_metrics(&svc, year).await?;
-            exports::downloaded(
+            crate::workflow::records::export_downloaded(
                 &svc,
                 staff.actor(),
                 "ccpa-metrics",
@@ -123,7 +123,13 @@ pub async fn report(
         }
         "ropa" => {
             let rows = exports::ropa_rows(&svc).await?;
-            exports::downloaded(&svc, staff.actor(), "ropa", serde_json::json!({})).await?;
+            crate::workflow::records::export_downloaded(
+                &svc,
+                staff.actor(),
+                "ropa",
+                serde_json::json!({}),
+            )
+            .await?;
             let mut all = vec![
                 exports::ropa_header()
                     .iter()
@@ -142,7 +148,7 @@ pub async fn report(
                 actor: Some(q.actor.clone()).filter(|a| !a.is_empty()),
                 action: Some(q.action.clone()).filter(|a| !a.is_empty()),
             };
-            exports::downloaded(&svc, staff.actor(), "audit", serde_json::json!({"from": q.from, "to": q.to, "actor": q.actor, "action": q.action})).await?;
+            crate::workflow::records::export_downloaded(&svc, staff.actor(), "audit", serde_json::json!({"from": q.from, "to": q.to, "actor": q.actor, "action": q.action})).await?;
             Ok(export::stream_keyed(
                 "audit.csv",
                 exports::AUDIT_HEADER.to_vec(),

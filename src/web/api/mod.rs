@@ -15,7 +15,13 @@ pub(crate) async fn breaches_csv(
     svc: web::Data<crate::workflow::Services>,
     staff: crate::web::staff::ApiStaff,
 ) -> Result<HttpResponse, crate::web::error::ApiError> {
-    crate::workflow::records::export_downloaded(&svc, staff.0.actor(), "breaches").await?;
+    crate::workflow::records::export_downloaded(
+        &svc,
+        staff.0.actor(),
+        "breaches",
+        serde_json::json!({}),
+    )
+    .await?;
     Ok(crate::web::console::breaches::csv_stream(&svc))
 }
 

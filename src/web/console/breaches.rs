@@ -385,7 +385,7 @@ pub async fn notify(
 
 /// The register as CSV, streamed page by page; the download is audited.
 pub async fn csv(svc: web::Data<Services>, staff: ConsoleStaff) -> Result<HttpResponse, PageError> {
-    records::export_downloaded(&svc, staff.0.actor(), "breaches").await?;
+    records::export_downloaded(&svc, staff.0.actor(), "breaches", serde_json::json!({})).await?;
     Ok(csv_stream(&svc))
 }
 

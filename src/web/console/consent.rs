@@ -579,7 +579,8 @@ pub async fn records_csv(
     q: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, PageError> {
     let filter = export_filter(&q).map_err(|e| PageError::bad_request(&e.to_string()))?;
-    crate::workflow::exports::downloaded(&svc, staff.0.actor(), "consent", q.range()).await?;
+    crate::workflow::records::export_downloaded(&svc, staff.0.actor(), "consent", q.range())
+        .await?;
     Ok(consent_stream(svc.get_ref().clone(), filter))
 }
 
@@ -591,7 +592,7 @@ pub async fn current_csv(
 ) -> Result<HttpResponse, PageError> {
     let key = PurposeKey::parse(&path).map_err(|_| PageError::not_found())?;
     consent::purpose(&svc, key.clone()).await?;
-    crate::workflow::exports::downloaded(
+    crate::workflow::records::export_downloaded(
         &svc,
         staff.0.actor(),
         "consent-current",

@@ -279,7 +279,13 @@ pub async fn review_csv(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
 ) -> Result<HttpResponse, PageError> {
-    records::export_downloaded(&svc, staff.0.actor(), "access-review").await?;
+    records::export_downloaded(
+        &svc,
+        staff.0.actor(),
+        "access-review",
+        serde_json::json!({}),
+    )
+    .await?;
     let svc = svc.into_inner();
     Ok(crate::export::stream(
         "access-review.csv",
