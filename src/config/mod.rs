@@ -51,6 +51,9 @@ pub struct Config {
     /// Closed requests' personal data are erased this many months after closing
     /// (`STEWARD_RETENTION_MONTHS`; 11 CCR 7101(a) keeps request records 24 months).
     pub retention_months: u32,
+    /// Kinds of request completed without staff once every store task is settled
+    /// (`STEWARD_AUTO_COMPLETE=opt_out,limit_use`); none by default.
+    pub auto_complete: Vec<crate::domain::RequestKind>,
 }
 
 impl Config {
@@ -159,6 +162,29 @@ impl Config {
                 "must be at least 1 (request records are evidence of compliance)".into(),
             ));
         }
+        let auto_complete = match get("STEWARD_AUTO_COMPLETE") {
+            None => Vec::new(),
+            Some(v) => v
+                .split(',')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    w.parse::<crate::domain::RequestKind>().map_err(|_| {
+                        fail(
+                            "STEWARD_AUTO_COMPLETE",
+                            format!(
+                                "'{w}' is not a request kind; use a comma-separated list of: {}",
+                                crate::domain::RequestKind::ALL
+                                    .iter()
+                                    .map(|k| k.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        };
         let scheduler_interval = std::time::Duration::from_millis(
             number("STEWARD_SCHEDULER_INTERVAL_MS", 5000, 3_600_000)?.max(50),
         );
@@ -239,6 +265,7 @@ impl Config {
             tls,
             task_lead_days,
             retention_months,
+            auto_complete,
             scheduler_interval,
         })
     }

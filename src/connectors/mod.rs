@@ -48,6 +48,16 @@ pub struct FoundValue {
     pub value: Option<String>,
 }
 
+/// How many of the subject's rows one table held, as an access run reached them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableAccess {
+    pub table: String,
+    pub rows_reached: u64,
+}
+
+/// What erasure did in one table, in rows: reached, deleted, and changed by each strategy
+/// (a row counts once per strategy that changed at least one of its values; a NULL is left
+/// alone, so a row whose mapped values were all NULL is reached but not changed).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TableErasure {
     pub table: String,
@@ -64,8 +74,12 @@ pub struct TableErasure {
 /// back later (from a person, or from the store's own system).
 #[derive(Debug, Clone)]
 pub enum Outcome {
-    /// Finished: the subject's values in this store.
-    Found(Vec<FoundValue>),
+    /// Finished: the subject's values in this store, and (where the store can tell) the
+    /// rows each table held for them.
+    Found {
+        values: Vec<FoundValue>,
+        tables: Option<Vec<TableAccess>>,
+    },
     /// Finished: erasure applied, per table.
     Erased(Vec<TableErasure>),
     /// In the store owner's queue: a person acts and reports.

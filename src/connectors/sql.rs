@@ -9,8 +9,11 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use sqlx::{AssertSqlSafe, Row};
 
-use super::{Connector, ConnectorError, FoundValue, Job, Outcome, Subject, TableErasure, TaskInfo};
-use crate::domain::dataset::{Dataset, Erasure, IdentityKind, is_plain_name};
+use super::{
+    Connector, ConnectorError, FoundValue, Job, Outcome, Subject, TableAccess, TableErasure,
+    TaskInfo,
+};
+use crate::domain::dataset::{Dataset, Erasure, IdentityKind, is_plain_name, split_target};
 
 pub const REDACTED: &str = "[redacted]";
 /// Keys per IN list: well under every backend's parameter limit.
@@ -64,6 +67,26 @@ enum ColType {
     Int,
     Text,
     Other,
+}
+
+/// What the live database says about one column.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    ty: ColType,
+    /// Declared length of a text column (never enforced by SQLite, so not read there).
+    max_len: Option<usize>,
+    nullable: bool,
+}
+
+/// The live columns of each mapped table, by the names the map uses.
+type Schema = HashMap<String, HashMap<String, Column>>;
+
+/// Whether erasure deletes a table's reached rows rather than changing their fields.
+fn deletes_rows(t: &crate::domain::dataset::Table) -> bool {
+    t.erasure == Some(Erasure::DeleteRow)
+        || t.fields
+            .values()
+            .any(|f| f.erasure == Some(Erasure::DeleteRow))
 }
 
 fn col_type(sql_type: &str) -> ColType {
@@ -196,6 +219,21 @@ fn query_error(e: sqlx::Error) -> ConnectorError {
         | sqlx::Error::PoolTimedOut
         | sqlx::Error::PoolClosed
         | sqlx::Error::Tls(_) => ConnectorError::Unreachable(e.to_string()),
+        // The server's own words only: never its source file or line, which mean nothing
+        // to staff; PostgreSQL names the table and column where it knows them.
+        sqlx::Error::Database(db) => {
+            let mut msg = db.message().to_string();
+            if let Some(pg) = db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+                && let Some(table) = pg.table()
+            {
+                msg.push_str(&format!(" (table {table}"));
+                if let Some(column) = pg.column() {
+                    msg.push_str(&format!(", column {column}"));
+                }
+                msg.push(')');
+            }
+            ConnectorError::Query(msg)
+        }
         other => ConnectorError::Query(other.to_string()),
     }
 }
@@ -312,6 +350,14 @@ impl SqlConnector {
         }
     }
 
+    /// A mapped table's name quoted, `schema.table` as two identifiers.
+    fn quote_table(&self, name: &str) -> String {
+        name.split('.')
+            .map(|p| self.quote(p))
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+
     fn placeholder(&self, n: usize) -> String {
         match self.pool {
             Pool::Pg(_) => format!("${n}"),
@@ -349,41 +395,129 @@ impl SqlConnector {
         })
     }
 
-    /// The live columns of a table with their types; empty when the table does not exist.
-    async fn live_columns(&self, table: &str) -> Result<HashMap<String, ColType>, ConnectorError> {
-        let (sql, params) = match self.pool {
-            Pool::Pg(_) => (
-                "SELECT CAST(column_name AS TEXT), CAST(data_type AS TEXT) FROM information_schema.columns \
-                 WHERE table_schema = current_schema() AND table_name = $1",
-                vec![Param::Text(table.into())],
-            ),
-            Pool::My(_) => (
-                "SELECT CAST(column_name AS CHAR), CAST(data_type AS CHAR) FROM information_schema.columns \
-                 WHERE table_schema = DATABASE() AND table_name = ?",
-                vec![Param::Text(table.into())],
-            ),
-            Pool::Lite(_) => (
-                "SELECT name, type FROM pragma_table_info(?)",
-                vec![Param::Text(table.into())],
-            ),
+    /// The condition naming a table in `information_schema` (`schema.table`, or the
+    /// connection's own schema), from placeholder `first`; `fold` compares the name
+    /// without case, to suggest the table a map meant.
+    fn catalogue_filter(&self, table: &str, first: usize, fold: bool) -> (String, Vec<Param>) {
+        let (schema, name) = match table.split_once('.') {
+            Some((s, t)) => (Some(s), t),
+            None => (None, table),
         };
-        let rows = self.fetch(sql.to_string(), &params).await?;
+        let mut params = Vec::new();
+        let schema_sql = match (schema, &self.pool) {
+            (Some(s), _) => {
+                params.push(Param::Text(s.into()));
+                self.placeholder(first)
+            }
+            (None, Pool::Pg(_)) => "current_schema()".into(),
+            (None, _) => "DATABASE()".into(),
+        };
+        params.push(Param::Text(name.into()));
+        let mark = self.placeholder(first + params.len() - 1);
+        let name_sql = if fold {
+            format!("LOWER(table_name) = LOWER({mark})")
+        } else {
+            format!("table_name = {mark}")
+        };
+        (
+            format!("table_schema = {schema_sql} AND {name_sql}"),
+            params,
+        )
+    }
+
+    /// SQLite has one schema per file: a qualified name cannot be meant for it.
+    fn sqlite_table<'a>(&self, table: &'a str) -> Result<&'a str, ConnectorError> {
+        if table.contains('.') {
+            return Err(ConnectorError::Schema(format!(
+                "table '{table}': a SQLite store names its tables without a schema"
+            )));
+        }
+        Ok(table)
+    }
+
+    /// The live columns of a table; empty when the table does not exist.
+    async fn read_columns(&self, table: &str) -> Result<HashMap<String, Column>, ConnectorError> {
+        let (sql, params) = match self.pool {
+            Pool::Lite(_) => (
+                "SELECT name, type, NULL, CASE WHEN \"notnull\" = 0 THEN 'YES' ELSE 'NO' END \
+                 FROM pragma_table_info(?)"
+                    .to_string(),
+                vec![Param::Text(self.sqlite_table(table)?.into())],
+            ),
+            Pool::Pg(_) => {
+                let (filter, params) = self.catalogue_filter(table, 1, false);
+                (
+                    format!(
+                        "SELECT CAST(column_name AS TEXT), \
+                         CAST(CASE WHEN data_type = 'USER-DEFINED' THEN udt_name ELSE data_type END AS TEXT), \
+                         CAST(character_maximum_length AS TEXT), CAST(is_nullable AS TEXT) \
+                         FROM information_schema.columns WHERE {filter}"
+                    ),
+                    params,
+                )
+            }
+            Pool::My(_) => {
+                let (filter, params) = self.catalogue_filter(table, 1, false);
+                (
+                    format!(
+                        "SELECT CAST(column_name AS CHAR), CAST(data_type AS CHAR), \
+                         CAST(character_maximum_length AS CHAR), CAST(is_nullable AS CHAR) \
+                         FROM information_schema.columns WHERE {filter}"
+                    ),
+                    params,
+                )
+            }
+        };
+        let rows = self.fetch(sql, &params).await?;
         Ok(rows
             .into_iter()
             .filter_map(|r| {
+                let text = |i: usize| r.get(i).and_then(|v| v.as_deref());
                 Some((
-                    r.first()?.clone()?,
-                    col_type(r.get(1)?.as_deref().unwrap_or("")),
+                    text(0)?.to_string(),
+                    Column {
+                        ty: col_type(text(1).unwrap_or("")),
+                        max_len: text(2).and_then(|v| v.parse().ok()),
+                        nullable: text(3) == Some("YES"),
+                    },
                 ))
             })
             .collect())
     }
 
+    /// A table whose name differs from `table` only in case, for "did you mean".
+    async fn table_in_other_case(&self, table: &str) -> Option<String> {
+        let (sql, params) = match self.pool {
+            Pool::Lite(_) => (
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') \
+                 AND LOWER(name) = LOWER(?)"
+                    .to_string(),
+                vec![Param::Text(table.into())],
+            ),
+            _ => {
+                let (filter, params) = self.catalogue_filter(table, 1, true);
+                (
+                    format!(
+                        "SELECT {} FROM information_schema.tables WHERE {filter}",
+                        self.as_text("table_name")
+                    ),
+                    params,
+                )
+            }
+        };
+        let rows = self.fetch(sql, &params).await.ok()?;
+        let bare = table.rsplit('.').next().unwrap_or(table);
+        rows.into_iter()
+            .filter_map(|r| r.into_iter().next().flatten())
+            .find(|n| n != bare)
+    }
+
     /// Every name the map uses must exist in the live database. The error names the first
     /// missing table or column, so the registry can refuse the map when it is saved.
     pub async fn check_schema(&self) -> Result<(), ConnectorError> {
-        self.live_schema().await?;
-        self.check_strategies().await
+        let schema = self.live_schema().await?;
+        self.check_strategies(&schema)?;
+        self.check_deletions().await
     }
 
     /// Each field's erasure strategy must fit its live column, so a store is refused when it
@@ -391,51 +525,16 @@ impl SqlConnector {
     /// needs a text column with room for 64 hex digits, `redact` one with room for the
     /// marker, `null` a nullable column. SQLite does not enforce declared lengths, so only
     /// types and NOT NULL are checked there.
-    async fn check_strategies(&self) -> Result<(), ConnectorError> {
-        for t in &self.dataset.tables {
-            let (sql, params) = match self.pool {
-                Pool::Pg(_) => (
-                    "SELECT CAST(column_name AS TEXT), \
-                     CAST(CASE WHEN data_type = 'USER-DEFINED' THEN udt_name ELSE data_type END AS TEXT), \
-                     CAST(character_maximum_length AS TEXT), CAST(is_nullable AS TEXT) \
-                     FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
-                    vec![Param::Text(t.name.clone())],
-                ),
-                Pool::My(_) => (
-                    "SELECT CAST(column_name AS CHAR), CAST(data_type AS CHAR), \
-                     CAST(character_maximum_length AS CHAR), CAST(is_nullable AS CHAR) \
-                     FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?",
-                    vec![Param::Text(t.name.clone())],
-                ),
-                Pool::Lite(_) => (
-                    "SELECT name, type, NULL, CASE WHEN \"notnull\" = 0 THEN 'YES' ELSE 'NO' END \
-                     FROM pragma_table_info(?)",
-                    vec![Param::Text(t.name.clone())],
-                ),
-            };
-            // Rows of a delete_row table are deleted whole: its fields' strategies never run.
-            if t.erasure == Some(Erasure::DeleteRow)
-                || t.fields
-                    .values()
-                    .any(|f| f.erasure == Some(Erasure::DeleteRow))
-            {
-                continue;
-            }
-            let rows = self.fetch(sql.to_string(), &params).await?;
+    fn check_strategies(&self, schema: &Schema) -> Result<(), ConnectorError> {
+        // Rows of a delete_row table are deleted whole: its fields' strategies never run.
+        for t in self.dataset.tables.iter().filter(|t| !deletes_rows(t)) {
             for (field, f) in &t.fields {
-                let Some(row) = rows
-                    .iter()
-                    .find(|r| r.first().and_then(|c| c.as_deref()) == Some(field.as_str()))
-                else {
+                let Some(col) = schema.get(&t.name).and_then(|cols| cols.get(field)) else {
                     continue;
                 };
-                let ty = col_type(row.get(1).and_then(|v| v.as_deref()).unwrap_or(""));
-                let max: Option<usize> = row
-                    .get(2)
-                    .and_then(|v| v.as_deref())
-                    .and_then(|v| v.parse().ok());
-                let nullable = row.get(3).and_then(|v| v.as_deref()) == Some("YES");
-                if let Some(problem) = strategy_problem(f.erasure, ty, max, nullable) {
+                if let Some(problem) =
+                    strategy_problem(f.erasure, col.ty, col.max_len, col.nullable)
+                {
                     return Err(ConnectorError::Schema(format!(
                         "{}.{field}: {problem}",
                         t.name
@@ -446,27 +545,209 @@ impl SqlConnector {
         Ok(())
     }
 
-    async fn live_schema(
+    /// The live foreign keys pointing into `table`: (child table, its column, ON DELETE rule).
+    async fn foreign_keys_into(
         &self,
-    ) -> Result<HashMap<String, HashMap<String, ColType>>, ConnectorError> {
+        table: &str,
+    ) -> Result<Vec<(String, String, String)>, ConnectorError> {
+        let (sql, params) = match self.pool {
+            Pool::Pg(_) => (
+                "SELECT CAST(CASE WHEN n.nspname = current_schema() THEN c.relname \
+                 ELSE n.nspname || '.' || c.relname END AS TEXT), CAST(a.attname AS TEXT), \
+                 CASE k.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' \
+                 WHEN 'd' THEN 'SET DEFAULT' ELSE 'NO ACTION' END \
+                 FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid \
+                 JOIN pg_namespace n ON n.oid = c.relnamespace \
+                 JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1] \
+                 WHERE k.contype = 'f' AND k.confrelid = CAST(CAST($1 AS TEXT) AS regclass)"
+                    .to_string(),
+                vec![Param::Text(self.quote_table(table))],
+            ),
+            Pool::My(_) => {
+                let (filter, params) = self.catalogue_filter(table, 1, false);
+                let filter = filter
+                    .replace("table_schema", "k.REFERENCED_TABLE_SCHEMA")
+                    .replace("table_name", "k.REFERENCED_TABLE_NAME");
+                (
+                    format!(
+                        "SELECT CAST(k.TABLE_NAME AS CHAR), CAST(k.COLUMN_NAME AS CHAR), \
+                         CAST(r.DELETE_RULE AS CHAR) \
+                         FROM information_schema.KEY_COLUMN_USAGE k \
+                         JOIN information_schema.REFERENTIAL_CONSTRAINTS r \
+                         ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA \
+                         AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME \
+                         WHERE {filter}"
+                    ),
+                    params,
+                )
+            }
+            Pool::Lite(_) => (
+                "SELECT m.name, f.\"from\", f.on_delete FROM sqlite_master m \
+                 JOIN pragma_foreign_key_list(m.name) f \
+                 WHERE m.type = 'table' AND LOWER(f.\"table\") = LOWER(?)"
+                    .to_string(),
+                vec![Param::Text(self.sqlite_table(table)?.into())],
+            ),
+        };
+        Ok(self
+            .fetch(sql, &params)
+            .await?
+            .into_iter()
+            .filter_map(|r| {
+                let mut it = r.into_iter();
+                Some((it.next()??, it.next()??, it.next()??))
+            })
+            .collect())
+    }
+
+    /// A `delete_row` table's rows can only go when nothing still points at them: each live
+    /// foreign key into it must cascade (or set null), or come from a table of the map that
+    /// is deleted too, reached through that very column (children are erased first).
+    async fn check_deletions(&self) -> Result<(), ConnectorError> {
+        for t in self.dataset.tables.iter().filter(|t| deletes_rows(t)) {
+            for (child, column, rule) in self.foreign_keys_into(&t.name).await? {
+                let rule = rule.to_ascii_uppercase();
+                if rule.contains("CASCADE") || rule.starts_with("SET") {
+                    continue;
+                }
+                let covered = self.dataset.tables.iter().any(|m| {
+                    m.name.eq_ignore_ascii_case(&child)
+                        && deletes_rows(m)
+                        && m.references.iter().any(|(c, target)| {
+                            c.eq_ignore_ascii_case(&column)
+                                && split_target(target).is_some_and(|(tt, _)| tt == t.name)
+                        })
+                });
+                if !covered {
+                    return Err(ConnectorError::Schema(format!(
+                        "{}: delete_row would leave rows of '{child}' pointing at deleted rows \
+                         (its column '{column}' has no ON DELETE CASCADE); map '{child}' with \
+                         delete_row and the reference '{column}' -> '{}.<key>', or add ON DELETE CASCADE",
+                        t.name, t.name
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Statements that would let the email look-up use an index, for each identity column
+    /// that has none (shown on the store page). PostgreSQL and SQLite need an expression
+    /// index on exactly `LOWER(TRIM(column))`; MariaDB an ordinary index on the column.
+    pub async fn index_advice(&self) -> Result<Vec<String>, ConnectorError> {
+        let mut advice = Vec::new();
+        for t in &self.dataset.tables {
+            for (kind, column) in &t.identities {
+                if *kind != IdentityKind::Email {
+                    continue;
+                }
+                let bare = t.name.rsplit('.').next().unwrap_or(&t.name);
+                let (sql, params, wanted) = match self.pool {
+                    Pool::Pg(_) => {
+                        let (filter, params) = self.catalogue_filter(&t.name, 1, false);
+                        (
+                            format!(
+                                "SELECT CAST(indexdef AS TEXT) FROM pg_indexes WHERE {}",
+                                filter
+                                    .replace("table_schema", "schemaname")
+                                    .replace("table_name", "tablename")
+                            ),
+                            params,
+                            vec![
+                                format!("lower(trim(bothfrom{column}))"),
+                                format!("lower(btrim({column}))"),
+                                format!("lower(trim({column}))"),
+                            ],
+                        )
+                    }
+                    Pool::Lite(_) => (
+                        "SELECT sql FROM sqlite_master WHERE type = 'index' AND LOWER(tbl_name) = LOWER(?) \
+                         AND sql IS NOT NULL"
+                            .to_string(),
+                        vec![Param::Text(bare.into())],
+                        vec![format!("lower(trim({column}))")],
+                    ),
+                    Pool::My(_) => {
+                        let (filter, mut params) = self.catalogue_filter(&t.name, 1, false);
+                        params.push(Param::Text(column.clone()));
+                        (
+                            format!(
+                                "SELECT CAST(column_name AS CHAR) FROM information_schema.statistics \
+                                 WHERE {filter} AND seq_in_index = 1 AND column_name = ?"
+                            ),
+                            params,
+                            vec![column.to_ascii_lowercase()],
+                        )
+                    }
+                };
+                let found = self.fetch(sql, &params).await?;
+                let indexed = found
+                    .iter()
+                    .filter_map(|r| r.first()?.as_deref())
+                    .any(|def| {
+                        let def: String = def
+                            .chars()
+                            .filter(|c| !c.is_whitespace() && *c != '"' && *c != '`')
+                            .collect::<String>()
+                            .to_ascii_lowercase();
+                        let col = column.to_ascii_lowercase();
+                        wanted
+                            .iter()
+                            .any(|w| def.contains(&w.to_ascii_lowercase()) || def == col)
+                    });
+                if !indexed {
+                    let name = self.quote(&format!("{bare}_{column}_lookup"));
+                    let on = self.quote_table(&t.name);
+                    let col = self.quote(column);
+                    advice.push(match self.pool {
+                        Pool::My(_) => format!("CREATE INDEX {name} ON {on} ({col})"),
+                        _ => format!("CREATE INDEX {name} ON {on} (LOWER(TRIM({col})))"),
+                    });
+                }
+            }
+        }
+        Ok(advice)
+    }
+
+    async fn live_schema(&self) -> Result<Schema, ConnectorError> {
+        // SQLite and MariaDB compare column names without case; PostgreSQL does not once a
+        // name is quoted, as every name Steward sends is.
+        let folds_columns = !matches!(self.pool, Pool::Pg(_));
         let mut schema = HashMap::new();
         for t in &self.dataset.tables {
-            let cols = self.live_columns(&t.name).await?;
+            let mut cols = self.read_columns(&t.name).await?;
             if cols.is_empty() {
+                let hint = match self.table_in_other_case(&t.name).await {
+                    Some(n) => format!("; did you mean '{n}'?"),
+                    None => String::new(),
+                };
                 return Err(ConnectorError::Schema(format!(
-                    "table '{}' does not exist",
+                    "table '{}' does not exist{hint}",
                     t.name
                 )));
             }
-            if let Some(missing) = self
-                .columns_used(t)
-                .into_iter()
-                .find(|c| !cols.contains_key(c.as_str()))
-            {
-                return Err(ConnectorError::Schema(format!(
-                    "column '{}.{}' does not exist",
-                    t.name, missing
-                )));
+            for c in self.columns_used(t) {
+                if cols.contains_key(&c) {
+                    continue;
+                }
+                match cols.keys().find(|k| k.eq_ignore_ascii_case(&c)).cloned() {
+                    Some(other) if folds_columns => {
+                        let info = cols[&other];
+                        cols.insert(c, info);
+                    }
+                    Some(other) => {
+                        return Err(ConnectorError::Schema(format!(
+                            "column '{}.{c}' does not exist; did you mean '{other}'?",
+                            t.name
+                        )));
+                    }
+                    None => {
+                        return Err(ConnectorError::Schema(format!(
+                            "column '{}.{c}' does not exist",
+                            t.name
+                        )));
+                    }
+                }
             }
             schema.insert(t.name.clone(), cols);
         }
@@ -483,7 +764,7 @@ impl SqlConnector {
             .iter()
             .flat_map(|o| o.references.values())
             .filter_map(|target| {
-                let (tt, tc) = target.split_once('.')?;
+                let (tt, tc) = split_target(target)?;
                 (tt == t.name).then(|| tc.to_string())
             });
         let all = t
@@ -578,7 +859,7 @@ impl SqlConnector {
                 .map(|c| self.as_text(&self.quote(c)))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let from = self.quote(&table.name);
+            let from = self.quote_table(&table.name);
             let mut rows: Vec<Reached> = Vec::new();
             let mut seen: HashSet<String> = HashSet::new();
             let mut collect = |found: Vec<Vec<Option<String>>>, rows: &mut Vec<Reached>| {
@@ -598,7 +879,7 @@ impl SqlConnector {
                 if *kind != IdentityKind::Email {
                     continue;
                 }
-                let (sql_where, params) = self.email_match(column, cols[column], &subject.email);
+                let (sql_where, params) = self.email_match(column, cols[column].ty, &subject.email);
                 let sql = format!("SELECT {select} FROM {from} WHERE {sql_where}");
                 let mut found = self.fetch(sql, &params).await?;
                 // The database's comparison may be looser than "the same address" (MariaDB's
@@ -624,7 +905,7 @@ impl SqlConnector {
                             .collect()
                     })
                     .unwrap_or_default();
-                let ty = cols[&link.column];
+                let ty = cols[&link.column].ty;
                 for chunk in parent_keys.chunks(CHUNK) {
                     let (lhs, params): (String, Vec<Param>) = match ty {
                         ColType::Other => (
@@ -650,10 +931,23 @@ impl SqlConnector {
     }
 
     pub async fn access(&self, subject: &Subject) -> Result<Vec<FoundValue>, ConnectorError> {
+        Ok(self.access_counted(subject).await?.0)
+    }
+
+    /// The subject's values, and how many rows each mapped table held for them.
+    pub async fn access_counted(
+        &self,
+        subject: &Subject,
+    ) -> Result<(Vec<FoundValue>, Vec<TableAccess>), ConnectorError> {
         let reached = self.traverse(subject).await?;
         let mut out = Vec::new();
+        let mut tables = Vec::new();
         for step in self.dataset.plan() {
             let table = self.dataset.table(&step.table).expect("listed");
+            tables.push(TableAccess {
+                table: table.name.clone(),
+                rows_reached: reached.get(&table.name).map_or(0, |r| r.len() as u64),
+            });
             for row in reached.get(&table.name).into_iter().flatten() {
                 for (field, f) in &table.fields {
                     out.push(FoundValue {
@@ -666,7 +960,7 @@ impl SqlConnector {
                 }
             }
         }
-        Ok(out)
+        Ok((out, tables))
     }
 
     fn hash(&self, value: &str) -> String {
@@ -682,8 +976,8 @@ impl SqlConnector {
         let schema = self.live_schema().await?;
         let reached = self.traverse(subject).await?;
         let mut stmts: Vec<(String, Vec<Param>)> = Vec::new();
-        // What each statement counts towards: (table index, which counter, fields per row).
-        let mut tally: Vec<(usize, &'static str, u64)> = Vec::new();
+        // What each statement's row count is added to: (table index, which counter).
+        let mut tally: Vec<(usize, Counter)> = Vec::new();
         let mut reports: Vec<TableErasure> = Vec::new();
         for step in self.dataset.plan().iter().rev() {
             let table = self.dataset.table(&step.table).expect("listed");
@@ -705,15 +999,11 @@ impl SqlConnector {
             if rows.is_empty() {
                 continue;
             }
-            let pk_ty = schema[&table.name][&table.primary_key];
-            let from = self.quote(&table.name);
+            let pk_ty = schema[&table.name][&table.primary_key].ty;
+            let from = self.quote_table(&table.name);
             let pk = self.quote(&table.primary_key);
             let keys: Vec<String> = rows.iter().map(|r| r.key.clone()).collect();
-            let delete_rows = table.erasure == Some(Erasure::DeleteRow)
-                || table
-                    .fields
-                    .values()
-                    .any(|f| f.erasure == Some(Erasure::DeleteRow));
+            let delete_rows = deletes_rows(table);
             let key_filter = |chunk: &[String], first: usize| -> (String, Vec<Param>) {
                 let (lhs, params): (String, Vec<Param>) = match pk_ty {
                     ColType::Other => (
@@ -735,89 +1025,113 @@ impl SqlConnector {
                 for chunk in keys.chunks(CHUNK) {
                     let (filter, params) = key_filter(chunk, 1);
                     stmts.push((format!("DELETE FROM {from} WHERE {filter}"), params));
-                    tally.push((idx, "deleted", 1));
+                    tally.push((idx, Counter::Deleted));
                 }
                 continue;
             }
-            let nulls: Vec<&String> = table
-                .fields
-                .iter()
-                .filter(|(_, f)| f.erasure == Some(Erasure::Null))
-                .map(|(n, _)| n)
-                .collect();
-            let redacts: Vec<&String> = table
-                .fields
-                .iter()
-                .filter(|(_, f)| f.erasure == Some(Erasure::Redact))
-                .map(|(n, _)| n)
-                .collect();
-            if !nulls.is_empty() || !redacts.is_empty() {
-                let mut sets: Vec<String> = nulls
+            // One statement per strategy, each only over rows it changes (a NULL stays NULL:
+            // there is nothing to redact or hash), so each statement's row count is exactly
+            // what the report says of that strategy.
+            for (strategy, counter) in [
+                (Erasure::Null, Counter::Nulled),
+                (Erasure::Redact, Counter::Redacted),
+            ] {
+                let cols: Vec<String> = table
+                    .fields
                     .iter()
-                    .map(|c| format!("{} = NULL", self.quote(c)))
+                    .filter(|(_, f)| f.erasure == Some(strategy))
+                    .map(|(n, _)| self.quote(n))
                     .collect();
-                let mut params: Vec<Param> = Vec::new();
-                for c in &redacts {
-                    params.push(Param::Text(REDACTED.into()));
-                    sets.push(format!(
-                        "{} = {}",
-                        self.quote(c),
-                        self.placeholder(params.len())
-                    ));
+                if cols.is_empty() {
+                    continue;
                 }
+                let mut params: Vec<Param> = Vec::new();
+                let sets: Vec<String> = cols
+                    .iter()
+                    .map(|c| match strategy {
+                        Erasure::Null => format!("{c} = NULL"),
+                        _ => {
+                            params.push(Param::Text(REDACTED.into()));
+                            format!(
+                                "{c} = CASE WHEN {c} IS NULL THEN NULL ELSE {} END",
+                                self.placeholder(params.len())
+                            )
+                        }
+                    })
+                    .collect();
+                let any_value = cols
+                    .iter()
+                    .map(|c| format!("{c} IS NOT NULL"))
+                    .collect::<Vec<_>>()
+                    .join(" OR ");
                 for chunk in keys.chunks(CHUNK) {
                     let (filter, key_params) = key_filter(chunk, params.len() + 1);
                     let mut all = params.clone();
                     all.extend(key_params);
                     stmts.push((
-                        format!("UPDATE {from} SET {} WHERE {filter}", sets.join(", ")),
+                        format!(
+                            "UPDATE {from} SET {} WHERE {filter} AND ({any_value})",
+                            sets.join(", ")
+                        ),
                         all,
                     ));
-                    if !nulls.is_empty() {
-                        tally.push((idx, "nulled", nulls.len() as u64));
-                    }
-                    if !redacts.is_empty() {
-                        tally.push((idx, "redacted", redacts.len() as u64));
-                    }
+                    tally.push((idx, counter));
                 }
             }
-            for (field, f) in &table.fields {
-                if f.erasure != Some(Erasure::Hash) {
+            let hashed: Vec<&String> = table
+                .fields
+                .iter()
+                .filter(|(_, f)| f.erasure == Some(Erasure::Hash))
+                .map(|(n, _)| n)
+                .collect();
+            for row in &rows {
+                let mut params = Vec::new();
+                let mut sets = Vec::new();
+                for field in &hashed {
+                    if let Some(Some(value)) = row.values.get(*field) {
+                        params.push(Param::Text(self.hash(value)));
+                        sets.push(format!(
+                            "{} = {}",
+                            self.quote(field),
+                            self.placeholder(params.len())
+                        ));
+                    }
+                }
+                if sets.is_empty() {
                     continue;
                 }
-                for row in &rows {
-                    let Some(Some(value)) = row.values.get(field) else {
-                        continue;
-                    };
-                    let (filter, key_params) = key_filter(std::slice::from_ref(&row.key), 2);
-                    let mut params = vec![Param::Text(self.hash(value))];
-                    params.extend(key_params);
-                    stmts.push((
-                        format!(
-                            "UPDATE {from} SET {} = {} WHERE {filter}",
-                            self.quote(field),
-                            self.placeholder(1)
-                        ),
-                        params,
-                    ));
-                    tally.push((idx, "hashed", 1));
-                }
+                let (filter, key_params) =
+                    key_filter(std::slice::from_ref(&row.key), params.len() + 1);
+                params.extend(key_params);
+                stmts.push((
+                    format!("UPDATE {from} SET {} WHERE {filter}", sets.join(", ")),
+                    params,
+                ));
+                tally.push((idx, Counter::Hashed));
             }
         }
         let counts = self.execute_all(&stmts).await?;
-        for ((idx, what, per_row), n) in tally.into_iter().zip(counts) {
+        for ((idx, counter), n) in tally.into_iter().zip(counts) {
             let r = &mut reports[idx];
-            let add = n * per_row;
-            match what {
-                "deleted" => r.deleted += n,
-                "nulled" => r.nulled += add,
-                "redacted" => r.redacted += add,
-                _ => r.hashed += n,
+            match counter {
+                Counter::Deleted => r.deleted += n,
+                Counter::Nulled => r.nulled += n,
+                Counter::Redacted => r.redacted += n,
+                Counter::Hashed => r.hashed += n,
             }
         }
         reports.reverse();
         Ok(reports)
     }
+}
+
+/// Which count of a table's erasure report a statement's rows go to.
+#[derive(Debug, Clone, Copy)]
+enum Counter {
+    Deleted,
+    Nulled,
+    Redacted,
+    Hashed,
 }
 
 impl Connector for SqlConnector {
@@ -828,7 +1142,13 @@ impl Connector for SqlConnector {
         _task: &TaskInfo,
     ) -> Result<Outcome, ConnectorError> {
         match job {
-            Job::Access => Ok(Outcome::Found(self.access(subject).await?)),
+            Job::Access => {
+                let (values, tables) = self.access_counted(subject).await?;
+                Ok(Outcome::Found {
+                    values,
+                    tables: Some(tables),
+                })
+            }
             Job::Erase => Ok(Outcome::Erased(self.erase(subject).await?)),
             Job::Confirm => Ok(Outcome::ForOwner),
         }

@@ -146,6 +146,8 @@ pub struct StoreRow {
     pub active: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// JSON list of `CREATE INDEX` statements the store's look-ups would benefit from.
+    pub lookup_advice: Option<String>,
 }
 
 macro_rules! art30_columns {

@@ -129,6 +129,31 @@ pub fn open_in(
         .load(conn)?)
 }
 
+/// Verified requests of these kinds whose every store task is settled (done or exempt):
+/// the ones a per-kind policy may complete without staff.
+pub fn ready_to_close_of_kinds(
+    conn: &mut DbConn,
+    kinds: &[RequestKind],
+    limit: i64,
+) -> Result<Vec<RequestId>, DbError> {
+    use super::schema::tasks;
+    use crate::domain::stores::TaskStatus;
+    if kinds.is_empty() {
+        return Ok(Vec::new());
+    }
+    let unsettled = tasks::table
+        .filter(tasks::request_id.eq(requests::id))
+        .filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt]));
+    Ok(requests::table
+        .filter(requests::kind.eq_any(kinds))
+        .filter(requests::status.eq_any([Status::Verified, Status::InProgress]))
+        .filter(diesel::dsl::not(diesel::dsl::exists(unsettled)))
+        .order(requests::received_at.asc())
+        .select(requests::id)
+        .limit(limit)
+        .load(conn)?)
+}
+
 /// The references of these requests, in one query.
 pub fn public_ids_of(
     conn: &mut DbConn,

@@ -185,6 +185,7 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        lookup_advice -> Nullable<Text>,
     }
 }
 

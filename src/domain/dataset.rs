@@ -91,6 +91,24 @@ pub enum DatasetError {
     Unreachable(String),
     #[error("no table has an identity column, so no subject can be found")]
     NoIdentities,
+    #[error(
+        "table '{table}': identity '{kind}' cannot be looked up, because requests carry an email address only; map an email column, or reach this table through a reference"
+    )]
+    UnsuppliedIdentity { table: String, kind: String },
+}
+
+/// A table as a database names it: a plain name, or `schema.table` (PostgreSQL's schemas,
+/// MariaDB's databases).
+pub fn is_table_name(s: &str) -> bool {
+    match s.split_once('.') {
+        Some((schema, table)) => is_plain_name(schema) && is_plain_name(table),
+        None => is_plain_name(s),
+    }
+}
+
+/// Splits `table.column` (where the table may itself be `schema.table`).
+pub fn split_target(target: &str) -> Option<(&str, &str)> {
+    target.rsplit_once('.')
 }
 
 /// A plain identifier: safe to quote and paste into SQL once it also exists in the live schema.
@@ -119,8 +137,19 @@ impl Dataset {
         }
         let mut seen = std::collections::HashSet::new();
         for t in &self.tables {
-            let names = std::iter::once(&t.name)
-                .chain(std::iter::once(&t.primary_key))
+            if !is_table_name(&t.name) {
+                return Err(DatasetError::BadName(t.name.clone()));
+            }
+            if let Some(kind) = t.identities.keys().find(|k| **k != IdentityKind::Email) {
+                return Err(DatasetError::UnsuppliedIdentity {
+                    table: t.name.clone(),
+                    kind: serde_json::to_value(kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default(),
+                });
+            }
+            let names = std::iter::once(&t.primary_key)
                 .chain(t.identities.values())
                 .chain(t.references.keys())
                 .chain(t.fields.keys());
@@ -155,7 +184,7 @@ impl Dataset {
                     column: column.clone(),
                     target: target.clone(),
                 };
-                let (tt, tc) = target.split_once('.').ok_or_else(bad)?;
+                let (tt, tc) = split_target(target).ok_or_else(bad)?;
                 if !is_plain_name(tc) || self.table(tt).is_none() {
                     return Err(bad());
                 }
@@ -193,7 +222,7 @@ impl Dataset {
         while let Some(parent) = queue.pop_front() {
             for child in &self.tables {
                 for (column, target) in &child.references {
-                    let Some((tt, tc)) = target.split_once('.') else {
+                    let Some((tt, tc)) = split_target(target) else {
                         continue;
                     };
                     // A table pointing at itself (referrer_id -> people.id) links different
@@ -283,7 +312,7 @@ mod tests {
     fn several_paths_into_one_table_are_all_followed() {
         let d = Dataset::parse(r#"{"tables": [
             {"name": "a", "primary_key": "id", "identities": {"email": "mail"}, "fields": {}},
-            {"name": "b", "primary_key": "id", "identities": {"phone": "tel"}, "fields": {}},
+            {"name": "b", "primary_key": "id", "identities": {"email": "tel"}, "fields": {}},
             {"name": "c", "primary_key": "id", "references": {"a_id": "a.id", "b_id": "b.id"}, "fields": {}}]}"#).unwrap();
         let plan = d.plan();
         assert_eq!(plan.len(), 3);
@@ -354,11 +383,35 @@ mod tests {
                 "unknown field",
             ),
             (r#"not json"#, "not a valid dataset map"),
+            (
+                r#"{"tables": [{"name": "t", "primary_key": "id", "identities": {"phone": "tel"}, "fields": {}}]}"#,
+                "identity 'phone' cannot be looked up",
+            ),
+            (
+                r#"{"tables": [{"name": "t", "primary_key": "id", "identities": {"email": "e", "customer_id": "id"}, "fields": {}}]}"#,
+                "identity 'customer_id'",
+            ),
+            (
+                r#"{"tables": [{"name": "a.b.c", "primary_key": "id", "identities": {"email": "e"}, "fields": {}}]}"#,
+                "'a.b.c' is not a plain SQL name",
+            ),
         ];
         for (json, expect) in cases {
             let err = Dataset::parse(json).unwrap_err().to_string();
             assert!(err.contains(expect), "{json}\n=> {err}");
         }
+    }
+
+    #[test]
+    fn schema_qualified_tables_are_named_and_referenced() {
+        let d = Dataset::parse(r#"{"tables": [
+            {"name": "sales.customers", "primary_key": "id", "identities": {"email": "email"}, "fields": {}},
+            {"name": "sales.orders", "primary_key": "id", "references": {"customer_id": "sales.customers.id"}, "fields": {}}]}"#).unwrap();
+        let plan = d.plan();
+        assert_eq!(plan[1].via[0].parent, "sales.customers");
+        assert_eq!(plan[1].via[0].parent_column, "id");
+        assert!(is_table_name("sales.customers"));
+        assert!(!is_table_name("sales."));
     }
 
     #[test]

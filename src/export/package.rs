@@ -1,5 +1,7 @@
 //! The subject's data package: one row per field value, in the spec's long format
-//! `store,table,record,field,data_category,value`, streamed from the database page by page.
+//! `store,table,record,field,data_category,value`, streamed from the database page by page,
+//! with a last column `is_null` that tells a field holding nothing (`true`, value empty) from
+//! one holding empty text (`false`, value empty).
 
 use actix_web::web::Bytes;
 use futures_util::stream::{self, Stream};
@@ -8,14 +10,19 @@ use super::encode;
 use crate::db::{requests, tasks};
 use crate::workflow::{Services, WorkflowError};
 
-pub const HEADER: [&str; 6] = [
+pub const HEADER: [&str; 7] = [
     "store",
     "table",
     "record",
     "field",
     "data_category",
     "value",
+    "is_null",
 ];
+
+fn is_null(null: bool) -> String {
+    if null { "true" } else { "false" }.to_string()
+}
 const PAGE: i64 = 1000;
 
 struct State {
@@ -34,7 +41,7 @@ pub const PORTAL_STORE: &str = "Privacy portal";
 async fn portal_rows(
     svc: &Services,
     request_id: crate::domain::RequestId,
-) -> Result<Vec<[String; 6]>, WorkflowError> {
+) -> Result<Vec<[String; 7]>, WorkflowError> {
     let (history, requests) = svc
         .db
         .run(move |c| {
@@ -45,32 +52,28 @@ async fn portal_rows(
             ))
         })
         .await?;
-    let mut rows: Vec<[String; 6]> = crate::workflow::consent::reports::package_rows(&history)
+    let mut rows: Vec<[String; 7]> = crate::workflow::consent::reports::package_rows(&history)
         .into_iter()
-        .map(|[t, r, f, cat, v]| [PORTAL_STORE.to_string(), t, r, f, cat, v])
+        .map(|[t, r, f, cat, v]| [PORTAL_STORE.to_string(), t, r, f, cat, v, is_null(false)])
         .collect();
     for r in requests {
-        let fields: [(&str, String); 5] = [
-            ("kind", r.kind.as_str().into()),
-            ("jurisdiction", r.jurisdiction.as_str().into()),
-            ("status", r.status.as_str().into()),
-            ("received_at", crate::export::utc(&r.received_at)),
-            (
-                "closed_at",
-                r.closed_at
-                    .as_ref()
-                    .map(crate::export::utc)
-                    .unwrap_or_default(),
-            ),
+        let fields: [(&str, Option<String>); 5] = [
+            ("kind", Some(r.kind.as_str().into())),
+            ("jurisdiction", Some(r.jurisdiction.as_str().into())),
+            ("status", Some(r.status.as_str().into())),
+            ("received_at", Some(crate::export::utc(&r.received_at))),
+            ("closed_at", r.closed_at.as_ref().map(crate::export::utc)),
         ];
         for (f, v) in fields {
+            let null = v.is_none();
             rows.push([
                 PORTAL_STORE.into(),
                 "privacy_requests".into(),
                 r.public_id.to_string(),
                 f.into(),
                 "user.privacy_request".into(),
-                v,
+                v.unwrap_or_default(),
+                is_null(null),
             ]);
         }
     }
@@ -118,6 +121,7 @@ pub fn stream(
         st.after = Some((last.task_id.to_string(), last.seq));
         let mut rows = Vec::with_capacity(page.len());
         for (r, store) in page {
+            let null = r.value_enc.is_none();
             let value = match &r.value_enc {
                 Some(v) => st.svc.keys.decrypt(v)?,
                 None => String::new(),
@@ -129,6 +133,7 @@ pub fn stream(
                 r.field,
                 r.data_category,
                 value,
+                is_null(null),
             ]);
         }
         Ok(Some((Bytes::from(encode(rows)), st)))

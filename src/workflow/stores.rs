@@ -69,12 +69,13 @@ pub async fn not_steward_itself(svc: &Services, c: &SqlConnector) -> Result<(), 
     Ok(())
 }
 
-/// Connects with the map and checks every name in it against the live schema.
+/// Connects with the map and checks every name in it against the live schema; answers the
+/// statements that would make its email look-ups use an index, where one is missing.
 pub async fn check_sql(
     svc: &Services,
     url: &SqlUrl,
     dataset: &Dataset,
-) -> Result<(), WorkflowError> {
+) -> Result<Vec<String>, WorkflowError> {
     let c = SqlConnector::connect(url, dataset.clone(), Vec::new(), &svc.reach)
         .await
         .map_err(|e| WorkflowError::invalid("connection", e.to_string()))?;
@@ -82,7 +83,11 @@ pub async fn check_sql(
         c.close().await;
         return Err(e);
     }
-    let result = c.check_schema().await;
+    let result = match c.check_schema().await {
+        // Advice is a help, not a condition: a catalogue that cannot be read gives none.
+        Ok(()) => Ok(c.index_advice().await.unwrap_or_default()),
+        Err(e) => Err(e),
+    };
     c.close().await;
     result.map_err(|e| WorkflowError::invalid("dataset", e.to_string()))
 }
@@ -121,6 +126,7 @@ pub async fn save(
             .await
             .map_err(|e| WorkflowError::invalid("url", e.to_string()))?;
     }
+    let mut advice = Vec::new();
     // A SQL store's connection is write-only: on edit, an empty field keeps the stored one.
     if let Access::Sql {
         connection,
@@ -140,7 +146,7 @@ pub async fn save(
                 ));
             }
         };
-        check_sql(svc, &url, dataset).await?;
+        advice = check_sql(svc, &url, dataset).await?;
     }
     if let Access::Webhook { secret: None, .. } = &spec.access
         && previous.as_ref().is_none_or(|p| p.secret_enc.is_none())
@@ -181,6 +187,7 @@ pub async fn save(
                     active: true,
                     created_at: now,
                     updated_at: now,
+                    lookup_advice: None,
                 });
                 row.name = spec.name.clone();
                 row.kind = spec.kind();
@@ -188,6 +195,8 @@ pub async fn save(
                 row.art30 = spec.art30.clone().into();
                 row.active = spec.active;
                 row.updated_at = now;
+                row.lookup_advice = (!advice.is_empty())
+                    .then(|| serde_json::to_string(&advice).expect("plain JSON"));
                 match &spec.access {
                     Access::Manual => {
                         row.connection_enc = None;
@@ -286,6 +295,8 @@ pub struct StoreView {
     pub has_connection: bool,
     pub has_secret: bool,
     pub active: bool,
+    /// `CREATE INDEX` statements that would make this store's email look-ups fast.
+    pub lookup_advice: Vec<String>,
 }
 
 pub fn view(row: StoreRow, owner_email: String) -> Result<StoreView, WorkflowError> {
@@ -306,6 +317,11 @@ pub fn view(row: StoreRow, owner_email: String) -> Result<StoreView, WorkflowErr
         owner_id: row.owner_id,
         url: row.url,
         active: row.active,
+        lookup_advice: row
+            .lookup_advice
+            .as_deref()
+            .and_then(|a| serde_json::from_str(a).ok())
+            .unwrap_or_default(),
     })
 }
 

@@ -21,6 +21,7 @@ mod mfa;
 mod queues;
 mod races;
 mod reach;
+mod real_schemas;
 mod reminders;
 mod schema;
 mod sessions;

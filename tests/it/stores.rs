@@ -79,7 +79,15 @@ fn expected(store: &str) -> Vec<Vec<String>> {
             } else {
                 v.to_string()
             };
-            vec![store.into(), t.into(), rec.into(), f.into(), cat.into(), v]
+            vec![
+                store.into(),
+                t.into(),
+                rec.into(),
+                f.into(),
+                cat.into(),
+                v,
+                "false".into(),
+            ]
         })
         .collect()
 }
@@ -205,7 +213,8 @@ async fn access_request_across_postgres_mariadb_and_a_manual_store() {
                 "record",
                 "field",
                 "data_category",
-                "value"
+                "value",
+                "is_null"
             ]
         );
         let mut want: BTreeSet<Vec<String>> = expected("Shop PG")
@@ -225,6 +234,7 @@ async fn access_request_across_postgres_mariadb_and_a_manual_store() {
                 field.into(),
                 String::new(),
                 value.into(),
+                "false".into(),
             ]);
         }
         // Steward itself is a store: the subject's own privacy requests are in the package.

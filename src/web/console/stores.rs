@@ -51,6 +51,7 @@ struct FormPage {
     art30: &'static [Art30Field],
     has_connection: bool,
     has_secret: bool,
+    lookup_advice: Vec<String>,
 }
 
 fn page(
@@ -69,6 +70,9 @@ fn page(
         art30: Art30::FIELDS,
         has_connection: existing.is_some_and(|s| s.has_connection),
         has_secret: existing.is_some_and(|s| s.has_secret),
+        lookup_advice: existing
+            .map(|s| s.lookup_advice.clone())
+            .unwrap_or_default(),
     }
 }
 

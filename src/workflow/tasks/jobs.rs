@@ -62,7 +62,12 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
         due_date: t.due_date,
         callback_url: format!("{}/api/v1/tasks/{}/result", svc.config.base_url, t.id),
     };
-    let outcome = match target_of(svc, &s) {
+    let preflight = if job == Job::Erase && s.kind == StoreKind::Sql {
+        preflight_erasure(svc, &r.id).await
+    } else {
+        Ok(())
+    };
+    let outcome = match preflight.and_then(|()| target_of(svc, &s)) {
         Ok(target) => match connectors::open(target, &svc.reach).await {
             Ok(connector) => {
                 let own = match &connector {
@@ -102,11 +107,15 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                 t.updated_at = now;
                 t.claimed_until = None;
                 let (action, note) = match outcome {
-                    Ok(Outcome::Found(values)) => {
+                    Ok(Outcome::Found { values, tables }) => {
                         tasks::delete_records(c, &t.id)?;
                         store_records(c, &keys, &t, &values)?;
                         t.status = TaskStatus::Done;
-                        t.result = Some(serde_json::json!({"records": values.len()}).to_string());
+                        let mut result = serde_json::json!({"records": values.len()});
+                        if let Some(tables) = tables {
+                            result["tables"] = serde_json::json!(tables);
+                        }
+                        t.result = Some(result.to_string());
                         t.last_error = None;
                         t.completed_at = Some(now);
                         (
@@ -178,6 +187,50 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
             WorkflowError::Superseded => Ok(()),
             e => Err(e),
         })
+}
+
+/// Erasure is all or nothing across a request's SQL stores: before any of them erases,
+/// each one still to erase must be reachable, not Steward itself, and its map must still fit
+/// the live schema with every strategy. The first that fails holds every store's erasure,
+/// named in the error each task shows, until a retry finds them all ready.
+async fn preflight_erasure(svc: &Services, request_id: &str) -> Result<(), ConnectorError> {
+    let id = request_id.to_string();
+    let stores: Vec<StoreRow> = svc
+        .db
+        .run(move |c| tasks::of_request(c, &id))
+        .await
+        .map_err(|e| ConnectorError::Config(e.to_string()))?
+        .into_iter()
+        .filter(|(t, s)| s.kind == StoreKind::Sql && !t.status.is_settled())
+        .map(|(_, s)| s)
+        .collect();
+    for s in stores {
+        let held = |why: String| {
+            ConnectorError::Config(format!(
+                "erasure held: store '{}' failed its preflight ({why}); no store erases until every store of the request passes",
+                s.name
+            ))
+        };
+        let target = target_of(svc, &s).map_err(|e| held(e.to_string()))?;
+        let Target::Sql {
+            url,
+            dataset,
+            hash_key,
+        } = target
+        else {
+            continue;
+        };
+        let c = connectors::sql::SqlConnector::connect(&url, dataset, hash_key, &svc.reach)
+            .await
+            .map_err(|e| held(e.to_string()))?;
+        let checked = match crate::workflow::stores::not_steward_itself(svc, &c).await {
+            Err(_) => Err(held("Steward's own database can never be a store".into())),
+            Ok(()) => c.check_schema().await.map_err(|e| held(e.to_string())),
+        };
+        c.close().await;
+        checked?;
+    }
+    Ok(())
 }
 
 /// The store's connection details with its secrets decrypted.

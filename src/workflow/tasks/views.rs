@@ -32,6 +32,8 @@ pub struct TaskView {
     pub last_error: Option<String>,
     pub result: Option<serde_json::Value>,
     pub found_nothing: bool,
+    /// Rows of the subject an automated store reached, over all its tables.
+    pub rows_reached: Option<u64>,
     pub note: Option<String>,
     pub exemption_basis: Option<String>,
     #[serde(skip)]
@@ -80,6 +82,7 @@ fn task_view(
         store_name: s.name,
         status,
         found_nothing: found_nothing(status, t.result.as_deref()),
+        rows_reached: rows_reached(t.result.as_deref()),
         result: t
             .result
             .as_deref()
@@ -138,27 +141,38 @@ pub struct TaskSummary {
     pub last_error: Option<String>,
     /// Done, but the store held nothing of this person: a result to look at, not a success.
     pub found_nothing: bool,
+    pub rows_reached: Option<u64>,
 }
 
-/// Whether a done task's result says the store reached nobody: an access that found no
-/// value, or an erasure that reached no row.
+/// How many of the subject's rows an automated store reached, summed over its tables, from
+/// the task's result (an access's `tables`, an erasure's report); `None` where the store
+/// does not count rows (manual and webhook stores).
+pub fn rows_reached(result: Option<&str>) -> Option<u64> {
+    let v = serde_json::from_str::<serde_json::Value>(result?).ok()?;
+    let tables = match &v {
+        serde_json::Value::Object(o) => o.get("tables")?.as_array()?,
+        serde_json::Value::Array(tables) => tables,
+        _ => return None,
+    };
+    tables
+        .iter()
+        .map(|t| t.get("rows_reached").and_then(|n| n.as_u64()))
+        .sum()
+}
+
+/// Whether a done task's result says the store reached nobody: no row reached where the
+/// store counts rows, else no value sent back.
 pub fn found_nothing(status: TaskStatus, result: Option<&str>) -> bool {
     if status != TaskStatus::Done {
         return false;
     }
-    let Some(v) = result.and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok()) else {
-        return false;
-    };
-    match &v {
-        serde_json::Value::Object(o) => o.get("records").and_then(|n| n.as_u64()) == Some(0),
-        serde_json::Value::Array(tables) => {
-            !tables.is_empty()
-                && tables
-                    .iter()
-                    .all(|t| t.get("rows_reached").and_then(|n| n.as_u64()) == Some(0))
-        }
-        _ => false,
+    if let Some(rows) = rows_reached(result) {
+        return rows == 0;
     }
+    result
+        .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
+        .and_then(|v| v.get("records")?.as_u64())
+        == Some(0)
 }
 
 /// The tasks of each of these requests, read together and decrypting nothing.
@@ -179,6 +193,7 @@ pub async fn summaries(
                 store_id: t.store_id,
                 store,
                 found_nothing: found_nothing(t.status, t.result.as_deref()),
+                rows_reached: rows_reached(t.result.as_deref()),
                 status: t.status,
                 due_date: t.due_date,
                 last_error: t.last_error,
@@ -277,5 +292,14 @@ mod tests {
             !found_nothing(TaskStatus::Done, None),
             "a manual store's owner said done"
         );
+        // An access counts rows, not values: a row with no mapped value is still found.
+        let access = r#"{"records":0,"tables":[{"table":"c","rows_reached":1}]}"#;
+        assert!(!found_nothing(TaskStatus::Done, Some(access)));
+        assert_eq!(rows_reached(Some(access)), Some(1));
+        assert!(found_nothing(
+            TaskStatus::Done,
+            Some(r#"{"records":0,"tables":[{"table":"c","rows_reached":0}]}"#)
+        ));
+        assert_eq!(rows_reached(Some(r#"{"records":4}"#)), None);
     }
 }

@@ -561,6 +561,18 @@ impl Api<'_> {
         (status, res.json().await.unwrap_or(Value::Null))
     }
 
+    pub async fn patch(&self, path: &str, body: Value) -> (u16, Value) {
+        let res = reqwest::Client::new()
+            .patch(self.app.url(path))
+            .bearer_auth(&self.token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
     pub async fn text(&self, path: &str) -> (u16, String) {
         let res = reqwest::Client::new()
             .get(self.app.url(path))

@@ -155,6 +155,15 @@ fn server_of(admin: &str) -> String {
 
 impl Shop {
     pub async fn create(engine: Engine, dir: &Path) -> Shop {
+        let shop = Shop::empty(engine, dir).await;
+        for stmt in SCHEMA.iter().chain(DATA.iter()) {
+            shop.execute(stmt).await;
+        }
+        shop
+    }
+
+    /// A fresh database with no tables, for a test's own schema.
+    pub async fn empty(engine: Engine, dir: &Path) -> Shop {
         let name = format!("shop_{}", unique());
         let url = match engine {
             Engine::Postgres => {
@@ -184,11 +193,18 @@ impl Shop {
                 format!("sqlite://{}", path.display())
             }
         };
-        let shop = Shop { engine, url, name };
-        for stmt in SCHEMA.iter().chain(DATA.iter()) {
-            shop.execute(stmt).await;
-        }
-        shop
+        Shop { engine, url, name }
+    }
+
+    /// Runs a statement written with "double quotes" around names, which MariaDB gets as
+    /// `backticks`.
+    pub async fn execute_quoted(&self, sql: &str) {
+        let sql = if self.engine == Engine::MariaDb {
+            sql.replace('"', "`")
+        } else {
+            sql.to_string()
+        };
+        self.execute(&sql).await;
     }
 
     pub async fn execute(&self, sql: &str) {
@@ -240,6 +256,17 @@ impl Shop {
             .collect::<Vec<_>>()
             .join(", ");
         let sql = format!("SELECT {select} FROM {table} ORDER BY id");
+        self.rows(&sql, cols.len()).await
+    }
+
+    /// The rows of any query whose `n` columns are text (NULL as None); names may be written
+    /// in "double quotes", which MariaDB gets as `backticks`.
+    pub async fn rows(&self, sql: &str, n: usize) -> Vec<Vec<Option<String>>> {
+        let sql = if self.engine == Engine::MariaDb {
+            sql.replace('"', "`")
+        } else {
+            sql.to_string()
+        };
         macro_rules! rows {
             ($pool:expr) => {{
                 let rows = sqlx::query(AssertSqlSafe(sql.clone()))
@@ -248,11 +275,7 @@ impl Shop {
                     .unwrap();
                 $pool.close().await;
                 rows.iter()
-                    .map(|r| {
-                        (0..cols.len())
-                            .map(|i| r.get::<Option<String>, _>(i))
-                            .collect()
-                    })
+                    .map(|r| (0..n).map(|i| r.get::<Option<String>, _>(i)).collect())
                     .collect()
             }};
         }
