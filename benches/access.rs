@@ -232,7 +232,7 @@ fn main() {
             stores.push((*name, c));
         }
         // Different customers spread over the table, so no single row stays hot in a cache.
-        let subject = |i: usize| Subject { email: format!("customer{}@example.org", 1 + (i as u64 * 7919 * 127) % n) };
+        let subject = |i: usize| Subject::by_email(format!("customer{}@example.org", 1 + (i as u64 * 7919 * 127) % n));
         for (_, c) in &stores {
             c.access(&subject(0)).await.unwrap(); // warm-up: connections, statistics
         }

@@ -194,6 +194,7 @@ pub async fn load(svc: &Services) -> Result<(), AnyError> {
                 correction_what: (p.kind == RequestKind::Correction)
                     .then(|| "My surname is misspelled".into()),
                 correction_value: (p.kind == RequestKind::Correction).then(|| "Fischer".into()),
+                corrections: Vec::new(),
             },
             agent: None,
             received_at: if p.days_ago == 0 { None } else { received_at },

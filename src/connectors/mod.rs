@@ -18,7 +18,9 @@ pub enum Job {
     Access,
     /// Erase per the store's strategies (deletion).
     Erase,
-    /// Anything a person must judge (correction, objection, opt-out, …).
+    /// Correct the subject's data: SQL stores preview the change for staff to approve.
+    Correct,
+    /// Anything a person must judge (objection, opt-out, …).
     Confirm,
 }
 
@@ -27,15 +29,50 @@ impl Job {
         match kind {
             RequestKind::Access | RequestKind::Portability => Job::Access,
             RequestKind::Deletion => Job::Erase,
+            RequestKind::Correction => Job::Correct,
             _ => Job::Confirm,
         }
     }
 }
 
-/// Who the request is about, as the stores can look them up.
+/// Who the request is about, as the stores can look them up, and for a correction what
+/// they asked to change.
 #[derive(Debug, Clone)]
 pub struct Subject {
     pub email: String,
+    pub corrections: Vec<crate::domain::correction::Correction>,
+}
+
+impl Subject {
+    pub fn by_email(email: String) -> Subject {
+        Subject {
+            email,
+            corrections: Vec::new(),
+        }
+    }
+}
+
+/// One field of one of the subject's rows that a correction would change, as staff review
+/// it before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct FieldChange {
+    pub table: String,
+    pub record: String,
+    pub field: String,
+    pub category: crate::domain::correction::CorrectionCategory,
+    pub before: Option<String>,
+    pub after: String,
+    /// Why this field cannot be changed (kept with a legal basis, or the value does not fit
+    /// the column); `None` when it can.
+    pub refused: Option<String>,
+}
+
+/// What applying a correction did in one table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct TableCorrection {
+    pub table: String,
+    pub fields: Vec<String>,
+    pub rows_updated: u64,
 }
 
 /// One field value of one record, as it goes into the subject's package.
@@ -82,6 +119,8 @@ pub enum Outcome {
     },
     /// Finished: erasure applied, per table.
     Erased(Vec<TableErasure>),
+    /// A correction's proposed changes, for staff to approve before anything is written.
+    Preview(Vec<FieldChange>),
     /// In the store owner's queue: a person acts and reports.
     ForOwner,
     /// Delivered to the store's webhook: its signed callback reports.

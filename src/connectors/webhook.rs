@@ -147,14 +147,19 @@ impl Connector for WebhookConnector {
         let action = match job {
             Job::Access => "access",
             Job::Erase => "erase",
+            Job::Correct => "correct",
             Job::Confirm => "confirm",
         };
-        let body = serde_json::to_vec(&serde_json::json!({
+        let mut payload = serde_json::json!({
             "task": task,
             "action": action,
             "subject": {"email": subject.email},
-        }))
-        .expect("plain JSON");
+        });
+        // A correction names each category and its new value: the store applies them.
+        if job == Job::Correct {
+            payload["corrections"] = serde_json::json!(subject.corrections);
+        }
+        let body = serde_json::to_vec(&payload).expect("plain JSON");
         let ts = chrono::Utc::now().timestamp();
         let res = self
             .client

@@ -193,6 +193,9 @@ pub struct TaskRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub completed_at: Option<NaiveDateTime>,
+    /// A correction's preview, decisions and outcome ([`crate::workflow::corrections`]),
+    /// encrypted: it holds the subject's values.
+    pub correction_enc: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

@@ -154,6 +154,23 @@ pub fn ready_to_close_of_kinds(
         .load(conn)?)
 }
 
+/// Replaces a request's identity (its encrypted email and blind index) after the subject
+/// corrected their address.
+pub fn set_identity(
+    conn: &mut DbConn,
+    id: &str,
+    email_enc: &str,
+    email_index: &str,
+) -> Result<(), DbError> {
+    diesel::update(requests::table.find(id))
+        .set((
+            requests::email_enc.eq(email_enc),
+            requests::email_index.eq(email_index),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// The references of these requests, in one query.
 pub fn public_ids_of(
     conn: &mut DbConn,

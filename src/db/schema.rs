@@ -240,6 +240,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         completed_at -> Nullable<Timestamp>,
+        correction_enc -> Nullable<Text>,
     }
 }
 

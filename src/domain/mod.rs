@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod consent;
+pub mod correction;
 pub mod dataset;
 pub mod document;
 pub mod email;

@@ -6,6 +6,7 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::forms::{FieldErrors, choice, is_on};
+use crate::domain::correction::{Correction, CorrectionCategory};
 use crate::domain::text::{self, required};
 use crate::domain::{Channel, EmailAddress, Jurisdiction, RequestKind};
 use crate::workflow::requests::{Agent, Intake, SubjectText};
@@ -25,6 +26,11 @@ pub struct IntakeFields {
     pub details: String,
     pub correction_what: String,
     pub correction_value: String,
+    /// A structured correction's new value per category (empty: not asked for).
+    pub correct_name: String,
+    pub correct_email: String,
+    pub correct_phone: String,
+    pub correct_address: String,
     pub agent: String,
     pub agent_name: String,
     pub agent_email: String,
@@ -65,17 +71,43 @@ impl IntakeFields {
 
         let mut correction_what = None;
         let mut correction_value = None;
+        let mut corrections = Vec::new();
         if kind == Some(RequestKind::Correction) {
-            correction_what = e.check(
-                "correction_what",
-                "What is wrong",
-                required(text::paragraph(&self.correction_what, CORRECTION_MAX)),
-            );
-            correction_value = e.check(
-                "correction_value",
-                "The correct information",
-                required(text::paragraph(&self.correction_value, CORRECTION_MAX)),
-            );
+            for category in CorrectionCategory::ALL {
+                let raw = self.correct_value(*category);
+                if raw.trim().is_empty() {
+                    continue;
+                }
+                if let Some(value) = e.check(
+                    category.form_field(),
+                    category.label(),
+                    category.parse_value(raw),
+                ) {
+                    corrections.push(Correction {
+                        category: *category,
+                        value,
+                    });
+                }
+            }
+            // Free text is for anything the categories do not cover: optional beside a
+            // structured correction, and then both of its parts are needed.
+            let free =
+                !self.correction_what.trim().is_empty() || !self.correction_value.trim().is_empty();
+            let structured = CorrectionCategory::ALL
+                .iter()
+                .any(|c| !self.correct_value(*c).trim().is_empty());
+            if free || !structured {
+                correction_what = e.check(
+                    "correction_what",
+                    "What is wrong",
+                    required(text::paragraph(&self.correction_what, CORRECTION_MAX)),
+                );
+                correction_value = e.check(
+                    "correction_value",
+                    "The correct information",
+                    required(text::paragraph(&self.correction_value, CORRECTION_MAX)),
+                );
+            }
         }
 
         let agent = if is_on(&self.agent) {
@@ -150,11 +182,33 @@ impl IntakeFields {
                 details: details.flatten(),
                 correction_what,
                 correction_value,
+                corrections,
             },
             agent,
             received_at,
             send_verification,
         })
+    }
+}
+
+impl IntakeFields {
+    pub fn correct_value(&self, c: CorrectionCategory) -> &str {
+        match c {
+            CorrectionCategory::Name => &self.correct_name,
+            CorrectionCategory::Email => &self.correct_email,
+            CorrectionCategory::Phone => &self.correct_phone,
+            CorrectionCategory::Address => &self.correct_address,
+        }
+    }
+
+    /// Sets a category's new value from the API's `corrections` list.
+    pub fn set_correct_value(&mut self, c: CorrectionCategory, value: String) {
+        match c {
+            CorrectionCategory::Name => self.correct_name = value,
+            CorrectionCategory::Email => self.correct_email = value,
+            CorrectionCategory::Phone => self.correct_phone = value,
+            CorrectionCategory::Address => self.correct_address = value,
+        }
     }
 }
 
@@ -226,6 +280,24 @@ mod tests {
             .parse(Source::Portal, chrono_tz::UTC)
             .unwrap_err();
         assert!(e.get("correction_what").is_some() && e.get("correction_value").is_some());
+    }
+
+    #[test]
+    fn structured_corrections_are_checked_per_category() {
+        let mut f = fields("correction", "gdpr", "a@example.com");
+        f.correct_name = "Ada King".into();
+        f.correct_address = "1 Analytical St, London".into();
+        let i = f.parse(Source::Portal, chrono_tz::UTC).unwrap();
+        assert_eq!(i.text.corrections.len(), 2);
+        assert!(i.text.correction_what.is_none(), "free text is optional");
+        f.correct_phone = "call me".into();
+        f.correction_what = "My title".into();
+        let e = f.parse(Source::Portal, chrono_tz::UTC).unwrap_err();
+        assert!(e.get("correct_phone").is_some());
+        assert!(
+            e.get("correction_value").is_some(),
+            "free text started needs both parts"
+        );
     }
 
     #[test]

@@ -165,6 +165,8 @@ routes! {
     GET "/console/requests/{id}/package.csv", Needs(ViewRequests) => console::requests::package;
     GET "/console/requests/{id}/attachments/{file}", Needs(ViewRequests)
         => console::requests::attachment;
+    POST "/console/requests/{id}/corrections", Needs(WorkRequests)
+        => console::corrections::approve;
     POST "/console/requests/{id}/{action}", Needs(WorkRequests) => console::requests::action;
     // Console: the store registry (the records of processing) and tasks. Which tasks a
     // store owner may see or settle is decided per task, by store ownership.
@@ -227,6 +229,8 @@ routes! {
     GET "/api/v1/requests", Needs(ViewRequests) => api::requests::list;
     GET "/api/v1/requests/{id}", Needs(ViewRequests) => api::requests::get;
     GET "/api/v1/requests/{id}/package.csv", Needs(ViewRequests) => api::requests::package;
+    GET "/api/v1/requests/{id}/corrections", Needs(ViewRequests) => api::corrections::review;
+    POST "/api/v1/requests/{id}/corrections", Needs(WorkRequests) => api::corrections::approve;
     POST "/api/v1/requests/{id}/{action}", Needs(WorkRequests) => api::requests::action;
     POST "/api/v1/stores", Needs(ManageStores) => api::stores::create;
     GET "/api/v1/stores", Needs(ViewRequests) => api::stores::list;

@@ -4,6 +4,7 @@
 pub mod breaches;
 pub mod calendars;
 pub mod consent;
+pub mod corrections;
 pub mod exports;
 pub mod notices;
 pub mod records;

@@ -44,3 +44,11 @@ pub struct PausedEmail<'a> {
 pub struct PreferencesEmail<'a> {
     pub url: &'a str,
 }
+
+#[derive(Template)]
+#[template(path = "email/corrected.txt")]
+pub struct CorrectedEmail<'a> {
+    pub public_id: &'a str,
+    pub lines: &'a [super::corrections::SubjectLine],
+    pub status_url: &'a str,
+}

@@ -26,8 +26,12 @@ pub const MAX_PROOFS: usize = 5;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SubjectText {
     pub details: Option<String>,
+    /// A correction in the subject's words ("anything else").
     pub correction_what: Option<String>,
     pub correction_value: Option<String>,
+    /// Structured corrections: a category and its new value each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<crate::domain::correction::Correction>,
 }
 
 /// A CCPA authorized agent filing for a consumer.
@@ -284,7 +288,7 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
 
 /// Sends a notice to the subject; a failure is put on the request's timeline for staff, never
 /// swallowed, but does not undo the action that caused it.
-async fn send_notice(
+pub(super) async fn send_notice(
     svc: &Services,
     row: &RequestRow,
     to: &EmailAddress,

@@ -67,6 +67,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("POST", "/console/requests/new", Only(WORKERS)),
     ("GET", "/console/requests/{id}", Only(READERS)),
     ("POST", "/console/requests/{id}/{action}", Only(WORKERS)),
+    ("POST", "/console/requests/{id}/corrections", Only(WORKERS)),
     ("GET", "/console/requests/{id}/package.csv", Only(READERS)),
     (
         "GET",
@@ -105,6 +106,8 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("GET", "/api/v1/requests", Only(READERS)),
     ("GET", "/api/v1/requests/{id}", Only(READERS)),
     ("POST", "/api/v1/requests/{id}/{action}", Only(WORKERS)),
+    ("GET", "/api/v1/requests/{id}/corrections", Only(READERS)),
+    ("POST", "/api/v1/requests/{id}/corrections", Only(WORKERS)),
     ("GET", "/api/v1/exports/breaches.csv", Only(READERS)),
     ("GET", "/api/v1/calendars", Only(READERS)),
     ("POST", "/api/v1/calendars/{key}/days", Only(ADMINS)),

@@ -662,7 +662,7 @@ async fn access_package_holds_consent_and_deletion_pseudonymises_it() {
             .collect();
         assert!(
             portal.iter().any(|l| l.contains(",consent_records,")
-                && l.ends_with(",purpose,user.consent,newsletter")),
+                && l.ends_with(",purpose,user.consent,newsletter,false")),
             "{csv}"
         );
         assert!(
@@ -673,7 +673,7 @@ async fn access_package_holds_consent_and_deletion_pseudonymises_it() {
         );
         assert!(
             portal.iter().any(|l| l.contains(",privacy_requests,")
-                && l.ends_with(",kind,user.privacy_request,access")),
+                && l.ends_with(",kind,user.privacy_request,access,false")),
             "{csv}"
         );
 

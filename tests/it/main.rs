@@ -14,6 +14,7 @@ mod calendars;
 mod cli;
 mod consent;
 mod console;
+mod corrections;
 mod exports;
 mod hardening;
 mod journey;

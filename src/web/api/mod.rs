@@ -2,6 +2,7 @@
 
 pub(crate) mod calendars;
 pub(crate) mod consent;
+pub(crate) mod corrections;
 pub(crate) mod exports;
 mod json;
 pub(crate) mod requests;

@@ -121,6 +121,36 @@ impl RequestJson {
     }
 }
 
+/// `corrections: [{category, value}]`, each category at most once, into the intake's fields.
+fn corrections_into(b: &Fields, fields: &mut IntakeFields) -> Result<(), ApiError> {
+    let bad = |m: String| ApiError::field("corrections", format!("corrections: {m}"));
+    let items = match b.raw("corrections") {
+        None | Some(serde_json::Value::Null) => return Ok(()),
+        Some(serde_json::Value::Array(items)) => items,
+        Some(_) => return Err(bad("must be a list of {category, value}".into())),
+    };
+    let mut seen = Vec::new();
+    for item in items {
+        let (Some(category), Some(value)) = (
+            item.get("category").and_then(|v| v.as_str()),
+            item.get("value").and_then(|v| v.as_str()),
+        ) else {
+            return Err(bad("each item needs a category and a value, as text".into()));
+        };
+        let category: crate::domain::correction::CorrectionCategory =
+            category.parse().map_err(|e| bad(format!("category {e}")))?;
+        if seen.contains(&category) || value.trim().is_empty() {
+            return Err(bad(format!(
+                "{} is given twice or without a value",
+                category.as_str()
+            )));
+        }
+        seen.push(category);
+        fields.set_correct_value(category, value.to_string());
+    }
+    Ok(())
+}
+
 pub async fn create(
     svc: web::Data<Services>,
     staff: ApiStaff,
@@ -137,6 +167,7 @@ pub async fn create(
         "channel",
         "correction_what",
         "correction_value",
+        "corrections",
         "agent_name",
         "agent_email",
         "send_verification",
@@ -161,10 +192,26 @@ pub async fn create(
         received_at: b.text("received_at")?,
         send_verification: b.flag("send_verification")?,
         csrf: String::new(),
+        ..Default::default()
     };
+    let mut fields = fields;
+    corrections_into(&b, &mut fields)?;
     let intake = fields
         .parse(Source::Api, svc.config.timezone)
-        .map_err(first_error)?;
+        .map_err(|e| {
+            // The form's per-category fields are one list in the API: name that list.
+            match e.first() {
+                Some(f) if f.field.starts_with("correct_") => ApiError::field(
+                    "corrections",
+                    format!(
+                        "corrections: {} {}",
+                        f.field.trim_start_matches("correct_"),
+                        f.message
+                    ),
+                ),
+                _ => first_error(e),
+            }
+        })?;
     let filed = requests::file(&svc, intake, staff.0.actor()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/requests/{}", filed.id)))

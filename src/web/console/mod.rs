@@ -6,6 +6,7 @@ pub(crate) mod audit;
 pub mod breaches;
 pub(crate) mod calendars;
 pub(crate) mod consent;
+pub(crate) mod corrections;
 pub(crate) mod exports;
 pub(crate) mod login;
 pub(crate) mod mfa;

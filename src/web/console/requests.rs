@@ -147,7 +147,7 @@ pub async fn queue(
 
 #[derive(Template)]
 #[template(path = "console/request.html")]
-struct DetailPage {
+pub(super) struct DetailPage {
     nav: Nav,
     r: RequestView,
     can_work: bool,
@@ -160,9 +160,16 @@ struct DetailPage {
     flash: Option<String>,
     tasks: Vec<crate::workflow::tasks::TaskView>,
     attachments: Vec<(String, String, i64)>,
+    /// A correction's previews per SQL store, with decisions once approved.
+    corrections: Vec<crate::workflow::corrections::StoreReview>,
 }
 
 impl DetailPage {
+    /// Some store's correction preview waits for approval.
+    fn corrections_awaiting(&self) -> bool {
+        self.corrections.iter().any(|s| s.awaiting)
+    }
+
     /// Some automated store reached nobody: completing asks staff to confirm it.
     fn nothing_found(&self) -> bool {
         self.tasks.iter().any(|t| t.found_nothing)
@@ -181,24 +188,32 @@ pub async fn detail(
     path: web::Path<String>,
     q: web::Query<DetailQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let r = view::load(&svc, &path).await?;
-    let tasks = crate::workflow::tasks::of_request(&svc, &r.id).await?;
-    let attachments = requests::attachments(&svc, &r.id).await?;
-    let flash = Action::parse_staff(&q.done)
-        .ok()
-        .map(|a| format!("Done: {}.", a.as_str()));
-    render(
-        StatusCode::OK,
-        &detail_page(
-            &staff,
-            r,
-            None,
-            FieldErrors::default(),
-            flash,
-            tasks,
-            attachments,
-        ),
-    )
+    let flash = match q.done.as_str() {
+        "corrections" => Some("Done: the approved corrections were applied.".to_string()),
+        done => Action::parse_staff(done)
+            .ok()
+            .map(|a| format!("Done: {}.", a.as_str())),
+    };
+    let page = load_detail(&svc, &staff, &path, None, FieldErrors::default(), flash).await?;
+    render(StatusCode::OK, &page)
+}
+
+/// The request page with everything it shows, loaded.
+pub(super) async fn load_detail(
+    svc: &Services,
+    staff: &ConsoleStaff,
+    id: &str,
+    failed: Option<(&str, &ActionFields)>,
+    errors: FieldErrors,
+    flash: Option<String>,
+) -> Result<DetailPage, PageError> {
+    let r = view::load(svc, id).await?;
+    let tasks = crate::workflow::tasks::of_request(svc, &r.id).await?;
+    let attachments = requests::attachments(svc, &r.id).await?;
+    let corrections = crate::workflow::corrections::review(svc, &r.id).await?;
+    let mut page = detail_page(staff, r, failed, errors, flash, tasks, attachments);
+    page.corrections = corrections;
+    Ok(page)
 }
 
 fn detail_page(
@@ -224,6 +239,7 @@ fn detail_page(
         flash,
         tasks,
         attachments,
+        corrections: Vec::new(),
     }
 }
 
@@ -306,21 +322,8 @@ pub async fn action(
         }
         Err(e) => return Err(e.into()),
     };
-    let r = view::load(&svc, &id).await?;
-    let tasks = crate::workflow::tasks::of_request(&svc, &r.id).await?;
-    let attachments = requests::attachments(&svc, &r.id).await?;
-    render(
-        status,
-        &detail_page(
-            &staff,
-            r,
-            Some((&action_word, &form)),
-            errors,
-            None,
-            tasks,
-            attachments,
-        ),
-    )
+    let page = load_detail(&svc, &staff, &id, Some((&action_word, &form)), errors, None).await?;
+    render(status, &page)
 }
 
 #[derive(Template)]
@@ -333,6 +336,13 @@ struct NewPage {
     jurisdictions: &'static [Jurisdiction],
     channels: &'static [Channel],
     today: String,
+    categories: &'static [crate::domain::correction::CorrectionCategory],
+}
+
+impl NewPage {
+    fn value_of(&self, c: &crate::domain::correction::CorrectionCategory) -> &str {
+        self.f.correct_value(*c)
+    }
 }
 
 fn new_page(svc: &Services, staff: &ConsoleStaff, f: IntakeFields, errors: FieldErrors) -> NewPage {
@@ -344,6 +354,7 @@ fn new_page(svc: &Services, staff: &ConsoleStaff, f: IntakeFields, errors: Field
         jurisdictions: Jurisdiction::ALL,
         channels: Channel::ALL,
         today: svc.today().to_string(),
+        categories: crate::domain::correction::CorrectionCategory::ALL,
     }
 }
 

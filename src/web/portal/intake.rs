@@ -6,12 +6,13 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::audit::Actor;
+use crate::domain::correction::CorrectionCategory;
 use crate::domain::validation::FieldErrors;
 use crate::domain::{Jurisdiction, RequestKind};
 use crate::web::error::PageError;
 use crate::web::intake::{IntakeFields, Source};
 use crate::web::{render, security};
-use crate::workflow::{Services, requests};
+use crate::workflow::{Services, corrections, requests};
 
 #[derive(Template)]
 #[template(path = "portal/rights.html")]
@@ -26,9 +27,17 @@ pub async fn rights() -> Result<HttpResponse, PageError> {
 struct FormPage {
     f: IntakeFields,
     errors: FieldErrors,
+    /// What may be corrected: the categories the stores hold.
+    categories: Vec<CorrectionCategory>,
     kinds: &'static [RequestKind],
     jurisdictions: &'static [Jurisdiction],
     csrf: String,
+}
+
+impl FormPage {
+    fn value_of(&self, c: &CorrectionCategory) -> &str {
+        self.f.correct_value(*c)
+    }
 }
 
 #[derive(Deserialize)]
@@ -36,8 +45,9 @@ pub struct Preselect {
     kind: Option<String>,
 }
 
-fn form_page(
+async fn form_page(
     req: &HttpRequest,
+    svc: &Services,
     f: IntakeFields,
     errors: FieldErrors,
     status: StatusCode,
@@ -46,6 +56,7 @@ fn form_page(
     let page = FormPage {
         f,
         errors,
+        categories: corrections::offered(svc).await?,
         kinds: RequestKind::ALL,
         jurisdictions: Jurisdiction::ALL,
         csrf,
@@ -58,12 +69,16 @@ fn form_page(
     Ok(res)
 }
 
-pub async fn form(req: HttpRequest, q: web::Query<Preselect>) -> Result<HttpResponse, PageError> {
+pub async fn form(
+    req: HttpRequest,
+    svc: web::Data<Services>,
+    q: web::Query<Preselect>,
+) -> Result<HttpResponse, PageError> {
     let f = IntakeFields {
         kind: q.kind.clone().unwrap_or_default(),
         ..Default::default()
     };
-    form_page(&req, f, FieldErrors::default(), StatusCode::OK)
+    form_page(&req, &svc, f, FieldErrors::default(), StatusCode::OK).await
 }
 
 pub async fn submit(
@@ -79,11 +94,13 @@ pub async fn submit(
             "Form",
             "has expired; please check your answers and send it again",
         );
-        return form_page(&req, f, e, StatusCode::FORBIDDEN);
+        return form_page(&req, &svc, f, e, StatusCode::FORBIDDEN).await;
     }
     let intake = match f.parse(Source::Portal, svc.config.timezone) {
         Ok(i) => i,
-        Err(errors) => return form_page(&req, f, errors, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(errors) => {
+            return form_page(&req, &svc, f, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
     };
     let filed = requests::file(&svc, intake, Actor::Subject).await?;
     Ok(super::super::redirect(&format!(

@@ -22,6 +22,8 @@ struct StatusPage {
     proof_action: Option<String>,
     proofs: Vec<(String, String, i64)>,
     errors: crate::web::forms::FieldErrors,
+    /// For a correction: what was corrected in which system, and what was not and why.
+    corrected: Vec<crate::workflow::corrections::SubjectLine>,
 }
 
 #[derive(Deserialize)]
@@ -122,6 +124,7 @@ async fn status_page(
     } else {
         Vec::new()
     };
+    let corrected = crate::workflow::corrections::subject_lines(svc, &r.id).await?;
     render(
         status,
         &StatusPage {
@@ -131,6 +134,7 @@ async fn status_page(
             proof_action,
             proofs,
             errors,
+            corrected,
         },
     )
 }

@@ -45,6 +45,7 @@ pub fn fan_out(
                 created_at: now,
                 updated_at: now,
                 completed_at: None,
+                correction_enc: None,
             },
         )?;
     }

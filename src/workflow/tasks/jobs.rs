@@ -7,7 +7,7 @@ use super::settle::store_records;
 use crate::audit::{self, Actor};
 use crate::connectors::sql::SqlUrl;
 use crate::connectors::webhook;
-use crate::connectors::{self, Connector, ConnectorError, Job, Outcome, Subject, Target, TaskInfo};
+use crate::connectors::{self, Connector, ConnectorError, Job, Outcome, Target, TaskInfo};
 use crate::db::models::StoreRow;
 use crate::db::{self, requests, tasks};
 use crate::domain::dataset::Dataset;
@@ -51,9 +51,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
         .await?;
     let kind = r.kind;
     let job = Job::for_kind(kind);
-    let subject = Subject {
-        email: svc.keys.decrypt(&r.email_enc)?,
-    };
+    let subject = crate::workflow::corrections::subject_of(svc, &r)?;
     let info = TaskInfo {
         task_id: t.id.clone(),
         request_id: r.id.clone(),
@@ -132,6 +130,25 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                         (
                             "task.done",
                             format!("{store_name}: erasure applied to {rows} row(s)"),
+                        )
+                    }
+                    Ok(Outcome::Preview(changes)) => {
+                        // Nothing is written to the store before staff approve.
+                        let refused = changes.iter().filter(|c| c.refused.is_some()).count();
+                        t.status = TaskStatus::Open;
+                        t.last_error = None;
+                        t.result = Some(
+                            serde_json::json!({"preview": changes.len(), "refused": refused})
+                                .to_string(),
+                        );
+                        let state = crate::workflow::corrections::CorrectionState::preview(changes);
+                        t.correction_enc = Some(state.seal(&keys)?);
+                        (
+                            "task.preview",
+                            format!(
+                                "{store_name}: correction previewed ({} field value(s), {refused} refused), awaiting approval",
+                                state.changes.len()
+                            ),
                         )
                     }
                     Ok(Outcome::Sent) => {
@@ -234,7 +251,7 @@ async fn preflight_erasure(svc: &Services, request_id: &str) -> Result<(), Conne
 }
 
 /// The store's connection details with its secrets decrypted.
-fn target_of(svc: &Services, s: &StoreRow) -> Result<Target, ConnectorError> {
+pub(crate) fn target_of(svc: &Services, s: &StoreRow) -> Result<Target, ConnectorError> {
     let config = |m: &str| ConnectorError::Config(m.to_string());
     let decrypt = |v: Option<&str>, what: &str| -> Result<String, ConnectorError> {
         svc.keys

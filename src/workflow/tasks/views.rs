@@ -38,6 +38,9 @@ pub struct TaskView {
     pub exemption_basis: Option<String>,
     #[serde(skip)]
     pub correction: Option<(String, String)>,
+    /// The structured corrections asked for, for the store's owner to apply.
+    #[serde(skip)]
+    pub corrections: Vec<crate::domain::correction::Correction>,
 }
 
 impl TaskView {
@@ -50,6 +53,7 @@ impl TaskView {
 struct SubjectShown {
     email: String,
     correction: Option<(String, String)>,
+    corrections: Vec<crate::domain::correction::Correction>,
 }
 
 fn subject_of(svc: &Services, r: &RequestRow) -> Result<SubjectShown, WorkflowError> {
@@ -61,6 +65,7 @@ fn subject_of(svc: &Services, r: &RequestRow) -> Result<SubjectShown, WorkflowEr
     Ok(SubjectShown {
         email: crate::workflow::retention::email_text(&svc.keys, &r.email_enc)?,
         correction: text.correction_what.zip(text.correction_value),
+        corrections: text.corrections,
     })
 }
 
@@ -88,6 +93,7 @@ fn task_view(
             .as_deref()
             .and_then(|j| serde_json::from_str(j).ok()),
         correction: subject.correction.clone(),
+        corrections: subject.corrections.clone(),
         id: t.id,
         request_id: t.request_id,
         store_id: t.store_id,

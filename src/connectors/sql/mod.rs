@@ -2,6 +2,8 @@
 //! store's dataset map. Every value is a bound parameter; every identifier comes from the
 //! map, is a plain name, and is checked against the live schema before any query runs.
 
+pub mod correct;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::Duration;
 
@@ -1150,6 +1152,7 @@ impl Connector for SqlConnector {
                 })
             }
             Job::Erase => Ok(Outcome::Erased(self.erase(subject).await?)),
+            Job::Correct => Ok(Outcome::Preview(self.preview_correction(subject).await?)),
             Job::Confirm => Ok(Outcome::ForOwner),
         }
     }
