@@ -143,6 +143,7 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
         mailer,
         config,
         jobs: Default::default(),
+        pools: Default::default(),
     })
 }
 

@@ -3,6 +3,7 @@
 //! All three sit behind [`Connector`]; a failure is an error for staff to see and retry,
 //! never a task silently marked done.
 
+pub mod pools;
 pub mod reach;
 pub mod sql;
 pub mod webhook;

@@ -129,7 +129,7 @@ pub fn open_in(
         .load(conn)?)
 }
 
-/// Verified requests of these kinds whose every store task is settled (done or exempt):
+/// Requests in progress of these kinds whose every store task (at least one) is settled:
 /// the ones a per-kind policy may complete without staff.
 pub fn ready_to_close_of_kinds(
     conn: &mut DbConn,
@@ -144,9 +144,12 @@ pub fn ready_to_close_of_kinds(
     let unsettled = tasks::table
         .filter(tasks::request_id.eq(requests::id))
         .filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt]));
+    // A request with no task at all had no store to act on it: staff judge that one.
+    let any_task = tasks::table.filter(tasks::request_id.eq(requests::id));
     Ok(requests::table
         .filter(requests::kind.eq_any(kinds))
-        .filter(requests::status.eq_any([Status::Verified, Status::InProgress]))
+        .filter(requests::status.eq(Status::InProgress))
+        .filter(diesel::dsl::exists(any_task))
         .filter(diesel::dsl::not(diesel::dsl::exists(unsettled)))
         .order(requests::received_at.asc())
         .select(requests::id)

@@ -64,7 +64,11 @@ impl StoreFields {
                     e.add("dataset", "Dataset map", "is required for a SQL store");
                     None
                 } else {
-                    e.check("dataset", "Dataset map", Dataset::parse(&self.dataset))
+                    e.check(
+                        "dataset",
+                        "Dataset map",
+                        Dataset::parse_for_registration(&self.dataset),
+                    )
                 };
                 connection
                     .zip(dataset)

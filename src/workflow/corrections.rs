@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{Services, WorkflowError};
 use crate::audit::{self, Actor};
 use crate::connectors::sql::correct::Approved;
-use crate::connectors::{self, FieldChange, Subject, TableCorrection, Target};
+use crate::connectors::{self, FieldChange, Subject, TableCorrection};
 use crate::crypto::Keys;
 use crate::db::models::{RequestRow, StoreRow, TaskRow};
 use crate::db::{self, requests, tasks};
@@ -250,29 +250,6 @@ fn decide(
     Ok(out)
 }
 
-async fn open_sql(
-    svc: &Services,
-    store: &StoreRow,
-) -> Result<connectors::sql::SqlConnector, String> {
-    let target = super::tasks::target_of(svc, store).map_err(|e| e.to_string())?;
-    let Target::Sql {
-        url,
-        dataset,
-        hash_key,
-    } = target
-    else {
-        return Err("not a SQL store".into());
-    };
-    let c = connectors::sql::SqlConnector::connect(&url, dataset, hash_key, &svc.reach)
-        .await
-        .map_err(|e| e.to_string())?;
-    if super::stores::not_steward_itself(svc, &c).await.is_err() {
-        c.close().await;
-        return Err("Steward's own database can never be a store".into());
-    }
-    Ok(c)
-}
-
 /// Approves a correction: decisions per field, a preflight of every SQL store that is to
 /// write (reachable, map still matching, each value fitting its column), then one
 /// transaction per store. Nothing is written anywhere unless every store passes.
@@ -299,6 +276,14 @@ pub async fn approve(
     let mut pending = Vec::new();
     for (t, s) in rows {
         let Some(sealed) = &t.correction_enc else {
+            // Every SQL store must have shown its preview before any is written.
+            if s.kind == StoreKind::Sql && !t.status.is_settled() && s.active {
+                return Err(WorkflowError::Conflict(format!(
+                    "store '{}' has not shown its preview yet ({}); approve once every SQL store has",
+                    s.name,
+                    t.last_error.as_deref().unwrap_or(t.status.as_str())
+                )));
+            }
             continue;
         };
         let state = CorrectionState::open(&svc.keys, sealed)?;
@@ -336,50 +321,102 @@ pub async fn approve(
     }
     let subject = subject_of(svc, &r)?;
 
-    // Preflight: every store that is to write must be ready, or none writes.
+    // Claimed for this approval: a second approval, or an owner settling the task meanwhile,
+    // finds it taken and changes nothing.
+    claim(svc, &pending, TaskStatus::Open, TaskStatus::Running).await?;
+    let connectors = match preflight(svc, &pending).await {
+        Ok(c) => c,
+        Err(e) => {
+            // Nothing was written: the previews wait for approval again.
+            claim(svc, &pending, TaskStatus::Running, TaskStatus::Open).await?;
+            return Err(e);
+        }
+    };
+    write_all(svc, &actor, &r, &subject, &mut pending, connectors).await?;
+    let stores = review(svc, &r.id).await?;
+    svc.jobs.notify_one();
+    Ok(Approval { stores })
+}
+
+/// Moves every pending task from one status to another in one transaction, or none.
+async fn claim(
+    svc: &Services,
+    pending: &[Pending],
+    from: TaskStatus,
+    to: TaskStatus,
+) -> Result<(), WorkflowError> {
+    let rows: Vec<TaskRow> = pending
+        .iter()
+        .map(|p| {
+            let mut t = p.task.clone();
+            t.status = to;
+            t.claimed_until =
+                (to == TaskStatus::Running).then(|| db::now() + chrono::Duration::minutes(10));
+            t
+        })
+        .collect();
+    svc.db
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                for t in &rows {
+                    if !tasks::save_if_status(c, t, from)? {
+                        return Err(WorkflowError::Conflict(
+                            "this correction is being approved, or was settled, by someone else at the same moment".into(),
+                        ));
+                    }
+                }
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(())
+}
+
+/// Every store that is to write must be reachable, match its map and fit each value, or
+/// none writes: answers each pending store's connector (none where nothing is approved).
+async fn preflight(
+    svc: &Services,
+    pending: &[Pending],
+) -> Result<Vec<Option<std::sync::Arc<crate::connectors::sql::SqlConnector>>>, WorkflowError> {
     let mut connectors = Vec::new();
-    for p in &pending {
+    for p in pending.iter() {
         let approved = p.approved();
         if approved.is_empty() {
             connectors.push(None);
             continue;
         }
-        let ready = match open_sql(svc, &p.store).await {
+        let ready = match super::stores::connector(svc, &p.store).await {
             Ok(c) => match c.check_schema().await {
                 Ok(()) => match c.check_fit(&approved).await {
                     Ok(()) => Ok(c),
-                    Err(e) => {
-                        c.close().await;
-                        Err(WorkflowError::invalid(
-                            "value",
-                            format!("store '{}': {e}; nothing was changed", p.store.name),
-                        ))
-                    }
+                    Err(e) => Err(WorkflowError::invalid(
+                        "value",
+                        format!("store '{}': {e}; nothing was changed", p.store.name),
+                    )),
                 },
-                Err(e) => {
-                    c.close().await;
-                    Err(WorkflowError::Conflict(format!(
-                        "store '{}' is not ready ({e}); nothing was changed",
-                        p.store.name
-                    )))
-                }
+                Err(e) => Err(WorkflowError::Conflict(format!(
+                    "store '{}' is not ready ({e}); nothing was changed",
+                    p.store.name
+                ))),
             },
             Err(e) => Err(WorkflowError::Conflict(format!(
                 "store '{}' is not ready ({e}); nothing was changed",
                 p.store.name
             ))),
         };
-        match ready {
-            Ok(c) => connectors.push(Some(c)),
-            Err(e) => {
-                for c in connectors.into_iter().flatten() {
-                    c.close().await;
-                }
-                return Err(e);
-            }
-        }
+        connectors.push(Some(ready?));
     }
+    Ok(connectors)
+}
 
+async fn write_all(
+    svc: &Services,
+    actor: &Actor,
+    r: &RequestRow,
+    subject: &Subject,
+    pending: &mut [Pending],
+    connectors: Vec<Option<std::sync::Arc<crate::connectors::sql::SqlConnector>>>,
+) -> Result<(), WorkflowError> {
     // The approval itself, audited before any store is written (decisions, never values).
     let audit_detail = serde_json::json!({"stores": pending.iter().map(|p| serde_json::json!({
         "store": p.store.name,
@@ -405,32 +442,35 @@ pub async fn approve(
         })
         .await?;
 
-    let mut email_changed = false;
+    // From here each store is written: every outcome is recorded, whatever another's was.
+    let mut new_email: Option<String> = None;
+    let mut trouble = None;
     for (p, c) in pending.iter_mut().zip(connectors) {
         let outcome = match c {
             None => Ok(Vec::new()),
-            Some(c) => {
-                let o = c.apply_correction(&subject, &p.approved()).await;
-                c.close().await;
-                o
-            }
+            Some(c) => c.apply_correction(subject, &p.approved()).await,
         };
         if outcome.is_ok()
-            && p.decisions
+            && let Some(d) = p
+                .decisions
                 .iter()
-                .any(|d| d.apply && d.category == CorrectionCategory::Email)
+                .find(|d| d.apply && d.category == CorrectionCategory::Email)
         {
-            email_changed = true;
+            new_email = Some(d.value.clone());
         }
-        record_outcome(svc, &actor, p, outcome).await?;
+        if let Err(e) = record_outcome(svc, actor, p, outcome).await {
+            tracing::warn!("correction outcome not saved: {e}");
+            trouble = Some(e);
+        }
     }
-    if email_changed {
-        follow_new_email(svc, &r, &subject).await?;
+    if let Some(email) = new_email {
+        follow_new_email(svc, r, &email).await?;
     }
     tell_subject(svc, &r.id).await?;
-    let stores = review(svc, &r.id).await?;
-    svc.jobs.notify_one();
-    Ok(Approval { stores })
+    match trouble {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 /// Saves one store's decisions and outcome on its task, with the request's timeline event
@@ -469,6 +509,9 @@ async fn record_outcome(
         Err(e) => {
             t.status = TaskStatus::Failed;
             t.last_error = Some(e.to_string());
+            // Not retried by itself: staff retry, which previews again.
+            t.attempts = crate::domain::stores::MAX_AUTOMATIC_ATTEMPTS;
+            t.next_attempt_at = None;
             (
                 "correction.failed",
                 format!("{}: correction failed: {e}", p.store.name),
@@ -477,11 +520,12 @@ async fn record_outcome(
         }
     };
     t.correction_enc = Some(p.state.seal(&svc.keys)?);
+    t.claimed_until = None;
     let actor = actor.clone();
     svc.db
         .run(move |conn| {
             db::write_tx(conn, |c| {
-                if !tasks::save_if_status(c, &t, TaskStatus::Open)? {
+                if !tasks::save_if_status(c, &t, TaskStatus::Running)? {
                     return Err(WorkflowError::Conflict(
                         "the task was changed meanwhile by someone else".into(),
                     ));
@@ -504,20 +548,9 @@ async fn record_outcome(
 
 /// A corrected email address becomes the request's identity in Steward, so later look-ups
 /// (status, duplicates, consent, the subject's package) follow the person.
-async fn follow_new_email(
-    svc: &Services,
-    r: &RequestRow,
-    subject: &Subject,
-) -> Result<(), WorkflowError> {
-    let Some(new) = subject
-        .corrections
-        .iter()
-        .find(|c| c.category == CorrectionCategory::Email)
-    else {
-        return Ok(());
-    };
-    let email = EmailAddress::parse(&new.value)
-        .map_err(|_| WorkflowError::Corrupt("corrected email".into()))?;
+async fn follow_new_email(svc: &Services, r: &RequestRow, new: &str) -> Result<(), WorkflowError> {
+    let email =
+        EmailAddress::parse(new).map_err(|_| WorkflowError::Corrupt("corrected email".into()))?;
     let enc = svc.keys.encrypt(email.as_str());
     let index = svc.keys.blind_index("email", &email.normalised());
     let id = r.id.clone();

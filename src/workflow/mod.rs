@@ -34,6 +34,8 @@ pub struct Services {
     pub reach: crate::connectors::reach::Reach,
     /// Wakes the scheduler when new connector work exists.
     pub jobs: std::sync::Arc<tokio::sync::Notify>,
+    /// Each SQL store's long-lived connection pool and cached schema.
+    pub pools: std::sync::Arc<crate::connectors::pools::StorePools>,
 }
 
 impl Services {

@@ -69,6 +69,61 @@ pub async fn not_steward_itself(svc: &Services, c: &SqlConnector) -> Result<(), 
     Ok(())
 }
 
+/// Which version of a store a pooled connector was made for: anything that changes how the
+/// store is reached or read (saving the store sets `updated_at`).
+fn version_of(s: &StoreRow) -> String {
+    crate::crypto::sha256_hex(
+        format!(
+            "{}|{}|{}|{}",
+            s.updated_at,
+            s.connection_enc.as_deref().unwrap_or_default(),
+            s.dataset.as_deref().unwrap_or_default(),
+            s.hash_key_enc
+        )
+        .as_bytes(),
+    )
+}
+
+/// The SQL store's long-lived connector: made on first use (and checked not to be Steward's
+/// own database), then reused by every job until the store changes.
+pub async fn connector(
+    svc: &Services,
+    s: &StoreRow,
+) -> Result<std::sync::Arc<SqlConnector>, crate::connectors::ConnectorError> {
+    use crate::connectors::{ConnectorError, Target};
+    let version = version_of(s);
+    if let Some(c) = svc.pools.get(&s.id, &version) {
+        return Ok(c);
+    }
+    let Target::Sql {
+        url,
+        dataset,
+        hash_key,
+    } = super::tasks::target_of(svc, s)?
+    else {
+        return Err(ConnectorError::Config("not a SQL store".into()));
+    };
+    let c = SqlConnector::connect(&url, dataset, hash_key, &svc.reach).await?;
+    if not_steward_itself(svc, &c).await.is_err() {
+        c.close().await;
+        return Err(ConnectorError::Config(
+            "Steward's own database can never be a store".into(),
+        ));
+    }
+    let (c, spare) = svc.pools.put(&s.id, &version, std::sync::Arc::new(c));
+    if let Some(spare) = spare {
+        spare.close().await;
+    }
+    Ok(c)
+}
+
+/// Closes a store's pooled connections (it changed, or no longer takes tasks).
+pub async fn release(svc: &Services, store_id: &str) {
+    if let Some(c) = svc.pools.remove(store_id) {
+        c.close().await;
+    }
+}
+
 /// Connects with the map and checks every name in it against the live schema; answers the
 /// statements that would make its email look-ups use an index, where one is missing.
 pub async fn check_sql(
@@ -157,7 +212,8 @@ pub async fn save(
         ));
     }
     let now = db::now();
-    svc.db
+    let row = svc
+        .db
         .run(move |conn| {
             db::write_tx(conn, |c| {
                 let owner = users::find_by_email(c, &spec.owner_email)?
@@ -245,7 +301,10 @@ pub async fn save(
                 Ok(row)
             })
         })
-        .await
+        .await?;
+    // The next job connects afresh, with the store as it is now.
+    release(svc, &row.id).await;
+    Ok(row)
 }
 
 /// Which of the ways Steward reaches the store this save sets or changes.
@@ -356,6 +415,7 @@ pub async fn of_request(svc: &Services, request_id: &str) -> Result<Vec<StoreVie
 
 /// Switches a store off: no new tasks; open ones stay. One audited update, nothing checked.
 pub async fn deactivate(svc: &Services, id: StoreId, actor: Actor) -> Result<(), WorkflowError> {
+    let pooled = id.to_string();
     svc.db
         .run(move |c| {
             db::write_tx(c, |c| {
@@ -372,5 +432,7 @@ pub async fn deactivate(svc: &Services, id: StoreId, actor: Actor) -> Result<(),
                 Ok(())
             })
         })
-        .await
+        .await?;
+    release(svc, &pooled).await;
+    Ok(())
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::{ColType, Param, SqlConnector};
 use crate::connectors::{ConnectorError, FieldChange, Subject, TableCorrection};
 use crate::domain::correction::{CorrectionCategory, column_problem};
-use crate::domain::dataset::Erasure;
+use crate::domain::dataset::{Erasure, split_target};
 
 /// One approved change: set `field` of `table` to `value` in all the subject's rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +25,21 @@ impl SqlConnector {
     ) -> Vec<(String, String, CorrectionCategory, String, Option<String>)> {
         let mut out = Vec::new();
         for t in &self.dataset.tables {
+            // Keys and links hold the rows together: a correction never rewrites them.
+            let links: Vec<&String> = self
+                .columns_used(t)
+                .iter()
+                .filter(|c| {
+                    **c == t.primary_key
+                        || t.references.contains_key(*c)
+                        || self.dataset.tables.iter().any(|o| {
+                            o.references.values().any(|target| {
+                                split_target(target) == Some((t.name.as_str(), c.as_str()))
+                            })
+                        })
+                })
+                .filter_map(|c| t.fields.get_key_value(c).map(|(k, _)| k))
+                .collect();
             for (field, f) in &t.fields {
                 let Some(category) = CorrectionCategory::of_code(&f.category) else {
                     continue;
@@ -33,8 +48,12 @@ impl SqlConnector {
                 else {
                     continue;
                 };
-                let retained = (f.erasure == Some(Erasure::Retain))
-                    .then(|| f.basis.clone().unwrap_or_default());
+                let retained = if links.contains(&field) {
+                    Some("a key that links records".to_string())
+                } else {
+                    (f.erasure == Some(Erasure::Retain))
+                        .then(|| f.basis.clone().unwrap_or_default())
+                };
                 out.push((
                     t.name.clone(),
                     field.clone(),
@@ -99,6 +118,19 @@ impl SqlConnector {
                 .ok_or_else(|| {
                     ConnectorError::Schema(format!("{}.{} is not in the map", a.table, a.field))
                 })?;
+            let is_link = a.field == table.primary_key
+                || table.references.contains_key(&a.field)
+                || self.dataset.tables.iter().any(|o| {
+                    o.references.values().any(|target| {
+                        split_target(target) == Some((table.name.as_str(), a.field.as_str()))
+                    })
+                });
+            if is_link {
+                return Err(ConnectorError::Schema(format!(
+                    "{}.{} links records and is never corrected",
+                    a.table, a.field
+                )));
+            }
             let col = schema[&table.name][&a.field];
             if let Some(p) = column_problem(&a.value, col.ty == ColType::Text, col.max_len) {
                 return Err(ConnectorError::Schema(format!(

@@ -167,6 +167,9 @@ pub struct SqlConnector {
     pool: Pool,
     dataset: Dataset,
     hash_key: Vec<u8>,
+    /// The live schema as last read: jobs reuse it; a registration check or preflight reads
+    /// it afresh, and a query that fails drops it so the retry reads it again.
+    schema: std::sync::Mutex<Option<std::sync::Arc<Schema>>>,
 }
 
 macro_rules! bind_all {
@@ -224,7 +227,9 @@ fn query_error(e: sqlx::Error) -> ConnectorError {
         // The server's own words only: never its source file or line, which mean nothing
         // to staff; PostgreSQL names the table and column where it knows them.
         sqlx::Error::Database(db) => {
-            let mut msg = db.message().to_string();
+            // MariaDB quotes the offending value ("Duplicate entry 'x@y' for key …"): a
+            // person's data must not reach task errors, timelines or the audit log.
+            let mut msg = without_quoted_values(db.message());
             if let Some(pg) = db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
                 && let Some(table) = pg.table()
             {
@@ -240,10 +245,38 @@ fn query_error(e: sqlx::Error) -> ConnectorError {
     }
 }
 
+/// A database message with every single-quoted literal replaced by `'…'`.
+fn without_quoted_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut inside = false;
+    for ch in message.chars() {
+        match (ch, inside) {
+            ('\'', false) => {
+                inside = true;
+                out.push_str("'…");
+            }
+            ('\'', true) => {
+                inside = false;
+                out.push('\'');
+            }
+            (_, true) => {}
+            (c, false) => out.push(c),
+        }
+    }
+    if inside {
+        out.push('\'');
+    }
+    out
+}
+
+/// A store's pool lives as long as the store is unchanged: a few connections, kept while idle
+/// for a while, and a short wait for one, so an unreachable store says so within seconds.
 fn opts<DB: sqlx::Database>() -> sqlx::pool::PoolOptions<DB> {
     sqlx::pool::PoolOptions::new()
         .max_connections(4)
-        .acquire_timeout(Duration::from_secs(10))
+        .min_connections(0)
+        .idle_timeout(Duration::from_secs(600))
+        .acquire_timeout(Duration::from_secs(5))
 }
 
 /// A row reached by the traversal: its key and the values of the columns read.
@@ -291,6 +324,7 @@ impl SqlConnector {
             pool,
             dataset,
             hash_key,
+            schema: Default::default(),
         })
     }
 
@@ -515,11 +549,33 @@ impl SqlConnector {
     }
 
     /// Every name the map uses must exist in the live database. The error names the first
-    /// missing table or column, so the registry can refuse the map when it is saved.
+    /// missing table or column, so the registry can refuse the map when it is saved. Reads
+    /// the schema afresh, and keeps what it read for the jobs that follow.
     pub async fn check_schema(&self) -> Result<(), ConnectorError> {
+        self.forget_schema();
         let schema = self.live_schema().await?;
         self.check_strategies(&schema)?;
         self.check_deletions().await
+    }
+
+    /// Drops the cached schema: the next job reads it again.
+    pub fn forget_schema(&self) {
+        *self.schema.lock().expect("schema cache") = None;
+    }
+
+    /// Whether a schema is cached (a failure may then come from a schema that changed).
+    fn has_schema(&self) -> bool {
+        self.schema.lock().expect("schema cache").is_some()
+    }
+
+    /// The live schema of the mapped tables, cached after the first read.
+    async fn live_schema(&self) -> Result<std::sync::Arc<Schema>, ConnectorError> {
+        if let Some(s) = self.schema.lock().expect("schema cache").clone() {
+            return Ok(s);
+        }
+        let fresh = std::sync::Arc::new(self.read_schema().await?);
+        *self.schema.lock().expect("schema cache") = Some(fresh.clone());
+        Ok(fresh)
     }
 
     /// Each field's erasure strategy must fit its live column, so a store is refused when it
@@ -612,8 +668,9 @@ impl SqlConnector {
                 if rule.contains("CASCADE") || rule.starts_with("SET") {
                     continue;
                 }
+                let bare = |n: &str| n.rsplit('.').next().unwrap_or(n).to_ascii_lowercase();
                 let covered = self.dataset.tables.iter().any(|m| {
-                    m.name.eq_ignore_ascii_case(&child)
+                    (m.name.eq_ignore_ascii_case(&child) || bare(&m.name) == bare(&child))
                         && deletes_rows(m)
                         && m.references.iter().any(|(c, target)| {
                             c.eq_ignore_ascii_case(&column)
@@ -711,7 +768,7 @@ impl SqlConnector {
         Ok(advice)
     }
 
-    async fn live_schema(&self) -> Result<Schema, ConnectorError> {
+    async fn read_schema(&self) -> Result<Schema, ConnectorError> {
         // SQLite and MariaDB compare column names without case; PostgreSQL does not once a
         // name is quoted, as every name Steward sends is.
         let folds_columns = !matches!(self.pool, Pool::Pg(_));
@@ -1137,7 +1194,28 @@ enum Counter {
 }
 
 impl Connector for SqlConnector {
+    /// Runs the job on the cached schema; if the database refuses a query, the schema may
+    /// have changed since it was read: read it again and retry once, so the job either
+    /// succeeds or fails naming the table or column that is gone.
     async fn run(
+        &self,
+        job: Job,
+        subject: &Subject,
+        task: &TaskInfo,
+    ) -> Result<Outcome, ConnectorError> {
+        let cached = self.has_schema();
+        match self.run_once(job, subject, task).await {
+            Err(ConnectorError::Query(_)) if cached => {
+                self.forget_schema();
+                self.run_once(job, subject, task).await
+            }
+            other => other,
+        }
+    }
+}
+
+impl SqlConnector {
+    async fn run_once(
         &self,
         job: Job,
         subject: &Subject,
@@ -1152,6 +1230,8 @@ impl Connector for SqlConnector {
                 })
             }
             Job::Erase => Ok(Outcome::Erased(self.erase(subject).await?)),
+            // Only free text: a person reads it and acts, as for any request to judge.
+            Job::Correct if subject.corrections.is_empty() => Ok(Outcome::ForOwner),
             Job::Correct => Ok(Outcome::Preview(self.preview_correction(subject).await?)),
             Job::Confirm => Ok(Outcome::ForOwner),
         }
@@ -1203,6 +1283,16 @@ mod tests {
         assert!(strategy_problem(Some(Null), ColType::Int, None, true).is_none());
         assert!(strategy_problem(Some(Retain), ColType::Int, Some(1), false).is_none());
         assert!(strategy_problem(None, ColType::Int, Some(1), false).is_none());
+    }
+
+    #[test]
+    fn quoted_values_never_reach_messages() {
+        assert_eq!(
+            without_quoted_values("Duplicate entry 'ada@example.org' for key 'email'"),
+            "Duplicate entry '…' for key '…'"
+        );
+        assert_eq!(without_quoted_values("no quotes"), "no quotes");
+        assert_eq!(without_quoted_values("open 'end"), "open '…'");
     }
 
     #[test]

@@ -17,24 +17,39 @@ use crate::workflow::{Services, WorkflowError};
 /// How long a claimed job may run before another process may take it over.
 const CLAIM: Duration = Duration::minutes(10);
 
-/// Runs every connector job that is due, each claimed so no other process runs it too.
+/// How many connector jobs one process runs at the same time: a request's stores are asked
+/// together, so a slow or unreachable store delays only its own task.
+const PARALLEL_JOBS: usize = 8;
+
+/// Runs every connector job that is due, each claimed so no other process runs it too, up to
+/// [`PARALLEL_JOBS`] at once.
 pub async fn run_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
+    use futures_util::StreamExt;
     let now = db::now();
     let ids = svc
         .db
         .run(move |c| tasks::runnable(c, now, MAX_AUTOMATIC_ATTEMPTS, 20))
         .await?;
-    let mut ran = 0;
+    let mut claimed = Vec::new();
     for id in ids {
         let claim_id = id.clone();
-        let claimed = svc
+        if svc
             .db
             .run(move |c| tasks::claim(c, &claim_id, now, now + CLAIM))
-            .await?;
-        if claimed {
-            run_one(svc, &id).await?;
-            ran += 1;
+            .await?
+        {
+            claimed.push(id);
         }
+    }
+    let ran = claimed.len();
+    let results: Vec<Result<(), WorkflowError>> = futures_util::stream::iter(claimed)
+        .map(|id| async move { run_one(svc, &id).await })
+        .buffer_unordered(PARALLEL_JOBS)
+        .collect()
+        .await;
+    // One job's trouble (its record could not be saved) must not hide the others' results.
+    for e in results.into_iter().filter_map(Result::err) {
+        tracing::warn!("connector job: {e}");
     }
     Ok(ran)
 }
@@ -65,30 +80,25 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
     } else {
         Ok(())
     };
-    let outcome = match preflight.and_then(|()| target_of(svc, &s)) {
-        Ok(target) => match connectors::open(target, &svc.reach).await {
-            Ok(connector) => {
-                let own = match &connector {
-                    connectors::AnyConnector::Sql(c) => {
-                        crate::workflow::stores::not_steward_itself(svc, c)
-                            .await
-                            .is_err()
-                    }
-                    _ => false,
-                };
-                let o = if own {
-                    Err(ConnectorError::Config(
-                        "Steward's own database can never be a store".into(),
-                    ))
-                } else {
-                    connector.run(job, &subject, &info).await
-                };
-                connector.close().await;
-                o
+    let outcome = match preflight {
+        Err(e) => Err(e),
+        Ok(()) if s.kind == StoreKind::Sql => {
+            match crate::workflow::stores::connector(svc, &s).await {
+                Ok(c) => c.run(job, &subject, &info).await,
+                Err(e) => Err(e),
             }
+        }
+        Ok(()) => match target_of(svc, &s) {
+            Ok(target) => match connectors::open(target, &svc.reach).await {
+                Ok(connector) => {
+                    let o = connector.run(job, &subject, &info).await;
+                    connector.close().await;
+                    o
+                }
+                Err(e) => Err(e),
+            },
             Err(e) => Err(e),
         },
-        Err(e) => Err(e),
     };
     let keys = svc.keys.clone();
     let store_name = s.name.clone();
@@ -228,24 +238,11 @@ async fn preflight_erasure(svc: &Services, request_id: &str) -> Result<(), Conne
                 s.name
             ))
         };
-        let target = target_of(svc, &s).map_err(|e| held(e.to_string()))?;
-        let Target::Sql {
-            url,
-            dataset,
-            hash_key,
-        } = target
-        else {
-            continue;
-        };
-        let c = connectors::sql::SqlConnector::connect(&url, dataset, hash_key, &svc.reach)
+        // Pooled, and read afresh: the erasure that follows uses what the preflight read.
+        let c = crate::workflow::stores::connector(svc, &s)
             .await
             .map_err(|e| held(e.to_string()))?;
-        let checked = match crate::workflow::stores::not_steward_itself(svc, &c).await {
-            Err(_) => Err(held("Steward's own database can never be a store".into())),
-            Ok(()) => c.check_schema().await.map_err(|e| held(e.to_string())),
-        };
-        c.close().await;
-        checked?;
+        c.check_schema().await.map_err(|e| held(e.to_string()))?;
     }
     Ok(())
 }
