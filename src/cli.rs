@@ -144,6 +144,7 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
         config,
         jobs: Default::default(),
         pools: Default::default(),
+        metrics: Default::default(),
     })
 }
 

@@ -12,5 +12,6 @@ pub mod demo_consent;
 pub mod domain;
 pub mod export;
 pub mod mail;
+pub mod metrics;
 pub mod web;
 pub mod workflow;

@@ -54,6 +54,8 @@ pub struct Config {
     /// Kinds of request completed without staff once every store task is settled
     /// (`STEWARD_AUTO_COMPLETE=opt_out,limit_use`); none by default.
     pub auto_complete: Vec<crate::domain::RequestKind>,
+    /// When set, `GET /metrics` needs `Authorization: Bearer <this>` (`STEWARD_METRICS_TOKEN`).
+    pub metrics_token: Option<String>,
 }
 
 impl Config {
@@ -266,6 +268,7 @@ impl Config {
             task_lead_days,
             retention_months,
             auto_complete,
+            metrics_token: get("STEWARD_METRICS_TOKEN"),
             scheduler_interval,
         })
     }

@@ -89,6 +89,44 @@ pub fn task_counts(
         .collect())
 }
 
+/// The figures `/metrics` reads at each scrape: requests by status and jurisdiction, open
+/// requests past their (extended) due date, tasks by status. Three grouped counts.
+pub fn live_counts(
+    conn: &mut DbConn,
+    today: NaiveDate,
+) -> Result<crate::metrics::Snapshot, DbError> {
+    let requests: Vec<(Status, Jurisdiction, i64)> = requests::table
+        .group_by((requests::status, requests::jurisdiction))
+        .select((requests::status, requests::jurisdiction, count_star()))
+        .load(conn)?;
+    let overdue: i64 = requests::table
+        .filter(requests::status.ne_all(Status::CLOSED))
+        .filter(
+            requests::extended_due_date
+                .lt(today)
+                .or(requests::extended_due_date
+                    .is_null()
+                    .and(requests::due_date.lt(today))),
+        )
+        .count()
+        .get_result(conn)?;
+    let tasks: Vec<(TaskStatus, i64)> = tasks::table
+        .group_by(tasks::status)
+        .select((tasks::status, count_star()))
+        .load(conn)?;
+    Ok(crate::metrics::Snapshot {
+        requests: requests
+            .into_iter()
+            .map(|(s, j, n)| (s.as_str().to_string(), j.as_str().to_string(), n))
+            .collect(),
+        overdue,
+        tasks: tasks
+            .into_iter()
+            .map(|(s, n)| (s.as_str().to_string(), n))
+            .collect(),
+    })
+}
+
 /// What CCPA metrics need of each CCPA request received in a year.
 pub type MetricRow = (
     RequestKind,

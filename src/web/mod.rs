@@ -127,6 +127,31 @@ async fn not_found(req: actix_web::HttpRequest) -> actix_web::Error {
     }
 }
 
+/// Counts every request and its latency by route pattern for `/metrics` (outermost, so the
+/// time includes every other layer).
+async fn observe(
+    req: actix_web::dev::ServiceRequest,
+    next: middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let started = std::time::Instant::now();
+    let method = req.method().to_string();
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_string());
+    let metrics = req
+        .app_data::<web::Data<Services>>()
+        .map(|s| s.metrics.clone());
+    let res = next.call(req).await;
+    if let Some(m) = metrics {
+        let status = match &res {
+            Ok(r) => r.status().as_u16(),
+            Err(e) => e.as_response_error().status_code().as_u16(),
+        };
+        m.observe_http(&method, &route, status, started.elapsed().as_secs_f64());
+    }
+    res
+}
+
 /// Starts the HTTP server on an already bound listener (tests bind port 0).
 pub fn start(
     svc: Services,
@@ -147,6 +172,7 @@ pub fn start(
             .wrap(security::headers(https))
             .wrap(middleware::Compress::default())
             .wrap(middleware::NormalizePath::trim())
+            .wrap(middleware::from_fn(observe))
             .configure(configure)
             .default_service(web::to(|req: actix_web::HttpRequest| async move {
                 Err::<HttpResponse, _>(not_found(req).await)

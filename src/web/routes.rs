@@ -225,6 +225,7 @@ routes! {
         => console::consent::site_key_revoke;
     // API.
     GET "/healthz", Public => api::healthz;
+    GET "/metrics", Public => api::metrics;
     POST "/api/v1/requests", Needs(WorkRequests) => api::requests::create;
     GET "/api/v1/requests", Needs(ViewRequests) => api::requests::list;
     GET "/api/v1/requests/{id}", Needs(ViewRequests) => api::requests::get;

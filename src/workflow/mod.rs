@@ -36,6 +36,8 @@ pub struct Services {
     pub jobs: std::sync::Arc<tokio::sync::Notify>,
     /// Each SQL store's long-lived connection pool and cached schema.
     pub pools: std::sync::Arc<crate::connectors::pools::StorePools>,
+    /// This process's counters and histograms for `/metrics`.
+    pub metrics: std::sync::Arc<crate::metrics::Metrics>,
 }
 
 impl Services {

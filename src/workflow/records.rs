@@ -94,3 +94,14 @@ pub async fn healthy(svc: &Services) -> bool {
         .await
         .is_ok()
 }
+
+/// `/metrics` in the Prometheus text format: this process's counters, and the database's
+/// counts as they are now.
+pub async fn metrics_text(svc: &Services) -> Result<String, WorkflowError> {
+    let today = svc.today();
+    let snapshot = svc
+        .db
+        .run(move |c| crate::db::reports::live_counts(c, today))
+        .await?;
+    Ok(svc.metrics.render(&snapshot))
+}

@@ -22,7 +22,7 @@ pub fn spawn(svc: Services) -> tokio::task::JoinHandle<()> {
 }
 
 pub async fn tick(svc: &Services) -> Result<(), WorkflowError> {
-    while tasks::run_due_jobs(svc).await? > 0 {}
+    tasks::spawn_due_jobs(svc).await?;
     super::requests::auto_complete(svc).await?;
     // A checkpoint that cannot be written must not hold up reminders.
     if let Err(e) = super::records::checkpoint(svc).await {

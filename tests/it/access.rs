@@ -102,6 +102,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ),
     ("POST", "/console/breaches/{id}/notify", Only(WORKERS)),
     ("GET", "/healthz", Anyone),
+    ("GET", "/metrics", Anyone),
     ("POST", "/api/v1/requests", Only(WORKERS)),
     ("GET", "/api/v1/requests", Only(READERS)),
     ("GET", "/api/v1/requests/{id}", Only(READERS)),

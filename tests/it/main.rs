@@ -19,6 +19,7 @@ mod exports;
 mod hardening;
 mod journey;
 mod mfa;
+mod pools;
 mod queues;
 mod races;
 mod reach;

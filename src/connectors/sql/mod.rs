@@ -381,8 +381,11 @@ impl SqlConnector {
     fn quote(&self, ident: &str) -> String {
         debug_assert!(is_plain_name(ident));
         match self.pool {
-            Pool::My(_) => format!("`{ident}`"),
-            _ => format!("\"{ident}\""),
+            // SQLite reads a "double-quoted" name that matches no column as a string literal,
+            // so a column dropped or renamed since the map was checked would silently read as
+            // its own name; a `backquoted` name is always a name, and fails as it should.
+            Pool::My(_) | Pool::Lite(_) => format!("`{ident}`"),
+            Pool::Pg(_) => format!("\"{ident}\""),
         }
     }
 

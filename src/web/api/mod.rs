@@ -26,6 +26,32 @@ pub(crate) async fn breaches_csv(
     Ok(crate::web::console::breaches::csv_stream(&svc))
 }
 
+/// Prometheus metrics. Open by default (scrapers usually sit on the same private network);
+/// with `STEWARD_METRICS_TOKEN` set, only `Authorization: Bearer <token>` reads them.
+pub(crate) async fn metrics(
+    req: actix_web::HttpRequest,
+    svc: web::Data<crate::workflow::Services>,
+) -> Result<HttpResponse, crate::web::error::ApiError> {
+    if let Some(want) = &svc.config.metrics_token {
+        let given = req
+            .headers()
+            .get("Authorization")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or_default();
+        if !crate::crypto::same_secret(given, want) {
+            return Err(crate::web::error::ApiError::status(
+                actix_web::http::StatusCode::UNAUTHORIZED,
+                "the metrics token is missing or wrong",
+            ));
+        }
+    }
+    let text = crate::workflow::records::metrics_text(&svc).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
+        .body(text))
+}
+
 pub(crate) async fn healthz(svc: web::Data<crate::workflow::Services>) -> HttpResponse {
     match crate::workflow::records::healthy(&svc).await {
         true => HttpResponse::Ok().json(serde_json::json!({"status": "ok"})),

@@ -21,10 +21,32 @@ const CLAIM: Duration = Duration::minutes(10);
 /// together, so a slow or unreachable store delays only its own task.
 const PARALLEL_JOBS: usize = 8;
 
-/// Runs every connector job that is due, each claimed so no other process runs it too, up to
-/// [`PARALLEL_JOBS`] at once.
-pub async fn run_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
-    use futures_util::StreamExt;
+/// Job slots of this process: the scheduler's jobs run side by side, each in its own task.
+static SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(PARALLEL_JOBS);
+
+/// Claims every connector job that is due (so no other process runs it too) and starts each
+/// in its own task as a slot frees up, without waiting for them: a job that takes long (an
+/// unreachable store) holds up no other, of this request or a later one. The scheduler is
+/// woken when each ends. Answers how many were started.
+pub async fn spawn_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
+    let claimed = claim_due(svc).await?;
+    let started = claimed.len();
+    for id in claimed {
+        let svc = svc.clone();
+        tokio::spawn(async move {
+            let Ok(_slot) = SLOTS.acquire().await else {
+                return;
+            };
+            if let Err(e) = run_one(&svc, &id).await {
+                tracing::warn!("connector job: {e}");
+            }
+            svc.jobs.notify_one();
+        });
+    }
+    Ok(started)
+}
+
+async fn claim_due(svc: &Services) -> Result<Vec<String>, WorkflowError> {
     let now = db::now();
     let ids = svc
         .db
@@ -41,6 +63,14 @@ pub async fn run_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
             claimed.push(id);
         }
     }
+    Ok(claimed)
+}
+
+/// Runs every connector job that is due and waits for them (up to [`PARALLEL_JOBS`] at
+/// once): for commands that want the work done before they go on (the demo, benchmarks).
+pub async fn run_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
+    use futures_util::StreamExt;
+    let claimed = claim_due(svc).await?;
     let ran = claimed.len();
     let results: Vec<Result<(), WorkflowError>> = futures_util::stream::iter(claimed)
         .map(|id| async move { run_one(svc, &id).await })
@@ -80,6 +110,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
     } else {
         Ok(())
     };
+    let started = std::time::Instant::now();
     let outcome = match preflight {
         Err(e) => Err(e),
         Ok(()) if s.kind == StoreKind::Sql => {
@@ -100,6 +131,11 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
             Err(e) => Err(e),
         },
     };
+    svc.metrics.observe_job(
+        s.kind.as_str(),
+        started.elapsed().as_secs_f64(),
+        outcome.is_err(),
+    );
     let keys = svc.keys.clone();
     let store_name = s.name.clone();
     svc.db

@@ -9,7 +9,7 @@ mod views;
 
 pub use fan_out::{fan_out, found_nothing_in, retime_open_tasks, unsettled};
 pub(crate) use jobs::target_of;
-pub use jobs::{run_due_jobs, verify_callback};
+pub use jobs::{run_due_jobs, spawn_due_jobs, verify_callback};
 pub use settle::{Settle, settle};
 pub use views::{QueueFilter, TaskPage, TaskSummary, TaskView, get, of_request, queue, summaries};
 

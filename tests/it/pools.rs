@@ -1,0 +1,276 @@
+//! Each SQL store keeps one long-lived pool and a cached schema: jobs reuse the connection,
+//! a changed store gets a fresh pool, a schema that changed between jobs is noticed, a
+//! request's stores run side by side so an unreachable one delays only itself; and
+//! `/metrics` reports it all.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use steward::domain::Role;
+
+use crate::stores::{art30, sql_store};
+use crate::support::shop::{self, Engine, Shop};
+use crate::support::{Api, TestApp, backends};
+
+/// A loopback relay to PostgreSQL that counts the connections it accepts; switched to
+/// "silent", it accepts connections and never answers (a store that cannot be reached).
+struct Relay {
+    port: u16,
+    accepted: Arc<AtomicUsize>,
+    silent: Arc<AtomicBool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Relay {
+    async fn start() -> Relay {
+        let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = l.local_addr().unwrap().port();
+        let accepted = Arc::new(AtomicUsize::new(0));
+        let silent = Arc::new(AtomicBool::new(false));
+        let (a, q) = (accepted.clone(), silent.clone());
+        let task = tokio::spawn(async move {
+            while let Ok((mut inbound, _)) = l.accept().await {
+                a.fetch_add(1, Ordering::SeqCst);
+                let quiet = q.load(Ordering::SeqCst);
+                tokio::spawn(async move {
+                    if quiet {
+                        tokio::time::sleep(Duration::from_secs(60)).await;
+                        return;
+                    }
+                    if let Ok(mut out) = tokio::net::TcpStream::connect("127.0.0.1:5432").await {
+                        let _ = tokio::io::copy_bidirectional(&mut inbound, &mut out).await;
+                    }
+                });
+            }
+        });
+        Relay {
+            port,
+            accepted,
+            silent,
+            task,
+        }
+    }
+
+    /// The shop's connection string, through this relay.
+    fn url_for(&self, shop: &Shop) -> String {
+        shop.url.replace(":5432/", &format!(":{}/", self.port))
+    }
+}
+
+impl Drop for Relay {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Files an access request through the API and verifies it as staff; answers its id.
+async fn access(api: &Api<'_>, email: &str) -> String {
+    let (s, r) = api
+        .post(
+            "/api/v1/requests",
+            json!({"kind": "access", "jurisdiction": "gdpr", "email": email, "send_verification": false}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    let id = r["id"].as_str().unwrap().to_string();
+    let (s, r) = api
+        .post(
+            &format!("/api/v1/requests/{id}/verify"),
+            json!({"reason": "signed in to the shop"}),
+        )
+        .await;
+    assert_eq!(s, 200, "{r}");
+    id
+}
+
+async fn setup() -> (TestApp, String) {
+    let app = TestApp::spawn(backends()[0]).await;
+    let token = app.token(Role::Admin).await;
+    app.staff(
+        Role::StoreOwner,
+        "owner@shop.example",
+        "orbit kettle velvet 42",
+    )
+    .await;
+    (app, token)
+}
+
+#[tokio::test]
+async fn one_pool_serves_every_job_until_the_store_changes() {
+    if !shop::postgres_available().await {
+        return;
+    }
+    let (app, token) = setup().await;
+    let api = Api { app: &app, token };
+    let relay = Relay::start().await;
+    let a = Shop::create(Engine::Postgres, &app.dir).await;
+    let id = sql_store(&api, "Shop", "owner@shop.example", &relay.url_for(&a)).await;
+    let at_registration = relay.accepted.load(Ordering::SeqCst);
+
+    let mut opened = Vec::new();
+    for email in ["ada@example.org", "bob@example.org", "carol@example.org"] {
+        let r = access(&api, email).await;
+        api.wait_tasks(&r, |t| t["status"] == "done").await;
+        opened.push(relay.accepted.load(Ordering::SeqCst) - at_registration);
+    }
+    // The first job opens the pool (a connection given back is reused once the pool has it
+    // again, so a second may open during that job); the jobs after it open none.
+    assert!((1..=2).contains(&opened[0]), "{opened:?}");
+    assert_eq!(
+        opened[1..],
+        [opened[0], opened[0]],
+        "later jobs reuse the pool"
+    );
+
+    // Pointed at another database, the store gets a fresh pool: the next job reads there.
+    let b = Shop::create(Engine::Postgres, &app.dir).await;
+    b.execute("UPDATE customers SET name = 'Ada in B' WHERE id = 1")
+        .await;
+    let (s, e) = api
+        .patch(
+            &format!("/api/v1/stores/{id}"),
+            json!({"connection": b.url.clone()}),
+        )
+        .await;
+    assert_eq!(s, 200, "{e}");
+    let before = relay.accepted.load(Ordering::SeqCst);
+    let r = access(&api, "ada@example.org").await;
+    api.wait_tasks(&r, |t| t["status"] == "done").await;
+    let (_, csv) = api.text(&format!("/api/v1/requests/{r}/package.csv")).await;
+    assert!(csv.contains("Ada in B"), "{csv}");
+    assert_eq!(
+        relay.accepted.load(Ordering::SeqCst),
+        before,
+        "the old address is not used again"
+    );
+}
+
+#[tokio::test]
+async fn a_schema_that_changed_between_jobs_is_noticed() {
+    let (app, token) = setup().await;
+    let api = Api { app: &app, token };
+    let lite = Shop::create(Engine::Sqlite, &app.dir).await;
+    sql_store(&api, "Shop", "owner@shop.example", &lite.url).await;
+    let r = access(&api, "ada@example.org").await;
+    api.wait_tasks(&r, |t| t["status"] == "done").await;
+
+    lite.execute("ALTER TABLE orders RENAME COLUMN shipping_address TO ship_to")
+        .await;
+    let r = access(&api, "ada@example.org").await;
+    let req = api.wait_tasks(&r, |t| t["status"] == "failed").await;
+    let task = &req["tasks"][0];
+    assert_eq!(
+        task["last_error"],
+        "the store's schema does not match its dataset map: column 'orders.shipping_address' does not exist",
+        "{task}"
+    );
+
+    lite.execute("ALTER TABLE orders RENAME COLUMN ship_to TO shipping_address")
+        .await;
+    let (s, _) = api
+        .post(
+            &format!("/api/v1/tasks/{}/retry", task["id"].as_str().unwrap()),
+            json!({}),
+        )
+        .await;
+    assert_eq!(s, 200);
+    api.wait_tasks(&r, |t| t["status"] == "done").await;
+}
+
+#[tokio::test]
+async fn an_unreachable_store_delays_only_itself() {
+    if !shop::postgres_available().await {
+        return;
+    }
+    let (app, token) = setup().await;
+    let api = Api { app: &app, token };
+    let relay = Relay::start().await;
+    let pg = Shop::create(Engine::Postgres, &app.dir).await;
+    let lite = Shop::create(Engine::Sqlite, &app.dir).await;
+    sql_store(&api, "Down", "owner@shop.example", &relay.url_for(&pg)).await;
+    relay.silent.store(true, Ordering::SeqCst);
+
+    // The silent store's job waits for a connection that never answers …
+    let first = access(&api, "ada@example.org").await;
+    api.wait_tasks(&first, |t| t["status"] == "running").await;
+    // … while a store registered now, and a request filed after, are served at once.
+    sql_store(&api, "Up", "owner@shop.example", &lite.url).await;
+    let second = access(&api, "bob@example.org").await;
+    let r = api
+        .wait_tasks(&second, |t| t["store"] == "Down" || t["status"] == "done")
+        .await;
+    let status_of = |r: &Value, store: &str| {
+        r["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["store"] == store)
+            .map(|t| t["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(status_of(&r, "Up").as_deref(), Some("done"), "{r}");
+    let (_, f) = api.get(&format!("/api/v1/requests/{first}")).await;
+    assert_eq!(
+        status_of(&f, "Down").as_deref(),
+        Some("running"),
+        "the unreachable store is still waiting for its connection: {f}"
+    );
+    // In the end it fails, saying the store cannot be reached.
+    let f = api.wait_tasks(&first, |t| t["status"] == "failed").await;
+    assert!(
+        f["tasks"][0]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot reach the store"),
+        "{f}"
+    );
+}
+
+#[tokio::test]
+async fn metrics_report_requests_tasks_and_latency() {
+    let (app, token) = setup().await;
+    let api = Api { app: &app, token };
+    let lite = Shop::create(Engine::Sqlite, &app.dir).await;
+    sql_store(&api, "Shop", "owner@shop.example", &lite.url).await;
+    let scrape = || async {
+        let res = reqwest::get(app.url("/metrics")).await.unwrap();
+        assert_eq!(res.status(), 200);
+        res.text().await.unwrap()
+    };
+    let before = scrape().await;
+    assert!(!before.contains(r#"steward_requests{status="in_progress",jurisdiction="gdpr"}"#));
+    let r = access(&api, "ada@example.org").await;
+    api.wait_tasks(&r, |t| t["status"] == "done").await;
+    let after = scrape().await;
+    for line in [
+        r#"steward_requests{status="in_progress",jurisdiction="gdpr"} 1"#,
+        r#"steward_tasks{status="done"} 1"#,
+        "steward_requests_overdue 0",
+        r#"steward_job_duration_seconds_count{connector="sql"} 1"#,
+        r#"steward_http_requests_total{method="POST",route="/api/v1/requests",status="201"} 1"#,
+        r#"steward_http_request_duration_seconds_count{route="/api/v1/requests/{id}/{action}"}"#,
+    ] {
+        assert!(after.contains(line), "{line}\n{after}");
+    }
+    assert!(
+        !after.contains(&r),
+        "routes are counted by pattern, never by id"
+    );
+
+    // With a token configured, only its bearer reads the metrics.
+    let app = TestApp::spawn_with(
+        backends()[0],
+        &[("STEWARD_METRICS_TOKEN", "s3cret-metrics")],
+    )
+    .await;
+    let res = reqwest::get(app.url("/metrics")).await.unwrap();
+    assert_eq!(res.status(), 401);
+    let res = reqwest::Client::new()
+        .get(app.url("/metrics"))
+        .bearer_auth("s3cret-metrics")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+}
