@@ -10,7 +10,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use steward::domain::Role;
 
-use crate::stores::{art30, sql_store};
+use crate::stores::sql_store;
 use crate::support::shop::{self, Engine, Shop};
 use crate::support::{Api, TestApp, backends};
 
