@@ -5,13 +5,27 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use super::sql::SqlConnector;
+
+/// How long a store that could not be reached is not tried again by new jobs: they fail at
+/// once (and retry on their back-off) instead of each waiting out the connect timeout and
+/// holding a job slot meanwhile.
+pub const DOWN_FOR: Duration = Duration::from_secs(30);
 
 #[derive(Default)]
 pub struct StorePools {
     by_store: Mutex<HashMap<String, (String, Arc<SqlConnector>)>>,
+    down_since: Mutex<HashMap<String, Instant>>,
+    /// Stores being connected to, since when: a connect that has not answered in a second is
+    /// not joined by more jobs, each holding a slot while waiting.
+    connecting_since: Mutex<HashMap<String, Instant>>,
 }
+
+/// A connect slower than this is taken as a store not answering, for the jobs that come
+/// meanwhile.
+pub const SLOW_CONNECT: Duration = Duration::from_secs(1);
 
 impl StorePools {
     /// The store's connector, if one was made for exactly this version of the store.
@@ -51,6 +65,56 @@ impl StorePools {
             .expect("store pools")
             .remove(store_id)
             .map(|(_, c)| c)
+    }
+
+    /// Notes that the store could not be reached just now.
+    pub fn mark_down(&self, store_id: &str) {
+        self.down_since
+            .lock()
+            .expect("store pools")
+            .insert(store_id.to_string(), Instant::now());
+    }
+
+    /// How long ago the store was last found unreachable, if within [`DOWN_FOR`].
+    pub fn down(&self, store_id: &str) -> Option<Duration> {
+        let mut map = self.down_since.lock().expect("store pools");
+        match map.get(store_id).map(Instant::elapsed) {
+            Some(ago) if ago < DOWN_FOR => Some(ago),
+            Some(_) => {
+                map.remove(store_id);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Starts a connect to the store, unless one has been waiting longer than
+    /// [`SLOW_CONNECT`] already: then answers how long.
+    pub fn begin_connect(&self, store_id: &str) -> Result<(), Duration> {
+        let mut map = self.connecting_since.lock().expect("store pools");
+        match map.get(store_id).map(Instant::elapsed) {
+            Some(waiting) if waiting > SLOW_CONNECT => Err(waiting),
+            Some(_) => Ok(()),
+            None => {
+                map.insert(store_id.to_string(), Instant::now());
+                Ok(())
+            }
+        }
+    }
+
+    pub fn end_connect(&self, store_id: &str) {
+        self.connecting_since
+            .lock()
+            .expect("store pools")
+            .remove(store_id);
+    }
+
+    /// The store may be reachable again (staff retried, or it was changed).
+    pub fn clear_down(&self, store_id: &str) {
+        self.down_since
+            .lock()
+            .expect("store pools")
+            .remove(store_id);
     }
 
     pub fn len(&self) -> usize {

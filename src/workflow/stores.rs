@@ -103,7 +103,29 @@ pub async fn connector(
     else {
         return Err(ConnectorError::Config("not a SQL store".into()));
     };
-    let c = SqlConnector::connect(&url, dataset, hash_key, &svc.reach).await?;
+    if let Some(ago) = svc.pools.down(&s.id) {
+        return Err(ConnectorError::Unreachable(format!(
+            "it did not answer {} s ago; tried again later",
+            ago.as_secs()
+        )));
+    }
+    if let Err(waiting) = svc.pools.begin_connect(&s.id) {
+        return Err(ConnectorError::Unreachable(format!(
+            "no answer after {} s to another job's connect; tried again later",
+            waiting.as_secs()
+        )));
+    }
+    let connected = SqlConnector::connect(&url, dataset, hash_key, &svc.reach).await;
+    svc.pools.end_connect(&s.id);
+    let c = match connected {
+        Ok(c) => c,
+        Err(e) => {
+            if matches!(e, ConnectorError::Unreachable(_)) {
+                svc.pools.mark_down(&s.id);
+            }
+            return Err(e);
+        }
+    };
     if not_steward_itself(svc, &c).await.is_err() {
         c.close().await;
         return Err(ConnectorError::Config(
@@ -119,6 +141,7 @@ pub async fn connector(
 
 /// Closes a store's pooled connections (it changed, or no longer takes tasks).
 pub async fn release(svc: &Services, store_id: &str) {
+    svc.pools.clear_down(store_id);
     if let Some(c) = svc.pools.remove(store_id) {
         c.close().await;
     }

@@ -39,7 +39,9 @@ pub async fn settle(
     let id = task_id.to_string();
     let staff = staff.cloned();
     let keys = svc.keys.clone();
-    svc.db
+    let retry = matches!(what, Settle::Retry);
+    let store_id = svc
+        .db
         .run(move |conn| {
             db::write_tx(conn, |c| {
                 let (mut t, s) = tasks::find(c, &id)?.ok_or(WorkflowError::NotFound)?;
@@ -118,10 +120,14 @@ pub async fn settle(
                     &format!("task:{}", t.id),
                     serde_json::json!({"store": s.id, "request": t.request_id}),
                 )?;
-                Ok(())
+                Ok(s.id)
             })
         })
         .await?;
+    if retry {
+        // Staff say the store is back: try it now, not after its last failure's pause.
+        svc.pools.clear_down(&store_id);
+    }
     svc.jobs.notify_one();
     Ok(())
 }
