@@ -18,14 +18,10 @@ pub const DOWN_FOR: Duration = Duration::from_secs(30);
 pub struct StorePools {
     by_store: Mutex<HashMap<String, (String, Arc<SqlConnector>)>>,
     down_since: Mutex<HashMap<String, Instant>>,
-    /// Stores being connected to, since when: a connect that has not answered in a second is
-    /// not joined by more jobs, each holding a slot while waiting.
-    connecting_since: Mutex<HashMap<String, Instant>>,
+    /// One connect at a time per store: jobs that come meanwhile wait for its outcome (a
+    /// pool to share, or the store marked down) instead of each opening their own.
+    connect_locks: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
-
-/// A connect slower than this is taken as a store not answering, for the jobs that come
-/// meanwhile.
-pub const SLOW_CONNECT: Duration = Duration::from_secs(1);
 
 impl StorePools {
     /// The store's connector, if one was made for exactly this version of the store.
@@ -88,25 +84,14 @@ impl StorePools {
         }
     }
 
-    /// Starts a connect to the store, unless one has been waiting longer than
-    /// [`SLOW_CONNECT`] already: then answers how long.
-    pub fn begin_connect(&self, store_id: &str) -> Result<(), Duration> {
-        let mut map = self.connecting_since.lock().expect("store pools");
-        match map.get(store_id).map(Instant::elapsed) {
-            Some(waiting) if waiting > SLOW_CONNECT => Err(waiting),
-            Some(_) => Ok(()),
-            None => {
-                map.insert(store_id.to_string(), Instant::now());
-                Ok(())
-            }
-        }
-    }
-
-    pub fn end_connect(&self, store_id: &str) {
-        self.connecting_since
+    /// The lock a job holds while it connects to the store.
+    pub fn connect_lock(&self, store_id: &str) -> Arc<tokio::sync::Mutex<()>> {
+        self.connect_locks
             .lock()
             .expect("store pools")
-            .remove(store_id);
+            .entry(store_id.to_string())
+            .or_default()
+            .clone()
     }
 
     /// The store may be reachable again (staff retried, or it was changed).

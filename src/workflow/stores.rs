@@ -95,6 +95,18 @@ pub async fn connector(
     if let Some(c) = svc.pools.get(&s.id, &version) {
         return Ok(c);
     }
+    // One connect at a time per store; whoever waited finds its pool, or that it is down.
+    let lock = svc.pools.connect_lock(&s.id);
+    let _connecting = lock.lock().await;
+    if let Some(c) = svc.pools.get(&s.id, &version) {
+        return Ok(c);
+    }
+    if let Some(ago) = svc.pools.down(&s.id) {
+        return Err(ConnectorError::Unreachable(format!(
+            "it did not answer {} s ago; tried again later",
+            ago.as_secs()
+        )));
+    }
     let Target::Sql {
         url,
         dataset,
@@ -103,20 +115,7 @@ pub async fn connector(
     else {
         return Err(ConnectorError::Config("not a SQL store".into()));
     };
-    if let Some(ago) = svc.pools.down(&s.id) {
-        return Err(ConnectorError::Unreachable(format!(
-            "it did not answer {} s ago; tried again later",
-            ago.as_secs()
-        )));
-    }
-    if let Err(waiting) = svc.pools.begin_connect(&s.id) {
-        return Err(ConnectorError::Unreachable(format!(
-            "no answer after {} s to another job's connect; tried again later",
-            waiting.as_secs()
-        )));
-    }
     let connected = SqlConnector::connect(&url, dataset, hash_key, &svc.reach).await;
-    svc.pools.end_connect(&s.id);
     let c = match connected {
         Ok(c) => c,
         Err(e) => {

@@ -19,7 +19,7 @@ const CLAIM: Duration = Duration::minutes(10);
 
 /// How many connector jobs one process runs at the same time: a request's stores are asked
 /// together, so a slow or unreachable store delays only its own task.
-const PARALLEL_JOBS: usize = 8;
+const PARALLEL_JOBS: usize = 32;
 
 /// Job slots of this process: the scheduler's jobs run side by side, each in its own task.
 static SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(PARALLEL_JOBS);
