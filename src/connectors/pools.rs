@@ -1,13 +1,21 @@
 //! One long-lived SQL connector per store: its connection pool and cached schema, created on
 //! the store's first job and reused by every job after it. A store whose connection, map or
-//! key changes gets a fresh one (the old pool is closed once its jobs give it back), and a
-//! deactivated store's pool is closed.
+//! key changes gets a fresh one, and a deactivated store's is let go: a pool is never closed
+//! under a job using it, but dropped, and closes when the last job holding it ends.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::sql::SqlConnector;
+
+/// Which version of a store a connector was made for: when it was saved, and a fingerprint
+/// of how it is reached and read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    pub saved: chrono::NaiveDateTime,
+    pub fingerprint: String,
+}
 
 /// How long a store that could not be reached is not tried again by new jobs: they fail at
 /// once (and retry on their back-off) instead of each waiting out the connect timeout and
@@ -16,8 +24,9 @@ pub const DOWN_FOR: Duration = Duration::from_secs(30);
 
 #[derive(Default)]
 pub struct StorePools {
-    by_store: Mutex<HashMap<String, (String, Arc<SqlConnector>)>>,
-    down_since: Mutex<HashMap<String, Instant>>,
+    by_store: Mutex<HashMap<String, (Version, Arc<SqlConnector>)>>,
+    /// When a version of a store could not be reached.
+    down_since: Mutex<HashMap<String, (Version, Instant)>>,
     /// One connect at a time per store: jobs that come meanwhile wait for its outcome (a
     /// pool to share, or the store marked down) instead of each opening their own.
     connect_locks: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
@@ -25,7 +34,7 @@ pub struct StorePools {
 
 impl StorePools {
     /// The store's connector, if one was made for exactly this version of the store.
-    pub fn get(&self, store_id: &str, version: &str) -> Option<Arc<SqlConnector>> {
+    pub fn get(&self, store_id: &str, version: &Version) -> Option<Arc<SqlConnector>> {
         self.by_store
             .lock()
             .expect("store pools")
@@ -34,48 +43,46 @@ impl StorePools {
             .map(|(_, c)| c.clone())
     }
 
-    /// Keeps a connector made for this version of the store. When another job made one for
-    /// the same version meanwhile, that one is kept and `made` is handed back to close; a
-    /// connector of an older version is handed back to close too.
+    /// Keeps a connector made for this version of the store and answers the one to use: the
+    /// one kept, unless another job made one for the same version meanwhile (then that one),
+    /// or a newer version is kept already (then `made`, for this job only). A connector
+    /// replaced is only dropped: jobs still holding it finish on it.
     pub fn put(
         &self,
         store_id: &str,
-        version: &str,
+        version: &Version,
         made: Arc<SqlConnector>,
-    ) -> (Arc<SqlConnector>, Option<Arc<SqlConnector>>) {
+    ) -> Arc<SqlConnector> {
         let mut map = self.by_store.lock().expect("store pools");
         match map.get(store_id) {
-            Some((v, existing)) if v == version => (existing.clone(), Some(made)),
+            Some((v, existing)) if v == version => existing.clone(),
+            Some((v, _)) if v.saved > version.saved => made,
             _ => {
-                let old = map.insert(store_id.to_string(), (version.to_string(), made.clone()));
-                (made, old.map(|(_, c)| c))
+                map.insert(store_id.to_string(), (version.clone(), made.clone()));
+                made
             }
         }
     }
 
-    /// Takes the store's connector out (the store changed or was deactivated): the caller
-    /// closes it.
-    pub fn remove(&self, store_id: &str) -> Option<Arc<SqlConnector>> {
-        self.by_store
-            .lock()
-            .expect("store pools")
-            .remove(store_id)
-            .map(|(_, c)| c)
+    /// Lets the store's connector go (the store changed or was deactivated).
+    pub fn remove(&self, store_id: &str) {
+        self.by_store.lock().expect("store pools").remove(store_id);
     }
 
-    /// Notes that the store could not be reached just now.
-    pub fn mark_down(&self, store_id: &str) {
+    /// Notes that this version of the store could not be reached just now.
+    pub fn mark_down(&self, store_id: &str, version: &Version) {
         self.down_since
             .lock()
             .expect("store pools")
-            .insert(store_id.to_string(), Instant::now());
+            .insert(store_id.to_string(), (version.clone(), Instant::now()));
     }
 
-    /// How long ago the store was last found unreachable, if within [`DOWN_FOR`].
-    pub fn down(&self, store_id: &str) -> Option<Duration> {
+    /// How long ago this version of the store was last found unreachable, if within
+    /// [`DOWN_FOR`]; a mark left by another version (the store was changed) does not count.
+    pub fn down(&self, store_id: &str, version: &Version) -> Option<Duration> {
         let mut map = self.down_since.lock().expect("store pools");
-        match map.get(store_id).map(Instant::elapsed) {
-            Some(ago) if ago < DOWN_FOR => Some(ago),
+        match map.get(store_id) {
+            Some((v, at)) if v == version && at.elapsed() < DOWN_FOR => Some(at.elapsed()),
             Some(_) => {
                 map.remove(store_id);
                 None

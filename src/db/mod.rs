@@ -92,9 +92,12 @@ impl ManageConnection for Manager {
             }
             DatabaseUrl::Sqlite(path) => {
                 let mut conn = diesel::SqliteConnection::establish(&path.to_string_lossy())?;
+                // journal_size_limit: after each checkpoint the WAL is cut back to 64 MiB, so
+                // a burst of intake cannot leave it several times the database's size.
                 conn.batch_execute(
                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA busy_timeout = 15000; PRAGMA foreign_keys = ON;",
+                     PRAGMA busy_timeout = 15000; PRAGMA foreign_keys = ON; \
+                     PRAGMA journal_size_limit = 67108864;",
                 )?;
                 Ok(DbConn::Sqlite(conn))
             }

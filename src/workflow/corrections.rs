@@ -323,16 +323,25 @@ pub async fn approve(
 
     // Claimed for this approval: a second approval, or an owner settling the task meanwhile,
     // finds it taken and changes nothing.
-    claim(svc, &pending, TaskStatus::Open, TaskStatus::Running).await?;
-    let connectors = match preflight(svc, &pending).await {
-        Ok(c) => c,
-        Err(e) => {
-            // Nothing was written: the previews wait for approval again.
-            claim(svc, &pending, TaskStatus::Running, TaskStatus::Open).await?;
-            return Err(e);
-        }
-    };
-    write_all(svc, &actor, &r, &subject, &mut pending, connectors).await?;
+    // Run to the end in its own task: a client that goes away mid-way must not leave some
+    // stores written and the tasks claimed.
+    let svc2 = svc.clone();
+    let r2 = r.clone();
+    tokio::spawn(async move {
+        let svc = &svc2;
+        claim(svc, &pending, TaskStatus::Open, TaskStatus::Running).await?;
+        let connectors = match preflight(svc, &pending).await {
+            Ok(c) => c,
+            Err(e) => {
+                // Nothing was written: the previews wait for approval again.
+                claim(svc, &pending, TaskStatus::Running, TaskStatus::Open).await?;
+                return Err(e);
+            }
+        };
+        write_all(svc, &actor, &r2, &subject, &mut pending, connectors).await
+    })
+    .await
+    .map_err(|_| WorkflowError::Corrupt("the approval stopped unexpectedly".into()))??;
     let stores = review(svc, &r.id).await?;
     svc.jobs.notify_one();
     Ok(Approval { stores })

@@ -71,17 +71,19 @@ pub async fn not_steward_itself(svc: &Services, c: &SqlConnector) -> Result<(), 
 
 /// Which version of a store a pooled connector was made for: anything that changes how the
 /// store is reached or read (saving the store sets `updated_at`).
-fn version_of(s: &StoreRow) -> String {
-    crate::crypto::sha256_hex(
-        format!(
-            "{}|{}|{}|{}",
-            s.updated_at,
-            s.connection_enc.as_deref().unwrap_or_default(),
-            s.dataset.as_deref().unwrap_or_default(),
-            s.hash_key_enc
-        )
-        .as_bytes(),
-    )
+fn version_of(s: &StoreRow) -> crate::connectors::pools::Version {
+    crate::connectors::pools::Version {
+        saved: s.updated_at,
+        fingerprint: crate::crypto::sha256_hex(
+            format!(
+                "{}|{}|{}",
+                s.connection_enc.as_deref().unwrap_or_default(),
+                s.dataset.as_deref().unwrap_or_default(),
+                s.hash_key_enc
+            )
+            .as_bytes(),
+        ),
+    }
 }
 
 /// The SQL store's long-lived connector: made on first use (and checked not to be Steward's
@@ -101,7 +103,7 @@ pub async fn connector(
     if let Some(c) = svc.pools.get(&s.id, &version) {
         return Ok(c);
     }
-    if let Some(ago) = svc.pools.down(&s.id) {
+    if let Some(ago) = svc.pools.down(&s.id, &version) {
         return Err(ConnectorError::Unreachable(format!(
             "it did not answer {} s ago; tried again later",
             ago.as_secs()
@@ -120,7 +122,7 @@ pub async fn connector(
         Ok(c) => c,
         Err(e) => {
             if matches!(e, ConnectorError::Unreachable(_)) {
-                svc.pools.mark_down(&s.id);
+                svc.pools.mark_down(&s.id, &version);
             }
             return Err(e);
         }
@@ -131,19 +133,14 @@ pub async fn connector(
             "Steward's own database can never be a store".into(),
         ));
     }
-    let (c, spare) = svc.pools.put(&s.id, &version, std::sync::Arc::new(c));
-    if let Some(spare) = spare {
-        spare.close().await;
-    }
-    Ok(c)
+    Ok(svc.pools.put(&s.id, &version, std::sync::Arc::new(c)))
 }
 
-/// Closes a store's pooled connections (it changed, or no longer takes tasks).
+/// Lets a store's pooled connections go (it changed, or no longer takes tasks); they close
+/// once no job holds them.
 pub async fn release(svc: &Services, store_id: &str) {
     svc.pools.clear_down(store_id);
-    if let Some(c) = svc.pools.remove(store_id) {
-        c.close().await;
-    }
+    svc.pools.remove(store_id);
 }
 
 /// Connects with the map and checks every name in it against the live schema; answers the

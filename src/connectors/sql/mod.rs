@@ -1208,7 +1208,9 @@ impl Connector for SqlConnector {
     ) -> Result<Outcome, ConnectorError> {
         let cached = self.has_schema();
         match self.run_once(job, subject, task).await {
-            Err(ConnectorError::Query(_)) if cached => {
+            // Not an erasure: its preflight read the schema just before, and a MariaDB table
+            // without transactions may have been half-changed by the failed attempt.
+            Err(ConnectorError::Query(_)) if cached && job != Job::Erase => {
                 self.forget_schema();
                 self.run_once(job, subject, task).await
             }

@@ -24,19 +24,29 @@ const PARALLEL_JOBS: usize = 32;
 /// Job slots of this process: the scheduler's jobs run side by side, each in its own task.
 static SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(PARALLEL_JOBS);
 
-/// Claims every connector job that is due (so no other process runs it too) and starts each
-/// in its own task as a slot frees up, without waiting for them: a job that takes long (an
-/// unreachable store) holds up no other, of this request or a later one. The scheduler is
-/// woken when each ends. Answers how many were started.
+/// Claims connector jobs that are due (so no other process runs them too), as many as there
+/// are free job slots, and starts each in its own task without waiting for it: a job that
+/// takes long (an unreachable store) holds up no other, of this request or a later one. A
+/// job holds its slot from before its claim, so no claim runs out while it waits for one. The
+/// scheduler is woken when each ends. Answers how many were started.
 pub async fn spawn_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
-    let claimed = claim_due(svc).await?;
+    let free = SLOTS.available_permits().min(20);
+    if free == 0 {
+        return Ok(0);
+    }
+    let mut slots = Vec::new();
+    while slots.len() < free {
+        match SLOTS.try_acquire() {
+            Ok(slot) => slots.push(slot),
+            Err(_) => break,
+        }
+    }
+    let claimed = claim_due(svc, slots.len() as i64).await?;
     let started = claimed.len();
-    for id in claimed {
+    for (id, slot) in claimed.into_iter().zip(slots) {
         let svc = svc.clone();
         tokio::spawn(async move {
-            let Ok(_slot) = SLOTS.acquire().await else {
-                return;
-            };
+            let _slot = slot;
             if let Err(e) = run_one(&svc, &id).await {
                 tracing::warn!("connector job: {e}");
             }
@@ -46,11 +56,11 @@ pub async fn spawn_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
     Ok(started)
 }
 
-async fn claim_due(svc: &Services) -> Result<Vec<String>, WorkflowError> {
+async fn claim_due(svc: &Services, at_most: i64) -> Result<Vec<String>, WorkflowError> {
     let now = db::now();
     let ids = svc
         .db
-        .run(move |c| tasks::runnable(c, now, MAX_AUTOMATIC_ATTEMPTS, 20))
+        .run(move |c| tasks::runnable(c, now, MAX_AUTOMATIC_ATTEMPTS, at_most))
         .await?;
     let mut claimed = Vec::new();
     for id in ids {
@@ -70,7 +80,7 @@ async fn claim_due(svc: &Services) -> Result<Vec<String>, WorkflowError> {
 /// once): for commands that want the work done before they go on (the demo, benchmarks).
 pub async fn run_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
     use futures_util::StreamExt;
-    let claimed = claim_due(svc).await?;
+    let claimed = claim_due(svc, 20).await?;
     let ran = claimed.len();
     let results: Vec<Result<(), WorkflowError>> = futures_util::stream::iter(claimed)
         .map(|id| async move { run_one(svc, &id).await })
