@@ -135,6 +135,7 @@ pub fn ready_to_close_of_kinds(
     conn: &mut DbConn,
     kinds: &[RequestKind],
     limit: i64,
+    offset: i64,
 ) -> Result<Vec<RequestId>, DbError> {
     use super::schema::tasks;
     use crate::domain::stores::TaskStatus;
@@ -151,9 +152,10 @@ pub fn ready_to_close_of_kinds(
         .filter(requests::status.eq(Status::InProgress))
         .filter(diesel::dsl::exists(any_task))
         .filter(diesel::dsl::not(diesel::dsl::exists(unsettled)))
-        .order(requests::received_at.asc())
+        .order((requests::received_at.asc(), requests::id.asc()))
         .select(requests::id)
         .limit(limit)
+        .offset(offset)
         .load(conn)?)
 }
 

@@ -41,6 +41,19 @@ impl FieldErrors {
             .map(|e| e.message.as_str())
     }
 
+    /// The message with the field's name, as shown beside the input: "Email address is not
+    /// valid", or "Password: …" when the message is a sentence of its own.
+    pub fn labelled(&self, field: &str) -> Option<String> {
+        let e = self.0.iter().find(|e| e.field == field)?;
+        if e.label.is_empty() {
+            return Some(e.message.clone());
+        }
+        Some(match e.message.chars().next() {
+            Some(c) if c.is_lowercase() => format!("{} {}", e.label, e.message),
+            _ => format!("{}: {}", e.label, e.message),
+        })
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -51,6 +64,28 @@ impl FieldErrors {
 
     pub fn first(&self) -> Option<&FieldError> {
         self.0.first()
+    }
+}
+
+#[cfg(test)]
+mod labelled_tests {
+    use super::*;
+
+    #[test]
+    fn messages_beside_inputs_name_their_field() {
+        let mut e = FieldErrors::default();
+        e.add("email", "Email address", "is required");
+        e.add(
+            "password",
+            "Password",
+            "The email or password is not right.",
+        );
+        assert_eq!(e.labelled("email").unwrap(), "Email address is required");
+        assert_eq!(
+            e.labelled("password").unwrap(),
+            "Password: The email or password is not right."
+        );
+        assert!(e.labelled("name").is_none());
     }
 }
 

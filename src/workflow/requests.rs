@@ -440,23 +440,35 @@ pub async fn auto_complete(svc: &Services) -> Result<usize, WorkflowError> {
     if kinds.is_empty() {
         return Ok(0);
     }
-    let ids = svc
-        .db
-        .run(move |c| requests::ready_to_close_of_kinds(c, &kinds, 100))
-        .await?;
-    let mut done = 0;
-    for id in ids {
-        let input = ActionInput {
-            reason: Some(
-                "Completed automatically: every data store has settled its task (STEWARD_AUTO_COMPLETE)."
-                    .into(),
-            ),
-            ..Default::default()
-        };
-        match act(svc, Actor::System, &id, Action::Complete, input).await {
-            Ok(_) => done += 1,
-            // Raced with staff, or needs a person (nothing found): left for the queue.
-            Err(e) => tracing::debug!("auto-complete skipped a request: {e}"),
+    const PAGE: i64 = 100;
+    let (mut done, mut skipped) = (0, 0);
+    loop {
+        let k = kinds.clone();
+        // Those left for staff stay in the result: page past them, not into them again.
+        let ids = svc
+            .db
+            .run(move |c| requests::ready_to_close_of_kinds(c, &k, PAGE, skipped))
+            .await?;
+        let last_page = (ids.len() as i64) < PAGE;
+        for id in ids {
+            let input = ActionInput {
+                reason: Some(
+                    "Completed automatically: every data store has settled its task (STEWARD_AUTO_COMPLETE)."
+                        .into(),
+                ),
+                ..Default::default()
+            };
+            match act(svc, Actor::System, &id, Action::Complete, input).await {
+                Ok(_) => done += 1,
+                // Raced with staff, or needs a person (nothing found): left for the queue.
+                Err(e) => {
+                    skipped += 1;
+                    tracing::debug!("auto-complete skipped a request: {e}");
+                }
+            }
+        }
+        if last_page {
+            break;
         }
     }
     Ok(done)

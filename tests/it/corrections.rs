@@ -103,6 +103,10 @@ async fn a_correction_is_previewed_approved_and_applied_exactly() {
     assert_eq!(res.status(), 422);
     let page = res.text().await.unwrap();
     assert!(page.contains("is not a phone number") && page.contains("value=\"Ada King\""));
+    assert!(
+        page.contains(">Phone number is not a phone number"),
+        "the message beside the input names its field"
+    );
 
     let reference = app
         .submit_request(&[
