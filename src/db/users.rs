@@ -301,3 +301,19 @@ pub fn unused_recovery_codes(conn: &mut DbConn, user_id: &str) -> Result<i64, Db
 pub fn all_active(conn: &mut DbConn) -> Result<Vec<User>, DbError> {
     Ok(list(conn)?.into_iter().filter(|u| u.active).collect())
 }
+
+/// Staff names by id, for the ids given (timelines show who acted by name).
+pub fn names_of(
+    conn: &mut DbConn,
+    ids: &[crate::domain::UserId],
+) -> Result<std::collections::HashMap<crate::domain::UserId, String>, DbError> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::name))
+        .load::<(crate::domain::UserId, String)>(conn)?
+        .into_iter()
+        .collect())
+}

@@ -60,6 +60,8 @@ pub struct RequestView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EventView {
+    /// Who acted, in words for staff: a staff member's name, "the requester" or "Steward".
+    pub actor_name: String,
     pub at: NaiveDateTime,
     pub actor: String,
     pub action: String,
@@ -122,6 +124,7 @@ pub fn build(
     row: RequestRow,
     events: Vec<RequestEvent>,
     duplicate_of: Option<PublicId>,
+    staff_names: &std::collections::HashMap<crate::domain::UserId, String>,
 ) -> Result<RequestView, WorkflowError> {
     let keys = &svc.keys;
     let decrypt_opt = |v: &Option<String>| v.as_deref().map(|s| keys.decrypt(s)).transpose();
@@ -155,8 +158,18 @@ pub fn build(
     let events = events
         .into_iter()
         .map(|e| {
+            let actor_name = match e.actor.as_str() {
+                "subject" => "the requester".to_string(),
+                "system" => "Steward".to_string(),
+                other => other
+                    .strip_prefix("user:")
+                    .and_then(|id| staff_names.get(id))
+                    .cloned()
+                    .unwrap_or_else(|| "a former staff member".to_string()),
+            };
             Ok(EventView {
                 at: local(e.at),
+                actor_name,
                 actor: e.actor,
                 action: e.action,
                 to_status: e.to_status,
@@ -197,7 +210,7 @@ pub fn build(
 /// One request with its timeline, by internal or public id.
 pub async fn load(svc: &Services, id: &str) -> Result<RequestView, WorkflowError> {
     let id = id.to_string();
-    let (row, events, dup) = svc
+    let (row, events, dup, names) = svc
         .db
         .run(move |c| {
             let row = requests::find_by_any_id(c, &id)?.ok_or(WorkflowError::NotFound)?;
@@ -206,10 +219,16 @@ pub async fn load(svc: &Services, id: &str) -> Result<RequestView, WorkflowError
                 Some(d) => requests::public_id_of(c, d)?,
                 None => None,
             };
-            Ok::<_, WorkflowError>((row, events, dup))
+            let staff: Vec<crate::domain::UserId> = events
+                .iter()
+                .filter_map(|e| e.actor.strip_prefix("user:"))
+                .map(|id| crate::domain::UserId::from(id.to_string()))
+                .collect();
+            let names = crate::db::users::names_of(c, &staff)?;
+            Ok::<_, WorkflowError>((row, events, dup, names))
         })
         .await?;
-    build(svc, row, events, dup)
+    build(svc, row, events, dup, &names)
 }
 
 /// The subject's own page: only with the capability from their email.
@@ -257,7 +276,7 @@ pub async fn list(svc: &Services, mut filter: Filter) -> Result<Page, WorkflowEr
                 .duplicate_of
                 .as_ref()
                 .and_then(|d| references.get(d).cloned());
-            build(svc, r, Vec::new(), dup)
+            build(svc, r, Vec::new(), dup, &Default::default())
         })
         .collect::<Result<_, _>>()?;
     Ok(Page { items, total })

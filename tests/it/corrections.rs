@@ -286,6 +286,18 @@ async fn a_correction_is_previewed_approved_and_applied_exactly() {
                {"table": "orders", "fields": ["shipping_address"], "rows_updated": 2}])
     );
 
+    // The timeline names who acted, never an internal id.
+    let detail = crate::support::page(
+        &officer,
+        app.url(&format!("/console/requests/{}", r["id"].as_str().unwrap())),
+    )
+    .await;
+    assert!(
+        detail.contains("by Test Staff") && detail.contains("by the requester"),
+        "{detail}"
+    );
+    assert!(!detail.contains("by user:"));
+
     // The subject is told, on the status page and by email.
     let status = crate::support::page(&app.browser(), &status_url).await;
     assert!(status.contains("What we corrected"), "{status}");
