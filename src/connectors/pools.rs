@@ -108,12 +108,4 @@ impl StorePools {
             .expect("store pools")
             .remove(store_id);
     }
-
-    pub fn len(&self) -> usize {
-        self.by_store.lock().expect("store pools").len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }

@@ -9,7 +9,7 @@ use steward::domain::Role;
 
 use crate::stores::art30;
 use crate::support::shop::{self, Engine, Shop};
-use crate::support::{Api, TestApp, backends, link_with};
+use crate::support::{Api, TestApp, link_with};
 
 fn dataset() -> Value {
     json!({"tables": [
@@ -39,17 +39,8 @@ async fn a_correction_is_previewed_approved_and_applied_exactly() {
     if !(shop::postgres_available().await && shop::mysql_available().await) {
         return;
     }
-    let app = TestApp::spawn(backends()[0]).await;
-    let api = Api {
-        app: &app,
-        token: app.token(Role::Admin).await,
-    };
-    app.staff(
-        Role::StoreOwner,
-        "owner@shop.example",
-        "orbit kettle velvet 42",
-    )
-    .await;
+    let (app, token) = TestApp::with_store_owner().await;
+    let api = Api { app: &app, token };
     let shops = [
         ("Shop PG", Shop::create(Engine::Postgres, &app.dir).await),
         ("Shop Maria", Shop::create(Engine::MariaDb, &app.dir).await),
@@ -336,17 +327,8 @@ async fn a_correction_is_previewed_approved_and_applied_exactly() {
 /// looks the person up by from then on.
 #[tokio::test]
 async fn a_corrected_email_becomes_the_identity() {
-    let app = TestApp::spawn(backends()[0]).await;
-    let api = Api {
-        app: &app,
-        token: app.token(Role::Admin).await,
-    };
-    app.staff(
-        Role::StoreOwner,
-        "owner@shop.example",
-        "orbit kettle velvet 42",
-    )
-    .await;
+    let (app, token) = TestApp::with_store_owner().await;
+    let api = Api { app: &app, token };
     let lite = Shop::create(Engine::Sqlite, &app.dir).await;
     let mut body = art30("Shop", "sql", "owner@shop.example");
     body["connection"] = lite.url.clone().into();

@@ -9,9 +9,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use steward::domain::Role;
 
-use crate::stores::art30;
+use crate::stores::{art30, verified_request};
 use crate::support::shop::{self, Engine, Shop};
-use crate::support::{Api, TestApp, backends, link_with};
+use crate::support::{Api, TestApp, backends};
 
 const SCHEMA: [&str; 3] = [
     r#"CREATE TABLE "Customer" ("CustomerId" INTEGER PRIMARY KEY, "Email" VARCHAR(60) NOT NULL, "FirstName" VARCHAR(40) NOT NULL, "Company" VARCHAR(80), "Address" VARCHAR(70))"#,
@@ -69,26 +69,6 @@ async fn register(api: &Api<'_>, name: &str, url: &str, dataset: Value) -> (u16,
     api.post("/api/v1/stores", body).await
 }
 
-/// Files a request and confirms it by the link in the mail that names its reference.
-async fn verified(app: &TestApp, kind: &str, email: &str) -> String {
-    let reference = app
-        .submit_request(&[("kind", kind), ("jurisdiction", "gdpr"), ("email", email)])
-        .await;
-    let mut mail = None;
-    for n in 1..=5 {
-        let mails = app.smtp.wait_for(email, n).await;
-        if let Some(m) = mails.iter().find(|m| m.subject.contains(&reference)) {
-            mail = Some(m.clone());
-            break;
-        }
-    }
-    let mail = mail.expect("the confirmation mail for this request");
-    let verify = link_with(&mail.body, "/privacy/verify/");
-    let res = app.browser().post(&verify).send().await.unwrap();
-    assert_eq!(res.status(), 303);
-    reference
-}
-
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
     csv::Reader::from_reader(text.as_bytes())
         .records()
@@ -101,17 +81,8 @@ async fn a_real_shop_schema_is_checked_found_and_erased_exactly_on_every_backend
     if !(shop::postgres_available().await && shop::mysql_available().await) {
         return;
     }
-    let app = TestApp::spawn(backends()[0]).await;
-    let api = Api {
-        app: &app,
-        token: app.token(Role::Admin).await,
-    };
-    app.staff(
-        Role::StoreOwner,
-        "owner@shop.example",
-        "orbit kettle velvet 42",
-    )
-    .await;
+    let (app, token) = TestApp::with_store_owner().await;
+    let api = Api { app: &app, token };
     let shops = [
         ("PG", chinook_like(Engine::Postgres, &app.dir).await),
         ("Maria", chinook_like(Engine::MariaDb, &app.dir).await),
@@ -172,7 +143,9 @@ async fn a_real_shop_schema_is_checked_found_and_erased_exactly_on_every_backend
     }
 
     // Access finds Astrid in each store, whatever the case and spaces of her stored address.
-    let access = verified(&app, "access", "astrid.gruber@apple.at").await;
+    let access = verified_request(&app, "access", "astrid.gruber@apple.at")
+        .await
+        .0;
     let r = api.wait_tasks(&access, |t| t["status"] == "done").await;
     for t in r["tasks"].as_array().unwrap() {
         assert_eq!(t["rows_reached"], 6, "1 customer, 2 invoices, 3 lines: {t}");
@@ -240,7 +213,9 @@ async fn a_real_shop_schema_is_checked_found_and_erased_exactly_on_every_backend
             dump(s, "InvoiceLine").await,
         ));
     }
-    let deletion = verified(&app, "deletion", "Astrid.Gruber@APPLE.at").await;
+    let deletion = verified_request(&app, "deletion", "Astrid.Gruber@APPLE.at")
+        .await
+        .0;
     let r = api.wait_tasks(&deletion, |t| t["status"] == "done").await;
     for ((name, s), (c0, i0, l0)) in shops.iter().zip(&before) {
         let task = r["tasks"]
@@ -324,17 +299,8 @@ async fn a_deletion_where_one_store_fails_its_preflight_erases_nothing() {
     if !shop::postgres_available().await {
         return;
     }
-    let app = TestApp::spawn(backends()[0]).await;
-    let api = Api {
-        app: &app,
-        token: app.token(Role::Admin).await,
-    };
-    app.staff(
-        Role::StoreOwner,
-        "owner@shop.example",
-        "orbit kettle velvet 42",
-    )
-    .await;
+    let (app, token) = TestApp::with_store_owner().await;
+    let api = Api { app: &app, token };
     let pg = Shop::create(Engine::Postgres, &app.dir).await;
     let lite = Shop::create(Engine::Sqlite, &app.dir).await;
     crate::stores::sql_store(&api, "Ready", "owner@shop.example", &lite.url).await;
@@ -344,7 +310,9 @@ async fn a_deletion_where_one_store_fails_its_preflight_erases_nothing() {
     let before = (lite.dump("customers").await, lite.dump("orders").await);
     let pg_before = pg.dump("customers").await;
 
-    let reference = verified(&app, "deletion", "ada@example.org").await;
+    let reference = verified_request(&app, "deletion", "ada@example.org")
+        .await
+        .0;
     let r = api
         .wait_tasks(&reference, |t| t["status"] == "failed")
         .await;
@@ -389,17 +357,8 @@ async fn schema_qualified_tables_and_index_advice() {
     if !shop::postgres_available().await {
         return;
     }
-    let app = TestApp::spawn(backends()[0]).await;
-    let api = Api {
-        app: &app,
-        token: app.token(Role::Admin).await,
-    };
-    app.staff(
-        Role::StoreOwner,
-        "owner@shop.example",
-        "orbit kettle velvet 42",
-    )
-    .await;
+    let (app, token) = TestApp::with_store_owner().await;
+    let api = Api { app: &app, token };
     let pg = Shop::empty(Engine::Postgres, &app.dir).await;
     pg.execute("CREATE SCHEMA sales").await;
     pg.execute("CREATE TABLE sales.customers (id INTEGER PRIMARY KEY, email VARCHAR(255) NOT NULL, name VARCHAR(255))").await;
@@ -425,7 +384,7 @@ async fn schema_qualified_tables_and_index_advice() {
         "{page}"
     );
 
-    let reference = verified(&app, "access", "ada@example.org").await;
+    let reference = verified_request(&app, "access", "ada@example.org").await.0;
     let r = api.wait_tasks(&reference, |t| t["status"] == "done").await;
     assert_eq!(r["tasks"][0]["rows_reached"], 2);
 
@@ -463,8 +422,10 @@ async fn requests_of_an_auto_complete_kind_close_themselves() {
         )
         .await;
     assert_eq!(st, 201);
-    let opt_out = verified(&app, "opt_out", "opt@example.org").await;
-    let limit = verified(&app, "limit_use", "limit@example.org").await;
+    let opt_out = verified_request(&app, "opt_out", "opt@example.org").await.0;
+    let limit = verified_request(&app, "limit_use", "limit@example.org")
+        .await
+        .0;
     for reference in [&opt_out, &limit] {
         let r = api.wait_tasks(reference, |t| t["status"] == "open").await;
         let task = r["tasks"][0]["id"].as_str().unwrap();

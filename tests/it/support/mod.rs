@@ -384,6 +384,20 @@ impl TestApp {
         .unwrap()
     }
 
+    /// An app, an admin API token, and the store owner (`owner@shop.example`) the tests'
+    /// stores belong to.
+    pub async fn with_store_owner() -> (TestApp, String) {
+        let app = TestApp::spawn(backends()[0]).await;
+        let token = app.token(Role::Admin).await;
+        app.staff(
+            Role::StoreOwner,
+            "owner@shop.example",
+            "orbit kettle velvet 42",
+        )
+        .await;
+        (app, token)
+    }
+
     /// Loads a page and returns the CSRF token of its (first) form.
     pub async fn csrf_of(&self, b: &reqwest::Client, path: &str) -> String {
         let page = b
@@ -571,6 +585,28 @@ impl Api<'_> {
             .unwrap();
         let status = res.status().as_u16();
         (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Files a request through the API without emailing the subject and verifies it as staff;
+    /// answers its id.
+    pub async fn file_verified(&self, kind: &str, email: &str) -> String {
+        let (s, r) = self
+            .post(
+                "/api/v1/requests",
+                serde_json::json!({"kind": kind, "jurisdiction": "gdpr", "email": email,
+                                   "send_verification": false}),
+            )
+            .await;
+        assert_eq!(s, 201, "{r}");
+        let id = r["id"].as_str().unwrap().to_string();
+        let (s, r) = self
+            .post(
+                &format!("/api/v1/requests/{id}/verify"),
+                serde_json::json!({"reason": "signed in to the shop"}),
+            )
+            .await;
+        assert_eq!(s, 200, "{r}");
+        id
     }
 
     pub async fn text(&self, path: &str) -> (u16, String) {
