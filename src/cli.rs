@@ -302,6 +302,10 @@ fn serve(config: Config) -> Result<(), AnyError> {
         // STEWARD_SMTP_URL stops start-up with a line naming it rather than losing mail later.
         let svc = services(config)?;
         svc.mailer.check(&svc.config).await?;
+        let indexed = crate::workflow::requests::index_old_names(&svc).await?;
+        if indexed > 0 {
+            tracing::info!("indexed the names of {indexed} earlier request(s) for search");
+        }
         let listener = TcpListener::bind(bind)
             .map_err(|e| format!("STEWARD_BIND: cannot listen on {bind}: {e}"))?;
         let scheme = if tls.is_some() { "https" } else { "http" };

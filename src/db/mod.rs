@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod checkpoints;
 pub mod consent;
 pub mod models;
+pub mod overview;
 pub mod reports;
 pub mod requests;
 pub mod schema;

@@ -252,6 +252,11 @@ pub fn erase_personal_data(
             ))
             .execute(conn)?;
     }
+    diesel::delete(
+        super::schema::request_name_words::table
+            .filter(super::schema::request_name_words::request_id.eq_any(ids)),
+    )
+    .execute(conn)?;
     // Staff notes on the timeline and on store tasks can quote the person: they go too.
     diesel::update(request_events::table.filter(request_events::request_id.eq_any(ids)))
         .set(request_events::note.eq(None::<String>))

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use diesel::sql_types::Date;
 
 use super::models::{RequestEvent, RequestRow};
-use super::schema::{request_events, requests};
+use super::schema::{request_events, request_name_words, requests};
 use super::{DbConn, DbError};
 use crate::domain::{Jurisdiction, PublicId, RequestId, RequestKind, Status};
 
@@ -199,14 +199,39 @@ pub struct Filter {
     pub jurisdiction: Option<Jurisdiction>,
     /// Only open requests whose effective due date is before this day.
     pub overdue_before: Option<NaiveDate>,
+    /// Only open requests whose effective due date falls in these days (both included).
+    pub due_between: Option<(NaiveDate, NaiveDate)>,
+    /// Only verified or in-progress requests with no unsettled store task: waiting for staff.
+    pub ready_only: bool,
+    pub lookup: Option<Lookup>,
     pub open_only: bool,
+    pub sort: Sort,
     pub limit: i64,
     pub offset: i64,
 }
 
-/// The queue: soonest effective deadline first.
-pub fn list(conn: &mut DbConn, f: &Filter) -> Result<(Vec<RequestRow>, i64), DbError> {
-    let build = || {
+/// A search, as the database can answer it (hashes worked out by the caller).
+#[derive(Debug, Clone)]
+pub enum Lookup {
+    /// The reference or the internal id.
+    Reference(String),
+    EmailIndex(String),
+    /// Blind indexes of name words: every one must be among the request's.
+    NameWords(Vec<String>),
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Soonest effective deadline first: the order work is done in.
+    #[default]
+    Due,
+    Newest,
+    Oldest,
+}
+
+/// The requests a filter lets through, in no order.
+fn filtered(f: &Filter) -> requests::BoxedQuery<'static, super::MultiBackend> {
+    {
         let mut q = requests::table.into_boxed();
         if let Some(s) = f.status {
             q = q.filter(requests::status.eq(s));
@@ -223,11 +248,64 @@ pub fn list(conn: &mut DbConn, f: &Filter) -> Result<(Vec<RequestRow>, i64), DbE
         if let Some(day) = f.overdue_before {
             q = q.filter(effective_due().lt(day));
         }
+        if let Some((from, to)) = f.due_between {
+            q = q
+                .filter(requests::status.ne_all(Status::CLOSED))
+                .filter(effective_due().ge(from))
+                .filter(effective_due().le(to));
+        }
+        if f.ready_only {
+            use super::schema::tasks;
+            use crate::domain::stores::TaskStatus;
+            let unsettled = tasks::table
+                .filter(tasks::request_id.eq(requests::id))
+                .filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt]));
+            q = q
+                .filter(requests::status.eq_any([Status::Verified, Status::InProgress]))
+                .filter(diesel::dsl::not(diesel::dsl::exists(unsettled)));
+        }
+        match &f.lookup {
+            None => {}
+            Some(Lookup::Reference(r)) => {
+                q = q.filter(
+                    requests::public_id
+                        .eq(r.clone())
+                        .or(requests::id.eq(r.clone())),
+                );
+            }
+            Some(Lookup::EmailIndex(i)) => q = q.filter(requests::email_index.eq(i.clone())),
+            Some(Lookup::NameWords(words)) => {
+                // One indexed look-up per word; a request must have them all.
+                for w in words {
+                    q = q.filter(
+                        requests::id.eq_any(
+                            request_name_words::table
+                                .filter(request_name_words::word_index.eq(w.clone()))
+                                .select(request_name_words::request_id),
+                        ),
+                    );
+                }
+            }
+        }
         q
-    };
+    }
+}
+
+/// How many requests a filter lets through (its limit and offset aside).
+pub fn count(conn: &mut DbConn, f: &Filter) -> Result<i64, DbError> {
+    Ok(filtered(f).count().get_result(conn)?)
+}
+
+/// The queue, in the filter's order, with the total the filter lets through.
+pub fn list(conn: &mut DbConn, f: &Filter) -> Result<(Vec<RequestRow>, i64), DbError> {
+    let build = || filtered(f);
     let total: i64 = build().count().get_result(conn)?;
-    let rows = build()
-        .order((effective_due().asc(), requests::created_at.asc()))
+    let ordered = match f.sort {
+        Sort::Due => build().order((effective_due().asc(), requests::created_at.asc())),
+        Sort::Newest => build().order((requests::received_at.desc(), requests::id.desc())),
+        Sort::Oldest => build().order((requests::received_at.asc(), requests::id.asc())),
+    };
+    let rows = ordered
         .limit(f.limit)
         .offset(f.offset)
         .select(RequestRow::as_select())
@@ -262,5 +340,43 @@ pub fn of_person(conn: &mut DbConn, email_index: &str) -> Result<Vec<RequestRow>
         .filter(requests::email_index.eq(email_index))
         .order(requests::created_at.asc())
         .select(RequestRow::as_select())
+        .load(conn)?)
+}
+
+/// Indexes the words of a requester's name (their blind indexes, each once), for search by
+/// name.
+pub fn insert_name_words(
+    conn: &mut DbConn,
+    request_id: &str,
+    word_indexes: &[String],
+) -> Result<(), DbError> {
+    for w in word_indexes {
+        diesel::insert_into(request_name_words::table)
+            .values((
+                request_name_words::word_index.eq(w),
+                request_name_words::request_id.eq(request_id),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Requests after `after` (by id) with a name but no indexed words: filed before search by
+/// name existed.
+pub fn names_not_indexed(
+    conn: &mut DbConn,
+    after: &str,
+    limit: i64,
+) -> Result<Vec<(RequestId, String)>, DbError> {
+    let indexed = request_name_words::table
+        .filter(request_name_words::request_id.eq(requests::id))
+        .select(request_name_words::request_id);
+    Ok(requests::table
+        .filter(requests::name_enc.is_not_null())
+        .filter(diesel::dsl::not(diesel::dsl::exists(indexed)))
+        .filter(requests::id.gt(after))
+        .order(requests::id.asc())
+        .limit(limit)
+        .select((requests::id, requests::name_enc.assume_not_null()))
         .load(conn)?)
 }

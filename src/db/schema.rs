@@ -81,6 +81,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    request_name_words (word_index, request_id) {
+        word_index -> Text,
+        request_id -> Text,
+    }
+}
+
+diesel::table! {
     request_events (id) {
         id -> Text,
         request_id -> Text,
@@ -376,6 +383,7 @@ diesel::joinable!(task_records -> tasks (task_id));
 diesel::joinable!(tasks -> requests (request_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(request_events -> requests (request_id));
+diesel::joinable!(request_name_words -> requests (request_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(notices -> purposes (purpose_key));
 diesel::joinable!(consent_records -> purposes (purpose_key));
@@ -392,6 +400,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     requests,
     request_events,
+    request_name_words,
     audit_log,
     calendar_changes,
     settings,

@@ -117,6 +117,7 @@ pub struct Queue<'a> {
     /// Only tasks of stores this user owns; all stores when `None`.
     pub owner: Option<&'a str>,
     pub open_only: bool,
+    pub status: Option<TaskStatus>,
     pub limit: i64,
     pub offset: i64,
 }
@@ -134,6 +135,9 @@ pub fn queue(conn: &mut DbConn, q: &Queue) -> Result<(Vec<TaskWithRequest>, i64)
         }
         if q.open_only {
             b = b.filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt]));
+        }
+        if let Some(s) = q.status {
+            b = b.filter(tasks::status.eq(s));
         }
         b
     };

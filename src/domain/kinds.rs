@@ -59,6 +59,23 @@ word_enum!(
     }
 );
 
+impl RequestKind {
+    /// The short name staff work with all day ("Opt-out of sale or sharing"); the subject
+    /// sees [`RequestKind::label`], written as what they ask for.
+    pub fn staff_label(self) -> &'static str {
+        match self {
+            RequestKind::Access => "Access",
+            RequestKind::Correction => "Correction",
+            RequestKind::Deletion => "Deletion",
+            RequestKind::Portability => "Portability",
+            RequestKind::OptOut => "Opt-out of sale or sharing",
+            RequestKind::LimitUse => "Limit use of sensitive data",
+            RequestKind::Restriction => "Restriction of processing",
+            RequestKind::Objection => "Objection to processing",
+        }
+    }
+}
+
 word_enum!(
     /// The law whose clock and rights apply to a request.
     Jurisdiction {

@@ -152,6 +152,21 @@ impl Action {
         }
     }
 
+    /// What a staff member is told once the action is done.
+    pub fn done_message(self) -> &'static str {
+        match self {
+            Action::SendVerification => "Verification email sent.",
+            Action::Verify => "Identity verified.",
+            Action::Start => "Work started.",
+            Action::Pause => "Clock paused.",
+            Action::Resume => "Clock resumed.",
+            Action::Extend => "Deadline extended.",
+            Action::Deny => "Request denied.",
+            Action::Complete => "Request completed.",
+            Action::Withdraw => "Request withdrawn.",
+        }
+    }
+
     /// The actions staff may take by name (console buttons, API paths).
     pub fn parse_staff(s: &str) -> Result<Action, UnknownWord> {
         Ok(match s {

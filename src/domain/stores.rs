@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::kinds::UnknownWord;
 
 macro_rules! words {
-    ($name:ident { $($v:ident => $w:literal),+ $(,)? }) => {
+    ($name:ident { $($v:ident => $w:literal, $l:literal);+ $(;)? }) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($v),+ }
@@ -13,6 +13,8 @@ macro_rules! words {
             pub const ALL: &'static [$name] = &[$($name::$v),+];
             pub const WORDS: &'static [&'static str] = &[$($w),+];
             pub fn as_str(self) -> &'static str { match self { $($name::$v => $w),+ } }
+            /// Words for people, as shown in pages.
+            pub fn label(self) -> &'static str { match self { $($name::$v => $l),+ } }
         }
         impl std::str::FromStr for $name {
             type Err = UnknownWord;
@@ -90,8 +92,18 @@ macro_rules! art30_record {
 
 art30_fields!(art30_record);
 
-words!(StoreKind { Manual => "manual", Sql => "sql", Webhook => "webhook" });
-words!(TaskStatus { Open => "open", Running => "running", Done => "done", Failed => "failed", Exempt => "exempt" });
+words!(StoreKind {
+    Manual => "manual", "Manual (its owner works the task)";
+    Sql => "sql", "SQL database (automatic)";
+    Webhook => "webhook", "Webhook (another system answers)";
+});
+words!(TaskStatus {
+    Open => "open", "Open";
+    Running => "running", "Running";
+    Done => "done", "Done";
+    Failed => "failed", "Failed";
+    Exempt => "exempt", "Exempt";
+});
 
 impl TaskStatus {
     /// Done or exempt (with a legal basis): nothing more is owed by this store.

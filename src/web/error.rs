@@ -16,6 +16,14 @@ struct ErrorPage<'a> {
     message: &'a str,
 }
 
+/// The same page in the staff layout, for everything under `/console`.
+#[derive(Template)]
+#[template(path = "console/error.html")]
+struct StaffErrorPage<'a> {
+    title: &'a str,
+    message: &'a str,
+}
+
 fn status_of(e: &WorkflowError) -> StatusCode {
     match e {
         WorkflowError::NotFound | WorkflowError::LinkInvalid | WorkflowError::Unavailable(_) => {
@@ -121,6 +129,13 @@ impl ResponseError for PageError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        self.page(false)
+    }
+}
+
+impl PageError {
+    /// The error as a page: in the customer layout, or in the staff one (`staff`).
+    pub fn page(&self, staff: bool) -> HttpResponse {
         if let PageError::LoginRequired { next } = self {
             let to = format!(
                 "/console/login?{}",
@@ -153,11 +168,19 @@ impl ResponseError for PageError {
             s if s.is_server_error() => "Something went wrong",
             _ => "This did not work",
         };
-        let body = ErrorPage {
-            title,
-            message: &message,
+        let body = if staff {
+            StaffErrorPage {
+                title,
+                message: &message,
+            }
+            .render()
+        } else {
+            ErrorPage {
+                title,
+                message: &message,
+            }
+            .render()
         }
-        .render()
         .unwrap_or_else(|_| message.clone());
         HttpResponse::build(status)
             .content_type("text/html; charset=utf-8")

@@ -127,6 +127,32 @@ async fn not_found(req: actix_web::HttpRequest) -> actix_web::Error {
     }
 }
 
+/// Error pages under `/console` wear the staff layout: the error itself does not know which
+/// part of the site it came from, so the page is rendered again here from the same error.
+async fn staff_error_pages(
+    req: actix_web::dev::ServiceRequest,
+    next: middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse, actix_web::Error> {
+    let staff = req.path() == "/console" || req.path().starts_with("/console/");
+    // Handlers' and the access guard's errors arrive as responses that still carry the
+    // error (an `Err` here would be a middleware's own failure, passed on as it is).
+    match next.call(req).await {
+        Ok(res) if staff => {
+            let page = res
+                .response()
+                .error()
+                .and_then(|e| e.as_error::<PageError>())
+                .map(|e| e.page(true));
+            Ok(match page {
+                Some(page) => res.into_response(page),
+                None => res.map_into_boxed_body(),
+            })
+        }
+        Ok(res) => Ok(res.map_into_boxed_body()),
+        Err(e) => Err(e),
+    }
+}
+
 /// Counts every request and its latency by route pattern for `/metrics` (outermost, so the
 /// time includes every other layer).
 async fn observe(
@@ -174,6 +200,7 @@ pub fn start(
             .app_data(data.clone())
             .app_data(limiter.clone())
             .wrap(middleware::from_fn(routes::guard))
+            .wrap(middleware::from_fn(staff_error_pages))
             .wrap(security::headers(https))
             .wrap(middleware::Compress::default())
             .wrap(middleware::NormalizePath::trim())

@@ -140,7 +140,7 @@ routes! {
     GET "/privacy/preferences/{token}", Public, limit Verify => portal::preferences::open_page;
     POST "/privacy/preferences/{token}", Public, limit Verify => portal::preferences::open;
     // Console: signing in.
-    GET "/console", Public => console::home;
+    GET "/console", SignedIn => console::overview::page;
     GET "/console/login", Public => console::login::form;
     POST "/console/login", Public, limit Login => console::login::submit;
     GET "/console/mfa", SecondFactor => console::mfa::page;
@@ -228,6 +228,7 @@ routes! {
     GET "/metrics", Public => api::metrics;
     POST "/api/v1/requests", Needs(WorkRequests) => api::requests::create;
     GET "/api/v1/requests", Needs(ViewRequests) => api::requests::list;
+    GET "/api/v1/overview", SignedIn => api::overview::get;
     GET "/api/v1/requests/{id}", Needs(ViewRequests) => api::requests::get;
     GET "/api/v1/requests/{id}/package.csv", Needs(ViewRequests) => api::requests::package;
     GET "/api/v1/requests/{id}/corrections", Needs(ViewRequests) => api::corrections::review;
@@ -403,7 +404,7 @@ fn deny<B>(req: ServiceRequest, api: bool, why: Denied) -> ServiceResponse<Eithe
             Denied::Forbidden => PageError::forbidden("Your role does not allow this page."),
             Denied::TooMany(_) => PageError::TooManyRequests,
         };
-        e.error_response()
+        e.page(req.path().starts_with("/console"))
     };
     if let Denied::TooMany(secs) = why
         && let Ok(v) = secs.to_string().parse()
@@ -440,13 +441,13 @@ mod tests {
     #[test]
     fn staff_routes_are_never_public_by_accident() {
         for r in RULES {
-            let sign_in = ["/console", "/console/login", "/console/setup/{token}"];
+            let sign_in = ["/console/login", "/console/setup/{token}"];
             if r.path.starts_with("/api/") {
                 // The one exception authenticates a store by its signature, in the handler.
                 // The exceptions authenticate in the handler: a store by its signature, a
                 // website by its site key.
                 assert!(
-                    matches!(r.access, Access::Staff(_))
+                    matches!(r.access, Access::Staff(_) | Access::SignedIn)
                         || (r.path == "/api/v1/tasks/{id}/result"
                             && matches!(r.access, Access::StoreCallback(_)))
                         || (r.path.starts_with("/api/v1/consent")

@@ -7,6 +7,7 @@ pub mod consent;
 pub mod corrections;
 pub mod exports;
 pub mod notices;
+pub mod overview;
 pub mod records;
 pub mod requests;
 pub mod retention;

@@ -74,6 +74,48 @@ fn new_public_id() -> PublicId {
     PublicId::from(format!("SR-{code}"))
 }
 
+/// The blind indexes of a name's words, as stored for search and searched with.
+pub fn name_word_indexes(keys: &crate::crypto::Keys, name: &str) -> Vec<String> {
+    crate::domain::search::name_words(name)
+        .iter()
+        .map(|w| keys.blind_index("name_word", w))
+        .collect()
+}
+
+/// Indexes the names of requests filed before search by name existed; run at start-up.
+/// Decrypts each such name once, in batches; a no-op once every name is indexed.
+pub async fn index_old_names(svc: &Services) -> Result<usize, WorkflowError> {
+    let mut after = String::new();
+    let mut done = 0;
+    loop {
+        let from = after.clone();
+        let batch = svc
+            .db
+            .run(move |c| requests::names_not_indexed(c, &from, 500))
+            .await?;
+        let Some((last, _)) = batch.last() else {
+            return Ok(done);
+        };
+        after = last.to_string();
+        let mut rows = Vec::with_capacity(batch.len());
+        for (id, name_enc) in batch {
+            let name = svc.keys.decrypt(&name_enc)?;
+            rows.push((id, name_word_indexes(&svc.keys, &name)));
+        }
+        done += rows.len();
+        svc.db
+            .run(move |c| {
+                db::write_tx(c, |c| {
+                    for (id, words) in &rows {
+                        requests::insert_name_words(c, id, words)?;
+                    }
+                    Ok::<_, WorkflowError>(())
+                })
+            })
+            .await?;
+    }
+}
+
 pub(super) fn event(
     row: &RequestRow,
     actor: &Actor,
@@ -176,6 +218,11 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
         _ => None,
     };
     let email_index = keys.blind_index("email", &intake.email.normalised());
+    let name_words = intake
+        .name
+        .as_deref()
+        .map(|n| name_word_indexes(&keys, n))
+        .unwrap_or_default();
     let text_json = serde_json::to_string(&intake.text).expect("plain struct serialises");
     let mut row = RequestRow {
         id: db::new_id(),
@@ -242,6 +289,7 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
                     ));
                 }
                 requests::insert(c, &row)?;
+                requests::insert_name_words(c, &row.id, &name_words)?;
                 for e in &events {
                     requests::insert_event(c, e)?;
                 }

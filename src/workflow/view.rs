@@ -256,6 +256,26 @@ pub struct Page {
     pub total: i64,
 }
 
+/// A parsed search as the database answers it: addresses and name words become their
+/// blind indexes.
+pub fn lookup(
+    svc: &Services,
+    search: crate::domain::search::Search,
+) -> crate::db::requests::Lookup {
+    use crate::db::requests::Lookup;
+    use crate::domain::search::Search;
+    match search {
+        Search::Reference(r) => Lookup::Reference(r),
+        Search::Email(e) => Lookup::EmailIndex(svc.keys.blind_index("email", &e.normalised())),
+        Search::Name(words) => Lookup::NameWords(
+            words
+                .iter()
+                .map(|w| svc.keys.blind_index("name_word", w))
+                .collect(),
+        ),
+    }
+}
+
 pub async fn list(svc: &Services, mut filter: Filter) -> Result<Page, WorkflowError> {
     if filter.limit <= 0 {
         filter.limit = 50;

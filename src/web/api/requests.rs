@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::json::{Fields, first_error};
 use crate::db::requests::Filter;
+use crate::domain::search::Search;
 use crate::domain::validation::{FieldErrors, optional_choice};
 use crate::domain::{
     Action, Channel, DenialReason, Jurisdiction, PublicId, RequestId, RequestKind, Status,
@@ -231,6 +232,7 @@ pub async fn get(
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ListQuery {
+    q: String,
     status: String,
     kind: String,
     jurisdiction: String,
@@ -247,6 +249,7 @@ pub async fn list(
     q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let mut e = FieldErrors::default();
+    let search = e.check("q", "q", Search::parse(&q.q)).flatten();
     let status = optional_choice::<Status>(&mut e, "status", "status", &q.status);
     let kind = optional_choice::<RequestKind>(&mut e, "kind", "kind", &q.kind);
     let jurisdiction =
@@ -262,9 +265,10 @@ pub async fn list(
         kind,
         jurisdiction,
         overdue_before: overdue.then(|| svc.today()),
-        open_only: false,
+        lookup: search.map(|s| view::lookup(&svc, s)),
         limit,
         offset,
+        ..Default::default()
     };
     let page = view::list(&svc, filter).await?;
     let items = RequestJson::all_with_tasks(&svc, page.items).await?;

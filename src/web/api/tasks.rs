@@ -33,6 +33,7 @@ pub async fn list(
 ) -> Result<HttpResponse, ApiError> {
     let mut e = FieldErrors::default();
     let filter = QueueFilter {
+        status: None,
         mine: query::flag(&mut e, "mine", &q.mine),
         open_only: query::flag(&mut e, "open", &q.open),
         limit: query::number(&mut e, "limit", &q.limit, 500, query::LIMIT_BOUNDS),

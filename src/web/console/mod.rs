@@ -5,11 +5,13 @@ pub(crate) mod account;
 pub(crate) mod audit;
 pub mod breaches;
 pub(crate) mod calendars;
+pub(crate) mod charts;
 pub(crate) mod consent;
 pub(crate) mod corrections;
 pub(crate) mod exports;
 pub(crate) mod login;
 pub(crate) mod mfa;
+pub(crate) mod overview;
 pub(crate) mod requests;
 pub(crate) mod stores;
 pub(crate) mod tasks;
@@ -19,10 +21,6 @@ use serde::Serialize;
 
 use super::staff::ConsoleStaff;
 use crate::domain::Permission;
-
-pub(crate) async fn home() -> actix_web::HttpResponse {
-    super::redirect("/console/requests")
-}
 
 /// What the console layout needs on every page.
 #[derive(Debug, Clone, Serialize)]

@@ -7,8 +7,9 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::Nav;
-use crate::db::requests::Filter;
+use crate::db::requests::{Filter, Sort};
 use crate::domain::lifecycle::Action;
+use crate::domain::search::Search;
 use crate::domain::validation::{FieldErrors, optional_choice};
 use crate::domain::{Channel, DenialReason, Jurisdiction, Permission, RequestKind, Status};
 use crate::web::error::PageError;
@@ -22,15 +23,75 @@ use crate::workflow::{Services, WorkflowError};
 
 const PAGE_SIZE: i64 = 50;
 
+/// The queue's filters, search and sort, all in the URL so a view can be bookmarked and
+/// shared, and the overview's tiles can link to one.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct QueueQuery {
+    q: String,
     status: String,
     kind: String,
     jurisdiction: String,
+    /// "1": requests not yet closed.
+    open: String,
     overdue: String,
+    /// "week": open requests due in the next seven days.
+    due: String,
+    /// "1": requests waiting only for staff to close them.
+    ready: String,
+    sort: String,
     page: String,
 }
+
+impl QueueQuery {
+    /// The query with another page number, as a link.
+    fn link(&self, page: i64) -> String {
+        let mut params = vec![];
+        for (k, v) in [
+            ("q", &self.q),
+            ("status", &self.status),
+            ("kind", &self.kind),
+            ("jurisdiction", &self.jurisdiction),
+            ("open", &self.open),
+            ("overdue", &self.overdue),
+            ("due", &self.due),
+            ("ready", &self.ready),
+            ("sort", &self.sort),
+        ] {
+            if !v.is_empty() {
+                params.push((k, v.clone()));
+            }
+        }
+        params.push(("page", page.to_string()));
+        format!(
+            "/console/requests?{}",
+            serde_urlencoded::to_string(params).unwrap_or_default()
+        )
+    }
+
+    /// Some filter or search narrows the list.
+    fn narrowed(&self) -> bool {
+        [
+            &self.q,
+            &self.status,
+            &self.kind,
+            &self.jurisdiction,
+            &self.open,
+            &self.overdue,
+            &self.due,
+            &self.ready,
+        ]
+        .iter()
+        .any(|v| !v.is_empty())
+    }
+}
+
+/// The orders the queue can be sorted in: URL word and label.
+const SORTS: &[(&str, &str)] = &[
+    ("", "Soonest deadline first"),
+    ("newest", "Newest first"),
+    ("oldest", "Oldest first"),
+];
 
 #[derive(Template)]
 #[template(path = "console/requests.html")]
@@ -41,14 +102,20 @@ struct QueuePage {
     total: i64,
     page: i64,
     pages: i64,
+    /// First and last shown (1-based).
+    first: i64,
+    last: i64,
     errors: FieldErrors,
     statuses: &'static [Status],
     kinds: &'static [RequestKind],
     jurisdictions: &'static [Jurisdiction],
+    sorts: &'static [(&'static str, &'static str)],
     prev_link: Option<String>,
     next_link: Option<String>,
     /// Requests on this page whose every store task is settled.
     ready: Vec<crate::domain::RequestId>,
+    /// A search is shown: the requester column is filled in.
+    searching: bool,
 }
 
 pub async fn queue(
@@ -58,6 +125,7 @@ pub async fn queue(
 ) -> Result<HttpResponse, PageError> {
     let q = q.into_inner();
     let mut errors = FieldErrors::default();
+    let search = errors.check("q", "Search", Search::parse(&q.q)).flatten();
     let status = optional_choice::<Status>(&mut errors, "status", "Status", &q.status);
     let kind = optional_choice::<RequestKind>(&mut errors, "kind", "Kind", &q.kind);
     let jurisdiction = optional_choice::<Jurisdiction>(
@@ -66,6 +134,23 @@ pub async fn queue(
         "Jurisdiction",
         &q.jurisdiction,
     );
+    let sort = match q.sort.as_str() {
+        "" | "due" => Sort::Due,
+        "newest" => Sort::Newest,
+        "oldest" => Sort::Oldest,
+        _ => {
+            errors.add("sort", "Sort", "must be one of: due, newest, oldest");
+            Sort::Due
+        }
+    };
+    let due_week = match q.due.as_str() {
+        "" => false,
+        "week" => true,
+        _ => {
+            errors.add("due", "Due", "must be: week");
+            false
+        }
+    };
     let page = if q.page.is_empty() {
         Some(1)
     } else {
@@ -77,13 +162,19 @@ pub async fn queue(
     }
     .filter(|p| *p >= 1)
     .unwrap_or(1);
+    let today = svc.today();
     let overdue = q.overdue == "1" || q.overdue == "true";
+    let searching = search.is_some();
     let filter = Filter {
         status,
         kind,
         jurisdiction,
-        overdue_before: overdue.then(|| svc.today()),
-        open_only: false,
+        overdue_before: overdue.then_some(today),
+        due_between: due_week.then(|| (today, today + chrono::Duration::days(7))),
+        ready_only: q.ready == "1",
+        lookup: search.map(|s| view::lookup(&svc, s)),
+        open_only: q.open == "1",
+        sort,
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
     };
@@ -94,23 +185,6 @@ pub async fn queue(
     };
     let result = view::list(&svc, filter).await?;
     let pages = ((result.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let link = |p: i64| {
-        let mut params = vec![("page", p.to_string())];
-        for (k, v) in [
-            ("status", &q.status),
-            ("kind", &q.kind),
-            ("jurisdiction", &q.jurisdiction),
-            ("overdue", &q.overdue),
-        ] {
-            if !v.is_empty() {
-                params.push((k, v.clone()));
-            }
-        }
-        format!(
-            "/console/requests?{}",
-            serde_urlencoded::to_string(params).unwrap_or_default()
-        )
-    };
     let open: Vec<(crate::domain::RequestId, Status)> = result
         .items
         .iter()
@@ -127,11 +201,14 @@ pub async fn queue(
         })
         .map(|(id, _)| id)
         .collect();
+    let first = ((page - 1) * PAGE_SIZE + 1).min(result.total);
     let page_view = QueuePage {
         ready,
         nav: Nav::new(&staff, "requests"),
-        prev_link: (page > 1).then(|| link(page - 1)),
-        next_link: (page < pages).then(|| link(page + 1)),
+        prev_link: (page > 1).then(|| q.link(page - 1)),
+        next_link: (page < pages).then(|| q.link(page + 1)),
+        first,
+        last: (page - 1) * PAGE_SIZE + result.items.len() as i64,
         q,
         items: result.items,
         total: result.total,
@@ -141,6 +218,8 @@ pub async fn queue(
         statuses: &Status::ALL,
         kinds: RequestKind::ALL,
         jurisdictions: Jurisdiction::ALL,
+        sorts: SORTS,
+        searching,
     };
     render(status_code, &page_view)
 }
@@ -192,7 +271,7 @@ pub async fn detail(
         "corrections" => Some("Done: the approved corrections were applied.".to_string()),
         done => Action::parse_staff(done)
             .ok()
-            .map(|a| format!("Done: {}.", a.as_str())),
+            .map(|a| a.done_message().to_string()),
     };
     let page = load_detail(&svc, &staff, &path, None, FieldErrors::default(), flash).await?;
     render(StatusCode::OK, &page)

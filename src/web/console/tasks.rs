@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::Nav;
 use crate::connectors::{UPLOAD_MAX_MB, parse_upload};
+use crate::domain::stores::TaskStatus;
 use crate::domain::text;
 use crate::domain::validation::FieldErrors;
 use crate::web::error::PageError;
@@ -23,6 +24,7 @@ struct QueuePage {
     nav: Nav,
     items: Vec<TaskView>,
     all: bool,
+    status: Option<TaskStatus>,
     /// First and last shown, of how many.
     shown: (i64, i64, i64),
     previous: Option<String>,
@@ -33,6 +35,8 @@ struct QueuePage {
 #[serde(default)]
 pub struct QueueQuery {
     all: String,
+    /// "failed": only the tasks whose connector failed.
+    status: String,
     page: String,
 }
 
@@ -46,8 +50,16 @@ pub async fn queue(
 ) -> Result<HttpResponse, PageError> {
     let all = q.all == "1";
     let page = q.page.parse::<i64>().unwrap_or(1).clamp(1, 1_000_000);
+    let status = match q.status.as_str() {
+        "" => None,
+        word => Some(
+            word.parse::<TaskStatus>()
+                .map_err(|e| PageError::Status(StatusCode::BAD_REQUEST, format!("Status {e}")))?,
+        ),
+    };
     let filter = QueueFilter {
-        open_only: !all,
+        status,
+        open_only: !all && status.is_none(),
         mine: false,
         limit: PAGE_TASKS,
         offset: (page - 1) * PAGE_TASKS,
@@ -60,7 +72,8 @@ pub async fn queue(
     );
     let more = |p: i64| {
         let all = if all { "all=1&" } else { "" };
-        format!("/console/tasks?{all}page={p}")
+        let only = status.map(|s| format!("status={s}&")).unwrap_or_default();
+        format!("/console/tasks?{all}{only}page={p}")
     };
     render(
         StatusCode::OK,
@@ -68,6 +81,7 @@ pub async fn queue(
             nav: Nav::new(&staff, "tasks"),
             items: found.items,
             all,
+            status,
             shown,
             previous: (page > 1).then(|| more(page - 1)),
             next: (shown.1 < shown.2).then(|| more(page + 1)),

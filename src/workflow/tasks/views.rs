@@ -212,6 +212,7 @@ pub async fn summaries(
 #[derive(Debug, Clone, Copy)]
 pub struct QueueFilter {
     pub open_only: bool,
+    pub status: Option<TaskStatus>,
     /// Only tasks of stores the staff member owns (always so for store owners).
     pub mine: bool,
     pub limit: i64,
@@ -243,6 +244,7 @@ pub async fn queue(
                 &tasks::Queue {
                     owner: owner.as_deref(),
                     open_only: f.open_only,
+                    status: f.status,
                     limit: f.limit,
                     offset: f.offset,
                 },

@@ -1,0 +1,46 @@
+//! `/console`: the overview a privacy team starts the day on (a store owner sees their own
+//! tasks' figures instead).
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use actix_web::web;
+use askama::Template;
+
+use super::Nav;
+use super::charts::{self, Chart};
+use crate::web::error::PageError;
+use crate::web::render;
+use crate::web::staff::ConsoleStaff;
+use crate::workflow::Services;
+use crate::workflow::overview::{self, Either};
+
+#[derive(Template)]
+#[template(path = "console/overview.html")]
+struct OverviewPage {
+    nav: Nav,
+    view: Either,
+    charts: Vec<Chart>,
+}
+
+pub async fn page(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+) -> Result<HttpResponse, PageError> {
+    let view = overview::for_staff(&svc, &staff.0).await?;
+    let charts = match &view {
+        Either::Staff(o) => vec![
+            charts::received_per_week(&o.received_per_week),
+            charts::on_time(&o.on_time_per_month),
+            charts::median_days(&o.median_days_to_respond),
+        ],
+        Either::Owner(_) => Vec::new(),
+    };
+    render(
+        StatusCode::OK,
+        &OverviewPage {
+            nav: Nav::new(&staff, "overview"),
+            view,
+            charts,
+        },
+    )
+}
