@@ -86,3 +86,19 @@ pub fn set_active(
         .set(stores::active.eq(active))
         .execute(conn)?)
 }
+
+/// The names of these stores, by id.
+pub fn names_of(
+    conn: &mut DbConn,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, String>, DbError> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(stores::table
+        .filter(stores::id.eq_any(ids))
+        .select((stores::id, stores::name))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}

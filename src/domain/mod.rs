@@ -9,6 +9,7 @@ pub mod email;
 pub mod holidays;
 pub mod ids;
 pub mod kinds;
+pub mod labels;
 pub mod lifecycle;
 pub mod overview;
 pub mod reports;

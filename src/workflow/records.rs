@@ -38,6 +38,48 @@ pub async fn staff_names(svc: &Services) -> Result<Vec<(String, String)>, Workfl
         .await?)
 }
 
+/// Names for the ids an audit page shows: staff (`user:<id>` → name and email), requests
+/// (id → reference) and stores (id → name), read in three queries.
+#[derive(Debug, Default)]
+pub struct AuditNames {
+    pub staff: std::collections::HashMap<String, (String, String)>,
+    pub requests: std::collections::HashMap<String, String>,
+    pub stores: std::collections::HashMap<String, String>,
+}
+
+pub async fn audit_names(
+    svc: &Services,
+    rows: &[crate::db::models::AuditRow],
+) -> Result<AuditNames, WorkflowError> {
+    let ids_of = |kind: &str| -> Vec<String> {
+        rows.iter()
+            .filter_map(|r| r.target.strip_prefix(kind).map(str::to_string))
+            .collect()
+    };
+    let (requests, stores) = (ids_of("request:"), ids_of("store:"));
+    Ok(svc
+        .db
+        .run(move |c| {
+            let staff = users::list(c)?
+                .into_iter()
+                .map(|u| (format!("user:{}", u.id), (u.name, u.email)))
+                .collect();
+            let request_ids: Vec<crate::domain::RequestId> =
+                requests.into_iter().map(Into::into).collect();
+            let requests = crate::db::requests::public_ids_of(c, &request_ids)?
+                .into_iter()
+                .map(|(id, p)| (id.to_string(), p.to_string()))
+                .collect();
+            let stores = crate::db::stores::names_of(c, &stores)?;
+            Ok::<_, DbError>(AuditNames {
+                staff,
+                requests,
+                stores,
+            })
+        })
+        .await?)
+}
+
 /// Someone downloaded a report (`breaches`, `requests`, `access-review`, …), with the range
 /// of rows asked for.
 pub async fn export_downloaded(

@@ -12,7 +12,12 @@ fn hours_ago(h: i64) -> String {
     to_local_input(&(steward::db::now() - Duration::hours(h)), tz)
 }
 
-async fn record(app: &TestApp, b: &reqwest::Client, title: &str, aware_hours_ago: i64) -> String {
+pub(crate) async fn record(
+    app: &TestApp,
+    b: &reqwest::Client,
+    title: &str,
+    aware_hours_ago: i64,
+) -> String {
     let csrf = app.csrf_of(b, "/console/breaches/new").await;
     let discovered = hours_ago(aware_hours_ago + 2);
     let aware = hours_ago(aware_hours_ago);

@@ -19,6 +19,8 @@ mod exports;
 mod hardening;
 mod journey;
 mod mfa;
+mod overview;
+mod pages;
 mod pools;
 mod queues;
 mod races;

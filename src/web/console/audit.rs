@@ -1,8 +1,6 @@
 //! The audit log in the console: newest rows first, paged, with the state of the hash chain
 //! (the same check as `steward audit verify`) naming the first broken row.
 
-use std::collections::HashMap;
-
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -21,9 +19,98 @@ pub struct Line {
     pub seq: i64,
     pub at: String,
     pub who: String,
+    /// The action in words, and its code (what the filter takes).
+    pub action_label: String,
     pub action: String,
-    pub target: String,
-    pub detail: String,
+    pub target: Target,
+    /// The detail as label/value pairs.
+    pub detail: Vec<(String, String)>,
+}
+
+/// What an audit row acted on, named for people and linked where the console has a page.
+pub struct Target {
+    pub text: String,
+    pub link: Option<String>,
+}
+
+/// A value of an audit detail in words: codes become their labels, lists are joined.
+fn value_text(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Null => "—".into(),
+        Value::Bool(true) => "yes".into(),
+        Value::Bool(false) => "no".into(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => crate::domain::labels::of_code(s)
+            .map(str::to_string)
+            .unwrap_or_else(|| s.clone()),
+        Value::Array(items) => items.iter().map(value_text).collect::<Vec<_>>().join(", "),
+        Value::Object(m) => m
+            .iter()
+            .map(|(k, v)| format!("{}: {}", crate::domain::labels::of_field(k), value_text(v)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+fn detail_lines(detail: &str) -> Vec<(String, String)> {
+    match serde_json::from_str::<serde_json::Value>(detail) {
+        Ok(serde_json::Value::Object(m)) => m
+            .iter()
+            .map(|(k, v)| (crate::domain::labels::of_field(k), value_text(v)))
+            .collect(),
+        Ok(serde_json::Value::Null) => Vec::new(),
+        Ok(other) => vec![(String::new(), value_text(&other))],
+        Err(_) => vec![(String::new(), detail.to_string())],
+    }
+}
+
+fn target_of(raw: &str, names: &records::AuditNames) -> Target {
+    let (kind, id) = raw.split_once(':').unwrap_or(("", raw));
+    let known = |text: Option<String>, link: String| match text {
+        Some(text) => Target {
+            text,
+            link: Some(link),
+        },
+        None => Target {
+            text: raw.to_string(),
+            link: None,
+        },
+    };
+    match kind {
+        "request" => known(
+            names.requests.get(id).map(|p| format!("Request {p}")),
+            format!("/console/requests/{id}"),
+        ),
+        "user" => Target {
+            text: names
+                .staff
+                .get(raw)
+                .map(|(name, email)| format!("Staff member {name} ({email})"))
+                .unwrap_or_else(|| raw.to_string()),
+            link: None,
+        },
+        "store" => known(
+            names.stores.get(id).map(|n| format!("Store {n}")),
+            format!("/console/stores/{id}"),
+        ),
+        "task" => Target {
+            text: "Store task".into(),
+            link: Some(format!("/console/tasks/{id}")),
+        },
+        "breach" => Target {
+            text: "Breach".into(),
+            link: Some(format!("/console/breaches/{id}")),
+        },
+        "purpose" => Target {
+            text: format!("Consent purpose {id}"),
+            link: Some(format!("/console/consent/purposes/{id}")),
+        },
+        _ => Target {
+            text: raw.to_string(),
+            link: None,
+        },
+    }
 }
 
 #[derive(Template)]
@@ -113,7 +200,7 @@ pub async fn page(
     };
     let (chain, rows, _) = records::audit_page(&svc, PAGE_ROWS, before, filter).await?;
     let anchor = records::anchor(&svc).await?;
-    let names: HashMap<String, String> = users.into_iter().collect();
+    let names = records::audit_names(&svc, &rows).await?;
     let filters = q.filters();
     let older_link = (rows.len() as i64 == PAGE_ROWS)
         .then(|| {
@@ -126,10 +213,19 @@ pub async fn page(
         .map(|r| Line {
             seq: r.seq,
             at: r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-            who: names.get(&r.actor).cloned().unwrap_or(r.actor),
+            who: match r.actor.as_str() {
+                "system" => "Steward".to_string(),
+                "subject" => "The requester".to_string(),
+                actor => names
+                    .staff
+                    .get(actor)
+                    .map(|(name, email)| format!("{name} ({email})"))
+                    .unwrap_or_else(|| actor.to_string()),
+            },
+            action_label: crate::domain::labels::of_field(&r.action),
+            target: target_of(&r.target, &names),
+            detail: detail_lines(&r.detail),
             action: r.action,
-            target: r.target,
-            detail: r.detail,
         })
         .collect();
     let status = if bad_query {
