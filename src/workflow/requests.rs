@@ -373,30 +373,49 @@ pub(super) async fn send_notice(
     }
 }
 
-/// What the confirmation page shows before the subject presses the button.
-pub async fn check_verify_link(svc: &Services, token: &str) -> Result<RequestRow, WorkflowError> {
+/// Where a confirmation link stands.
+pub enum VerifyLink {
+    /// Not used yet: the page asks the subject to confirm.
+    Open(RequestRow),
+    /// Used already (the request is confirmed): the subject is shown its status instead.
+    Used(RequestRow),
+}
+
+/// What the confirmation page shows before the subject presses the button. A used link
+/// stays known (its hash is kept, its expiry cleared) so a second click finds the request.
+pub async fn check_verify_link(svc: &Services, token: &str) -> Result<VerifyLink, WorkflowError> {
     let hash = hash_token(token);
     let row = svc
         .db
         .run(move |c| requests::find_by_verify_token(c, &hash))
         .await?
         .ok_or(WorkflowError::LinkInvalid)?;
+    if row.verified_at.is_some() {
+        return Ok(VerifyLink::Used(row));
+    }
     if row.verify_expires_at.is_none_or(|t| t < db::now()) {
         return Err(WorkflowError::LinkExpired);
     }
-    Ok(row)
+    Ok(VerifyLink::Open(row))
 }
 
-/// The subject confirms by the emailed link: single use, 24 hours.
-pub async fn verify_by_link(svc: &Services, token: &str) -> Result<RequestRow, WorkflowError> {
+/// The subject confirms by the emailed link: single use, 24 hours. A link used already
+/// changes nothing and answers the request as it is (`true`: confirmed just now).
+pub async fn verify_by_link(
+    svc: &Services,
+    token: &str,
+) -> Result<(RequestRow, bool), WorkflowError> {
     let hash = hash_token(token);
     let (lead, today) = (svc.config.task_lead_days, svc.today());
-    let row = svc
+    let verified = svc
         .db
         .run(move |conn| {
             db::write_tx(conn, |c| {
                 let mut row =
                     requests::find_by_verify_token(c, &hash)?.ok_or(WorkflowError::LinkInvalid)?;
+                if row.verified_at.is_some() {
+                    return Ok((row, false));
+                }
                 let read = row.clone();
                 if row.verify_expires_at.is_none_or(|t| t < db::now()) {
                     return Err(WorkflowError::LinkExpired);
@@ -405,7 +424,6 @@ pub async fn verify_by_link(svc: &Services, token: &str) -> Result<RequestRow, W
                 let to = next_status(from, Action::Verify, None)?;
                 let now = db::now();
                 row.status = to;
-                row.verify_token_hash = None;
                 row.verify_expires_at = None;
                 row.verified_at = Some(now);
                 row.verification_method = Some("email_link".into());
@@ -431,12 +449,14 @@ pub async fn verify_by_link(svc: &Services, token: &str) -> Result<RequestRow, W
                     serde_json::json!({"method": "email_link"}),
                 )?;
                 super::tasks::fan_out(c, &mut row, &Actor::System, lead, today)?;
-                Ok(row)
+                Ok((row, true))
             })
         })
         .await?;
-    svc.jobs.notify_one();
-    Ok(row)
+    if verified.1 {
+        svc.jobs.notify_one();
+    }
+    Ok(verified)
 }
 
 /// What staff typed with an action.
@@ -556,7 +576,6 @@ fn apply(
             need_reason("verify manually (say how the identity was checked)")?;
             row.verified_at = Some(now);
             row.verification_method = Some("manual".into());
-            row.verify_token_hash = None;
             row.verify_expires_at = None;
             public = false;
         }

@@ -254,7 +254,11 @@ async fn pause_moves_the_uk_due_date_by_the_days_paused() {
         );
         app.smtp.wait_for("uk@example.co.uk", 1).await;
         // Ten days pass while the controller waits for the subject.
-        let paused_on = Utc::now().date_naive() - Duration::days(10);
+        // Days are the portal's (Europe/Berlin), not UTC's: near midnight the two differ.
+        let paused_on = Utc::now()
+            .with_timezone(&chrono_tz::Europe::Berlin)
+            .date_naive()
+            - Duration::days(10);
         let rid = id.clone();
         app.db(move |c| {
             diesel::update(requests::table.find(rid))

@@ -97,9 +97,52 @@ async fn journey(backend: Backend) {
         "{backend:?} verified"
     );
 
-    // The link is single-use.
-    assert_eq!(b.post(&verify_url).send().await.unwrap().status(), 404);
-    assert_eq!(b.get(&verify_url).send().await.unwrap().status(), 404);
+    assert!(status.contains("Thank you: your request is confirmed"));
+
+    // The link is single-use: a second click changes nothing and leads to the status page.
+    for again in [b.post(&verify_url), b.get(&verify_url)] {
+        let res = again.send().await.unwrap();
+        assert_eq!(res.status(), 303);
+        let to = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(
+            to.starts_with(&status_path) && to.ends_with("&confirmed=1"),
+            "{to}"
+        );
+        let page = crate::support::page(&b, app.url(&to)).await;
+        assert!(
+            page.contains("You confirmed this request already"),
+            "{page}"
+        );
+    }
+    let verified_events = app
+        .db({
+            let reference = reference.clone();
+            move |c| {
+                let r = steward::db::requests::find_by_public_id(c, &reference)
+                    .unwrap()
+                    .unwrap();
+                steward::db::requests::events(c, &r.id)
+                    .unwrap()
+                    .iter()
+                    .filter(|e| e.action == "verified")
+                    .count()
+            }
+        })
+        .await;
+    assert_eq!(verified_events, 1, "verified once");
+    let unknown = b
+        .get(app.url("/privacy/verify/not-a-link"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 404);
+    assert!(
+        unknown
+            .text()
+            .await
+            .unwrap()
+            .contains("status link in our email")
+    );
 
     // A privacy officer signs in and finds it in the queue.
     let staff = app.signed_in(Role::PrivacyOfficer).await;

@@ -19,6 +19,8 @@ struct LoginPage {
     next: String,
     errors: FieldErrors,
     csrf: String,
+    /// What just happened: a password saved at set-up, a sign-out.
+    flash: Option<&'static str>,
 }
 
 #[derive(Deserialize, Default)]
@@ -33,6 +35,8 @@ pub struct LoginForm {
 #[derive(Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
+    /// `password` after set-up, `signed_out` after signing out.
+    done: Option<String>,
 }
 
 /// Only local console paths, so the login page cannot be used to bounce users elsewhere.
@@ -45,7 +49,7 @@ pub(super) fn safe_next(next: &str) -> String {
     {
         next.to_string()
     } else {
-        "/console/requests".into()
+        "/console".into()
     }
 }
 
@@ -55,6 +59,7 @@ fn login_page(
     next: String,
     errors: FieldErrors,
     status: StatusCode,
+    flash: Option<&'static str>,
 ) -> Result<HttpResponse, PageError> {
     let (csrf, cookie) = security::public_form_token(req);
     let mut res = render(
@@ -64,6 +69,7 @@ fn login_page(
             next,
             errors,
             csrf,
+            flash,
         },
     )?;
     if let Some(c) = cookie {
@@ -80,6 +86,11 @@ pub async fn form(req: HttpRequest, q: web::Query<NextQuery>) -> Result<HttpResp
         safe_next(q.next.as_deref().unwrap_or_default()),
         FieldErrors::default(),
         StatusCode::OK,
+        match q.done.as_deref() {
+            Some("password") => Some("Password saved. Sign in with it to continue."),
+            Some("signed_out") => Some("You are signed out."),
+            _ => None,
+        },
     )
 }
 
@@ -93,7 +104,7 @@ pub async fn submit(
     let mut errors = FieldErrors::default();
     if !security::public_form_token_ok(&req, &f.csrf) {
         errors.add("csrf", "Form", "has expired; please sign in again");
-        return login_page(&req, f.email, next, errors, StatusCode::FORBIDDEN);
+        return login_page(&req, f.email, next, errors, StatusCode::FORBIDDEN, None);
     }
     if f.email.trim().is_empty() {
         errors.add("email", "Email address", "is required");
@@ -114,6 +125,7 @@ pub async fn submit(
             next,
             errors,
             StatusCode::UNPROCESSABLE_ENTITY,
+            None,
         );
     }
     let email = f.email.trim().to_string();
@@ -136,7 +148,7 @@ pub async fn submit(
                 "Sign-in",
                 "failed: the email or password is not right, or the account is locked for a while",
             );
-            login_page(&req, f.email, next, errors, StatusCode::UNAUTHORIZED)
+            login_page(&req, f.email, next, errors, StatusCode::UNAUTHORIZED, None)
         }
         Err(e) => Err(e.into()),
     }
@@ -155,7 +167,7 @@ pub async fn logout(
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
     accounts::logout(&svc, staff.0).await?;
-    let mut res = redirect("/console/login");
+    let mut res = redirect("/console/login?done=signed_out");
     res.add_cookie(&clear_session_cookie())
         .map_err(|_| PageError::bad_request("cookie"))?;
     Ok(res)
@@ -251,7 +263,7 @@ pub async fn setup_submit(
     }
     let password = form.password.clone();
     accounts::complete_setup(&svc, token, password).await?;
-    Ok(redirect("/console/login"))
+    Ok(redirect("/console/login?done=password"))
 }
 
 /// The session cookie, if any, without looking it up.

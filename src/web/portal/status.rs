@@ -24,11 +24,18 @@ struct StatusPage {
     errors: crate::web::forms::FieldErrors,
     /// For a correction: what was corrected in which system, and what was not and why.
     corrected: Vec<crate::workflow::corrections::SubjectLine>,
+    flash: Option<&'static str>,
 }
 
 #[derive(Deserialize)]
 pub struct TokenQuery {
     token: Option<String>,
+    /// Set after the subject confirmed by the link just now (`verified`) or earlier
+    /// (`confirmed`): the page says so.
+    #[serde(default)]
+    verified: Option<String>,
+    #[serde(default)]
+    confirmed: Option<String>,
 }
 
 pub async fn page(
@@ -38,7 +45,16 @@ pub async fn page(
 ) -> Result<HttpResponse, PageError> {
     let token = q.token.clone().unwrap_or_default();
     match view::load_for_subject(&svc, &path, &token).await {
-        Ok(r) => status_page(&svc, r, &token, Default::default(), StatusCode::OK).await,
+        Ok(r) => {
+            let flash = if q.verified.is_some() {
+                Some("Thank you: your request is confirmed. We have started work on it.")
+            } else if q.confirmed.is_some() {
+                Some("You confirmed this request already; here is where it stands.")
+            } else {
+                None
+            };
+            status_page(&svc, r, &token, Default::default(), StatusCode::OK, flash).await
+        }
         Err(WorkflowError::NotFound) => Err(PageError::Status(
             StatusCode::NOT_FOUND,
             "We could not find this request. Please open the link from the email we sent you."
@@ -62,7 +78,12 @@ pub async fn confirm_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let token = path.into_inner();
-    let row = requests::check_verify_link(&svc, &token).await?;
+    let row = match requests::check_verify_link(&svc, &token).await {
+        Ok(requests::VerifyLink::Open(row)) => row,
+        Ok(requests::VerifyLink::Used(row)) => return Ok(to_status(&svc, &row, "confirmed=1")),
+        Err(WorkflowError::LinkInvalid) => return Err(link_unknown()),
+        Err(e) => return Err(e.into()),
+    };
     let kind = row.kind.label();
     render(
         StatusCode::OK,
@@ -78,13 +99,31 @@ pub async fn confirm(
     svc: web::Data<Services>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let row = requests::verify_by_link(&svc, &path).await?;
+    let (row, now) = match requests::verify_by_link(&svc, &path).await {
+        Err(WorkflowError::LinkInvalid) => return Err(link_unknown()),
+        other => other?,
+    };
+    Ok(to_status(
+        &svc,
+        &row,
+        if now { "verified=1" } else { "confirmed=1" },
+    ))
+}
+
+/// Off to the request's status page, with a word for the message it shows.
+fn to_status(svc: &Services, row: &crate::db::models::RequestRow, flag: &str) -> HttpResponse {
     let url = svc.status_url(&row.id, &row.public_id);
-    let path_only = url
-        .strip_prefix(&svc.config.base_url)
-        .unwrap_or(&url)
-        .to_string();
-    Ok(super::super::redirect(&format!("{path_only}&verified=1")))
+    let path_only = url.strip_prefix(&svc.config.base_url).unwrap_or(&url);
+    super::super::redirect(&format!("{path_only}&{flag}"))
+}
+
+fn link_unknown() -> PageError {
+    PageError::Status(
+        StatusCode::NOT_FOUND,
+        "We do not know this confirmation link. If you already confirmed your request, the \
+         status link in our email shows where it stands; if not, please make the request again."
+            .into(),
+    )
 }
 
 /// The subject's own download, with the capability from their email, for 30 days.
@@ -109,6 +148,7 @@ async fn status_page(
     token: &str,
     errors: crate::web::forms::FieldErrors,
     status: StatusCode,
+    flash: Option<&'static str>,
 ) -> Result<HttpResponse, PageError> {
     let stores = stores::of_request(svc, &r.id).await?;
     let download = r.package_downloadable().then(|| {
@@ -135,6 +175,7 @@ async fn status_page(
             proofs,
             errors,
             corrected,
+            flash,
         },
     )
 }
@@ -183,7 +224,15 @@ pub async fn proof(
         Err(WorkflowError::Invalid { field, message }) => {
             let mut errors = crate::web::forms::FieldErrors::default();
             errors.add(field, "The file", message);
-            status_page(&svc, r, &token, errors, StatusCode::UNPROCESSABLE_ENTITY).await
+            status_page(
+                &svc,
+                r,
+                &token,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
