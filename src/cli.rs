@@ -158,7 +158,62 @@ pub fn run(cli: Cli) -> Result<(), AnyError> {
     }
 }
 
+/// Where the commands' database is, for people: the absolute path of a SQLite file, or the
+/// PostgreSQL address without its password.
+fn database_place(config: &Config) -> String {
+    match &config.database_url {
+        crate::db::DatabaseUrl::Sqlite(p) => std::path::absolute(p)
+            .unwrap_or_else(|_| p.clone())
+            .display()
+            .to_string(),
+        crate::db::DatabaseUrl::Postgres(url) => match url::Url::parse(url) {
+            Ok(mut u) => {
+                if u.password().is_some() {
+                    let _ = u.set_password(Some("***"));
+                }
+                u.to_string()
+            }
+            Err(_) => "PostgreSQL (STEWARD_DATABASE_URL)".into(),
+        },
+    }
+}
+
+/// Commands that act on the server's data refuse to make a new, empty SQLite database: run
+/// from another folder, they would otherwise create one there, and their accounts and links
+/// would never reach the running server.
+fn existing_database(config: &Config) -> Result<(), AnyError> {
+    if let crate::db::DatabaseUrl::Sqlite(p) = &config.database_url
+        && !p.exists()
+    {
+        return Err(format!(
+            "no Steward database at {}. Run this command in the folder where Steward runs \
+             (where `cargo run --release` created steward.db), or set STEWARD_DATABASE_URL \
+             (and STEWARD_SECRET_KEY or STEWARD_KEY_FILE, if the server sets them) to what the \
+             server uses.",
+            database_place(config)
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// `serve`, `migrate` and `demo` may start a new database; they say where.
+fn announce_new_database(config: &Config) {
+    if let crate::db::DatabaseUrl::Sqlite(p) = &config.database_url
+        && !p.exists()
+    {
+        eprintln!(
+            "No database at {} yet: creating a new one there.",
+            database_place(config)
+        );
+    }
+}
+
 async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
+    match &command {
+        Command::Migrate | Command::Demo | Command::Serve => announce_new_database(&config),
+        _ => existing_database(&config)?,
+    }
     match command {
         Command::Serve => unreachable!("serve runs on actix's own system"),
         Command::Migrate => {
@@ -192,12 +247,13 @@ async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
                 password.as_deref(),
                 &Actor::System,
             )?;
+            let place = database_place(&svc.config);
             match setup {
                 Some(token) => println!(
-                    "Administrator {} created. Open this link within 72 hours to choose a password:\n{}/console/setup/{}",
+                    "Administrator {} created in {place}. Open this link within 72 hours to choose a password:\n{}/console/setup/{}",
                     user.email, svc.config.base_url, token
                 ),
-                None => println!("Administrator {} created.", user.email),
+                None => println!("Administrator {} created in {place}.", user.email),
             }
             Ok(())
         }
@@ -300,6 +356,7 @@ fn serve(config: Config) -> Result<(), AnyError> {
     system.block_on(async move {
         // Built on the runtime that serves, and checked before the port opens, so a wrong
         // STEWARD_SMTP_URL stops start-up with a line naming it rather than losing mail later.
+        announce_new_database(&config);
         let svc = services(config)?;
         svc.mailer.check(&svc.config).await?;
         let indexed = crate::workflow::requests::index_old_names(&svc).await?;

@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveTime, TimeZone};
 use crate::audit::Actor;
 use crate::auth;
 use crate::crypto::new_token;
-use crate::db::users;
+use crate::db::{settings, users};
 use crate::domain::{Action, Channel, DenialReason, EmailAddress, Jurisdiction, RequestKind, Role};
 use crate::workflow::Services;
 use crate::workflow::requests::{self, ActionInput, Intake, SubjectText};
@@ -20,9 +20,46 @@ struct Person {
     channel: Channel,
     days_ago: i64,
     steps: &'static [Action],
+    /// Sent the confirmation email (false: logged by staff, identity not checked yet).
+    emailed: bool,
+    /// Filed and verified before the stores exist: it stays "verified", with no tasks.
+    before_stores: bool,
 }
 
 const PEOPLE: &[Person] = &[
+    Person {
+        email: "kenji.sato@example.jp",
+        name: "Kenji Sato",
+        kind: RequestKind::Portability,
+        jurisdiction: Jurisdiction::Gdpr,
+        channel: Channel::Email,
+        days_ago: 3,
+        steps: &[Action::Verify],
+        emailed: false,
+        before_stores: true,
+    },
+    Person {
+        email: "olivia.brown@example.com",
+        name: "Olivia Brown",
+        kind: RequestKind::Access,
+        jurisdiction: Jurisdiction::Ccpa,
+        channel: Channel::Post,
+        days_ago: 5,
+        steps: &[],
+        emailed: false,
+        before_stores: false,
+    },
+    Person {
+        email: "lukas.weber@example.de",
+        name: "Lukas Weber",
+        kind: RequestKind::Deletion,
+        jurisdiction: Jurisdiction::Gdpr,
+        channel: Channel::Web,
+        days_ago: 35,
+        steps: &[Action::Verify, Action::Complete],
+        emailed: true,
+        before_stores: false,
+    },
     Person {
         email: "maria.schmidt@example.de",
         name: "Maria Schmidt",
@@ -31,6 +68,8 @@ const PEOPLE: &[Person] = &[
         channel: Channel::Web,
         days_ago: 0,
         steps: &[],
+        emailed: true,
+        before_stores: false,
     },
     Person {
         email: "j.okafor@example.co.uk",
@@ -40,6 +79,8 @@ const PEOPLE: &[Person] = &[
         channel: Channel::Web,
         days_ago: 2,
         steps: &[Action::Verify],
+        emailed: true,
+        before_stores: false,
     },
     Person {
         email: "lena.fischer@example.at",
@@ -49,6 +90,8 @@ const PEOPLE: &[Person] = &[
         channel: Channel::Email,
         days_ago: 6,
         steps: &[Action::Verify, Action::Pause],
+        emailed: true,
+        before_stores: false,
     },
     Person {
         email: "carlos.m@example.com",
@@ -58,6 +101,8 @@ const PEOPLE: &[Person] = &[
         channel: Channel::Web,
         days_ago: 9,
         steps: &[Action::Verify],
+        emailed: true,
+        before_stores: false,
     },
     Person {
         email: "priya.n@example.com",
@@ -67,6 +112,8 @@ const PEOPLE: &[Person] = &[
         channel: Channel::Agent,
         days_ago: 20,
         steps: &[Action::Verify, Action::Extend],
+        emailed: true,
+        before_stores: false,
     },
     Person {
         email: "tom.b@example.ie",
@@ -76,6 +123,8 @@ const PEOPLE: &[Person] = &[
         channel: Channel::Post,
         days_ago: 27,
         steps: &[Action::Verify],
+        emailed: true,
+        before_stores: false,
     },
     Person {
         email: "sofia.r@example.it",
@@ -85,6 +134,8 @@ const PEOPLE: &[Person] = &[
         channel: Channel::Web,
         days_ago: 40,
         steps: &[],
+        emailed: true,
+        before_stores: false,
     },
     Person {
         email: "ahmed.k@example.fr",
@@ -94,6 +145,8 @@ const PEOPLE: &[Person] = &[
         channel: Channel::Email,
         days_ago: 15,
         steps: &[Action::Deny],
+        emailed: true,
+        before_stores: false,
     },
     Person {
         email: "emma.w@example.com",
@@ -103,6 +156,8 @@ const PEOPLE: &[Person] = &[
         channel: Channel::Web,
         days_ago: 30,
         steps: &[Action::Verify, Action::Complete],
+        emailed: true,
+        before_stores: false,
     },
     Person {
         email: "noah.j@example.com",
@@ -112,6 +167,8 @@ const PEOPLE: &[Person] = &[
         channel: Channel::Phone,
         days_ago: 4,
         steps: &[Action::Withdraw],
+        emailed: true,
+        before_stores: false,
     },
     Person {
         email: "ines.d@example.pt",
@@ -121,6 +178,8 @@ const PEOPLE: &[Person] = &[
         channel: Channel::Web,
         days_ago: 12,
         steps: &[],
+        emailed: true,
+        before_stores: false,
     },
     Person {
         email: "maria.schmidt@example.de",
@@ -130,6 +189,8 @@ const PEOPLE: &[Person] = &[
         channel: Channel::Email,
         days_ago: 0,
         steps: &[],
+        emailed: true,
+        before_stores: false,
     },
 ];
 
@@ -150,118 +211,226 @@ fn input_for(a: Action) -> ActionInput {
     }
 }
 
+/// Marks a database the demo was loaded into, so a second run changes nothing.
+const LOADED: &str = "demo_loaded_at";
+
+/// The demo's staff: one account per role, signed in with a printed password and
+/// authenticator secret.
+const ACCOUNTS: &[(Role, &str, &str)] = &[
+    (Role::Admin, "admin@demo.example", "Alex Admin (demo)"),
+    (
+        Role::PrivacyOfficer,
+        "officer@demo.example",
+        "Dana Privacy (demo)",
+    ),
+    (
+        Role::StoreOwner,
+        "owner@demo.example",
+        "Sam Store-Owner (demo)",
+    ),
+    (
+        Role::Auditor,
+        "auditor@demo.example",
+        "Avery Auditor (demo)",
+    ),
+];
+
+struct Credentials {
+    role: Role,
+    email: &'static str,
+    password: String,
+    secret: String,
+}
+
 pub async fn load(svc: &Services) -> Result<(), AnyError> {
     let db = svc.db.clone();
-    let (officer, password) = db
+    let loaded = db
         .run(|c| {
-            if let Some(u) = users::find_by_email(c, "officer@demo.example")? {
-                return Ok::<_, AnyError>((u, None));
-            }
-            let password = new_token();
-            let email = EmailAddress::parse("officer@demo.example").expect("valid");
-            let (u, _) = auth::create_user(
-                c,
-                &email,
-                "Dana Privacy (demo)",
-                Role::PrivacyOfficer,
-                Some(&password),
-                &Actor::System,
-            )?;
-            Ok((u, Some(password)))
+            Ok::<_, AnyError>(
+                settings::get(c, LOADED)?
+                    .or(users::find_by_email(c, "officer@demo.example")?.map(|_| String::new())),
+            )
         })
         .await?;
+    if let Some(at) = loaded {
+        let when = if at.is_empty() {
+            String::new()
+        } else {
+            format!(" (on {at})")
+        };
+        println!(
+            "The demo data is already loaded{when}; nothing changed. The demo accounts keep the passwords printed then."
+        );
+        return Ok(());
+    }
+    let keys = svc.keys.clone();
+    let credentials = db
+        .run(move |c| {
+            let mut out = Vec::new();
+            for (role, email, name) in ACCOUNTS {
+                let password = new_token();
+                let address = EmailAddress::parse(email).expect("valid");
+                let (u, _) =
+                    auth::create_user(c, &address, name, *role, Some(&password), &Actor::System)?;
+                let secret = auth::preset_authenticator(c, &keys, &u.id)?;
+                out.push(Credentials {
+                    role: *role,
+                    email,
+                    password,
+                    secret,
+                });
+            }
+            Ok::<_, AnyError>(out)
+        })
+        .await?;
+    let officer = db
+        .run(|c| users::find_by_email(c, "officer@demo.example"))
+        .await?
+        .ok_or("the demo officer was not saved")?;
     let staff = Actor::Staff {
         id: officer.id.clone(),
     };
-    register_stores(svc, &staff).await?;
-    let tz = svc.config.timezone;
-    let today = svc.today();
-    for p in PEOPLE {
-        let day = today - Duration::days(p.days_ago);
-        let local = day.and_time(NaiveTime::from_hms_opt(10, 30, 0).expect("valid"));
-        let received_at = tz
-            .from_local_datetime(&local)
-            .earliest()
-            .map(|t| t.naive_utc());
-        let intake = Intake {
-            kind: p.kind,
-            jurisdiction: p.jurisdiction,
-            channel: p.channel,
-            email: EmailAddress::parse(p.email).expect("valid demo email"),
-            name: Some(p.name.to_string()),
-            text: SubjectText {
-                details: Some("Demo request created by `steward demo`.".into()),
-                correction_what: (p.kind == RequestKind::Correction)
-                    .then(|| "My surname is misspelled".into()),
-                correction_value: (p.kind == RequestKind::Correction).then(|| "Fischer".into()),
-                corrections: Vec::new(),
-            },
-            agent: None,
-            received_at: if p.days_ago == 0 { None } else { received_at },
-            send_verification: true,
-        };
-        let filed = requests::file(
-            svc,
-            intake,
-            if p.channel == Channel::Web {
-                Actor::Subject
-            } else {
-                staff.clone()
-            },
-        )
-        .await?;
-        for step in p.steps {
-            if *step == Action::Complete {
-                settle_manual_tasks(svc, &filed.id).await?;
-            }
-            requests::act(svc, staff.clone(), &filed.id, *step, input_for(*step)).await?;
-            // What the scheduler would do next: search the SQL store.
-            while crate::workflow::tasks::run_due_jobs(svc).await? > 0 {}
-        }
+    for p in PEOPLE.iter().filter(|p| p.before_stores) {
+        file_person(svc, p, &staff).await?;
     }
+    let stores = register_stores(svc, &staff).await?;
+    for p in PEOPLE.iter().filter(|p| !p.before_stores) {
+        file_person(svc, p, &staff).await?;
+    }
+    let breaches = load_breaches(svc, &staff).await?;
     let consents = crate::demo_consent::load(svc, &staff).await?;
+    let today = svc.today().to_string();
+    db.run(move |c| settings::put(c, LOADED, &today, None))
+        .await?;
     println!(
-        "Demo data loaded: 2 data stores, {} requests, 3 consent purposes, {consents} consent records.",
+        "Demo data loaded: {stores}, {} requests in every state, {breaches} breaches, 3 consent purposes, {consents} consent records.",
         PEOPLE.len()
     );
-    match password {
-        Some(p) => println!(
-            "Sign in at {}/console/login as officer@demo.example with password: {p}",
-            svc.config.base_url
-        ),
-        None => println!(
-            "The demo officer officer@demo.example already existed; its password is unchanged."
-        ),
+    println!();
+    println!(
+        "DEMO CREDENTIALS: for trying Steward only, shown this once. Do not keep demo accounts on a server others can reach."
+    );
+    println!(
+        "Sign in at {}/console/login with an email and password below; for the second step, add the account's authenticator secret to an authenticator app (or run: oathtool --totp -b SECRET) and type its 6-digit code.",
+        svc.config.base_url
+    );
+    for c in credentials {
+        println!(
+            "  {:<16} {:<22} password: {}  authenticator secret: {}",
+            c.role.label(),
+            c.email,
+            c.password,
+            c.secret
+        );
     }
     Ok(())
 }
 
+/// Files one demo person's request, takes its steps, then dates its timeline over the days
+/// since it was received (as if staff had worked on it then, not in the second of loading).
+async fn file_person(svc: &Services, p: &Person, staff: &Actor) -> Result<(), AnyError> {
+    let tz = svc.config.timezone;
+    let day = svc.today() - Duration::days(p.days_ago);
+    let local = day.and_time(NaiveTime::from_hms_opt(10, 30, 0).expect("valid"));
+    let received_at = tz
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.naive_utc());
+    let intake = Intake {
+        kind: p.kind,
+        jurisdiction: p.jurisdiction,
+        channel: p.channel,
+        email: EmailAddress::parse(p.email).expect("valid demo email"),
+        name: Some(p.name.to_string()),
+        text: SubjectText {
+            details: Some("Demo request loaded by the demo command.".into()),
+            correction_what: (p.kind == RequestKind::Correction)
+                .then(|| "My surname is misspelled".into()),
+            correction_value: (p.kind == RequestKind::Correction).then(|| "Fischer".into()),
+            corrections: Vec::new(),
+        },
+        agent: None,
+        received_at: if p.days_ago == 0 { None } else { received_at },
+        send_verification: p.emailed,
+    };
+    let filed = requests::file(
+        svc,
+        intake,
+        if p.channel == Channel::Web {
+            Actor::Subject
+        } else {
+            staff.clone()
+        },
+    )
+    .await?;
+    for step in p.steps {
+        if *step == Action::Complete {
+            settle_manual_tasks(svc, &filed.id).await?;
+        }
+        requests::act(svc, staff.clone(), &filed.id, *step, input_for(*step)).await?;
+        // What the scheduler would do next: search the SQL store.
+        while crate::workflow::tasks::run_due_jobs(svc).await? > 0 {}
+    }
+    let Some(start) = received_at.filter(|_| p.days_ago > 0) else {
+        return Ok(());
+    };
+    let id = filed.id.to_string();
+    let now = crate::db::now();
+    svc.db
+        .run(move |c| {
+            let n = crate::db::requests::events(c, &id)?.len().max(1) as i32;
+            // The first event when it arrived, the others spread over the days since.
+            let times: Vec<_> = (0..n).map(|k| start + (now - start) * k / n).collect();
+            crate::db::requests::restamp(c, &id, &times, |t| tz.from_utc_datetime(&t).date_naive())
+        })
+        .await?;
+    Ok(())
+}
+
+/// One breach still inside its 72 hours, one reported to the regulator in time.
+async fn load_breaches(svc: &Services, staff: &Actor) -> Result<usize, AnyError> {
+    use crate::workflow::breaches::{self, Breach};
+    let now = crate::db::now();
+    let breach = |title: &str, hours_ago: i64| Breach {
+        title: title.into(),
+        description: "Demo incident loaded by the demo command.".into(),
+        discovered_at: now - Duration::hours(hours_ago + 2),
+        aware_at: now - Duration::hours(hours_ago),
+        data_categories: "Names, email addresses".into(),
+        subjects_approx: 240,
+        records_approx: 310,
+        consequences: "Risk of phishing emails".into(),
+        measures: "Access closed, passwords rotated".into(),
+        dpo_contact: "dpo@demo.example".into(),
+    };
+    breaches::create(
+        svc,
+        breach("Support inbox forwarded to a wrong address", 20),
+        staff.clone(),
+    )
+    .await?;
+    let reported = breaches::create(
+        svc,
+        breach("Lost laptop with an order export", 6 * 24),
+        staff.clone(),
+    )
+    .await?;
+    breaches::regulator_notified(
+        svc,
+        &reported,
+        now - Duration::hours(6 * 24 - 30),
+        staff.clone(),
+    )
+    .await?;
+    Ok(2)
+}
+
 /// A small shop database beside Steward's own, holding the demo people, registered as a SQL
 /// store; and a manual store whose owner gets tasks.
-async fn register_stores(svc: &Services, staff: &Actor) -> Result<(), AnyError> {
+async fn register_stores(svc: &Services, staff: &Actor) -> Result<String, AnyError> {
     use crate::connectors::sql::SqlUrl;
     use crate::domain::dataset::Dataset;
     use crate::workflow::stores::{self, Access, Art30, StoreSpec};
-
-    if !stores::list(svc).await?.is_empty() {
-        return Ok(());
-    }
-    svc.db
-        .run(|c| {
-            if users::find_by_email(c, "owner@demo.example")?.is_none() {
-                let email = EmailAddress::parse("owner@demo.example").expect("valid");
-                auth::create_user(
-                    c,
-                    &email,
-                    "Sam Store-Owner (demo)",
-                    Role::StoreOwner,
-                    None,
-                    &Actor::System,
-                )?;
-            }
-            Ok::<_, AnyError>(())
-        })
-        .await?;
 
     let art30 = |purposes: &str, categories: &str| Art30 {
         description: String::new(),
@@ -285,12 +454,30 @@ async fn register_stores(svc: &Services, staff: &Actor) -> Result<(), AnyError> 
         active: true,
     };
     stores::save(svc, support, None, staff.clone(), true).await?;
+    // A webhook store, switched off: its address is an example no one answers.
+    let hook = StoreSpec {
+        name: "Newsletter service (webhook, paused)".into(),
+        owner_email: "owner@demo.example".into(),
+        art30: art30("Sending the newsletter", "Email address, preferences"),
+        access: Access::Webhook {
+            url: "https://hooks.newsletter.example/steward".into(),
+            secret: Some(new_token()),
+        },
+        active: false,
+    };
+    let webhook = match stores::save(svc, hook, None, staff.clone(), true).await {
+        Ok(_) => ", 1 webhook (paused)",
+        Err(e) => {
+            println!("Demo webhook store skipped: {e}");
+            ""
+        }
+    };
     // SQLite stores live only where an administrator allows them.
     let Some(dir) = svc.config.sqlite_stores_dir.clone() else {
         println!(
             "Demo SQL store skipped: set STEWARD_SQLITE_STORES_DIR to a folder for SQLite stores to get one."
         );
-        return Ok(());
+        return Ok(format!("data stores: 1 manual{webhook}"));
     };
     let path = std::path::absolute(dir.join("demo-shop.db"))?;
     let opts = sqlx::sqlite::SqliteConnectOptions::new()
@@ -346,7 +533,7 @@ async fn register_stores(svc: &Services, staff: &Actor) -> Result<(), AnyError> 
         active: true,
     };
     stores::save(svc, shop, None, staff.clone(), true).await?;
-    Ok(())
+    Ok(format!("data stores: 1 manual, 1 SQL{webhook}"))
 }
 
 /// The support desk's owner answers the tasks a completed demo request needed.

@@ -540,6 +540,36 @@ pub fn create_user(
     Ok((user, setup))
 }
 
+/// Gives a new account an authenticator secret without the enrolment page: only for
+/// `steward demo`, whose accounts are printed with their secrets so a newcomer can sign in as
+/// each role at once. Answers the secret (base32) for the printout.
+pub fn preset_authenticator(
+    conn: &mut DbConn,
+    keys: &Keys,
+    user_id: &str,
+) -> Result<String, AuthError> {
+    let secret = mfa::new_secret();
+    db::write_tx(conn, |c| {
+        let mut user = users::find(c, user_id)?.ok_or(AuthError::NoSuchUser)?;
+        if user.totp_secret_enc.is_some() {
+            return Err(AuthError::UserExists);
+        }
+        user.totp_secret_enc = Some(keys.encrypt(&secret));
+        user.totp_enabled_at = Some(db::now());
+        users::save(c, &user)?;
+        store_recovery_codes(c, keys, &user.id)?;
+        audit::record(
+            c,
+            &Actor::System,
+            "mfa.enrolled",
+            &format!("user:{}", user.id),
+            serde_json::json!({"by": "steward demo"}),
+        )?;
+        Ok(())
+    })?;
+    Ok(secret)
+}
+
 pub fn user_for_setup(conn: &mut DbConn, token: &str) -> Result<User, AuthError> {
     let user =
         users::find_by_setup_token(conn, &hash_token(token))?.ok_or(AuthError::InvalidSetupLink)?;

@@ -380,3 +380,42 @@ pub fn names_not_indexed(
         .select((requests::id, requests::name_enc.assume_not_null()))
         .load(conn)?)
 }
+
+/// Moves a request's timeline to other times (the demo's requests happened over weeks, not
+/// in the second they were loaded): the events, oldest first, get `times` in order; the
+/// request's verified, closed and paused dates follow its events.
+pub fn restamp(
+    conn: &mut DbConn,
+    request_id: &str,
+    times: &[chrono::NaiveDateTime],
+    local_date: impl Fn(chrono::NaiveDateTime) -> NaiveDate,
+) -> Result<(), DbError> {
+    let evs = events(conn, request_id)?;
+    let mut verified = None;
+    let mut paused = None;
+    let mut last = None;
+    for (e, at) in evs.iter().zip(times) {
+        diesel::update(request_events::table.find(&e.id))
+            .set(request_events::at.eq(at))
+            .execute(conn)?;
+        match e.to_status {
+            Some(Status::Verified) => verified = Some(*at),
+            Some(Status::Paused) => paused = Some(local_date(*at)),
+            _ => {}
+        }
+        last = Some(*at);
+    }
+    let Some(row) = find(conn, request_id)? else {
+        return Ok(());
+    };
+    let closed = row.closed_at.and(last);
+    diesel::update(requests::table.find(request_id))
+        .set((
+            requests::verified_at.eq(verified.or(row.verified_at.and(last))),
+            requests::closed_at.eq(closed),
+            requests::paused_on.eq(row.paused_on.and(paused)),
+            requests::updated_at.eq(last.unwrap_or(row.updated_at)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -20,6 +20,69 @@ fn temp_dir() -> std::path::PathBuf {
     d
 }
 
+/// The demo's printed accounts: email, password, authenticator secret.
+fn demo_accounts(text: &str) -> Vec<(String, String, String)> {
+    text.lines()
+        .filter(|l| l.contains("password: ") && l.contains("authenticator secret: "))
+        .map(|l| {
+            let email = l
+                .split_whitespace()
+                .find(|w| w.contains("@demo.example"))
+                .unwrap()
+                .to_string();
+            let after = |key: &str| {
+                l.split(key)
+                    .nth(1)
+                    .unwrap()
+                    .split_whitespace()
+                    .next()
+                    .unwrap()
+                    .to_string()
+            };
+            (email, after("password: "), after("authenticator secret: "))
+        })
+        .collect()
+}
+
+/// Password, then a code from the authenticator secret.
+async fn sign_in(b: &reqwest::Client, base: &str, email: &str, password: &str, secret: &str) {
+    let page = crate::support::page(b, format!("{base}/console/login")).await;
+    let csrf = crate::support::hidden(&page, "csrf").unwrap();
+    let res = b
+        .post(format!("{base}/console/login"))
+        .form(&[
+            ("email", email),
+            ("password", password),
+            ("csrf", csrf.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "{email}: the printed password signs in");
+    let mfa = crate::support::page(b, format!("{base}/console/mfa")).await;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let code = crate::support::totp_at(secret, now);
+    let csrf = crate::support::hidden(&mfa, "csrf").unwrap();
+    let res = b
+        .post(format!("{base}/console/mfa"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("code", code.as_str()),
+            ("next", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        303,
+        "{email}: the printed secret gives the second factor"
+    );
+}
+
 #[tokio::test]
 async fn serve_demo_admin_token_and_audit() {
     let dir = temp_dir();
@@ -29,12 +92,26 @@ async fn serve_demo_admin_token_and_audit() {
         "demo: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(
-        text.contains("12 requests") && text.contains("officer@demo.example"),
+        text.contains("15 requests in every state") && text.contains("2 breaches"),
         "{text}"
     );
-    let password = text.split("password: ").nth(1).unwrap().trim().to_string();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("creating a new one there"),
+        "says where the new database goes"
+    );
+    let accounts = demo_accounts(&text);
+    assert_eq!(accounts.len(), 4, "one account per role: {text}");
+    // A second run changes nothing and says so.
+    let again = steward(&dir).arg("demo").output().unwrap();
+    assert!(again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("already loaded")
+            && String::from_utf8_lossy(&again.stdout).contains("nothing changed"),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
     assert!(
         dir.join("steward.db").exists() && dir.join("steward.key").exists(),
         "created beside each other"
@@ -216,9 +293,16 @@ async fn serve_demo_admin_token_and_audit() {
             .await
             .unwrap();
         assert_eq!(
-            list["total"], 12,
-            "the demo requests, through the printed token"
+            list["total"], 15,
+            "the demo requests, through the printed token, once however often demo ran"
         );
+        let statuses: std::collections::BTreeSet<&str> = list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["status"].as_str().unwrap())
+            .collect();
+        assert_eq!(statuses.len(), 8, "requests in every state: {statuses:?}");
         // The demo's consent purposes, through the banner's call with the printed site key.
         let banner: serde_json::Value = client
             .get(format!(
@@ -249,45 +333,31 @@ async fn serve_demo_admin_token_and_audit() {
                 .unwrap()
                 .contains("javascript")
         );
-        let b = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        let page = crate::support::page(&b, format!("{base}/console/login")).await;
-        let csrf = crate::support::hidden(&page, "csrf").unwrap();
-        let res = b
-            .post(format!("{base}/console/login"))
-            .form(&[
-                ("email", "officer@demo.example"),
-                ("password", password.as_str()),
-                ("csrf", csrf.as_str()),
-            ])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 303, "the printed demo password signs in");
-        // Then the second factor, enrolled on first sign-in as every staff account must.
-        let mfa = crate::support::page(&b, format!("{base}/console/mfa")).await;
-        let secret =
-            crate::support::between(&mfa, "id=\"totp-secret\">", "<").expect("enrolment page");
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_secs();
-        let code = crate::support::totp_at(&secret, now);
-        let csrf = crate::support::hidden(&mfa, "csrf").unwrap();
-        let res = b
-            .post(format!("{base}/console/mfa/enrol"))
-            .form(&[
-                ("csrf", csrf.as_str()),
-                ("code", code.as_str()),
-                ("next", ""),
-            ])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 200, "enrolled");
+        // Every role signs in with its printed password and authenticator secret (each
+        // code is taken once, so each account signs in once here).
+        let mut officer = None;
+        for (email, password, secret) in &accounts {
+            let b = reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap();
+            sign_in(&b, &base, email, password, secret).await;
+            let home = crate::support::page(&b, format!("{base}/console")).await;
+            assert!(home.contains("<h1>Overview</h1>"), "{email}: {home}");
+            if email == "officer@demo.example" {
+                officer = Some(b);
+            }
+        }
+        let b = officer.expect("the demo has a privacy officer");
+        let timeline = crate::support::page(
+            &b,
+            format!("{base}/console/requests?q=lukas.weber%40example.de"),
+        )
+        .await;
+        assert!(timeline.contains("Lukas Weber"), "found by email");
+        let breaches = crate::support::page(&b, format!("{base}/console")).await;
+        assert!(breaches.contains("h left"), "a breach inside its 72 hours");
         let queue = crate::support::page(&b, format!("{base}/console/requests")).await;
         assert!(
             queue.contains("possible duplicate"),
@@ -517,5 +587,39 @@ fn an_smtp_server_that_does_not_answer_stops_start_up_naming_the_variable() {
             "{command:?}: {err}"
         );
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Run from the wrong folder, a command that acts on the server's data says where it looked
+/// instead of quietly making a new database (whose accounts the server would never see).
+#[test]
+fn commands_refuse_to_start_a_database_somewhere_unexpected() {
+    let dir = temp_dir();
+    for args in [
+        &["admin", "create", "--email", "root@shop.example"][..],
+        &[
+            "token",
+            "create",
+            "--email",
+            "root@shop.example",
+            "--name",
+            "ci",
+        ][..],
+        &["audit", "verify"][..],
+        &["purge", "--dry-run"][..],
+    ] {
+        let out = steward(&dir).args(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("no Steward database at") && err.contains("STEWARD_DATABASE_URL"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            err.contains(&*dir.join("steward.db").display().to_string()),
+            "names the path it looked at: {err}"
+        );
+    }
+    assert!(!dir.join("steward.db").exists() && !dir.join("steward.key").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
