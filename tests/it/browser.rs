@@ -392,3 +392,188 @@ async fn preference_centre_is_accessible_and_works_without_javascript() {
     })
     .await;
 }
+
+/// Staff pages in a real browser: at 320 px nothing scrolls sideways (tables stack, the menu
+/// folds), and axe-core finds no serious or critical problem, at phone and desktop widths.
+#[tokio::test]
+async fn console_pages_fit_a_phone_and_pass_axe() {
+    if !available() {
+        return;
+    }
+    let app = TestApp::spawn(backends()[0]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    let email = "phone.officer@staff.example";
+    app.staff(Role::PrivacyOfficer, email, crate::support::PASSWORD)
+        .await;
+    let (s, store) = api
+        .post(
+            "/api/v1/stores",
+            crate::stores::art30("Customer support desk with a long name", "manual", email),
+        )
+        .await;
+    assert_eq!(s, 201, "{store}");
+    for (kind, who) in [
+        (
+            "opt_out",
+            "a.very.long.address.for.a.narrow.screen@example.org",
+        ),
+        ("limit_use", "kim@example.org"),
+    ] {
+        let (s, r) = api
+            .post(
+                "/api/v1/requests",
+                json!({"kind": kind, "jurisdiction": "uk_gdpr", "email": who,
+                       "name": "Kim Example", "send_verification": false}),
+            )
+            .await;
+        assert_eq!(s, 201, "{r}");
+    }
+    let request = api.file_verified("access", "ada@example.org").await;
+    let other = app.signed_in(Role::PrivacyOfficer).await;
+    let breach = crate::breaches::record(&app, &other, "Support inbox forwarded", 5).await;
+    let pages = [
+        "/console".to_string(),
+        "/console/requests".into(),
+        "/console/requests?q=kim".into(),
+        format!("/console/requests/{request}"),
+        "/console/tasks".into(),
+        "/console/stores".into(),
+        "/console/audit".into(),
+        "/console/breaches".into(),
+        format!("/console/breaches/{breach}"),
+    ];
+    let d = driver().await;
+    let app = &app;
+    with_browser(&d, |c| async move {
+        // First sign-in as a new staff member does it: password, then the authenticator.
+        c.goto(&app.url("/console/login")).await.unwrap();
+        c.find(Locator::Id("email"))
+            .await
+            .unwrap()
+            .send_keys(email)
+            .await
+            .unwrap();
+        c.find(Locator::Id("password"))
+            .await
+            .unwrap()
+            .send_keys(crate::support::PASSWORD)
+            .await
+            .unwrap();
+        c.find(Locator::XPath(&button("Sign in")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let secret = c
+            .find(Locator::Id("totp-secret"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let code = app.totp_code(&secret).await;
+        c.find(Locator::Id("code"))
+            .await
+            .unwrap()
+            .send_keys(&code)
+            .await
+            .unwrap();
+        c.find(Locator::XPath(&button("Confirm and continue")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until(
+            &c,
+            "the recovery codes",
+            "return document.body.textContent.includes('recovery')",
+        )
+        .await;
+        for page in &pages {
+            for (width, mobile) in [(320, true), (1280, false)] {
+                c.issue_cmd(Cdp(
+                    "Emulation.setDeviceMetricsOverride",
+                    json!({"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": mobile}),
+                ))
+                .await
+                .unwrap();
+                c.goto(&app.url(page)).await.unwrap();
+                let title = c.title().await.unwrap();
+                assert!(title.ends_with("Steward console"), "{page}: {title}");
+                let scroll = c
+                    .execute("return document.documentElement.scrollWidth", vec![])
+                    .await
+                    .unwrap();
+                if scroll.as_i64().unwrap() > width {
+                    let wide = c
+                        .execute(
+                            "return [...document.querySelectorAll('main *')]
+                               .filter(e => e.getBoundingClientRect().right > arguments[0])
+                               .slice(-5).map(e => e.tagName + '.' + e.className + ' ' +
+                                 Math.round(e.getBoundingClientRect().right))",
+                            vec![json!(width)],
+                        )
+                        .await
+                        .unwrap();
+                    panic!("{page} at {width} px scrolls sideways ({scroll} px): {wide}");
+                }
+                let v = axe(&c).await;
+                assert!(v.is_empty(), "axe on {page} at {width} px: {v:?}");
+                // For a person to look at (not asserted): STEWARD_TEST_SCREENSHOTS=<folder>.
+                if let Ok(dir) = std::env::var("STEWARD_TEST_SCREENSHOTS") {
+                    let name: String = page
+                        .chars()
+                        .map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '_' })
+                        .take(40)
+                        .collect();
+                    let png = c.screenshot().await.unwrap();
+                    std::fs::write(format!("{dir}/{name}-{width}.png"), png).unwrap();
+                }
+            }
+        }
+        // On a phone the menu is one "Menu" button until opened.
+        c.issue_cmd(Cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": 320, "height": 800, "deviceScaleFactor": 1, "mobile": true}),
+        ))
+        .await
+        .unwrap();
+        c.goto(&app.url("/console/requests")).await.unwrap();
+        let bar_shown = c
+            .execute(
+                "return getComputedStyle(document.querySelector('nav.bar')).display !== 'none'",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(bar_shown, Value::Bool(false), "the full menu bar is hidden");
+        let top = c
+            .execute(
+                "return document.querySelector('h1').getBoundingClientRect().top",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(top.as_f64().unwrap() < 200.0, "the page starts on the first screen: {top}");
+        c.find(Locator::Css("details.menu summary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let link_shown = c
+            .execute(
+                "return document.querySelector('details.menu a[href=\"/console/tasks\"]').offsetParent !== null",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(link_shown, Value::Bool(true), "the menu opens");
+    })
+    .await;
+}
