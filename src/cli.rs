@@ -135,11 +135,37 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
             tracing::info!("{moved} open request(s) recalculated against the corrected calendars");
         }
     }
+    let keys = Keys::from_master(&master);
+    {
+        let mut conn = db.get()?;
+        let rebound = crate::db::rebind::run(&mut conn, &keys)?;
+        if rebound.sealed > 0 {
+            tracing::info!(
+                "sealed {} encrypted value(s) into their table, column and row",
+                rebound.sealed
+            );
+            crate::db::write_tx(&mut conn, |c| {
+                crate::audit::record(
+                    c,
+                    &crate::audit::Actor::System,
+                    "encryption.rebound",
+                    "database",
+                    serde_json::json!({"sealed": rebound.sealed, "unreadable": rebound.unreadable}),
+                )
+            })?;
+        }
+        if rebound.unreadable > 0 {
+            tracing::error!(
+                "{} encrypted value(s) could not be read with this key and were left as they were",
+                rebound.unreadable
+            );
+        }
+    }
     let mailer = Mailer::from_config(&config)?;
     Ok(Services {
         reach: config.reach(),
         db,
-        keys: Keys::from_master(&master),
+        keys,
         mailer,
         config,
         jobs: Default::default(),

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
@@ -25,6 +25,28 @@ pub enum CryptoError {
         path: String,
         source: std::io::Error,
     },
+}
+
+/// The prefix of values sealed into their slot.
+const SEALED: &str = "v2:";
+
+/// Where an encrypted value lives: its table, column and row (the primary key as text). It is
+/// the ciphertext's associated data, so the value only opens where it was written.
+#[derive(Debug, Clone, Copy)]
+pub struct Slot<'a> {
+    pub table: &'static str,
+    pub column: &'static str,
+    pub row: &'a str,
+}
+
+impl<'a> Slot<'a> {
+    pub fn new(table: &'static str, column: &'static str, row: &'a str) -> Self {
+        Slot { table, column, row }
+    }
+
+    fn aad(&self) -> Vec<u8> {
+        format!("steward/{}.{}/{}", self.table, self.column, self.row).into_bytes()
+    }
 }
 
 /// The master key and the purpose-bound keys derived from it.
@@ -102,18 +124,52 @@ impl Keys {
         ed25519_dalek::SigningKey::from_bytes(&self.audit_seed)
     }
 
-    pub fn encrypt(&self, plaintext: &str) -> String {
+    /// AES-256-GCM with a random 96-bit nonce and the value's [`Slot`] as associated data;
+    /// stored as `v2:` and base64(nonce || ciphertext). A ciphertext copied to another row
+    /// or column no longer opens.
+    pub fn seal(&self, plaintext: &str, slot: Slot<'_>) -> String {
+        format!("{SEALED}{}", self.encrypt_with(plaintext, &slot.aad()))
+    }
+
+    /// Opens what [`Keys::seal`] sealed for this same slot; anything else is refused.
+    pub fn open(&self, stored: &str, slot: Slot<'_>) -> Result<String, CryptoError> {
+        let body = stored.strip_prefix(SEALED).ok_or(CryptoError::Decrypt)?;
+        self.decrypt_with(body, &slot.aad())
+    }
+
+    /// The format before slots (no associated data), read only by the start-up pass that
+    /// seals every such value into its slot ([`crate::db::rebind`]).
+    pub fn open_unbound(&self, stored: &str) -> Result<String, CryptoError> {
+        if stored.starts_with(SEALED) {
+            return Err(CryptoError::Decrypt);
+        }
+        self.decrypt_with(stored, b"")
+    }
+
+    /// Writes the format before slots: only for tests of the pass that replaces it.
+    #[doc(hidden)]
+    pub fn seal_unbound_for_tests(&self, plaintext: &str) -> String {
+        self.encrypt_with(plaintext, b"")
+    }
+
+    fn encrypt_with(&self, plaintext: &str, aad: &[u8]) -> String {
         let nonce_bytes: [u8; 12] = random_bytes();
         let ciphertext = self
             .cipher
-            .encrypt(Nonce::from_slice(&nonce_bytes), plaintext.as_bytes())
+            .encrypt(
+                Nonce::from_slice(&nonce_bytes),
+                Payload {
+                    msg: plaintext.as_bytes(),
+                    aad,
+                },
+            )
             .expect("AES-GCM encryption cannot fail for in-memory data");
         let mut out = nonce_bytes.to_vec();
         out.extend_from_slice(&ciphertext);
         STANDARD.encode(out)
     }
 
-    pub fn decrypt(&self, stored: &str) -> Result<String, CryptoError> {
+    fn decrypt_with(&self, stored: &str, aad: &[u8]) -> Result<String, CryptoError> {
         let bytes = STANDARD.decode(stored).map_err(|_| CryptoError::Decrypt)?;
         if bytes.len() < 12 {
             return Err(CryptoError::Decrypt);
@@ -121,7 +177,13 @@ impl Keys {
         let (nonce, ciphertext) = bytes.split_at(12);
         let plain = self
             .cipher
-            .decrypt(Nonce::from_slice(nonce), ciphertext)
+            .decrypt(
+                Nonce::from_slice(nonce),
+                Payload {
+                    msg: ciphertext,
+                    aad,
+                },
+            )
             .map_err(|_| CryptoError::Decrypt)?;
         String::from_utf8(plain).map_err(|_| CryptoError::Decrypt)
     }
@@ -199,25 +261,52 @@ mod tests {
         Keys::from_master(&[7u8; 32])
     }
 
+    const SLOT: Slot<'static> = Slot {
+        table: "requests",
+        column: "email_enc",
+        row: "r1",
+    };
+
     #[test]
     fn encryption_round_trips_and_is_randomised() {
         let k = keys();
-        let a = k.encrypt("ada@example.com");
-        let b = k.encrypt("ada@example.com");
+        let a = k.seal("ada@example.com", SLOT);
+        let b = k.seal("ada@example.com", SLOT);
         assert_ne!(a, b, "a fresh nonce every time");
-        assert_eq!(k.decrypt(&a).unwrap(), "ada@example.com");
-        assert!(!a.contains("ada"));
+        assert_eq!(k.open(&a, SLOT).unwrap(), "ada@example.com");
+        assert!(!a.contains("ada") && a.starts_with("v2:"));
     }
 
     #[test]
     fn tampered_or_foreign_ciphertext_is_refused() {
         let k = keys();
-        let mut bytes = STANDARD.decode(k.encrypt("x")).unwrap();
+        let sealed = k.seal("x", SLOT);
+        let mut bytes = STANDARD.decode(&sealed[3..]).unwrap();
         let last = bytes.len() - 1;
         bytes[last] ^= 1;
-        assert!(k.decrypt(&STANDARD.encode(bytes)).is_err());
+        assert!(
+            k.open(&format!("v2:{}", STANDARD.encode(bytes)), SLOT)
+                .is_err()
+        );
         let other = Keys::from_master(&[8u8; 32]);
-        assert!(other.decrypt(&k.encrypt("x")).is_err());
+        assert!(other.open(&sealed, SLOT).is_err());
+    }
+
+    #[test]
+    fn a_value_opens_only_in_its_own_slot() {
+        let k = keys();
+        let sealed = k.seal("ada@example.com", SLOT);
+        for elsewhere in [
+            Slot::new("requests", "email_enc", "r2"),
+            Slot::new("requests", "name_enc", "r1"),
+            Slot::new("consent_records", "email_enc", "r1"),
+        ] {
+            assert!(k.open(&sealed, elsewhere).is_err(), "{elsewhere:?}");
+        }
+        let legacy = k.seal_unbound_for_tests("x");
+        assert!(k.open(&legacy, SLOT).is_err(), "only sealed values open");
+        assert_eq!(k.open_unbound(&legacy).unwrap(), "x");
+        assert!(k.open_unbound(&sealed).is_err());
     }
 
     #[test]

@@ -109,11 +109,15 @@ pub async fn load(svc: &Services, staff: &Actor) -> Result<usize, AnyError> {
                             choices.push(false);
                         }
                         for g in choices {
+                            let id = uuid::Uuid::now_v7().to_string();
                             let row = ConsentRow {
-                                id: uuid::Uuid::now_v7().to_string(),
+                                subject_enc: Some(keys.seal(
+                                    &subject.as_text(),
+                                    crate::db::slots::consent_subject(&id),
+                                )),
+                                id,
                                 subject_index: index.clone(),
                                 subject_kind: subject.kind_word().into(),
-                                subject_enc: Some(keys.encrypt(&subject.as_text())),
                                 purpose_key: key(purpose),
                                 notice_version: if purpose == "analytics"
                                     && at < now - Duration::days(60)

@@ -19,6 +19,8 @@ fn current_session(staff: &Staff) -> Option<&str> {
 
 /// The owner changes their password: the current one is asked again, and every other session
 /// of theirs ends (this one stays, so they are not thrown out of the page they are on).
+use super::totp_slot;
+
 pub fn change_password(
     conn: &mut DbConn,
     staff: &Staff,
@@ -74,10 +76,11 @@ pub fn regenerate_recovery_codes(
 ) -> Result<Vec<String>, AuthError> {
     db::write_tx(conn, |c| {
         let mut user = users::find(c, &staff.user.id)?.ok_or(AuthError::NoSuchUser)?;
-        let secret = keys.decrypt(
+        let secret = keys.open(
             user.totp_secret_enc
                 .as_deref()
                 .ok_or(AuthError::WrongCode)?,
+            totp_slot(&user.id),
         )?;
         let step = mfa::accept(&secret, code, mfa::now_seconds(), user.totp_last_step)?
             .ok_or(AuthError::WrongCode)?;

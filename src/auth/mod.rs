@@ -228,6 +228,16 @@ fn expired(s: &Session, now: NaiveDateTime) -> bool {
         || (!s.mfa_verified && now - s.created_at > PENDING_VALID)
 }
 
+/// Where an enrolled authenticator secret is sealed.
+pub(crate) fn totp_slot(user_id: &str) -> crate::crypto::Slot<'_> {
+    crate::crypto::Slot::new("users", "totp_secret_enc", user_id)
+}
+
+/// Where a secret being enrolled is sealed, on its half-signed-in session.
+fn pending_slot(token_hash: &str) -> crate::crypto::Slot<'_> {
+    crate::crypto::Slot::new("sessions", "totp_pending_enc", token_hash)
+}
+
 /// The secret being enrolled on this half-signed-in session, created on first view. Kept on
 /// the session so a reload shows the same QR code.
 pub fn begin_enrolment(
@@ -236,13 +246,13 @@ pub fn begin_enrolment(
     pending: &Pending,
 ) -> Result<mfa::Enrolment, AuthError> {
     let secret = match &pending.session.totp_pending_enc {
-        Some(enc) => keys.decrypt(enc)?,
+        Some(enc) => keys.open(enc, pending_slot(&pending.session.token_hash))?,
         None => {
             let secret = mfa::new_secret();
             users::set_pending_totp(
                 conn,
                 &pending.session.token_hash,
-                Some(&keys.encrypt(&secret)),
+                Some(&keys.seal(&secret, pending_slot(&pending.session.token_hash))),
             )?;
             secret
         }
@@ -324,11 +334,11 @@ pub fn confirm_enrolment(
         if user.totp_secret_enc.is_some() || user.locked_until.is_some_and(|t| t > now) {
             return Ok(Err(code_failed(c, &mut user, token, client)?));
         }
-        let secret = keys.decrypt(&enc)?;
+        let secret = keys.open(&enc, pending_slot(&session.token_hash))?;
         let Some(step) = mfa::accept(&secret, code, mfa::now_seconds(), None)? else {
             return Ok(Err(code_failed(c, &mut user, token, client)?));
         };
-        user.totp_secret_enc = Some(enc);
+        user.totp_secret_enc = Some(keys.seal(&secret, totp_slot(&user.id)));
         user.totp_enabled_at = Some(now);
         user.totp_last_step = Some(step);
         let codes = store_recovery_codes(c, keys, &user.id)?;
@@ -390,7 +400,7 @@ pub fn second_factor(
             return Ok(Err(code_failed(c, &mut user, token, client)?));
         }
         let method = if mfa::looks_like_totp(code) {
-            let secret = keys.decrypt(&enc)?;
+            let secret = keys.open(&enc, totp_slot(&user.id))?;
             match mfa::accept(&secret, code, mfa::now_seconds(), user.totp_last_step)? {
                 Some(step) => {
                     user.totp_last_step = Some(step);
@@ -554,7 +564,7 @@ pub fn preset_authenticator(
         if user.totp_secret_enc.is_some() {
             return Err(AuthError::UserExists);
         }
-        user.totp_secret_enc = Some(keys.encrypt(&secret));
+        user.totp_secret_enc = Some(keys.seal(&secret, totp_slot(&user.id)));
         user.totp_enabled_at = Some(db::now());
         users::save(c, &user)?;
         store_recovery_codes(c, keys, &user.id)?;

@@ -236,13 +236,26 @@ pub fn next_record_seq(conn: &mut DbConn, task_id: &str) -> Result<i64, DbError>
     Ok(max.unwrap_or(0) + 1)
 }
 
+/// Rows per INSERT: 8 columns × 500 stays far below PostgreSQL's 65,535 parameters and
+/// SQLite's 32,766.
+const RECORDS_PER_INSERT: usize = 500;
+
 pub fn insert_records(conn: &mut DbConn, records: &[TaskRecord]) -> Result<(), DbError> {
-    // Row by row: diesel's multi-backend connection has no batch insert. A subject's
-    // records are few, and this runs inside the caller's transaction.
-    for r in records {
-        diesel::insert_into(task_records::table)
-            .values(r)
-            .execute(conn)?;
+    // Multi-row INSERTs: an upload of 100,000 values is 200 statements, not 100,000. The
+    // multi-backend connection has no batch insert of its own, so each backend does it.
+    for chunk in records.chunks(RECORDS_PER_INSERT) {
+        match conn {
+            DbConn::Postgres(c) => {
+                diesel::insert_into(task_records::table)
+                    .values(chunk)
+                    .execute(c)?;
+            }
+            DbConn::Sqlite(c) => {
+                diesel::insert_into(task_records::table)
+                    .values(chunk)
+                    .execute(c)?;
+            }
+        }
     }
     Ok(())
 }

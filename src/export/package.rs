@@ -123,7 +123,12 @@ pub fn stream(
         for (r, store) in page {
             let null = r.value_enc.is_none();
             let value = match &r.value_enc {
-                Some(v) => st.svc.keys.decrypt(v)?,
+                Some(v) => st.svc.keys.open(
+                    v,
+                    crate::db::slots::task_record(&crate::db::slots::task_record_row(
+                        &r.task_id, r.seq,
+                    )),
+                )?,
                 None => String::new(),
             };
             rows.push([

@@ -11,6 +11,7 @@ use crate::connectors::sql::correct::Approved;
 use crate::connectors::{self, FieldChange, Subject, TableCorrection};
 use crate::crypto::Keys;
 use crate::db::models::{RequestRow, StoreRow, TaskRow};
+use crate::db::slots;
 use crate::db::{self, requests, tasks};
 use crate::domain::correction::CorrectionCategory;
 use crate::domain::stores::{StoreKind, TaskStatus};
@@ -20,14 +21,16 @@ use crate::domain::{EmailAddress, RequestKind, Status};
 pub fn subject_of(svc: &Services, r: &RequestRow) -> Result<Subject, WorkflowError> {
     let corrections = match (&r.details_enc, r.kind) {
         (Some(enc), RequestKind::Correction) => {
-            serde_json::from_str::<super::requests::SubjectText>(&svc.keys.decrypt(enc)?)
-                .map_err(|_| WorkflowError::Corrupt("request text".into()))?
-                .corrections
+            serde_json::from_str::<super::requests::SubjectText>(
+                &svc.keys.open(enc, slots::request_details(&r.id))?,
+            )
+            .map_err(|_| WorkflowError::Corrupt("request text".into()))?
+            .corrections
         }
         _ => Vec::new(),
     };
     Ok(Subject {
-        email: svc.keys.decrypt(&r.email_enc)?,
+        email: svc.keys.open(&r.email_enc, slots::request_email(&r.id))?,
         corrections,
     })
 }
@@ -75,12 +78,16 @@ impl CorrectionState {
         }
     }
 
-    pub fn seal(&self, keys: &Keys) -> Result<String, WorkflowError> {
-        Ok(keys.encrypt(&serde_json::to_string(self).expect("plain JSON")))
+    /// Sealed into its task's `correction_enc`.
+    pub fn seal(&self, keys: &Keys, task_id: &str) -> Result<String, WorkflowError> {
+        Ok(keys.seal(
+            &serde_json::to_string(self).expect("plain JSON"),
+            slots::task_correction(task_id),
+        ))
     }
 
-    pub fn open(keys: &Keys, sealed: &str) -> Result<Self, WorkflowError> {
-        serde_json::from_str(&keys.decrypt(sealed)?)
+    pub fn open(keys: &Keys, sealed: &str, task_id: &str) -> Result<Self, WorkflowError> {
+        serde_json::from_str(&keys.open(sealed, slots::task_correction(task_id))?)
             .map_err(|_| WorkflowError::Corrupt("correction preview".into()))
     }
 
@@ -132,7 +139,7 @@ pub async fn review(svc: &Services, request_id: &str) -> Result<Vec<StoreReview>
         let Some(sealed) = &t.correction_enc else {
             continue;
         };
-        let state = CorrectionState::open(&svc.keys, sealed)?;
+        let state = CorrectionState::open(&svc.keys, sealed, &t.id)?;
         out.push(StoreReview {
             task_id: t.id.clone(),
             store: s.name.clone(),
@@ -286,7 +293,7 @@ pub async fn approve(
             }
             continue;
         };
-        let state = CorrectionState::open(&svc.keys, sealed)?;
+        let state = CorrectionState::open(&svc.keys, sealed, &t.id)?;
         if !awaiting(&t, &state) {
             continue;
         }
@@ -528,7 +535,7 @@ async fn record_outcome(
             )
         }
     };
-    t.correction_enc = Some(p.state.seal(&svc.keys)?);
+    t.correction_enc = Some(p.state.seal(&svc.keys, &t.id)?);
     t.claimed_until = None;
     let actor = actor.clone();
     svc.db
@@ -560,7 +567,7 @@ async fn record_outcome(
 async fn follow_new_email(svc: &Services, r: &RequestRow, new: &str) -> Result<(), WorkflowError> {
     let email =
         EmailAddress::parse(new).map_err(|_| WorkflowError::Corrupt("corrected email".into()))?;
-    let enc = svc.keys.encrypt(email.as_str());
+    let enc = svc.keys.seal(email.as_str(), slots::request_email(&r.id));
     let index = svc.keys.blind_index("email", &email.normalised());
     let id = r.id.clone();
     svc.db
@@ -627,7 +634,7 @@ async fn tell_subject(svc: &Services, request_id: &str) -> Result<(), WorkflowEr
     let Some(r) = svc.db.run(move |c| requests::find(c, &id)).await? else {
         return Ok(());
     };
-    let to = EmailAddress::parse(&svc.keys.decrypt(&r.email_enc)?)
+    let to = EmailAddress::parse(&svc.keys.open(&r.email_enc, slots::request_email(&r.id))?)
         .map_err(|_| WorkflowError::Corrupt("stored email".into()))?;
     super::requests::send_notice(
         svc,

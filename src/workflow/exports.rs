@@ -122,10 +122,11 @@ pub async fn requests_page(
             let email = if r.email_enc.is_empty() {
                 String::new()
             } else {
-                svc.keys.decrypt(&r.email_enc)?
+                svc.keys
+                    .open(&r.email_enc, crate::db::slots::request_email(&r.id))?
             };
             let name = match &r.name_enc {
-                Some(n) => svc.keys.decrypt(n)?,
+                Some(n) => svc.keys.open(n, crate::db::slots::request_name(&r.id))?,
                 None => String::new(),
             };
             cells.push(email);

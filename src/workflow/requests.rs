@@ -8,6 +8,7 @@ use super::{Services, WorkflowError};
 use crate::audit::{self, Actor};
 use crate::crypto::{hash_token, new_token, random_bytes};
 use crate::db::models::{RequestEvent, RequestRow};
+use crate::db::slots;
 use crate::db::{self, DbConn, requests};
 use crate::domain::clock::{self, ClockSettings};
 use crate::domain::holidays::Calendar;
@@ -99,7 +100,7 @@ pub async fn index_old_names(svc: &Services) -> Result<usize, WorkflowError> {
         after = last.to_string();
         let mut rows = Vec::with_capacity(batch.len());
         for (id, name_enc) in batch {
-            let name = svc.keys.decrypt(&name_enc)?;
+            let name = svc.keys.open(&name_enc, slots::request_name(&id))?;
             rows.push((id, name_word_indexes(&svc.keys, &name)));
         }
         done += rows.len();
@@ -224,21 +225,28 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
         .map(|n| name_word_indexes(&keys, n))
         .unwrap_or_default();
     let text_json = serde_json::to_string(&intake.text).expect("plain struct serialises");
+    let id: RequestId = db::new_id();
     let mut row = RequestRow {
-        id: db::new_id(),
+        id: id.clone(),
         public_id: new_public_id(),
         kind: intake.kind,
         jurisdiction: intake.jurisdiction,
         channel: intake.channel,
         status: Status::Received,
-        email_enc: keys.encrypt(intake.email.as_str()),
+        email_enc: keys.seal(intake.email.as_str(), slots::request_email(&id)),
         email_index: email_index.clone(),
-        name_enc: intake.name.as_deref().map(|n| keys.encrypt(n)),
-        details_enc: (intake.text != SubjectText::default()).then(|| keys.encrypt(&text_json)),
-        agent_enc: intake
-            .agent
-            .as_ref()
-            .map(|a| keys.encrypt(&serde_json::to_string(a).expect("plain struct"))),
+        name_enc: intake
+            .name
+            .as_deref()
+            .map(|n| keys.seal(n, slots::request_name(&id))),
+        details_enc: (intake.text != SubjectText::default())
+            .then(|| keys.seal(&text_json, slots::request_details(&id))),
+        agent_enc: intake.agent.as_ref().map(|a| {
+            keys.seal(
+                &serde_json::to_string(a).expect("plain struct"),
+                slots::request_agent(&id),
+            )
+        }),
         received_at,
         received_date,
         acknowledge_by: None,
@@ -707,8 +715,11 @@ async fn notify_subject(
     action: Action,
     input: &ActionInput,
 ) -> Result<(), WorkflowError> {
-    let email = EmailAddress::parse(&svc.keys.decrypt(&row.email_enc)?)
-        .map_err(|_| WorkflowError::Corrupt("stored email".into()))?;
+    let email = EmailAddress::parse(
+        &svc.keys
+            .open(&row.email_enc, slots::request_email(&row.id))?,
+    )
+    .map_err(|_| WorkflowError::Corrupt("stored email".into()))?;
     let fmt = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
     let reason = input.reason.clone().unwrap_or_default();
     match action {
@@ -804,10 +815,13 @@ pub async fn attach_proof(
     use crate::domain::document;
     let doc = document::check(&bytes).map_err(|e| WorkflowError::invalid("file", e.to_string()))?;
     let name = document::clean_name(filename);
+    let attachment_id: String = db::new_id();
     let data_enc = {
         use base64::Engine;
-        svc.keys
-            .encrypt(&base64::engine::general_purpose::STANDARD.encode(&bytes))
+        svc.keys.seal(
+            &base64::engine::general_purpose::STANDARD.encode(&bytes),
+            slots::attachment(&attachment_id),
+        )
     };
     let id = request_id.to_string();
     let size = bytes.len() as i64;
@@ -831,7 +845,7 @@ pub async fn attach_proof(
                     ));
                 }
                 let a = crate::db::models::Attachment {
-                    id: db::new_id(),
+                    id: attachment_id,
                     request_id: row.id.clone(),
                     kind: "proof_of_authority".into(),
                     filename: name,
@@ -921,7 +935,7 @@ pub async fn attachment(
             })
         })
         .await?;
-    let text = svc.keys.decrypt(&a.data_enc)?;
+    let text = svc.keys.open(&a.data_enc, slots::attachment(&a.id))?;
     use base64::Engine;
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(text)

@@ -117,11 +117,15 @@ pub async fn purge(
 }
 
 /// A request's email as staff see it: erased rows (empty ciphertext) say so.
-pub fn email_text(keys: &crate::crypto::Keys, enc: &str) -> Result<String, WorkflowError> {
+pub fn email_text(
+    keys: &crate::crypto::Keys,
+    enc: &str,
+    request_id: &str,
+) -> Result<String, WorkflowError> {
     if enc.is_empty() {
         return Ok(ERASED.into());
     }
-    Ok(keys.decrypt(enc)?)
+    Ok(keys.open(enc, crate::db::slots::request_email(request_id))?)
 }
 
 /// What is shown where retention erased a request's personal data.

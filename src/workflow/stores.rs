@@ -9,6 +9,7 @@ use crate::audit::{self, Actor};
 use crate::connectors::sql::{SqlConnector, SqlUrl};
 use crate::crypto::random_bytes;
 use crate::db::models::StoreRow;
+use crate::db::slots;
 use crate::db::{self, stores, users};
 use crate::domain::dataset::Dataset;
 pub use crate::domain::stores::Art30;
@@ -210,7 +211,10 @@ pub async fn save(
         let url = match (connection, &previous) {
             (Some(u), _) => u.clone(),
             (None, Some(p)) if p.connection_enc.is_some() => {
-                let text = keys.decrypt(p.connection_enc.as_deref().unwrap_or_default())?;
+                let text = keys.open(
+                    p.connection_enc.as_deref().unwrap_or_default(),
+                    slots::store_connection(&p.id),
+                )?;
                 SqlUrl::parse(&text).map_err(|e| WorkflowError::invalid("connection", e))?
             }
             _ => {
@@ -248,8 +252,14 @@ pub async fn save(
                         "is already used by another store",
                     ));
                 }
-                let mut row = previous.clone().unwrap_or_else(|| StoreRow {
-                    id: db::new_id(),
+                let mut row = previous.clone().unwrap_or_else(|| {
+                    let id: StoreId = db::new_id();
+                    StoreRow {
+                    hash_key_enc: keys.seal(
+                        &hex::encode(random_bytes::<32>()),
+                        slots::store_hash_key(&id),
+                    ),
+                    id,
                     name: String::new(),
                     kind: spec.kind(),
                     owner_id: UserId::default(),
@@ -258,11 +268,11 @@ pub async fn save(
                     dataset: None,
                     url: None,
                     secret_enc: None,
-                    hash_key_enc: keys.encrypt(&hex::encode(random_bytes::<32>())),
                     active: true,
                     created_at: now,
                     updated_at: now,
                     lookup_advice: None,
+                    }
                 });
                 row.name = spec.name.clone();
                 row.kind = spec.kind();
@@ -284,7 +294,8 @@ pub async fn save(
                         dataset,
                     } => {
                         if let Some(u) = connection {
-                            row.connection_enc = Some(keys.encrypt(&sql_url_text(u)));
+                            row.connection_enc =
+                                Some(keys.seal(&sql_url_text(u), slots::store_connection(&row.id)));
                         }
                         row.dataset = Some(serde_json::to_string(dataset).expect("plain JSON"));
                         row.url = None;
@@ -293,7 +304,7 @@ pub async fn save(
                     Access::Webhook { url, secret } => {
                         row.url = Some(url.clone());
                         if let Some(s) = secret {
-                            row.secret_enc = Some(keys.encrypt(s));
+                            row.secret_enc = Some(keys.seal(s, slots::store_secret(&row.id)));
                         }
                         row.connection_enc = None;
                         row.dataset = None;

@@ -127,13 +127,16 @@ pub fn build(
     staff_names: &std::collections::HashMap<crate::domain::UserId, String>,
 ) -> Result<RequestView, WorkflowError> {
     let keys = &svc.keys;
-    let decrypt_opt = |v: &Option<String>| v.as_deref().map(|s| keys.decrypt(s)).transpose();
-    let text: SubjectText = match decrypt_opt(&row.details_enc)? {
+    use crate::db::slots;
+    let decrypt_opt = |v: &Option<String>, slot: crate::crypto::Slot<'_>| {
+        v.as_deref().map(|s| keys.open(s, slot)).transpose()
+    };
+    let text: SubjectText = match decrypt_opt(&row.details_enc, slots::request_details(&row.id))? {
         Some(json) => serde_json::from_str(&json)
             .map_err(|_| WorkflowError::Corrupt("request text".into()))?,
         None => SubjectText::default(),
     };
-    let agent: Option<Agent> = match decrypt_opt(&row.agent_enc)? {
+    let agent: Option<Agent> = match decrypt_opt(&row.agent_enc, slots::request_agent(&row.id))? {
         Some(json) => {
             Some(serde_json::from_str(&json).map_err(|_| WorkflowError::Corrupt("agent".into()))?)
         }
@@ -179,8 +182,8 @@ pub fn build(
         })
         .collect::<Result<_, WorkflowError>>()?;
     Ok(RequestView {
-        email: super::retention::email_text(keys, &row.email_enc)?,
-        name: decrypt_opt(&row.name_enc)?,
+        email: super::retention::email_text(keys, &row.email_enc, &row.id)?,
+        name: decrypt_opt(&row.name_enc, slots::request_name(&row.id))?,
         text,
         agent,
         kind: row.kind,

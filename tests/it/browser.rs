@@ -468,8 +468,11 @@ async fn console_pages_fit_a_phone_and_pass_axe() {
             .click()
             .await
             .unwrap();
+        // The next page may take a moment on a loaded machine: wait for it.
         let secret = c
-            .find(Locator::Id("totp-secret"))
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Id("totp-secret"))
             .await
             .unwrap()
             .text()

@@ -28,6 +28,7 @@ mod reach;
 mod real_schemas;
 mod reminders;
 mod schema;
+mod sealing;
 mod sessions;
 mod stores;
 mod tokens;

@@ -205,7 +205,8 @@ async fn enrolment_needs_a_valid_code_and_keeps_the_secret_encrypted() {
             .await;
         let enc = stored.totp_secret_enc.expect("enrolled");
         assert!(!enc.contains(&secret), "stored encrypted");
-        assert_eq!(app.svc.keys.decrypt(&enc).unwrap(), secret);
+        let slot = steward::crypto::Slot::new("users", "totp_secret_enc", &stored.id);
+        assert_eq!(app.svc.keys.open(&enc, slot).unwrap(), secret);
     }
 }
 

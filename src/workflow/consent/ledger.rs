@@ -112,11 +112,15 @@ impl Row<'_> {
         method: ConsentMethod,
     ) -> ConsentRow {
         let e = self.entry;
+        let id = record_id();
         ConsentRow {
-            id: record_id(),
+            subject_enc: Some(
+                self.keys
+                    .seal(&e.subject.as_text(), crate::db::slots::consent_subject(&id)),
+            ),
+            id,
             subject_index: self.index.to_string(),
             subject_kind: e.subject.kind_word().to_string(),
-            subject_enc: Some(self.keys.encrypt(&e.subject.as_text())),
             purpose_key: purpose.clone(),
             notice_version: version,
             status,

@@ -30,10 +30,14 @@ pub async fn send_link(svc: &Services, email: EmailAddress) -> Result<(), Workfl
     let token = new_token();
     let subject = Subject::Email(email.clone());
     let now = db::now();
+    let token_hash = hash_token(&token);
     let row = PreferenceLinkRow {
-        token_hash: hash_token(&token),
+        subject_enc: svc.keys.seal(
+            email.as_str(),
+            crate::db::slots::preference_link(&token_hash),
+        ),
+        token_hash,
         subject_index: super::ledger::subject_index(&svc.keys, &subject),
-        subject_enc: svc.keys.encrypt(email.as_str()),
         created_at: now,
         expires_at: now + LINK_LIFETIME,
         used_at: None,
@@ -78,6 +82,7 @@ pub async fn open(svc: &Services, token: &str) -> Result<String, WorkflowError> 
     let now = db::now();
     let session = new_token();
     let session_hash = hash_token(&session);
+    let keys = svc.keys.clone();
     let taken = svc
         .db
         .run(move |c| {
@@ -85,12 +90,18 @@ pub async fn open(svc: &Services, token: &str) -> Result<String, WorkflowError> 
                 let Some(link) = store::take_link(c, &hash, now)? else {
                     return Ok::<_, WorkflowError>(None);
                 };
+                // The address moves from the link's slot to the session's.
+                let email = keys.open(
+                    &link.subject_enc,
+                    crate::db::slots::preference_link(&link.token_hash),
+                )?;
                 store::insert_session(
                     c,
                     &PreferenceSessionRow {
+                        subject_enc: keys
+                            .seal(&email, crate::db::slots::preference_session(&session_hash)),
                         token_hash: session_hash,
                         subject_index: link.subject_index,
-                        subject_enc: link.subject_enc,
                         csrf_token: new_token(),
                         expires_at: now + SESSION_LIFETIME,
                     },
@@ -119,7 +130,10 @@ pub async fn session(
         .run(move |c| store::live_session(c, &hash, db::now()))
         .await?;
     let Some(row) = row else { return Ok(None) };
-    let email = svc.keys.decrypt(&row.subject_enc)?;
+    let email = svc.keys.open(
+        &row.subject_enc,
+        crate::db::slots::preference_session(&row.token_hash),
+    )?;
     let email = EmailAddress::parse(&email)
         .map_err(|_| WorkflowError::Corrupt("preference session email".into()))?;
     Ok(Some(PreferenceSession {

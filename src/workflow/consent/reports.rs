@@ -33,7 +33,9 @@ pub const RECORDS_HEADER: &[&str] = &[
 
 fn record_cells(svc: &Services, r: ConsentRow) -> Result<Vec<String>, WorkflowError> {
     let subject = match &r.subject_enc {
-        Some(enc) => svc.keys.decrypt(enc)?,
+        Some(enc) => svc
+            .keys
+            .open(enc, crate::db::slots::consent_subject(&r.id))?,
         None => String::new(),
     };
     Ok(vec![
@@ -109,7 +111,9 @@ pub async fn current_page(
     let mut out = Vec::with_capacity(rows.len());
     for (cur, rec) in rows {
         let subject = match &rec.subject_enc {
-            Some(enc) => svc.keys.decrypt(enc)?,
+            Some(enc) => svc
+                .keys
+                .open(enc, crate::db::slots::consent_subject(&rec.id))?,
             None => String::new(),
         };
         out.push(vec![

@@ -198,7 +198,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                                 .to_string(),
                         );
                         let state = crate::workflow::corrections::CorrectionState::preview(changes);
-                        t.correction_enc = Some(state.seal(&keys)?);
+                        t.correction_enc = Some(state.seal(&keys, &t.id)?);
                         (
                             "task.preview",
                             format!(
@@ -296,23 +296,38 @@ async fn preflight_erasure(svc: &Services, request_id: &str) -> Result<(), Conne
 /// The store's connection details with its secrets decrypted.
 pub(crate) fn target_of(svc: &Services, s: &StoreRow) -> Result<Target, ConnectorError> {
     let config = |m: &str| ConnectorError::Config(m.to_string());
-    let decrypt = |v: Option<&str>, what: &str| -> Result<String, ConnectorError> {
+    let decrypt = |v: Option<&str>,
+                   slot: crate::crypto::Slot<'_>,
+                   what: &str|
+     -> Result<String, ConnectorError> {
         svc.keys
-            .decrypt(v.ok_or_else(|| config(&format!("no {what} configured")))?)
+            .open(
+                v.ok_or_else(|| config(&format!("no {what} configured")))?,
+                slot,
+            )
             .map_err(|e| config(&e.to_string()))
     };
+    use crate::db::slots;
     match s.kind {
         StoreKind::Manual => Ok(Target::Manual),
         StoreKind::Sql => {
-            let url = SqlUrl::parse(&decrypt(s.connection_enc.as_deref(), "connection")?)
-                .map_err(|e| config(&e))?;
+            let url = SqlUrl::parse(&decrypt(
+                s.connection_enc.as_deref(),
+                slots::store_connection(&s.id),
+                "connection",
+            )?)
+            .map_err(|e| config(&e))?;
             let dataset = Dataset::parse(
                 s.dataset
                     .as_deref()
                     .ok_or_else(|| config("no dataset map"))?,
             )
             .map_err(|e| config(&e.to_string()))?;
-            let key = decrypt(Some(&s.hash_key_enc), "hash key")?;
+            let key = decrypt(
+                Some(&s.hash_key_enc),
+                slots::store_hash_key(&s.id),
+                "hash key",
+            )?;
             Ok(Target::Sql {
                 url,
                 dataset,
@@ -321,7 +336,11 @@ pub(crate) fn target_of(svc: &Services, s: &StoreRow) -> Result<Target, Connecto
         }
         StoreKind::Webhook => Ok(Target::Webhook {
             url: s.url.clone().ok_or_else(|| config("no URL configured"))?,
-            secret: decrypt(s.secret_enc.as_deref(), "secret")?,
+            secret: decrypt(
+                s.secret_enc.as_deref(),
+                slots::store_secret(&s.id),
+                "secret",
+            )?,
         }),
     }
 }
@@ -345,7 +364,7 @@ pub async fn verify_callback(
     let Some(enc) = s.secret_enc else {
         return Ok(false);
     };
-    let secret = svc.keys.decrypt(&enc)?;
+    let secret = svc.keys.open(&enc, crate::db::slots::store_secret(&s.id))?;
     if !webhook::verify_callback(
         &secret,
         timestamp,

@@ -142,15 +142,22 @@ pub(super) fn store_records(
     let rows: Vec<TaskRecord> = values
         .iter()
         .enumerate()
-        .map(|(i, v)| TaskRecord {
-            task_id: t.id.clone(),
-            seq: first + i as i64,
-            request_id: t.request_id.clone(),
-            table_name: v.table.clone(),
-            record: v.record.clone(),
-            field: v.field.clone(),
-            data_category: v.category.clone(),
-            value_enc: v.value.as_deref().map(|x| keys.encrypt(x)),
+        .map(|(i, v)| {
+            let seq = first + i as i64;
+            let row = crate::db::slots::task_record_row(&t.id, seq);
+            TaskRecord {
+                task_id: t.id.clone(),
+                seq,
+                request_id: t.request_id.clone(),
+                table_name: v.table.clone(),
+                record: v.record.clone(),
+                field: v.field.clone(),
+                data_category: v.category.clone(),
+                value_enc: v
+                    .value
+                    .as_deref()
+                    .map(|x| keys.seal(x, crate::db::slots::task_record(&row))),
+            }
         })
         .collect();
     tasks::insert_records(c, &rows)?;

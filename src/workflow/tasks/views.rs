@@ -58,12 +58,15 @@ struct SubjectShown {
 
 fn subject_of(svc: &Services, r: &RequestRow) -> Result<SubjectShown, WorkflowError> {
     let text: crate::workflow::requests::SubjectText = match &r.details_enc {
-        Some(enc) => serde_json::from_str(&svc.keys.decrypt(enc)?)
-            .map_err(|_| WorkflowError::Corrupt("request text".into()))?,
+        Some(enc) => serde_json::from_str(
+            &svc.keys
+                .open(enc, crate::db::slots::request_details(&r.id))?,
+        )
+        .map_err(|_| WorkflowError::Corrupt("request text".into()))?,
         None => Default::default(),
     };
     Ok(SubjectShown {
-        email: crate::workflow::retention::email_text(&svc.keys, &r.email_enc)?,
+        email: crate::workflow::retention::email_text(&svc.keys, &r.email_enc, &r.id)?,
         correction: text.correction_what.zip(text.correction_value),
         corrections: text.corrections,
     })

@@ -1,0 +1,152 @@
+//! Encrypted values are bound to their table, column and row (AES-GCM associated data): a
+//! ciphertext moved to another row is refused, not read as that row's; values written before
+//! this are sealed into their slot at start-up.
+
+use diesel::prelude::*;
+use serde_json::json;
+use steward::db::schema::{requests, stores};
+use steward::domain::Role;
+
+use crate::support::{Api, Backend, TestApp, backends};
+
+#[tokio::test]
+async fn a_ciphertext_moved_to_another_row_is_refused() {
+    for backend in backends() {
+        swapped(backend).await;
+    }
+}
+
+async fn swapped(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    let a = api.file_verified("access", "alice@example.org").await;
+    let b = api.file_verified("access", "bob@example.org").await;
+    let (s, r) = api.get(&format!("/api/v1/requests/{a}")).await;
+    assert_eq!((s, r["email"].as_str()), (200, Some("alice@example.org")));
+    // Someone with write access to the database swaps the two addresses.
+    let (ida, idb) = (a.clone(), b.clone());
+    app.db(move |c| {
+        let ea: String = requests::table
+            .find(&ida)
+            .select(requests::email_enc)
+            .first(c)
+            .unwrap();
+        let eb: String = requests::table
+            .find(&idb)
+            .select(requests::email_enc)
+            .first(c)
+            .unwrap();
+        assert!(ea.starts_with("v2:") && eb.starts_with("v2:"));
+        diesel::update(requests::table.find(&ida))
+            .set(requests::email_enc.eq(&eb))
+            .execute(c)
+            .unwrap();
+        diesel::update(requests::table.find(&idb))
+            .set(requests::email_enc.eq(&ea))
+            .execute(c)
+            .unwrap();
+    })
+    .await;
+    for id in [&a, &b] {
+        let (s, body) = api.text(&format!("/api/v1/requests/{id}")).await;
+        assert_eq!(s, 500, "{backend:?}: a moved value does not open: {body}");
+        assert!(
+            !body.contains("alice@") && !body.contains("bob@"),
+            "{backend:?}: neither address is shown: {body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn values_written_before_slots_are_sealed_at_start_up() {
+    for backend in backends() {
+        legacy(backend).await;
+    }
+}
+
+async fn legacy(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    let (s, r) = api
+        .post(
+            "/api/v1/requests",
+            json!({"kind": "access", "jurisdiction": "gdpr", "email": "old@example.org",
+                   "name": "Olive Old", "details": "filed long ago", "send_verification": false}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    let id = r["id"].as_str().unwrap().to_string();
+    let owner = "owner@staff.example";
+    app.staff(Role::StoreOwner, owner, crate::support::PASSWORD)
+        .await;
+    let (s, store) = api
+        .post(
+            "/api/v1/stores",
+            crate::stores::art30("Helpdesk", "manual", owner),
+        )
+        .await;
+    assert_eq!(s, 201, "{store}");
+    let store_id = store["id"].as_str().unwrap().to_string();
+    // Rewrite them as an older Steward stored them: no associated data, no prefix.
+    let keys = app.svc.keys.clone();
+    let (rid, sid) = (id.clone(), store_id.clone());
+    app.db(move |c| {
+        diesel::update(requests::table.find(&rid))
+            .set((
+                requests::email_enc.eq(keys.seal_unbound_for_tests("old@example.org")),
+                requests::name_enc.eq(Some(keys.seal_unbound_for_tests("Olive Old"))),
+            ))
+            .execute(c)
+            .unwrap();
+        diesel::update(stores::table.find(&sid))
+            .set(stores::hash_key_enc.eq(keys.seal_unbound_for_tests("00ff")))
+            .execute(c)
+            .unwrap();
+    })
+    .await;
+    let (s, _) = api.get(&format!("/api/v1/requests/{id}")).await;
+    assert_eq!(
+        s, 500,
+        "the old format is not read outside the start-up pass"
+    );
+
+    let keys = app.svc.keys.clone();
+    let done = app
+        .db(move |c| steward::db::rebind::run(c, &keys).unwrap())
+        .await;
+    assert_eq!((done.sealed, done.unreadable), (3, 0), "{backend:?}");
+    let (s, r) = api.get(&format!("/api/v1/requests/{id}")).await;
+    assert_eq!(s, 200, "{r}");
+    assert_eq!(r["email"], "old@example.org");
+    assert_eq!(r["name"], "Olive Old");
+    let (rid, sid) = (id.clone(), store_id.clone());
+    let (email, hash_key) = app
+        .db(move |c| {
+            let e: String = requests::table
+                .find(&rid)
+                .select(requests::email_enc)
+                .first(c)
+                .unwrap();
+            let h: String = stores::table
+                .find(&sid)
+                .select(stores::hash_key_enc)
+                .first(c)
+                .unwrap();
+            (e, h)
+        })
+        .await;
+    assert!(email.starts_with("v2:") && hash_key.starts_with("v2:"));
+    let slot = steward::db::slots::store_hash_key(&store_id);
+    assert_eq!(app.svc.keys.open(&hash_key, slot).unwrap(), "00ff");
+    let keys = app.svc.keys.clone();
+    let again = app
+        .db(move |c| steward::db::rebind::run(c, &keys).unwrap())
+        .await;
+    assert_eq!(again.sealed, 0, "a second pass has nothing left to do");
+}
