@@ -61,7 +61,9 @@ impl Search {
 
 /// "SR-" and eight letters or digits, in any case.
 fn looks_like_reference(s: &str) -> bool {
-    s.len() == 11
+    // ASCII first: byte offsets are only character boundaries in ASCII text.
+    s.is_ascii()
+        && s.len() == 11
         && s[..3].eq_ignore_ascii_case("sr-")
         && s[3..].chars().all(|c| c.is_ascii_alphanumeric())
 }
@@ -139,6 +141,11 @@ mod tests {
         );
         assert_eq!(name_words("ÉLODIE élodie Zoë"), vec!["élodie", "zoë"]);
         assert_eq!(Search::parse("--- !!"), Err(SearchError::Nothing));
+        // Eleven bytes, but not eleven ASCII characters (found by schemathesis: it panicked).
+        assert_eq!(
+            Search::parse("00\u{10000}0\u{10000}").unwrap(),
+            Some(Search::Name(vec!["00\u{10000}0\u{10000}".into()]))
+        );
         assert_eq!(Search::parse(&"a".repeat(201)), Err(SearchError::TooLong));
         match Search::parse("a b c d e f g h").unwrap() {
             Some(Search::Name(w)) => assert_eq!(w.len(), MAX_WORDS),

@@ -229,6 +229,7 @@ routes! {
     POST "/api/v1/requests", Needs(WorkRequests) => api::requests::create;
     GET "/api/v1/requests", Needs(ViewRequests) => api::requests::list;
     GET "/api/v1/overview", SignedIn => api::overview::get;
+    GET "/api/v1/openapi.json", SignedIn => api::openapi::get;
     GET "/api/v1/requests/{id}", Needs(ViewRequests) => api::requests::get;
     GET "/api/v1/requests/{id}/package.csv", Needs(ViewRequests) => api::requests::package;
     GET "/api/v1/requests/{id}/corrections", Needs(ViewRequests) => api::corrections::review;

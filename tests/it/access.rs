@@ -106,6 +106,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("POST", "/api/v1/requests", Only(WORKERS)),
     ("GET", "/api/v1/requests", Only(READERS)),
     ("GET", "/api/v1/overview", AnyStaff),
+    ("GET", "/api/v1/openapi.json", AnyStaff),
     ("GET", "/api/v1/requests/{id}", Only(READERS)),
     ("POST", "/api/v1/requests/{id}/{action}", Only(WORKERS)),
     ("GET", "/api/v1/requests/{id}/corrections", Only(READERS)),

@@ -294,6 +294,12 @@ async fn search(backend: Backend) {
         "the requester is shown on the results"
     );
 
+    // Eleven bytes that are not eleven characters once crashed the search (schemathesis).
+    let (s, body) = api
+        .get("/api/v1/requests?q=00%F0%90%80%800%F0%90%80%80")
+        .await;
+    assert_eq!((s, body["total"].as_i64()), (200, Some(0)), "{body}");
+
     // A malformed address is refused with the field named, and what was typed is kept.
     let res = officer
         .get(app.url("/console/requests?q=ada%40"))

@@ -5,6 +5,7 @@ pub(crate) mod consent;
 pub(crate) mod corrections;
 pub(crate) mod exports;
 mod json;
+pub(crate) mod openapi;
 pub(crate) mod overview;
 pub(crate) mod requests;
 pub(crate) mod stores;
