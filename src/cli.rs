@@ -59,8 +59,13 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
-    /// Load realistic demo data: staff, and requests in every state.
-    Demo,
+    /// Load realistic demo data: one account per role, stores, requests in every state.
+    Demo {
+        /// Load it even though the database already holds staff or requests (the demo's
+        /// accounts can sign in: never on a server others can reach).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -197,6 +202,8 @@ fn database_place(config: &Config) -> String {
                 if u.password().is_some() {
                     let _ = u.set_password(Some("***"));
                 }
+                // Parameters may hold a password too (password=, sslpassword=).
+                u.set_query(None);
                 u.to_string()
             }
             Err(_) => "PostgreSQL (STEWARD_DATABASE_URL)".into(),
@@ -237,7 +244,7 @@ fn announce_new_database(config: &Config) {
 
 async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
     match &command {
-        Command::Migrate | Command::Demo | Command::Serve => announce_new_database(&config),
+        Command::Migrate | Command::Demo { .. } | Command::Serve => announce_new_database(&config),
         _ => existing_database(&config)?,
     }
     match command {
@@ -363,10 +370,10 @@ async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
                 .into()),
             }
         }
-        Command::Demo => {
+        Command::Demo { force } => {
             let svc = services(config)?;
             svc.mailer.check(&svc.config).await?;
-            crate::demo::load(&svc).await
+            crate::demo::load(&svc, force).await
         }
     }
 }

@@ -242,7 +242,7 @@ struct Credentials {
     secret: String,
 }
 
-pub async fn load(svc: &Services) -> Result<(), AnyError> {
+pub async fn load(svc: &Services, force: bool) -> Result<(), AnyError> {
     let db = svc.db.clone();
     let loaded = db
         .run(|c| {
@@ -262,6 +262,18 @@ pub async fn load(svc: &Services) -> Result<(), AnyError> {
             "The demo data is already loaded{when}; nothing changed. The demo accounts keep the passwords printed then."
         );
         return Ok(());
+    }
+    // Demo accounts sign in with printed passwords: not on a database in real use.
+    let (staff_count, request_count) = db
+        .run(|c| Ok::<_, AnyError>(crate::db::users::counts(c)?))
+        .await?;
+    if (staff_count > 0 || request_count > 0) && !force {
+        return Err(format!(
+            "this database already holds {staff_count} staff account(s) and {request_count} request(s); \
+             the demo adds accounts that anyone with its printout can sign in with. Load it into an \
+             empty database (a new folder), or pass --force if this one is only for trying Steward."
+        )
+        .into());
     }
     let keys = svc.keys.clone();
     let credentials = db
@@ -283,6 +295,7 @@ pub async fn load(svc: &Services) -> Result<(), AnyError> {
             Ok::<_, AnyError>(out)
         })
         .await?;
+    print_credentials(svc, &credentials);
     let officer = db
         .run(|c| users::find_by_email(c, "officer@demo.example"))
         .await?
@@ -306,6 +319,11 @@ pub async fn load(svc: &Services) -> Result<(), AnyError> {
         "Demo data loaded: {stores}, {} requests in every state, {breaches} breaches, 3 consent purposes, {consents} consent records.",
         PEOPLE.len()
     );
+    Ok(())
+}
+
+/// Shown as soon as the accounts exist, so a run that fails later still tells how to sign in.
+fn print_credentials(svc: &Services, credentials: &[Credentials]) {
     println!();
     println!(
         "DEMO CREDENTIALS: for trying Steward only, shown this once. Do not keep demo accounts on a server others can reach."
@@ -323,7 +341,6 @@ pub async fn load(svc: &Services) -> Result<(), AnyError> {
             c.secret
         );
     }
-    Ok(())
 }
 
 /// Files one demo person's request, takes its steps, then dates its timeline over the days

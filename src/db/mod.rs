@@ -324,6 +324,12 @@ pub fn now() -> chrono::NaiveDateTime {
 }
 
 /// A new random id (UUID v4) of whichever id type is asked for.
+/// A timeline event's id: time-ordered (UUIDv7, monotonic within the process), so events of
+/// one transaction, which share a timestamp, keep the order they were written in.
+pub fn event_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
 pub fn new_id<T: From<String>>() -> T {
     T::from(uuid::Uuid::new_v4().to_string())
 }

@@ -20,7 +20,8 @@ pub fn tile_filters(today: NaiveDate) -> [Filter; 4] {
             ..Default::default()
         },
         Filter {
-            due_between: Some((today, today + Duration::days(7))),
+            // Today and the six days after it.
+            due_between: Some((today, today + Duration::days(6))),
             ..Default::default()
         },
         Filter {

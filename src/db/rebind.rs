@@ -60,9 +60,14 @@ macro_rules! rebind {
                 for (key, old) in rows {
                     let Some(old) = old else { continue };
                     if let Some(new) = $done.add($keys, &old, $slot(&key)) {
-                        diesel::update($table::table.filter($table::$key.eq(&key)))
-                            .set($table::$col.eq(new))
-                            .execute(c)?;
+                        // Only if unchanged since read: a concurrent writer wins.
+                        diesel::update(
+                            $table::table
+                                .filter($table::$key.eq(&key))
+                                .filter($table::$col.nullable().eq(&old)),
+                        )
+                        .set($table::$col.eq(new))
+                        .execute(c)?;
                     }
                 }
                 Ok::<_, DbError>(())
@@ -221,9 +226,13 @@ pub fn run(conn: &mut DbConn, keys: &Keys) -> Result<Rebound, DbError> {
                 let Some(old) = old else { continue };
                 let row = slots::task_record_row(&task, seq);
                 if let Some(new) = done.add(keys, &old, slots::task_record(&row)) {
-                    diesel::update(task_records::table.find((&task, seq)))
-                        .set(task_records::value_enc.eq(new))
-                        .execute(c)?;
+                    diesel::update(
+                        task_records::table
+                            .find((&task, seq))
+                            .filter(task_records::value_enc.eq(&old)),
+                    )
+                    .set(task_records::value_enc.eq(new))
+                    .execute(c)?;
                 }
             }
             Ok::<_, DbError>(())

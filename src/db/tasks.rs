@@ -358,3 +358,26 @@ pub fn claim_reminder(conn: &mut DbConn, key: &str, now: NaiveDateTime) -> Resul
         Err(e) => Err(e.into()),
     }
 }
+
+/// When a request is denied or withdrawn, its stores owe nothing more: tasks nobody is
+/// working on (open or failed) become exempt with this basis. A running job finishes.
+pub fn close_unanswered(
+    conn: &mut DbConn,
+    request_id: &str,
+    basis: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        tasks::table
+            .filter(tasks::request_id.eq(request_id))
+            .filter(tasks::status.eq_any([TaskStatus::Open, TaskStatus::Failed])),
+    )
+    .set((
+        tasks::status.eq(TaskStatus::Exempt),
+        tasks::exemption_basis.eq(basis),
+        tasks::next_attempt_at.eq(None::<chrono::NaiveDateTime>),
+        tasks::completed_at.eq(now),
+        tasks::updated_at.eq(now),
+    ))
+    .execute(conn)?)
+}

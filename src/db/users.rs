@@ -317,3 +317,12 @@ pub fn names_of(
         .into_iter()
         .collect())
 }
+
+/// How many staff accounts and requests the database holds (the demo refuses a database in
+/// real use).
+pub fn counts(conn: &mut DbConn) -> Result<(i64, i64), DbError> {
+    use super::schema::requests;
+    let staff = users::table.count().get_result(conn)?;
+    let requests = requests::table.count().get_result(conn)?;
+    Ok((staff, requests))
+}

@@ -83,6 +83,9 @@ fn looks_like_id(s: &str) -> bool {
 /// The words of a name as they are indexed and searched: lower case, split at anything that
 /// is not a letter or digit (so "Anne-Marie O'Neil" gives anne, marie, o, neil), each once.
 pub fn name_words(name: &str) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    // One form for accents, whichever way they were typed ("é" or "e" + combining accent).
+    let name: String = name.nfc().collect();
     let mut words: Vec<String> = Vec::new();
     for w in name
         .split(|c: char| !c.is_alphanumeric())
@@ -140,6 +143,11 @@ mod tests {
             ]))
         );
         assert_eq!(name_words("ÉLODIE élodie Zoë"), vec!["élodie", "zoë"]);
+        assert_eq!(
+            name_words("Ine\u{0302}s"),
+            name_words("In\u{00ea}s"),
+            "composed and decomposed accents are one word"
+        );
         assert_eq!(Search::parse("--- !!"), Err(SearchError::Nothing));
         // Eleven bytes, but not eleven ASCII characters (found by schemathesis: it panicked).
         assert_eq!(

@@ -128,7 +128,7 @@ pub async fn owner(svc: &Services, owner_id: String) -> Result<OwnerOverview, Wo
             let o = Some(owner_id.as_str());
             Ok::<_, WorkflowError>((
                 q::tasks_by_status(c, o)?,
-                q::open_tasks_due(c, o, Some(today), today + chrono::Duration::days(7))?,
+                q::open_tasks_due(c, o, Some(today), today + chrono::Duration::days(6))?,
                 q::open_tasks_due(c, o, None, today - chrono::Duration::days(1))?,
             ))
         })

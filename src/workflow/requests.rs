@@ -100,8 +100,11 @@ pub async fn index_old_names(svc: &Services) -> Result<usize, WorkflowError> {
         after = last.to_string();
         let mut rows = Vec::with_capacity(batch.len());
         for (id, name_enc) in batch {
-            let name = svc.keys.open(&name_enc, slots::request_name(&id))?;
-            rows.push((id, name_word_indexes(&svc.keys, &name)));
+            // A name this key cannot read stays unsearchable; it must not stop start-up.
+            match svc.keys.open(&name_enc, slots::request_name(&id)) {
+                Ok(name) => rows.push((id, name_word_indexes(&svc.keys, &name))),
+                Err(_) => tracing::error!("request {id}: stored name unreadable; not indexed"),
+            }
         }
         done += rows.len();
         svc.db
@@ -127,7 +130,7 @@ pub(super) fn event(
     public: bool,
 ) -> RequestEvent {
     RequestEvent {
-        id: db::new_id(),
+        id: db::event_id(),
         request_id: row.id.clone(),
         at: db::now(),
         actor: actor.as_text(),
@@ -676,6 +679,18 @@ fn apply(
     if to.is_closed() {
         row.closed_at = Some(now);
         row.paused_on = None;
+    }
+    // A denied or withdrawn request is owed nothing more: its stores' owners stop seeing it.
+    let basis = match action {
+        Action::Deny => Some("The request was refused; nothing more is owed"),
+        Action::Withdraw => Some("The requester withdrew the request; nothing more is owed"),
+        _ => None,
+    };
+    if let Some(basis) = basis {
+        let n = crate::db::tasks::close_unanswered(c, &row.id, basis, now)?;
+        if n > 0 {
+            detail["tasks_closed"] = n.into();
+        }
     }
     row.status = to;
     row.updated_at = now;

@@ -42,6 +42,13 @@ fn assert_names_field(page: &str, field: &str, case: &str) {
         page.contains(&format!("id=\"{field}-error\"")),
         "{case}: message next to {field}"
     );
+    // The message names the field ("Email address is required"), never a bare "is required".
+    let message =
+        crate::support::between(page, &format!("id=\"{field}-error\">"), "<").unwrap_or_default();
+    assert!(
+        message.chars().next().is_some_and(char::is_uppercase),
+        "{case}: the message beside {field} starts with its name: {message:?}"
+    );
 }
 
 #[tokio::test]

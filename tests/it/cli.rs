@@ -478,7 +478,19 @@ async fn production(backend: crate::support::Backend) {
     };
     run(&["migrate"]);
     assert!(run(&["admin", "create", "--email", "root@shop.example"]).contains("/console/setup/"));
-    run(&["demo"]);
+    // The database holds an administrator already: the demo asks for --force.
+    let refused = steward(&dir)
+        .envs(vars.iter().map(|(k, v)| (*k, v.as_str())))
+        .arg("demo")
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("--force"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    run(&["demo", "--force"]);
     assert!(
         run(&[
             "token",

@@ -65,7 +65,8 @@ fn detail_lines(detail: &str) -> Vec<(String, String)> {
     }
 }
 
-fn target_of(raw: &str, names: &records::AuditNames) -> Target {
+/// `tasks`: whether the reader may open task pages (an auditor may not).
+fn target_of(raw: &str, names: &records::AuditNames, tasks: bool) -> Target {
     let (kind, id) = raw.split_once(':').unwrap_or(("", raw));
     let known = |text: Option<String>, link: String| match text {
         Some(text) => Target {
@@ -96,7 +97,7 @@ fn target_of(raw: &str, names: &records::AuditNames) -> Target {
         ),
         "task" => Target {
             text: "Store task".into(),
-            link: Some(format!("/console/tasks/{id}")),
+            link: tasks.then(|| format!("/console/tasks/{id}")),
         },
         "breach" => Target {
             text: "Breach".into(),
@@ -223,7 +224,11 @@ pub async fn page(
                     .unwrap_or_else(|| actor.to_string()),
             },
             action_label: crate::domain::labels::of_field(&r.action),
-            target: target_of(&r.target, &names),
+            target: target_of(
+                &r.target,
+                &names,
+                staff.0.role.can(crate::domain::Permission::WorkOwnTasks),
+            ),
             detail: detail_lines(&r.detail),
             action: r.action,
         })

@@ -22,6 +22,8 @@ use crate::workflow::view::{self, RequestView};
 use crate::workflow::{Services, WorkflowError};
 
 const PAGE_SIZE: i64 = 50;
+/// Pages beyond this are not offered (and cannot overflow the offset).
+const MAX_PAGE: i64 = 1_000_000;
 
 /// The queue's filters, search and sort, all in the URL so a view can be bookmarked and
 /// shared, and the overview's tiles can link to one.
@@ -161,7 +163,8 @@ pub async fn queue(
         )
     }
     .filter(|p| *p >= 1)
-    .unwrap_or(1);
+    .unwrap_or(1)
+    .min(MAX_PAGE);
     let today = svc.today();
     let overdue = q.overdue == "1" || q.overdue == "true";
     let searching = search.is_some();
@@ -170,7 +173,7 @@ pub async fn queue(
         kind,
         jurisdiction,
         overdue_before: overdue.then_some(today),
-        due_between: due_week.then(|| (today, today + chrono::Duration::days(7))),
+        due_between: due_week.then(|| (today, today + chrono::Duration::days(6))),
         ready_only: q.ready == "1",
         lookup: search.map(|s| view::lookup(&svc, s)),
         open_only: q.open == "1",

@@ -26,7 +26,7 @@ pub(super) fn event(
     note: Option<String>,
 ) -> RequestEvent {
     RequestEvent {
-        id: db::new_id(),
+        id: db::event_id(),
         request_id: request_id.into(),
         at: db::now(),
         actor: actor.as_text(),
