@@ -77,7 +77,7 @@ pub struct TableCorrection {
 }
 
 /// One field value of one record, as it goes into the subject's package.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct FoundValue {
     pub table: String,
     pub record: String,

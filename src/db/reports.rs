@@ -257,6 +257,17 @@ pub fn erase_personal_data(
             .filter(super::schema::request_name_words::request_id.eq_any(ids)),
     )
     .execute(conn)?;
+    // Uploads never confirmed hold the person's data too.
+    diesel::delete(
+        super::schema::pending_uploads::table.filter(
+            super::schema::pending_uploads::task_id.eq_any(
+                tasks::table
+                    .filter(tasks::request_id.eq_any(ids))
+                    .select(tasks::id),
+            ),
+        ),
+    )
+    .execute(conn)?;
     // Staff notes on the timeline and on store tasks can quote the person: they go too.
     diesel::update(request_events::table.filter(request_events::request_id.eq_any(ids)))
         .set(request_events::note.eq(None::<String>))

@@ -265,6 +265,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    pending_uploads (task_id) {
+        task_id -> Text,
+        values_enc -> Text,
+        table_name -> Text,
+        column_names -> Text,
+        records -> BigInt,
+        value_count -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     reminders (key) {
         key -> Text,
         sent_at -> Timestamp,
@@ -394,6 +406,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     stores,
     tasks,
     task_records,
+    pending_uploads,
     reminders,
     users,
     sessions,

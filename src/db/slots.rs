@@ -38,6 +38,9 @@ pub fn task_record(row: &str) -> Slot<'_> {
 pub fn task_record_row(task_id: &str, seq: i64) -> String {
     format!("{task_id}/{seq}")
 }
+pub fn pending_upload(task_id: &str) -> Slot<'_> {
+    Slot::new("pending_uploads", "values_enc", task_id)
+}
 pub fn consent_subject(id: &str) -> Slot<'_> {
     Slot::new("consent_records", "subject_enc", id)
 }

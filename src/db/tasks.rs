@@ -381,3 +381,41 @@ pub fn close_unanswered(
     ))
     .execute(conn)?)
 }
+
+/// A parsed upload waiting for its owner's confirmation.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = super::schema::pending_uploads)]
+pub struct PendingUpload {
+    pub task_id: String,
+    pub values_enc: String,
+    pub table_name: String,
+    /// The CSV's column names, as JSON.
+    pub column_names: String,
+    pub records: i64,
+    pub value_count: i64,
+    pub created_at: chrono::NaiveDateTime,
+}
+
+/// Keeps an upload for confirmation, replacing one not yet confirmed.
+pub fn stage_upload(conn: &mut DbConn, p: &PendingUpload) -> Result<(), DbError> {
+    use super::schema::pending_uploads;
+    diesel::delete(pending_uploads::table.find(&p.task_id)).execute(conn)?;
+    diesel::insert_into(pending_uploads::table)
+        .values(p)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn pending_upload(conn: &mut DbConn, task_id: &str) -> Result<Option<PendingUpload>, DbError> {
+    use super::schema::pending_uploads;
+    Ok(pending_uploads::table
+        .find(task_id)
+        .select(PendingUpload::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn discard_upload(conn: &mut DbConn, task_id: &str) -> Result<usize, DbError> {
+    use super::schema::pending_uploads;
+    Ok(diesel::delete(pending_uploads::table.find(task_id)).execute(conn)?)
+}

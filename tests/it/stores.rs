@@ -198,6 +198,37 @@ async fn access_request_across_postgres_mariadb_and_a_manual_store() {
             "{backend:?} upload: {}",
             res.text().await.unwrap()
         );
+        // Kept aside first: the owner sees what the file holds, then keeps it.
+        let (_, t) = api.get(&format!("/api/v1/tasks/{manual_task}")).await;
+        assert_eq!(
+            t["status"], "open",
+            "nothing is kept before the owner confirms"
+        );
+        let page =
+            crate::support::page(&owner, app.url(&format!("/console/tasks/{manual_task}"))).await;
+        assert!(
+            page.contains("<strong>2 records</strong> (4 values)")
+                && page.contains("subscriptions")
+                && page.contains("list, since"),
+            "{backend:?}: the upload's size is shown before it is kept"
+        );
+        let csrf = hidden(&page, "csrf").unwrap();
+        let res = owner
+            .post(app.url(&format!("/console/tasks/{manual_task}/keep-upload")))
+            .form(&[("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303);
+        let (_, t) = api.get(&format!("/api/v1/tasks/{manual_task}")).await;
+        assert_eq!(t["status"], "done", "{t}");
+        let res = owner
+            .post(app.url(&format!("/console/tasks/{manual_task}/keep-upload")))
+            .form(&[("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 409, "kept once");
 
         let (s, done) = api
             .post(&format!("/api/v1/requests/{reference}/complete"), json!({}))

@@ -15,7 +15,7 @@ use crate::domain::validation::FieldErrors;
 use crate::web::error::PageError;
 use crate::web::staff::ConsoleStaff;
 use crate::web::{redirect, render};
-use crate::workflow::tasks::{self, QueueFilter, Settle, TaskView};
+use crate::workflow::tasks::{self, QueueFilter, Settle, TaskView, uploads};
 use crate::workflow::{Services, WorkflowError};
 
 #[derive(Template)]
@@ -98,23 +98,27 @@ struct TaskPage {
     failed: String,
     note: String,
     max_mb: usize,
+    /// An upload waiting for the owner to confirm what it holds.
+    staged: Option<uploads::Staged>,
 }
 
-fn task_page(
+async fn task_page(
+    svc: &Services,
     staff: &ConsoleStaff,
     t: TaskView,
     failed: &str,
     note: String,
     errors: FieldErrors,
-) -> TaskPage {
-    TaskPage {
+) -> Result<TaskPage, PageError> {
+    Ok(TaskPage {
         nav: Nav::new(staff, "tasks"),
+        staged: uploads::waiting(svc, &t.id).await?,
         t,
         errors,
         failed: failed.into(),
         note,
         max_mb: UPLOAD_MAX_MB,
-    }
+    })
 }
 
 pub async fn detail(
@@ -125,7 +129,7 @@ pub async fn detail(
     let t = tasks::get(&svc, &staff.0, &path).await?;
     render(
         StatusCode::OK,
-        &task_page(&staff, t, "", String::new(), FieldErrors::default()),
+        &task_page(&svc, &staff, t, "", String::new(), FieldErrors::default()).await?,
     )
 }
 
@@ -152,6 +156,22 @@ pub async fn action(
         "done" => note.clone().map(|note| Settle::Done { note, counts: None }),
         "exempt" => note.clone().map(|basis| Settle::Exempt { basis }),
         "retry" => Some(Settle::Retry),
+        // The upload kept aside: its owner keeps it as the answer, or discards it.
+        "keep-upload" | "discard-upload" => {
+            let done = if action == "keep-upload" {
+                uploads::accept(&svc, &staff.0, &id).await
+            } else {
+                uploads::discard(&svc, &staff.0, &id).await
+            };
+            return match done {
+                Ok(()) => Ok(redirect(&format!("/console/tasks/{id}"))),
+                Err(WorkflowError::Conflict(m)) => conflict(&svc, &staff, &id, &action, &m).await,
+                Err(WorkflowError::Forbidden) => Err(PageError::forbidden(
+                    "Only the store's owner or privacy staff can do this.",
+                )),
+                Err(e) => Err(e.into()),
+            };
+        }
         _ => return Err(PageError::not_found()),
     };
     if settle.is_none() && errors.is_empty() {
@@ -210,7 +230,27 @@ async fn finish(
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
     let t = tasks::get(svc, &staff.0, id).await?;
-    render(status, &task_page(staff, t, action, typed, errors))
+    render(
+        status,
+        &task_page(svc, staff, t, action, typed, errors).await?,
+    )
+}
+
+/// The task page again, saying why the action cannot be taken now (409).
+async fn conflict(
+    svc: &Services,
+    staff: &ConsoleStaff,
+    id: &str,
+    action: &str,
+    why: &str,
+) -> Result<HttpResponse, PageError> {
+    let mut errors = FieldErrors::default();
+    errors.add("action", "This action", format!("is not possible: {why}"));
+    let t = tasks::get(svc, &staff.0, id).await?;
+    render(
+        StatusCode::CONFLICT,
+        &task_page(svc, staff, t, action, String::new(), errors).await?,
+    )
 }
 
 /// The owner's CSV of the subject's records, as a multipart upload (field `file`, plus the
@@ -252,14 +292,20 @@ pub async fn upload(
     } else {
         errors.check("file", "The file", parse_upload(&file, &table))
     };
-    finish(
-        &svc,
-        &staff,
-        &id,
-        "upload",
-        String::new(),
-        errors,
-        values.map(Settle::Records),
-    )
-    .await
+    // Checked: kept aside until its owner has seen what it holds and keeps it.
+    if let (Some(values), true) = (values, errors.is_empty()) {
+        match uploads::stage(&svc, &staff.0, &id, values).await {
+            Ok(_) => return Ok(redirect(&format!("/console/tasks/{id}#staged"))),
+            Err(WorkflowError::Conflict(m)) => {
+                return conflict(&svc, &staff, &id, "upload", &m).await;
+            }
+            Err(WorkflowError::Forbidden) => {
+                return Err(PageError::forbidden(
+                    "Only the store's owner or privacy staff can do this.",
+                ));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    finish(&svc, &staff, &id, "upload", String::new(), errors, None).await
 }

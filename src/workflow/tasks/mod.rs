@@ -5,6 +5,7 @@
 mod fan_out;
 mod jobs;
 mod settle;
+pub mod uploads;
 mod views;
 
 pub use fan_out::{fan_out, found_nothing_in, retime_open_tasks, unsettled};
