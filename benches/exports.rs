@@ -1,6 +1,7 @@
 //! Benchmark (run on demand, not a test): the request log of N requests (default 1,000,000)
 //! downloaded as `requests.csv` through the API, streamed. Prints the time to the last byte
-//! and the server process's peak RSS during the download (the peak is reset just before it).
+//! and the server process's peak RSS during the download (the peak is reset just before it);
+//! then the console overview's figures and a search by reference over the same requests.
 //!
 //!     cargo bench --bench exports
 //!     STEWARD_BENCH_REQUESTS=100000 cargo bench --bench exports
@@ -178,6 +179,37 @@ async fn main() {
             n as f64 / took.as_secs_f64(),
             before / 1024,
             rss_kib("VmHWM:") / 1024,
+        );
+    }
+
+    // The console's overview and a search by reference over the same requests.
+    for (what, path) in [
+        ("overview", "/api/v1/overview".to_string()),
+        (
+            "search by reference",
+            format!("/api/v1/requests?q=SR-{:08}", n / 2),
+        ),
+    ] {
+        let mut times = Vec::new();
+        for _ in 0..3 {
+            let t = Instant::now();
+            let res = reqwest::Client::new()
+                .get(format!("{base}{path}"))
+                .bearer_auth(&token)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200, "{what}");
+            res.bytes().await.unwrap();
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        println!(
+            "{what} over {n} requests: {}",
+            times
+                .iter()
+                .map(|t| format!("{t:.0} ms"))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
 }

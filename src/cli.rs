@@ -176,6 +176,7 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
         jobs: Default::default(),
         pools: Default::default(),
         metrics: Default::default(),
+        figures: Default::default(),
     })
 }
 

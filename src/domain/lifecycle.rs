@@ -71,6 +71,14 @@ impl Status {
 
     /// The final states: nothing happens to a request after one of these.
     pub const CLOSED: [Status; 3] = [Status::Completed, Status::Denied, Status::Withdrawn];
+    /// Every other state: the request is still being worked.
+    pub const OPEN: [Status; 5] = [
+        Status::Received,
+        Status::Verifying,
+        Status::Verified,
+        Status::InProgress,
+        Status::Paused,
+    ];
 
     pub fn is_closed(self) -> bool {
         matches!(self, Status::Completed | Status::Denied | Status::Withdrawn)

@@ -39,6 +39,8 @@ pub struct Services {
     pub pools: std::sync::Arc<crate::connectors::pools::StorePools>,
     /// This process's counters and histograms for `/metrics`.
     pub metrics: std::sync::Arc<crate::metrics::Metrics>,
+    /// The overview's weekly and monthly figures, reused for a few minutes.
+    pub figures: std::sync::Arc<overview::FigureCache>,
 }
 
 impl Services {
