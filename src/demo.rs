@@ -477,7 +477,7 @@ async fn register_stores(svc: &Services, staff: &Actor) -> Result<String, AnyErr
         owner_email: "owner@demo.example".into(),
         art30: art30("Sending the newsletter", "Email address, preferences"),
         access: Access::Webhook {
-            url: "https://hooks.newsletter.example/steward".into(),
+            url: "https://example.com/steward-webhook".into(),
             secret: Some(new_token()),
         },
         active: false,

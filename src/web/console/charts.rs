@@ -65,10 +65,13 @@ fn y_of(value: f64, top_value: f64) -> i64 {
     HEIGHT - BOTTOM - (value / top_value * plot).round() as i64
 }
 
+/// Grid lines at whole, evenly spaced values: every unit up to 5, else fifths of the top
+/// (which [`nice_max`] makes a whole number).
 fn grid(top_value: i64, suffix: &str) -> Vec<(i64, String)> {
-    (0..=4)
+    let step = if top_value <= 5 { 1 } else { top_value / 5 };
+    (0..=top_value / step)
         .map(|i| {
-            let v = top_value * i / 4;
+            let v = i * step;
             (y_of(v as f64, top_value as f64), format!("{v}{suffix}"))
         })
         .collect()
@@ -213,7 +216,10 @@ pub fn on_time(months: &[Month]) -> Chart {
         },
         width: WIDTH,
         height: HEIGHT,
-        grid: grid(100, "%"),
+        grid: vec![0, 25, 50, 75, 100]
+            .into_iter()
+            .map(|v| (y_of(v as f64, 100.0), format!("{v}%")))
+            .collect(),
         bars,
         labels,
         legend: vec![
@@ -346,6 +352,25 @@ mod tests {
         assert_eq!(nice_max(11), 20);
         assert_eq!(nice_max(500), 500);
         assert_eq!(nice_max(501), 1000);
+    }
+
+    #[test]
+    fn grid_lines_are_evenly_spaced_whole_numbers() {
+        let labels = |top| {
+            grid(top, "")
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(labels(5), ["0", "1", "2", "3", "4", "5"]);
+        assert_eq!(labels(2), ["0", "1", "2"]);
+        assert_eq!(labels(50), ["0", "10", "20", "30", "40", "50"]);
+        let ys: Vec<i64> = grid(20, "").into_iter().map(|(y, _)| y).collect();
+        let gap = ys[0] - ys[1];
+        assert!(
+            ys.windows(2).all(|w| (w[0] - w[1] - gap).abs() <= 1),
+            "even to a pixel: {ys:?}"
+        );
     }
 
     #[test]
