@@ -90,7 +90,8 @@ fn load_failures(c: &mut DbConn, user: &mut User, client: &str) -> Result<(), Db
 }
 
 /// Counts a failure of this account from this client, with back-off once they pile up. The
-/// audit log gets the first failure and each lock, not every guess.
+/// count is kept in the database (`failures + 1`), so guesses sent at the same moment are
+/// each counted. The audit log gets the first failure and each lock, not every guess.
 fn failure(
     c: &mut DbConn,
     user: &mut User,
@@ -98,19 +99,20 @@ fn failure(
     now: NaiveDateTime,
     action: &str,
 ) -> Result<(), DbError> {
-    let locked = user.locked_until.is_some_and(|t| t > now);
+    let (failures, locked_until) = users::add_client_failure(c, &user.id, client)?;
+    user.failed_logins = failures;
+    user.locked_until = locked_until;
+    let locked = locked_until.is_some_and(|t| t > now);
     let mut lock_started = false;
-    if !locked {
-        user.failed_logins += 1;
-        if user.failed_logins >= LOCK_AFTER_FAILURES {
-            let exp = (user.failed_logins - LOCK_AFTER_FAILURES).min(6) as u32;
-            let minutes = 2i64.pow(exp).min(MAX_LOCK_MINUTES);
-            user.locked_until = Some(now + Duration::minutes(minutes));
-            lock_started = true;
-        }
+    if !locked && failures >= LOCK_AFTER_FAILURES {
+        let exp = (failures - LOCK_AFTER_FAILURES).min(6) as u32;
+        let minutes = 2i64.pow(exp).min(MAX_LOCK_MINUTES);
+        let until = now + Duration::minutes(minutes);
+        users::lock_client(c, &user.id, client, until)?;
+        user.locked_until = Some(until);
+        lock_started = true;
     }
-    users::set_client_failures(c, &user.id, client, user.failed_logins, user.locked_until)?;
-    if user.failed_logins != 1 && !lock_started {
+    if failures != 1 && !lock_started {
         return Ok(());
     }
     let detail = serde_json::json!({"locked": user.locked_until.is_some_and(|t| t > now), "failures": user.failed_logins});

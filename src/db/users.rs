@@ -199,6 +199,70 @@ pub fn set_client_failures(
     Ok(())
 }
 
+/// Counts one more failure of this account from this client in the database itself
+/// (`failures + 1`), so attempts made at the same moment are each counted; answers the new
+/// count and the lock the row had. Call inside the failing attempt's transaction.
+pub fn add_client_failure(
+    conn: &mut DbConn,
+    user_id: &str,
+    client: &str,
+) -> Result<(i32, Option<NaiveDateTime>), DbError> {
+    use super::schema::login_failures as f;
+    let row = || {
+        f::table
+            .filter(f::user_id.eq(user_id))
+            .filter(f::client.eq(client))
+    };
+    for _ in 0..2 {
+        let n = diesel::update(row())
+            .set((f::failures.eq(f::failures + 1), f::last_at.eq(super::now())))
+            .execute(conn)?;
+        if n == 0 {
+            // The first failure: a savepoint, so a concurrent first insert (a key
+            // violation) leaves this transaction usable, and the update is tried again.
+            let inserted = conn.transaction(|c| {
+                diesel::insert_into(f::table)
+                    .values((
+                        f::user_id.eq(user_id),
+                        f::client.eq(client),
+                        f::failures.eq(1),
+                        f::locked_until.eq(None::<NaiveDateTime>),
+                        f::last_at.eq(super::now()),
+                    ))
+                    .execute(c)
+            });
+            match inserted {
+                Ok(_) => {}
+                Err(diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                )) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        return Ok(row().select((f::failures, f::locked_until)).first(conn)?);
+    }
+    Ok(row().select((f::failures, f::locked_until)).first(conn)?)
+}
+
+/// Locks this account for this client until `until`.
+pub fn lock_client(
+    conn: &mut DbConn,
+    user_id: &str,
+    client: &str,
+    until: NaiveDateTime,
+) -> Result<(), DbError> {
+    use super::schema::login_failures as f;
+    diesel::update(
+        f::table
+            .filter(f::user_id.eq(user_id))
+            .filter(f::client.eq(client)),
+    )
+    .set(f::locked_until.eq(until))
+    .execute(conn)?;
+    Ok(())
+}
+
 pub fn touch_token(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<(), DbError> {
     diesel::update(api_tokens::table.find(id))
         .set(api_tokens::last_used_at.eq(at))

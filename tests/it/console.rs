@@ -262,3 +262,51 @@ async fn staff_log_a_letter_with_its_receipt_date() {
         app.smtp.wait_for("letter@example.de", 1).await;
     }
 }
+
+/// Guesses sent at the same moment are each counted (the count is `failures + 1` in the
+/// database, not read, added to and written back), so parallel guessing gets no more tries
+/// than one at a time; on both backends.
+#[tokio::test]
+async fn guesses_sent_together_are_each_counted() {
+    for backend in backends() {
+        let app = TestApp::spawn(backend).await;
+        let user = app
+            .staff(Role::Admin, "admin@staff.example", "orbit kettle velvet 42")
+            .await;
+        let tries: Vec<_> = (0..8)
+            .map(|i| {
+                let app = &app;
+                async move {
+                    let b = app.browser();
+                    app.login(&b, "admin@staff.example", &format!("guess number {i}"))
+                        .await
+                        .status()
+                        .as_u16()
+                }
+            })
+            .collect();
+        let statuses = futures_util::future::join_all(tries).await;
+        assert!(
+            statuses.iter().all(|s| *s == 401),
+            "{backend:?}: {statuses:?}"
+        );
+        let id = user.to_string();
+        let (failures, locked) = app
+            .db(move |c| steward::db::users::client_failures(c, &id, "127.0.0.1").unwrap())
+            .await;
+        assert_eq!(failures, 8, "{backend:?}: every guess counted");
+        assert!(
+            locked.is_some(),
+            "{backend:?}: and the account is locked for this client"
+        );
+        let b = app.browser();
+        let right = app
+            .login(&b, "admin@staff.example", "orbit kettle velvet 42")
+            .await;
+        assert_eq!(
+            right.status(),
+            401,
+            "{backend:?}: locked even with the password"
+        );
+    }
+}
