@@ -44,6 +44,8 @@ pub struct Config {
     pub gdpr_country: Option<Calendar>,
     /// Private and loopback hosts stores may reach (`STEWARD_STORE_ALLOW`).
     pub store_allow: Reach,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`STEWARD_TRUSTED_PROXIES`).
+    pub trusted_proxies: crate::web::client::TrustedProxies,
     /// The only folder SQLite stores may be in (`STEWARD_SQLITE_STORES_DIR`); none: off.
     pub sqlite_stores_dir: Option<PathBuf>,
     /// Where signed audit checkpoints are appended (`STEWARD_CHECKPOINT_FILE`).
@@ -246,6 +248,11 @@ impl Config {
                 }
             };
 
+        let trusted_proxies = crate::web::client::TrustedProxies::parse(
+            &get("STEWARD_TRUSTED_PROXIES").unwrap_or_default(),
+        )
+        .map_err(|m| fail("STEWARD_TRUSTED_PROXIES", m))?;
+
         let checkpoint_file = get("STEWARD_CHECKPOINT_FILE")
             .filter(|f| !f.trim().is_empty())
             .map(PathBuf::from);
@@ -253,6 +260,7 @@ impl Config {
         Ok(Config {
             checkpoint_file,
             store_allow,
+            trusted_proxies,
             sqlite_stores_dir,
             gdpr_country,
             rates,

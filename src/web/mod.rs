@@ -4,6 +4,7 @@
 pub mod api;
 pub mod breach_input;
 pub mod calendar_input;
+pub mod client;
 pub mod console;
 pub mod error;
 pub mod forms;
@@ -47,8 +48,8 @@ pub fn render<T: Template>(status: StatusCode, page: &T) -> Result<HttpResponse,
 /// "See other": after a POST, so reloading the page does not send the form again.
 /// The connecting address, which keys sign-in failures (behind a proxy: the proxy's).
 pub fn client_of(req: &actix_web::HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
+    client::client_ip(req)
+        .map(|ip| ip.to_string())
         .unwrap_or_else(|| "unknown".into())
 }
 

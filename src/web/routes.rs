@@ -305,7 +305,7 @@ pub async fn guard(
 
     if let Some(limit) = rule.limit
         && let Some(limiter) = req.app_data::<web::Data<RateLimiter>>()
-        && let Some(ip) = req.peer_addr().map(|a| a.ip())
+        && let Some(ip) = super::client::client_ip(req.request())
         && let Err(retry_after) = limiter.check(limit, ip)
     {
         tracing::warn!("rate limit {:?} reached", limit);

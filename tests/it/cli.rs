@@ -460,6 +460,7 @@ async fn production(backend: crate::support::Backend) {
         ("STEWARD_RATE_INTAKE", "30/hour".into()),
         ("STEWARD_RATE_VERIFY", "60/hour".into()),
         ("STEWARD_LOG", "info".into()),
+        ("STEWARD_TRUSTED_PROXIES", "10.0.0.0/8, ::1".into()),
     ];
     let run = |args: &[&str]| {
         let out = steward(&dir)

@@ -310,3 +310,78 @@ async fn guesses_sent_together_are_each_counted() {
         );
     }
 }
+
+/// Behind a reverse proxy every client connects from the proxy's address. With the proxy
+/// trusted (`STEWARD_TRUSTED_PROXIES`), back-off is per account and forwarded client, so an
+/// attacker's guesses do not lock out the real user behind the same proxy; without it, the
+/// header is ignored, so it cannot be forged to dodge the back-off.
+#[tokio::test]
+async fn back_off_follows_the_client_a_trusted_proxy_forwards() {
+    let backend = backends()[0];
+    let guess = |app: &TestApp, from: &'static str, password: &'static str| {
+        let (b, url) = (app.browser(), app.url("/console/login"));
+        async move {
+            let page = b.get(&url).send().await.unwrap().text().await.unwrap();
+            let csrf = crate::support::hidden(&page, "csrf").unwrap();
+            b.post(&url)
+                .header("X-Forwarded-For", format!("198.51.100.1, {from}"))
+                .form(&[
+                    ("email", "admin@staff.example"),
+                    ("password", password),
+                    ("csrf", csrf.as_str()),
+                    ("next", ""),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    let proxied = TestApp::spawn_with(backend, &[("STEWARD_TRUSTED_PROXIES", "127.0.0.1")]).await;
+    let user = proxied
+        .staff(Role::Admin, "admin@staff.example", "orbit kettle velvet 42")
+        .await;
+    for _ in 0..6 {
+        assert_eq!(guess(&proxied, "203.0.113.66", "wrong guess").await, 401);
+    }
+    let id = user.to_string();
+    let counted = proxied
+        .db(move |c| {
+            [
+                steward::db::users::client_failures(c, &id, "203.0.113.66")
+                    .unwrap()
+                    .0,
+                steward::db::users::client_failures(c, &id, "127.0.0.1")
+                    .unwrap()
+                    .0,
+                steward::db::users::client_failures(c, &id, "198.51.100.1")
+                    .unwrap()
+                    .0,
+            ]
+        })
+        .await;
+    assert_eq!(
+        counted,
+        [6, 0, 0],
+        "counted for the forwarded client, not the proxy or a claim"
+    );
+    assert_eq!(
+        guess(&proxied, "203.0.113.10", "orbit kettle velvet 42").await,
+        303,
+        "the real user behind the same proxy still signs in"
+    );
+
+    let direct = TestApp::spawn(backend).await;
+    let user = direct
+        .staff(Role::Admin, "admin@staff.example", "orbit kettle velvet 42")
+        .await;
+    for from in ["203.0.113.1", "203.0.113.2"] {
+        assert_eq!(guess(&direct, from, "wrong guess").await, 401);
+    }
+    let id = user.to_string();
+    let (failures, _) = direct
+        .db(move |c| steward::db::users::client_failures(c, &id, "127.0.0.1").unwrap())
+        .await;
+    assert_eq!(failures, 2, "an untrusted peer's header is ignored");
+}

@@ -278,7 +278,7 @@ fn header(req: &HttpRequest, name: &str) -> Option<String> {
 
 fn proof(req: &HttpRequest, page_url: Option<String>, banner_version: Option<String>) -> Proof {
     Proof {
-        ip: req.peer_addr().map(|a| a.ip()),
+        ip: crate::web::client::client_ip(req),
         user_agent: header(req, "User-Agent"),
         page_url,
         gpc: header(req, "Sec-GPC").as_deref() == Some("1"),

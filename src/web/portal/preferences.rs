@@ -347,7 +347,7 @@ pub async fn save(
             jurisdiction: None,
             note: None,
             proof: Proof {
-                ip: req.peer_addr().map(|a| a.ip()),
+                ip: crate::web::client::client_ip(&req),
                 user_agent: req
                     .headers()
                     .get("User-Agent")
