@@ -76,8 +76,15 @@ macro_rules! rebind {
     }};
 }
 
+/// Set once every value is sealed: later start-ups skip the pass (it reads whole tables).
+/// A database restored from before then has no mark, and the pass runs again.
+pub const DONE: &str = "encryption_slots_done";
+
 pub fn run(conn: &mut DbConn, keys: &Keys) -> Result<Rebound, DbError> {
     let mut done = Rebound::default();
+    if super::settings::get(conn, DONE)?.is_some() {
+        return Ok(done);
+    }
     rebind!(
         conn,
         keys,
@@ -237,6 +244,9 @@ pub fn run(conn: &mut DbConn, keys: &Keys) -> Result<Rebound, DbError> {
             }
             Ok::<_, DbError>(())
         })?;
+    }
+    if done.unreadable == 0 {
+        super::settings::put(conn, DONE, &super::now().to_string(), None)?;
     }
     Ok(done)
 }

@@ -2,36 +2,38 @@
 
 use super::{Services, WorkflowError};
 use crate::audit::{self, Actor, ChainReport, checkpoint};
-use crate::db::models::{AuditRow, User};
+use crate::db::models::AuditRow;
 use crate::db::{DbError, users};
 
-/// The audit page: the chain's state, one page of rows (newest first), and the staff whose
-/// ids the rows name.
+/// The audit page: the chain's state and one page of rows (newest first).
 pub async fn audit_page(
     svc: &Services,
     limit: i64,
     before: Option<i64>,
     filter: crate::db::reports::AuditFilter,
-) -> Result<(ChainReport, Vec<AuditRow>, Vec<User>), WorkflowError> {
+) -> Result<(ChainReport, Vec<AuditRow>), WorkflowError> {
     Ok(svc
         .db
         .run(move |c| {
             let chain = audit::verify(c)?;
             let rows = audit::recent(c, limit, before, &filter)?;
-            Ok::<_, DbError>((chain, rows, users::list(c)?))
+            Ok::<_, DbError>((chain, rows))
         })
         .await?)
 }
 
-/// Staff as the audit log names them (`user:<id>`) with their email, for readable pages.
-pub async fn staff_names(svc: &Services) -> Result<Vec<(String, String)>, WorkflowError> {
+/// Staff as the audit log names them (`user:<id>`), with their name and email: read once per
+/// page, for the "who" filter and for the rows.
+pub type StaffNames = std::collections::HashMap<String, (String, String)>;
+
+pub async fn staff_names(svc: &Services) -> Result<StaffNames, WorkflowError> {
     Ok(svc
         .db
         .run(|c| {
             Ok::<_, DbError>(
                 users::list(c)?
                     .into_iter()
-                    .map(|u| (format!("user:{}", u.id), u.email))
+                    .map(|u| (format!("user:{}", u.id), (u.name, u.email)))
                     .collect(),
             )
         })
@@ -39,17 +41,19 @@ pub async fn staff_names(svc: &Services) -> Result<Vec<(String, String)>, Workfl
 }
 
 /// Names for the ids an audit page shows: staff (`user:<id>` → name and email), requests
-/// (id → reference) and stores (id → name), read in three queries.
+/// (id → reference) and stores (id → name).
 #[derive(Debug, Default)]
 pub struct AuditNames {
-    pub staff: std::collections::HashMap<String, (String, String)>,
+    pub staff: StaffNames,
     pub requests: std::collections::HashMap<String, String>,
     pub stores: std::collections::HashMap<String, String>,
 }
 
+/// The requests and stores these rows name, in two queries; `staff` as already read.
 pub async fn audit_names(
     svc: &Services,
     rows: &[crate::db::models::AuditRow],
+    staff: StaffNames,
 ) -> Result<AuditNames, WorkflowError> {
     let ids_of = |kind: &str| -> Vec<String> {
         rows.iter()
@@ -60,10 +64,6 @@ pub async fn audit_names(
     Ok(svc
         .db
         .run(move |c| {
-            let staff = users::list(c)?
-                .into_iter()
-                .map(|u| (format!("user:{}", u.id), (u.name, u.email)))
-                .collect();
             let request_ids: Vec<crate::domain::RequestId> =
                 requests.into_iter().map(Into::into).collect();
             let requests = crate::db::requests::public_ids_of(c, &request_ids)?

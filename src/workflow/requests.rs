@@ -83,9 +83,21 @@ pub fn name_word_indexes(keys: &crate::crypto::Keys, name: &str) -> Vec<String> 
         .collect()
 }
 
+/// Set once the names of requests filed before search by name are indexed.
+pub const NAMES_INDEXED: &str = "request_names_indexed";
+
 /// Indexes the names of requests filed before search by name existed; run at start-up.
 /// Decrypts each such name once, in batches; a no-op once every name is indexed.
 pub async fn index_old_names(svc: &Services) -> Result<usize, WorkflowError> {
+    // Once done, never again: every request filed since indexes its own name.
+    if svc
+        .db
+        .run(|c| crate::db::settings::get(c, NAMES_INDEXED))
+        .await?
+        .is_some()
+    {
+        return Ok(0);
+    }
     let mut after = String::new();
     let mut done = 0;
     loop {
@@ -95,6 +107,9 @@ pub async fn index_old_names(svc: &Services) -> Result<usize, WorkflowError> {
             .run(move |c| requests::names_not_indexed(c, &from, 500))
             .await?;
         let Some((last, _)) = batch.last() else {
+            svc.db
+                .run(|c| crate::db::settings::put(c, NAMES_INDEXED, "yes", None))
+                .await?;
             return Ok(done);
         };
         after = last.to_string();

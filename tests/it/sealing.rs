@@ -93,10 +93,14 @@ async fn legacy(backend: Backend) {
         .await;
     assert_eq!(s, 201, "{store}");
     let store_id = store["id"].as_str().unwrap().to_string();
-    // Rewrite them as an older Steward stored them: no associated data, no prefix.
+    // Rewrite them as an older Steward stored them: no associated data, no prefix, and no
+    // mark that the start-up pass ran.
     let keys = app.svc.keys.clone();
     let (rid, sid) = (id.clone(), store_id.clone());
     app.db(move |c| {
+        diesel::delete(steward::db::schema::settings::table.find(steward::db::rebind::DONE))
+            .execute(c)
+            .unwrap();
         diesel::update(requests::table.find(&rid))
             .set((
                 requests::email_enc.eq(keys.seal_unbound_for_tests("old@example.org")),
@@ -145,8 +149,21 @@ async fn legacy(backend: Backend) {
     let slot = steward::db::slots::store_hash_key(&store_id);
     assert_eq!(app.svc.keys.open(&hash_key, slot).unwrap(), "00ff");
     let keys = app.svc.keys.clone();
-    let again = app
-        .db(move |c| steward::db::rebind::run(c, &keys).unwrap())
+    let (again, marked, forced) = app
+        .db(move |c| {
+            let again = steward::db::rebind::run(c, &keys).unwrap();
+            let marked = steward::db::settings::get(c, steward::db::rebind::DONE).unwrap();
+            // Without the mark the pass reads everything again, and finds nothing to seal.
+            diesel::delete(steward::db::schema::settings::table.find(steward::db::rebind::DONE))
+                .execute(c)
+                .unwrap();
+            (again, marked, steward::db::rebind::run(c, &keys).unwrap())
+        })
         .await;
     assert_eq!(again.sealed, 0, "a second pass has nothing left to do");
+    assert!(
+        marked.is_some(),
+        "the pass marks itself done, so start-ups skip it"
+    );
+    assert_eq!((forced.sealed, forced.unreadable), (0, 0));
 }

@@ -186,7 +186,7 @@ pub async fn page(
         Some(
             users
                 .iter()
-                .find(|(_, email)| email.eq_ignore_ascii_case(who))
+                .find(|(_, (_, email))| email.eq_ignore_ascii_case(who))
                 .map(|(id, _)| id.clone())
                 .unwrap_or_else(|| who.to_string()),
         )
@@ -199,9 +199,9 @@ pub async fn page(
         actor,
         action: Some(q.action.trim().to_string()).filter(|a| !a.is_empty()),
     };
-    let (chain, rows, _) = records::audit_page(&svc, PAGE_ROWS, before, filter).await?;
+    let (chain, rows) = records::audit_page(&svc, PAGE_ROWS, before, filter).await?;
     let anchor = records::anchor(&svc).await?;
-    let names = records::audit_names(&svc, &rows).await?;
+    let names = records::audit_names(&svc, &rows, users).await?;
     let filters = q.filters();
     let older_link = (rows.len() as i64 == PAGE_ROWS)
         .then(|| {
