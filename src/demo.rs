@@ -236,6 +236,7 @@ const ACCOUNTS: &[(Role, &str, &str)] = &[
 ];
 
 struct Credentials {
+    id: crate::domain::UserId,
     role: Role,
     email: &'static str,
     password: String,
@@ -286,6 +287,7 @@ pub async fn load(svc: &Services, force: bool) -> Result<(), AnyError> {
                     auth::create_user(c, &address, name, *role, Some(&password), &Actor::System)?;
                 let secret = auth::preset_authenticator(c, &keys, &u.id)?;
                 out.push(Credentials {
+                    id: u.id,
                     role: *role,
                     email,
                     password,
@@ -296,10 +298,10 @@ pub async fn load(svc: &Services, force: bool) -> Result<(), AnyError> {
         })
         .await?;
     print_credentials(svc, &credentials);
-    let officer = db
-        .run(|c| users::find_by_email(c, "officer@demo.example"))
-        .await?
-        .ok_or("the demo officer was not saved")?;
+    let officer = credentials
+        .iter()
+        .find(|c| c.role == Role::PrivacyOfficer)
+        .expect("the demo has a privacy officer");
     let staff = Actor::Staff {
         id: officer.id.clone(),
     };

@@ -137,21 +137,25 @@ async fn staff_error_pages(
     let staff = req.path() == "/console" || req.path().starts_with("/console/");
     // Handlers' and the access guard's errors arrive as responses that still carry the
     // error (an `Err` here would be a middleware's own failure, passed on as it is).
-    match next.call(req).await {
-        Ok(res) if staff => {
-            let page = res
-                .response()
-                .error()
-                .and_then(|e| e.as_error::<PageError>())
-                .map(|e| e.page(true));
-            Ok(match page {
-                Some(page) => res.into_response(page),
-                None => res.map_into_boxed_body(),
-            })
+    let res = next.call(req).await?;
+    let page = staff
+        .then(|| res.response().error()?.as_error::<PageError>())
+        .flatten()
+        .map(|e| e.page(true));
+    Ok(match page {
+        Some(mut page) => {
+            // Headers the error's response set (Retry-After on 429) stay; the body is new.
+            for (name, value) in res.response().headers() {
+                if name != actix_web::http::header::CONTENT_TYPE
+                    && name != actix_web::http::header::CONTENT_LENGTH
+                {
+                    page.headers_mut().insert(name.clone(), value.clone());
+                }
+            }
+            res.into_response(page)
         }
-        Ok(res) => Ok(res.map_into_boxed_body()),
-        Err(e) => Err(e),
-    }
+        None => res.map_into_boxed_body(),
+    })
 }
 
 /// Counts every request and its latency by route pattern for `/metrics` (outermost, so the

@@ -405,7 +405,8 @@ fn deny<B>(req: ServiceRequest, api: bool, why: Denied) -> ServiceResponse<Eithe
             Denied::Forbidden => PageError::forbidden("Your role does not allow this page."),
             Denied::TooMany(_) => PageError::TooManyRequests,
         };
-        e.page(req.path().starts_with("/console"))
+        // Carries the error, so the staff layout is chosen where every console error's is.
+        actix_web::HttpResponse::from_error(e)
     };
     if let Denied::TooMany(secs) = why
         && let Ok(v) = secs.to_string().parse()
@@ -413,7 +414,10 @@ fn deny<B>(req: ServiceRequest, api: bool, why: Denied) -> ServiceResponse<Eithe
         res.headers_mut()
             .insert(actix_web::http::header::RETRY_AFTER, v);
     }
-    req.into_response(res).map_into_right_body()
+    // Built from the request's parts: `into_response` would drop the error the response
+    // carries.
+    let (http, _) = req.into_parts();
+    ServiceResponse::new(http, res).map_into_right_body()
 }
 
 /// The signed-in staff member the guard found, for the extractors.

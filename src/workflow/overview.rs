@@ -46,17 +46,21 @@ pub struct OwnerOverview {
     pub failing: i64,
 }
 
-pub enum Either {
-    Staff(Box<Overview>),
-    Owner(OwnerOverview),
+/// What the signed-in person's overview shows: the team's figures, or a store owner's own
+/// tasks'.
+pub enum OverviewFor {
+    Team(Box<Overview>),
+    OwnTasks(OwnerOverview),
 }
 
 /// The overview the signed-in person may see.
-pub async fn for_staff(svc: &Services, who: &Staff) -> Result<Either, WorkflowError> {
+pub async fn for_staff(svc: &Services, who: &Staff) -> Result<OverviewFor, WorkflowError> {
     if who.role.can(Permission::ViewRequests) {
-        Ok(Either::Staff(Box::new(privacy_team(svc).await?)))
+        Ok(OverviewFor::Team(Box::new(privacy_team(svc).await?)))
     } else {
-        Ok(Either::Owner(owner(svc, who.user.id.to_string()).await?))
+        Ok(OverviewFor::OwnTasks(
+            owner(svc, who.user.id.to_string()).await?,
+        ))
     }
 }
 

@@ -6,16 +6,16 @@ use actix_web::{HttpResponse, web};
 use crate::web::error::ApiError;
 use crate::web::staff::ApiStaff;
 use crate::workflow::Services;
-use crate::workflow::overview::{self, Either};
+use crate::workflow::overview::{self, OverviewFor};
 
 pub async fn get(svc: web::Data<Services>, staff: ApiStaff) -> Result<HttpResponse, ApiError> {
     let body = match overview::for_staff(&svc, &staff.0).await? {
-        Either::Staff(o) => {
+        OverviewFor::Team(o) => {
             let mut v = serde_json::to_value(&*o).expect("plain struct serialises");
             v["scope"] = "team".into();
             v
         }
-        Either::Owner(o) => {
+        OverviewFor::OwnTasks(o) => {
             let mut v = serde_json::to_value(&o).expect("plain struct serialises");
             v["scope"] = "own_tasks".into();
             v

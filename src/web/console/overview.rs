@@ -12,13 +12,13 @@ use crate::web::error::PageError;
 use crate::web::render;
 use crate::web::staff::ConsoleStaff;
 use crate::workflow::Services;
-use crate::workflow::overview::{self, Either};
+use crate::workflow::overview::{self, OverviewFor};
 
 #[derive(Template)]
 #[template(path = "console/overview.html")]
 struct OverviewPage {
     nav: Nav,
-    view: Either,
+    view: OverviewFor,
     charts: Vec<Chart>,
 }
 
@@ -28,12 +28,12 @@ pub async fn page(
 ) -> Result<HttpResponse, PageError> {
     let view = overview::for_staff(&svc, &staff.0).await?;
     let charts = match &view {
-        Either::Staff(o) => vec![
+        OverviewFor::Team(o) => vec![
             charts::received_per_week(&o.received_per_week),
             charts::on_time(&o.on_time_per_month),
             charts::median_days(&o.median_days_to_respond),
         ],
-        Either::Owner(_) => Vec::new(),
+        OverviewFor::OwnTasks(_) => Vec::new(),
     };
     render(
         StatusCode::OK,
