@@ -245,7 +245,8 @@ fn announce_new_database(config: &Config) {
 
 async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
     match &command {
-        Command::Migrate | Command::Demo { .. } | Command::Serve => announce_new_database(&config),
+        // `serve` runs on actix's own system and says so itself.
+        Command::Migrate | Command::Demo { .. } => announce_new_database(&config),
         _ => existing_database(&config)?,
     }
     match command {
