@@ -246,7 +246,7 @@ pub fn run(conn: &mut DbConn, keys: &Keys) -> Result<Rebound, DbError> {
         })?;
     }
     if done.unreadable == 0 {
-        super::settings::put(conn, DONE, &super::now().to_string(), None)?;
+        super::settings::mark(conn, DONE)?;
     }
     Ok(done)
 }

@@ -351,15 +351,27 @@ pub fn insert_name_words(
     request_id: &str,
     word_indexes: &[String],
 ) -> Result<(), DbError> {
-    for w in word_indexes {
-        diesel::insert_into(request_name_words::table)
-            .values((
-                request_name_words::word_index.eq(w),
-                request_name_words::request_id.eq(request_id),
-            ))
-            .execute(conn)?;
+    // A savepoint: a process starting at the same time may have indexed this request
+    // already (the start-up pass), and its key violation is as good as our insert.
+    let inserted = conn.transaction(|c| {
+        for w in word_indexes {
+            diesel::insert_into(request_name_words::table)
+                .values((
+                    request_name_words::word_index.eq(w),
+                    request_name_words::request_id.eq(request_id),
+                ))
+                .execute(c)?;
+        }
+        Ok::<_, diesel::result::Error>(())
+    });
+    match inserted {
+        Ok(())
+        | Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(()),
+        Err(e) => Err(e.into()),
     }
-    Ok(())
 }
 
 /// Requests after `after` (by id) with a name but no indexed words: filed before search by

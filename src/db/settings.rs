@@ -28,6 +28,27 @@ pub fn get(conn: &mut DbConn, key: &str) -> Result<Option<String>, DbError> {
         .optional()?)
 }
 
+/// Records that something happened once (a start-up pass finished). Processes starting
+/// together may both get there: the second finds the mark set, which is as good.
+pub fn mark(conn: &mut DbConn, key: &str) -> Result<(), DbError> {
+    let inserted = diesel::insert_into(settings::table)
+        .values((
+            settings::key.eq(key),
+            settings::value.eq(super::now().to_string()),
+            settings::updated_by.eq(None::<String>),
+            settings::updated_at.eq(super::now()),
+        ))
+        .execute(conn);
+    match inserted {
+        Ok(_)
+        | Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub fn put(conn: &mut DbConn, key: &str, value: &str, by: Option<&UserId>) -> Result<(), DbError> {
     diesel::delete(settings::table.find(key)).execute(conn)?;
     diesel::insert_into(settings::table)

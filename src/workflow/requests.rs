@@ -108,7 +108,7 @@ pub async fn index_old_names(svc: &Services) -> Result<usize, WorkflowError> {
             .await?;
         let Some((last, _)) = batch.last() else {
             svc.db
-                .run(|c| crate::db::settings::put(c, NAMES_INDEXED, "yes", None))
+                .run(|c| crate::db::settings::mark(c, NAMES_INDEXED))
                 .await?;
             return Ok(done);
         };
