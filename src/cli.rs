@@ -6,14 +6,14 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
-use crate::audit::{self, Actor};
-use crate::auth;
-use crate::config::Config;
-use crate::crypto::Keys;
-use crate::db::{Db, users};
-use crate::domain::{EmailAddress, Role};
-use crate::mail::Mailer;
-use crate::workflow::Services;
+use steward_core::audit::{self, Actor};
+use steward_core::auth;
+use steward_core::config::Config;
+use steward_core::mail::Mailer;
+use steward_core::workflow::Services;
+use steward_db::crypto::Keys;
+use steward_db::{Db, users};
+use steward_domain::{EmailAddress, Role};
 
 #[derive(Parser)]
 #[command(
@@ -91,7 +91,7 @@ enum TokenCommand {
         #[arg(long)]
         name: String,
         /// How many days the token works (1 to 366).
-        #[arg(long, default_value_t = crate::auth::TOKEN_DAYS, value_parser = clap::value_parser!(i64).range(1..=366))]
+        #[arg(long, default_value_t = steward_core::auth::TOKEN_DAYS, value_parser = clap::value_parser!(i64).range(1..=366))]
         days: i64,
     },
 }
@@ -131,7 +131,7 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
         let today = chrono::Utc::now()
             .with_timezone(&config.timezone)
             .date_naive();
-        let moved = crate::workflow::calendars::recheck_after_upgrade(
+        let moved = steward_core::workflow::calendars::recheck_after_upgrade(
             &mut conn,
             config.gdpr_country,
             (config.task_lead_days, today),
@@ -143,16 +143,16 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
     let keys = Keys::from_master(&master);
     {
         let mut conn = db.get()?;
-        let rebound = crate::db::rebind::run(&mut conn, &keys)?;
+        let rebound = steward_db::rebind::run(&mut conn, &keys)?;
         if rebound.sealed > 0 {
             tracing::info!(
                 "sealed {} encrypted value(s) into their table, column and row",
                 rebound.sealed
             );
-            crate::db::write_tx(&mut conn, |c| {
-                crate::audit::record(
+            steward_db::write_tx(&mut conn, |c| {
+                steward_core::audit::record(
                     c,
-                    &crate::audit::Actor::System,
+                    &steward_core::audit::Actor::System,
                     "encryption.rebound",
                     "database",
                     serde_json::json!({"sealed": rebound.sealed, "unreadable": rebound.unreadable}),
@@ -194,11 +194,11 @@ pub fn run(cli: Cli) -> Result<(), AnyError> {
 /// PostgreSQL address without its password.
 fn database_place(config: &Config) -> String {
     match &config.database_url {
-        crate::db::DatabaseUrl::Sqlite(p) => std::path::absolute(p)
+        steward_db::DatabaseUrl::Sqlite(p) => std::path::absolute(p)
             .unwrap_or_else(|_| p.clone())
             .display()
             .to_string(),
-        crate::db::DatabaseUrl::Postgres(url) => match url::Url::parse(url) {
+        steward_db::DatabaseUrl::Postgres(url) => match url::Url::parse(url) {
             Ok(mut u) => {
                 if u.password().is_some() {
                     let _ = u.set_password(Some("***"));
@@ -216,7 +216,7 @@ fn database_place(config: &Config) -> String {
 /// from another folder, they would otherwise create one there, and their accounts and links
 /// would never reach the running server.
 fn existing_database(config: &Config) -> Result<(), AnyError> {
-    if let crate::db::DatabaseUrl::Sqlite(p) = &config.database_url
+    if let steward_db::DatabaseUrl::Sqlite(p) = &config.database_url
         && !p.exists()
     {
         return Err(format!(
@@ -233,7 +233,7 @@ fn existing_database(config: &Config) -> Result<(), AnyError> {
 
 /// `serve`, `migrate` and `demo` may start a new database; they say where.
 fn announce_new_database(config: &Config) {
-    if let crate::db::DatabaseUrl::Sqlite(p) = &config.database_url
+    if let steward_db::DatabaseUrl::Sqlite(p) = &config.database_url
         && !p.exists()
     {
         eprintln!(
@@ -311,15 +311,15 @@ async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
             command: SiteKeyCommand::Create { name, origins },
         } => {
             let svc = services(config)?;
-            let (row, key) = crate::workflow::consent::site_keys::create(
+            let (row, key) = steward_core::workflow::consent::site_keys::create(
                 &svc,
                 name,
                 origins,
-                crate::audit::Actor::System,
+                steward_core::audit::Actor::System,
             )
             .await
             .map_err(|e| match e {
-                crate::workflow::WorkflowError::Invalid { field, message } => {
+                steward_core::workflow::WorkflowError::Invalid { field, message } => {
                     format!("--{}: {message}", field.trim_end_matches('s'))
                 }
                 e => e.to_string(),
@@ -334,9 +334,12 @@ async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
         }
         Command::Purge { dry_run } => {
             let svc = services(config)?;
-            let report =
-                crate::workflow::retention::purge(&svc, dry_run, crate::audit::Actor::System)
-                    .await?;
+            let report = steward_core::workflow::retention::purge(
+                &svc,
+                dry_run,
+                steward_core::audit::Actor::System,
+            )
+            .await?;
             println!("{report}");
             Ok(())
         }
@@ -394,7 +397,7 @@ fn serve(config: Config) -> Result<(), AnyError> {
         announce_new_database(&config);
         let svc = services(config)?;
         svc.mailer.check(&svc.config).await?;
-        let indexed = crate::workflow::requests::index_old_names(&svc).await?;
+        let indexed = steward_core::workflow::requests::index_old_names(&svc).await?;
         if indexed > 0 {
             tracing::info!("indexed the names of {indexed} earlier request(s) for search");
         }
@@ -403,8 +406,8 @@ fn serve(config: Config) -> Result<(), AnyError> {
         let scheme = if tls.is_some() { "https" } else { "http" };
         tracing::info!("Steward listening on {scheme}://{bind}");
         println!("Steward listening on {scheme}://{bind}  (portal: /privacy, console: /console)");
-        crate::workflow::scheduler::spawn(svc.clone());
-        crate::web::start(svc, listener, tls)?.await?;
+        steward_core::workflow::scheduler::spawn(svc.clone());
+        steward_web::start(svc, listener, tls)?.await?;
         Ok::<(), AnyError>(())
     })
 }

@@ -2,13 +2,15 @@
 
 use chrono::{Duration, NaiveTime, TimeZone};
 
-use crate::audit::Actor;
-use crate::auth;
-use crate::crypto::new_token;
-use crate::db::{settings, users};
-use crate::domain::{Action, Channel, DenialReason, EmailAddress, Jurisdiction, RequestKind, Role};
-use crate::workflow::Services;
-use crate::workflow::requests::{self, ActionInput, Intake, SubjectText};
+use steward_core::audit::Actor;
+use steward_core::auth;
+use steward_core::workflow::Services;
+use steward_core::workflow::requests::{self, ActionInput, Intake, SubjectText};
+use steward_db::crypto::new_token;
+use steward_db::{settings, users};
+use steward_domain::{
+    Action, Channel, DenialReason, EmailAddress, Jurisdiction, RequestKind, Role,
+};
 
 type AnyError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -236,7 +238,7 @@ const ACCOUNTS: &[(Role, &str, &str)] = &[
 ];
 
 struct Credentials {
-    id: crate::domain::UserId,
+    id: steward_domain::UserId,
     role: Role,
     email: &'static str,
     password: String,
@@ -266,7 +268,7 @@ pub async fn load(svc: &Services, force: bool) -> Result<(), AnyError> {
     }
     // Demo accounts sign in with printed passwords: not on a database in real use.
     let (staff_count, request_count) = db
-        .run(|c| Ok::<_, AnyError>(crate::db::users::counts(c)?))
+        .run(|c| Ok::<_, AnyError>(steward_db::users::counts(c)?))
         .await?;
     if (staff_count > 0 || request_count > 0) && !force {
         return Err(format!(
@@ -388,19 +390,19 @@ async fn file_person(svc: &Services, p: &Person, staff: &Actor) -> Result<(), An
         }
         requests::act(svc, staff.clone(), &filed.id, *step, input_for(*step)).await?;
         // What the scheduler would do next: search the SQL store.
-        while crate::workflow::tasks::run_due_jobs(svc).await? > 0 {}
+        while steward_core::workflow::tasks::run_due_jobs(svc).await? > 0 {}
     }
     let Some(start) = received_at.filter(|_| p.days_ago > 0) else {
         return Ok(());
     };
     let id = filed.id.to_string();
-    let now = crate::db::now();
+    let now = steward_db::now();
     svc.db
         .run(move |c| {
-            let n = crate::db::requests::events(c, &id)?.len().max(1) as i32;
+            let n = steward_db::requests::events(c, &id)?.len().max(1) as i32;
             // The first event when it arrived, the others spread over the days since.
             let times: Vec<_> = (0..n).map(|k| start + (now - start) * k / n).collect();
-            crate::db::requests::restamp(c, &id, &times, |t| tz.from_utc_datetime(&t).date_naive())
+            steward_db::requests::restamp(c, &id, &times, |t| tz.from_utc_datetime(&t).date_naive())
         })
         .await?;
     Ok(())
@@ -408,8 +410,8 @@ async fn file_person(svc: &Services, p: &Person, staff: &Actor) -> Result<(), An
 
 /// One breach still inside its 72 hours, one reported to the regulator in time.
 async fn load_breaches(svc: &Services, staff: &Actor) -> Result<usize, AnyError> {
-    use crate::workflow::breaches::{self, Breach};
-    let now = crate::db::now();
+    use steward_core::workflow::breaches::{self, Breach};
+    let now = steward_db::now();
     let breach = |title: &str, hours_ago: i64| Breach {
         title: title.into(),
         description: "Demo incident loaded by the demo command.".into(),
@@ -447,9 +449,9 @@ async fn load_breaches(svc: &Services, staff: &Actor) -> Result<usize, AnyError>
 /// A small shop database beside Steward's own, holding the demo people, registered as a SQL
 /// store; and a manual store whose owner gets tasks.
 async fn register_stores(svc: &Services, staff: &Actor) -> Result<String, AnyError> {
-    use crate::connectors::sql::SqlUrl;
-    use crate::domain::dataset::Dataset;
-    use crate::workflow::stores::{self, Access, Art30, StoreSpec};
+    use steward_connectors::sql::SqlUrl;
+    use steward_core::workflow::stores::{self, Access, Art30, StoreSpec};
+    use steward_domain::dataset::Dataset;
 
     let art30 = |purposes: &str, categories: &str| Art30 {
         description: String::new(),
@@ -557,8 +559,8 @@ async fn register_stores(svc: &Services, staff: &Actor) -> Result<String, AnyErr
 
 /// The support desk's owner answers the tasks a completed demo request needed.
 async fn settle_manual_tasks(svc: &Services, request_id: &str) -> Result<(), AnyError> {
-    use crate::domain::stores::{StoreKind, TaskStatus};
-    use crate::workflow::tasks::{self, Settle};
+    use steward_core::workflow::tasks::{self, Settle};
+    use steward_domain::stores::{StoreKind, TaskStatus};
     for t in tasks::of_request(svc, request_id).await? {
         if t.store_kind == StoreKind::Manual && t.status == TaskStatus::Open {
             let note =

@@ -3,13 +3,13 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use crate::audit::Actor;
-use crate::db::consent as store;
-use crate::db::models::ConsentRow;
-use crate::db::{self};
-use crate::domain::consent::{ConsentMethod, ConsentStatus, PurposeKey, Subject};
-use crate::workflow::Services;
-use crate::workflow::consent::{self, NewPurpose};
+use steward_core::audit::Actor;
+use steward_core::workflow::Services;
+use steward_core::workflow::consent::{self, NewPurpose};
+use steward_db as db;
+use steward_db::consent as store;
+use steward_db::models::ConsentRow;
+use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey, Subject};
 
 type AnyError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -113,7 +113,7 @@ pub async fn load(svc: &Services, staff: &Actor) -> Result<usize, AnyError> {
                             let row = ConsentRow {
                                 subject_enc: Some(keys.seal(
                                     &subject.as_text(),
-                                    crate::db::slots::consent_subject(&id),
+                                    steward_db::slots::consent_subject(&id),
                                 )),
                                 id,
                                 subject_index: index.clone(),

@@ -1,17 +1,14 @@
-//! Steward: a self-hosted GDPR/CCPA privacy-operations portal.
+//! Steward: a self-hosted GDPR/CCPA privacy-operations portal. This crate is the binary's
+//! wiring (command line, demo data); the layers are the workspace's crates, named here under
+//! their layer's name for the command line, the tests and the benchmarks.
 
-pub mod audit;
-pub mod auth;
 pub mod cli;
-pub mod config;
-pub mod connectors;
-pub mod crypto;
-pub mod db;
 pub mod demo;
 pub mod demo_consent;
-pub mod domain;
-pub mod export;
-pub mod mail;
-pub mod metrics;
-pub mod web;
-pub mod workflow;
+
+pub use steward_connectors as connectors;
+pub use steward_core::{audit, auth, config, export, mail, metrics, workflow};
+pub use steward_db as db;
+pub use steward_db::crypto;
+pub use steward_domain as domain;
+pub use steward_web as web;

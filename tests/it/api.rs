@@ -4,6 +4,7 @@ use chrono::{Duration, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde_json::{Value, json};
 use steward::db::schema::requests;
+use steward::db::types::W;
 use steward::domain::Role;
 
 use crate::support::{Api, TestApp, backends};
@@ -261,7 +262,7 @@ async fn pause_moves_the_uk_due_date_by_the_days_paused() {
             - Duration::days(10);
         let rid = id.clone();
         app.db(move |c| {
-            diesel::update(requests::table.find(rid))
+            diesel::update(requests::table.find(W(rid)))
                 .set(requests::paused_on.eq(paused_on))
                 .execute(c)
                 .unwrap()

@@ -176,7 +176,7 @@ async fn shop(steward: &str) -> (String, actix_web::dev::ServerHandle) {
                 web::get().to(|| async {
                     HttpResponse::Ok()
                         .content_type("text/javascript")
-                        .body(include_str!("../../static/consent-example-gated.js"))
+                        .body(include_str!("../../crates/web/static/consent-example-gated.js"))
                 }),
             )
             .route(

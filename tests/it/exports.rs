@@ -3,6 +3,7 @@
 //! re-verified from the CSV alone, who may download, and retention.
 
 use std::collections::HashMap;
+use steward::db::types::W;
 
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use serde_json::{Value, json};
@@ -633,7 +634,7 @@ async fn retention_purges_what_is_due_and_metrics_stay() {
             use diesel::prelude::*;
             use steward::db::schema::requests::dsl::*;
             for (rid, days) in &aged {
-                diesel::update(requests.find(rid))
+                diesel::update(requests.find(W(rid)))
                     .set(closed_at.eq(Some(chrono::Utc::now().naive_utc() - Duration::days(*days))))
                     .execute(c)?;
             }

@@ -6,6 +6,7 @@ mod support;
 mod access;
 mod agents;
 mod api;
+mod architecture;
 mod audit;
 mod bad_input;
 mod breaches;

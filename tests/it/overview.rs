@@ -6,6 +6,7 @@ use chrono::{Duration, NaiveDate};
 use diesel::prelude::*;
 use serde_json::{Value, json};
 use steward::db::schema::tasks;
+use steward::db::types::W;
 use steward::domain::Role;
 use steward::domain::stores::TaskStatus;
 
@@ -121,12 +122,12 @@ async fn tiles(backend: Backend) {
         fresh["id"].as_str().unwrap().to_string(),
     );
     app.db(move |c| {
-        diesel::update(tasks::table.filter(tasks::request_id.eq(settled_id)))
-            .set(tasks::status.eq(TaskStatus::Done))
+        diesel::update(tasks::table.filter(tasks::request_id.eq(W(settled_id))))
+            .set(tasks::status.eq(W(TaskStatus::Done)))
             .execute(c)
             .unwrap();
-        diesel::update(tasks::table.filter(tasks::request_id.eq(failing_id)))
-            .set(tasks::status.eq(TaskStatus::Failed))
+        diesel::update(tasks::table.filter(tasks::request_id.eq(W(failing_id))))
+            .set(tasks::status.eq(W(TaskStatus::Failed)))
             .execute(c)
             .unwrap();
     })

@@ -5,6 +5,7 @@
 use diesel::prelude::*;
 use serde_json::json;
 use steward::db::schema::{requests, stores};
+use steward::db::types::W;
 use steward::domain::Role;
 
 use crate::support::{Api, Backend, TestApp, backends};
@@ -30,21 +31,21 @@ async fn swapped(backend: Backend) {
     let (ida, idb) = (a.clone(), b.clone());
     app.db(move |c| {
         let ea: String = requests::table
-            .find(&ida)
+            .find(W(&ida))
             .select(requests::email_enc)
             .first(c)
             .unwrap();
         let eb: String = requests::table
-            .find(&idb)
+            .find(W(&idb))
             .select(requests::email_enc)
             .first(c)
             .unwrap();
         assert!(ea.starts_with("v2:") && eb.starts_with("v2:"));
-        diesel::update(requests::table.find(&ida))
+        diesel::update(requests::table.find(W(&ida)))
             .set(requests::email_enc.eq(&eb))
             .execute(c)
             .unwrap();
-        diesel::update(requests::table.find(&idb))
+        diesel::update(requests::table.find(W(&idb)))
             .set(requests::email_enc.eq(&ea))
             .execute(c)
             .unwrap();
@@ -101,14 +102,14 @@ async fn legacy(backend: Backend) {
         diesel::delete(steward::db::schema::settings::table.find(steward::db::rebind::DONE))
             .execute(c)
             .unwrap();
-        diesel::update(requests::table.find(&rid))
+        diesel::update(requests::table.find(W(&rid)))
             .set((
                 requests::email_enc.eq(keys.seal_unbound_for_tests("old@example.org")),
                 requests::name_enc.eq(Some(keys.seal_unbound_for_tests("Olive Old"))),
             ))
             .execute(c)
             .unwrap();
-        diesel::update(stores::table.find(&sid))
+        diesel::update(stores::table.find(W(&sid)))
             .set(stores::hash_key_enc.eq(keys.seal_unbound_for_tests("00ff")))
             .execute(c)
             .unwrap();
@@ -133,12 +134,12 @@ async fn legacy(backend: Backend) {
     let (email, hash_key) = app
         .db(move |c| {
             let e: String = requests::table
-                .find(&rid)
+                .find(W(&rid))
                 .select(requests::email_enc)
                 .first(c)
                 .unwrap();
             let h: String = stores::table
-                .find(&sid)
+                .find(W(&sid))
                 .select(stores::hash_key_enc)
                 .first(c)
                 .unwrap();

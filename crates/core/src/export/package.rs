@@ -1,0 +1,146 @@
+//! The subject's data package: one row per field value, in the spec's long format
+//! `store,table,record,field,data_category,value`, streamed from the database page by page,
+//! with a last column `is_null` that tells a field holding nothing (`true`, value empty) from
+//! one holding empty text (`false`, value empty).
+
+use actix_web::web::Bytes;
+use futures_util::stream::{self, Stream};
+
+use super::encode;
+use crate::workflow::{Services, WorkflowError};
+use steward_db::{requests, tasks};
+
+pub const HEADER: [&str; 7] = [
+    "store",
+    "table",
+    "record",
+    "field",
+    "data_category",
+    "value",
+    "is_null",
+];
+
+fn is_null(null: bool) -> String {
+    if null { "true" } else { "false" }.to_string()
+}
+const PAGE: i64 = 1000;
+
+struct State {
+    svc: Services,
+    request_id: steward_domain::RequestId,
+    after: Option<(String, i64)>,
+    header_sent: bool,
+    done: bool,
+    portal_sent: bool,
+}
+
+/// Steward is itself a data store: the person's consent records and privacy requests.
+pub const PORTAL_STORE: &str = "Privacy portal";
+
+/// The rows Steward itself holds about the request's subject, in the package's format.
+async fn portal_rows(
+    svc: &Services,
+    request_id: steward_domain::RequestId,
+) -> Result<Vec<[String; 7]>, WorkflowError> {
+    let (history, requests) = svc
+        .db
+        .run(move |c| {
+            let r = requests::find(c, &request_id)?.ok_or(WorkflowError::NotFound)?;
+            Ok::<_, WorkflowError>((
+                steward_db::consent::history_of(c, &r.email_index)?,
+                requests::of_person(c, &r.email_index)?,
+            ))
+        })
+        .await?;
+    let mut rows: Vec<[String; 7]> = crate::workflow::consent::reports::package_rows(&history)
+        .into_iter()
+        .map(|[t, r, f, cat, v]| [PORTAL_STORE.to_string(), t, r, f, cat, v, is_null(false)])
+        .collect();
+    for r in requests {
+        let fields: [(&str, Option<String>); 5] = [
+            ("kind", Some(r.kind.as_str().into())),
+            ("jurisdiction", Some(r.jurisdiction.as_str().into())),
+            ("status", Some(r.status.as_str().into())),
+            ("received_at", Some(crate::export::utc(&r.received_at))),
+            ("closed_at", r.closed_at.as_ref().map(crate::export::utc)),
+        ];
+        for (f, v) in fields {
+            let null = v.is_none();
+            rows.push([
+                PORTAL_STORE.into(),
+                "privacy_requests".into(),
+                r.public_id.to_string(),
+                f.into(),
+                "user.privacy_request".into(),
+                v.unwrap_or_default(),
+                is_null(null),
+            ]);
+        }
+    }
+    Ok(rows)
+}
+
+/// The package of a request as a stream of CSV chunks.
+pub fn stream(
+    svc: Services,
+    request_id: steward_domain::RequestId,
+) -> impl Stream<Item = Result<Bytes, WorkflowError>> {
+    let state = State {
+        svc,
+        request_id,
+        after: None,
+        header_sent: false,
+        done: false,
+        portal_sent: false,
+    };
+    stream::try_unfold(state, |mut st| async move {
+        if st.done {
+            if st.portal_sent {
+                return Ok(None);
+            }
+            st.portal_sent = true;
+            let rows = portal_rows(&st.svc, st.request_id.clone()).await?;
+            return Ok(Some((Bytes::from(encode(rows)), st)));
+        }
+        if !st.header_sent {
+            st.header_sent = true;
+            return Ok(Some((Bytes::from(encode([HEADER])), st)));
+        }
+        let (rid, after) = (st.request_id.clone(), st.after.clone());
+        let page = st
+            .svc
+            .db
+            .run(move |c| tasks::records_page(c, &rid, after, PAGE))
+            .await?;
+        if page.len() < PAGE as usize {
+            st.done = true;
+        }
+        let Some((last, _)) = page.last() else {
+            return Ok(Some((Bytes::new(), st)));
+        };
+        st.after = Some((last.task_id.to_string(), last.seq));
+        let mut rows = Vec::with_capacity(page.len());
+        for (r, store) in page {
+            let null = r.value_enc.is_none();
+            let value = match &r.value_enc {
+                Some(v) => st.svc.keys.open(
+                    v,
+                    steward_db::slots::task_record(&steward_db::slots::task_record_row(
+                        &r.task_id, r.seq,
+                    )),
+                )?,
+                None => String::new(),
+            };
+            rows.push([
+                store,
+                r.table_name,
+                r.record,
+                r.field,
+                r.data_category,
+                value,
+                is_null(null),
+            ]);
+        }
+        Ok(Some((Bytes::from(encode(rows)), st)))
+    })
+}

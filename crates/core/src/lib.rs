@@ -1,0 +1,35 @@
+//! The one door into Steward's workflow: every action (file, verify, act, settle, fan out,
+//! run jobs, staff accounts, downloads) with its audit row, the mail it sends, staff sign-in,
+//! CSV exports and the `STEWARD_*` configuration.
+
+pub mod audit;
+pub mod auth;
+pub mod config;
+pub mod export;
+pub mod mail;
+pub mod metrics;
+pub mod workflow;
+
+/// What pages and API answers read of stored things: rows as they are stored (read-only to the
+/// web, which cannot query), the filters a list takes, and the helpers for secrets in forms.
+pub mod records {
+    pub use steward_db::consent::RecordFilter;
+    pub use steward_db::models::{
+        BreachRow, ConsentRow, CurrentRow, NoticeRow, PurposeRow, RequestRow, SiteKeyRow,
+    };
+    pub use steward_db::reports::AuditFilter;
+    pub use steward_db::requests::{Filter, Sort};
+    pub use steward_db::{DbError, now};
+}
+
+/// Secrets in forms and headers: fresh tokens, digests, and comparison in constant time.
+pub mod secrets {
+    pub use steward_db::crypto::{new_token, same_secret, sha256_hex};
+}
+
+/// What the web needs to know of store answers: the values a store gives, and the limits on
+/// an uploaded answer.
+pub mod answers {
+    pub use steward_connectors::sql::SqlUrl;
+    pub use steward_connectors::{FoundValue, MAX_VALUES, UPLOAD_MAX_MB, parse_upload};
+}

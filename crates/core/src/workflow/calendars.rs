@@ -1,0 +1,470 @@
+//! Holiday calendars as admins keep them: the shipped, statute-generated days plus their
+//! changes. A change lists the open requests whose deadlines it moves before it is saved;
+//! saving recalculates them, each with a timeline entry, in the change's own transaction.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::requests::{deadlines, event, save_transition, target};
+use super::{Services, WorkflowError};
+use crate::audit::{self, Actor};
+use steward_db::models::{CalendarChange, RequestRow};
+use steward_db::{self as db, DbConn, DbError, calendar, requests, settings};
+use steward_domain::holidays::{Calendar, DayChange, HolidayCalendar};
+use steward_domain::{Jurisdiction, PublicId, RequestId, RequestKind};
+
+const GDPR_COUNTRY: &str = "gdpr_country";
+
+/// The member state GDPR deadlines follow: an administrator's choice in the console, else
+/// `STEWARD_GDPR_COUNTRY` (`default`); `None` is weekends only.
+pub fn gdpr_country(
+    c: &mut DbConn,
+    default: Option<Calendar>,
+) -> Result<Option<Calendar>, DbError> {
+    Ok(match settings::get(c, GDPR_COUNTRY)? {
+        Some(v) if v.is_empty() => None,
+        Some(v) => v.parse().ok().or(default),
+        None => default,
+    })
+}
+
+/// [`gdpr_country`], for pages.
+pub async fn current_gdpr_country(svc: &Services) -> Result<Option<Calendar>, WorkflowError> {
+    let default = svc.config.gdpr_country;
+    Ok(svc.db.run(move |c| gdpr_country(c, default)).await?)
+}
+
+/// The calendar a jurisdiction's clock uses, with admins' changes; weekends only if none.
+/// `gdpr_default` is `STEWARD_GDPR_COUNTRY`; the console's setting wins over it.
+pub fn calendar_of(
+    c: &mut DbConn,
+    j: Jurisdiction,
+    gdpr_default: Option<Calendar>,
+) -> Result<HolidayCalendar, DbError> {
+    db::calendar_lock(c, false)?;
+    let country = match j {
+        Jurisdiction::Gdpr => gdpr_country(c, gdpr_default)?,
+        _ => None,
+    };
+    match Calendar::for_jurisdiction(j, country) {
+        Some(cal) => calendar::effective(c, cal),
+        None => Ok(HolidayCalendar::empty()),
+    }
+}
+
+/// The jurisdictions whose clocks use a calendar, with this deployment's GDPR country.
+pub fn used_by(cal: Calendar, gdpr_country: Option<Calendar>) -> Vec<Jurisdiction> {
+    Jurisdiction::ALL
+        .iter()
+        .copied()
+        .filter(|j| Calendar::for_jurisdiction(*j, gdpr_country) == Some(cal))
+        .collect()
+}
+
+/// One day of a calendar as the settings page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DayView {
+    pub day: NaiveDate,
+    pub name: String,
+    /// `statute`, `added` (by an admin) or `removed` (a statute day that is worked).
+    pub origin: &'static str,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CalendarView {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub source: &'static str,
+    pub used_for: Vec<Jurisdiction>,
+    pub year: i32,
+    pub days: Vec<DayView>,
+}
+
+/// A calendar's days of one year: statute days, admins' additions, and removed days.
+pub async fn view(svc: &Services, cal: Calendar, year: i32) -> Result<CalendarView, WorkflowError> {
+    let default = svc.config.gdpr_country;
+    let (changes, country) = svc
+        .db
+        .run(move |c| Ok::<_, DbError>((calendar::changes(c, cal)?, gdpr_country(c, default)?)))
+        .await?;
+    let mut days: Vec<DayView> = cal
+        .holidays(year)
+        .into_iter()
+        .map(|(day, name)| DayView {
+            day,
+            name: name.to_string(),
+            origin: "statute",
+            reason: None,
+        })
+        .collect();
+    for ch in changes
+        .into_iter()
+        .filter(|c| chrono::Datelike::year(&c.day) == year)
+    {
+        match ch.change {
+            DayChange::Remove => {
+                if let Some(d) = days.iter_mut().find(|d| d.day == ch.day) {
+                    d.origin = "removed";
+                    d.reason = Some(ch.reason);
+                }
+            }
+            DayChange::Add => days.push(DayView {
+                day: ch.day,
+                name: ch.name,
+                origin: "added",
+                reason: Some(ch.reason),
+            }),
+        }
+    }
+    days.sort_by_key(|d| d.day);
+    Ok(CalendarView {
+        key: cal.key(),
+        name: cal.name(),
+        source: cal.source(),
+        used_for: used_by(cal, country),
+        year,
+        days,
+    })
+}
+
+/// One day added to or removed from a calendar, with why.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub calendar: Calendar,
+    pub day: NaiveDate,
+    pub change: DayChange,
+    pub name: String,
+    pub reason: String,
+}
+
+/// An open request whose deadlines a change moves.
+#[derive(Debug, Clone, Serialize)]
+pub struct Moved {
+    pub id: RequestId,
+    pub public_id: PublicId,
+    pub kind: RequestKind,
+    pub jurisdiction: Jurisdiction,
+    pub due_before: NaiveDate,
+    pub due_after: NaiveDate,
+    pub acknowledge_before: Option<NaiveDate>,
+    pub acknowledge_after: Option<NaiveDate>,
+}
+
+/// What the open requests' deadlines become under the proposed changes; nothing is saved.
+pub async fn preview(
+    svc: &Services,
+    proposals: Vec<Proposal>,
+) -> Result<Vec<Moved>, WorkflowError> {
+    let default = svc.config.gdpr_country;
+    svc.db
+        .run(move |c| {
+            let gdpr = gdpr_country(c, default)?;
+            let mut moved = Vec::new();
+            for (cal, days) in by_calendar(&proposals) {
+                let current = calendar::effective(c, cal)?;
+                let proposed = checked(&current, &days)?;
+                for (row, _, after) in moves(c, &used_by(cal, gdpr), &proposed)? {
+                    moved.push(moved_of(&row, &after));
+                }
+            }
+            Ok(moved)
+        })
+        .await
+}
+
+/// Saves the changes (each audited) and recalculates every open request they move, with a
+/// timeline entry for each; all in one transaction.
+pub async fn apply(
+    svc: &Services,
+    actor: Actor,
+    proposals: Vec<Proposal>,
+) -> Result<Vec<Moved>, WorkflowError> {
+    let default = svc.config.gdpr_country;
+    let timing = (svc.config.task_lead_days, svc.today());
+    let by = match &actor {
+        Actor::Staff { id } => Some(id.clone()),
+        _ => None,
+    };
+    svc.db
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                db::calendar_lock(c, true)?;
+                let gdpr = gdpr_country(c, default)?;
+                let mut all_moved = Vec::new();
+                for (cal, days) in by_calendar(&proposals) {
+                    let current = calendar::effective(c, cal)?;
+                    let proposed = checked(&current, &days)?;
+                    let shipped = cal.shipped();
+                    for p in &days {
+                        // A change back to what the statute says only drops the override.
+                        let statute_says = shipped.contains(p.day) == (p.change == DayChange::Add);
+                        if statute_says {
+                            calendar::remove(c, cal, p.day)?;
+                        } else {
+                            calendar::put(
+                                c,
+                                &CalendarChange {
+                                    calendar: cal,
+                                    day: p.day,
+                                    change: p.change,
+                                    name: p.name.clone(),
+                                    reason: p.reason.clone(),
+                                    created_by: by.clone(),
+                                    created_at: db::now(),
+                                },
+                            )?;
+                        }
+                        audit::record(
+                            c,
+                            &actor,
+                            &format!("calendar.{}", p.change.as_str()),
+                            &format!("calendar:{}", cal.key()),
+                            serde_json::json!({"day": p.day, "name": p.name, "reason": p.reason}),
+                        )?;
+                    }
+                    let why = days
+                        .iter()
+                        .map(|p| format!("{} {} ({})", p.change.as_str(), p.day, p.reason))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    let moved = moves(c, &used_by(cal, gdpr), &proposed)?;
+                    let why = format!("after a change to the {} ({why})", cal.name());
+                    all_moved.extend(recalculate(c, &actor, moved, &why, timing)?);
+                }
+                Ok::<_, WorkflowError>(all_moved)
+            })
+        })
+        .await
+}
+
+fn by_calendar(proposals: &[Proposal]) -> Vec<(Calendar, Vec<Proposal>)> {
+    let mut out: Vec<(Calendar, Vec<Proposal>)> = Vec::new();
+    for p in proposals {
+        match out.iter_mut().find(|(c, _)| *c == p.calendar) {
+            Some((_, v)) => v.push(p.clone()),
+            None => out.push((p.calendar, vec![p.clone()])),
+        }
+    }
+    out
+}
+
+/// The calendar after the changes, refusing changes that change nothing.
+fn checked(current: &HolidayCalendar, days: &[Proposal]) -> Result<HolidayCalendar, WorkflowError> {
+    let mut proposed = current.clone();
+    for p in days {
+        let weekend = matches!(
+            chrono::Datelike::weekday(&p.day),
+            chrono::Weekday::Sat | chrono::Weekday::Sun
+        );
+        match p.change {
+            DayChange::Add if weekend => {
+                return Err(WorkflowError::invalid(
+                    "day",
+                    format!("{} is a weekend day already", p.day),
+                ));
+            }
+            DayChange::Add if proposed.contains(p.day) => {
+                return Err(WorkflowError::invalid(
+                    "day",
+                    format!("{} is a holiday already", p.day),
+                ));
+            }
+            DayChange::Remove if !proposed.contains(p.day) => {
+                return Err(WorkflowError::invalid(
+                    "day",
+                    format!("{} is not a holiday in this calendar", p.day),
+                ));
+            }
+            _ => {}
+        }
+        proposed = proposed.with_changes([(p.day, p.change)]);
+    }
+    Ok(proposed)
+}
+
+type Move = (RequestRow, RequestRow, steward_domain::clock::Schedule);
+
+/// Open requests of these jurisdictions whose deadlines differ under `proposed`:
+/// (row as read, row to change, new deadlines).
+fn moves(
+    c: &mut DbConn,
+    js: &[Jurisdiction],
+    proposed: &HolidayCalendar,
+) -> Result<Vec<Move>, WorkflowError> {
+    if js.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for row in requests::open_in(c, js)? {
+        let after = deadlines(&row, row.extended_due_date.is_some(), proposed)?;
+        if after.due_date != row.due_date
+            || after.acknowledge_by != row.acknowledge_by
+            || after.extended_due_date != row.extended_due_date
+        {
+            out.push((row.clone(), row, after));
+        }
+    }
+    Ok(out)
+}
+
+/// Saves each moved request's new deadlines with a timeline entry and an audit row saying
+/// `why` ("after a change to …").
+fn recalculate(
+    c: &mut DbConn,
+    actor: &Actor,
+    moved: Vec<Move>,
+    why: &str,
+    timing: (i64, NaiveDate),
+) -> Result<Vec<Moved>, WorkflowError> {
+    let mut out = Vec::new();
+    for (before, mut row, after) in moved {
+        let m = moved_of(&before, &after);
+        row.acknowledge_by = after.acknowledge_by;
+        row.due_date = after.due_date;
+        row.extended_due_date = after.extended_due_date;
+        row.updated_at = db::now();
+        save_transition(c, &row, &before)?;
+        crate::workflow::tasks::retime_open_tasks(c, &row, timing.0, timing.1)?;
+        let note = format!(
+            "Due date recalculated from {} to {} {why}",
+            m.due_before.format("%-d %B %Y"),
+            m.due_after.format("%-d %B %Y"),
+        );
+        requests::insert_event(
+            c,
+            &event(
+                &row,
+                actor,
+                "deadline_recalculated",
+                None,
+                None,
+                Some(&note),
+                true,
+            ),
+        )?;
+        audit::record(
+            c,
+            actor,
+            "request.recalculated",
+            &target(&row),
+            serde_json::json!({"due_before": m.due_before, "due_after": m.due_after, "why": why}),
+        )?;
+        out.push(m);
+    }
+    Ok(out)
+}
+
+/// What open GDPR requests' deadlines become if they follow `country` (or weekends only).
+pub async fn preview_gdpr_country(
+    svc: &Services,
+    country: Option<Calendar>,
+) -> Result<Vec<Moved>, WorkflowError> {
+    svc.db
+        .run(move |c| {
+            let cal = country_calendar(c, country)?;
+            Ok(moves(c, &[Jurisdiction::Gdpr], &cal)?
+                .iter()
+                .map(|(row, _, after)| moved_of(row, after))
+                .collect())
+        })
+        .await
+}
+
+/// Makes GDPR deadlines follow `country` (or weekends only), recalculating open requests.
+pub async fn set_gdpr_country(
+    svc: &Services,
+    actor: Actor,
+    country: Option<Calendar>,
+) -> Result<Vec<Moved>, WorkflowError> {
+    let timing = (svc.config.task_lead_days, svc.today());
+    let by = match &actor {
+        Actor::Staff { id } => Some(id.clone()),
+        _ => None,
+    };
+    svc.db
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                db::calendar_lock(c, true)?;
+                settings::put(
+                    c,
+                    GDPR_COUNTRY,
+                    country.map_or("", |k| k.key()),
+                    by.as_ref(),
+                )?;
+                audit::record(
+                    c,
+                    &actor,
+                    "settings.gdpr_country",
+                    "settings:gdpr_country",
+                    serde_json::json!({"country": country.map(|k| k.key())}),
+                )?;
+                let cal = country_calendar(c, country)?;
+                let moved = moves(c, &[Jurisdiction::Gdpr], &cal)?;
+                let why = match country {
+                    Some(k) => format!(
+                        "because GDPR deadlines now skip the public holidays of {}",
+                        k.name()
+                    ),
+                    None => "because GDPR deadlines now skip weekends only".to_string(),
+                };
+                recalculate(c, &actor, moved, &why, timing)
+            })
+        })
+        .await
+}
+
+/// The version of the shipped calendars whose deadlines the open requests were last
+/// checked against; a release that corrects a calendar bumps it.
+const CALENDARS_VERSION: &str = "2026-11-statute-generated";
+
+/// Once per calendar release: recalculates every open request against the calendars in
+/// force (the hand-typed California table had days wrong), each move on its timeline.
+/// Called at start-up; returns how many requests moved.
+pub fn recheck_after_upgrade(
+    conn: &mut DbConn,
+    gdpr_default: Option<Calendar>,
+    timing: (i64, NaiveDate),
+) -> Result<usize, WorkflowError> {
+    db::write_tx(conn, |c| {
+        db::calendar_lock(c, true)?;
+        if settings::get(c, "calendars_checked")?.as_deref() == Some(CALENDARS_VERSION) {
+            return Ok(0);
+        }
+        let mut n = 0;
+        for j in Jurisdiction::ALL {
+            let cal = calendar_of(c, *j, gdpr_default)?;
+            let moved = moves(c, &[*j], &cal)?;
+            n += recalculate(
+                c,
+                &Actor::System,
+                moved,
+                "after the holiday calendars were corrected to follow their statutes",
+                timing,
+            )?
+            .len();
+        }
+        settings::put(c, "calendars_checked", CALENDARS_VERSION, None)?;
+        Ok(n)
+    })
+}
+
+fn country_calendar(c: &mut DbConn, country: Option<Calendar>) -> Result<HolidayCalendar, DbError> {
+    match country {
+        Some(k) => calendar::effective(c, k),
+        None => Ok(HolidayCalendar::empty()),
+    }
+}
+
+fn moved_of(row: &RequestRow, after: &steward_domain::clock::Schedule) -> Moved {
+    Moved {
+        id: row.id.clone(),
+        public_id: row.public_id.clone(),
+        kind: row.kind,
+        jurisdiction: row.jurisdiction,
+        due_before: row.effective_due(),
+        due_after: after.effective_due_date(),
+        acknowledge_before: row.acknowledge_by,
+        acknowledge_after: after.acknowledge_by,
+    }
+}

@@ -1,0 +1,388 @@
+//! The job runner: claims due connector jobs and records what each connector did.
+
+use chrono::Duration;
+
+use super::event;
+use super::settle::store_records;
+use crate::audit::{self, Actor};
+use crate::workflow::{Services, WorkflowError};
+use steward_connectors::sql::SqlUrl;
+use steward_connectors::webhook;
+use steward_connectors::{
+    self as connectors, Connector, ConnectorError, Job, Outcome, Target, TaskInfo,
+};
+use steward_db::models::StoreRow;
+use steward_db::{self as db, requests, tasks};
+use steward_domain::dataset::Dataset;
+use steward_domain::stores::{MAX_AUTOMATIC_ATTEMPTS, StoreKind, TaskStatus, backoff_minutes};
+
+/// How long a claimed job may run before another process may take it over.
+const CLAIM: Duration = Duration::minutes(10);
+
+/// How many connector jobs one process runs at the same time: a request's stores are asked
+/// together, so a slow or unreachable store delays only its own task.
+const PARALLEL_JOBS: usize = 32;
+
+/// Job slots of this process: the scheduler's jobs run side by side, each in its own task.
+static SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(PARALLEL_JOBS);
+
+/// Claims connector jobs that are due (so no other process runs them too), as many as there
+/// are free job slots, and starts each in its own task without waiting for it: a job that
+/// takes long (an unreachable store) holds up no other, of this request or a later one. A
+/// job holds its slot from before its claim, so no claim runs out while it waits for one. The
+/// scheduler is woken when each ends. Answers how many were started.
+pub async fn spawn_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
+    let free = SLOTS.available_permits().min(20);
+    if free == 0 {
+        return Ok(0);
+    }
+    let mut slots = Vec::new();
+    while slots.len() < free {
+        match SLOTS.try_acquire() {
+            Ok(slot) => slots.push(slot),
+            Err(_) => break,
+        }
+    }
+    let claimed = claim_due(svc, slots.len() as i64).await?;
+    let started = claimed.len();
+    for (id, slot) in claimed.into_iter().zip(slots) {
+        let svc = svc.clone();
+        tokio::spawn(async move {
+            let _slot = slot;
+            if let Err(e) = run_one(&svc, &id).await {
+                tracing::warn!("connector job: {e}");
+            }
+            svc.jobs.notify_one();
+        });
+    }
+    Ok(started)
+}
+
+async fn claim_due(svc: &Services, at_most: i64) -> Result<Vec<String>, WorkflowError> {
+    let now = db::now();
+    let ids = svc
+        .db
+        .run(move |c| tasks::runnable(c, now, MAX_AUTOMATIC_ATTEMPTS, at_most))
+        .await?;
+    let mut claimed = Vec::new();
+    for id in ids {
+        let claim_id = id.clone();
+        if svc
+            .db
+            .run(move |c| tasks::claim(c, &claim_id, now, now + CLAIM))
+            .await?
+        {
+            claimed.push(id);
+        }
+    }
+    Ok(claimed)
+}
+
+/// Runs every connector job that is due and waits for them (up to [`PARALLEL_JOBS`] at
+/// once): for commands that want the work done before they go on (the demo, benchmarks).
+pub async fn run_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
+    use futures_util::StreamExt;
+    let claimed = claim_due(svc, 20).await?;
+    let ran = claimed.len();
+    let results: Vec<Result<(), WorkflowError>> = futures_util::stream::iter(claimed)
+        .map(|id| async move { run_one(svc, &id).await })
+        .buffer_unordered(PARALLEL_JOBS)
+        .collect()
+        .await;
+    // One job's trouble (its record could not be saved) must not hide the others' results.
+    for e in results.into_iter().filter_map(Result::err) {
+        tracing::warn!("connector job: {e}");
+    }
+    Ok(ran)
+}
+
+async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
+    let id = task_id.to_string();
+    let (t, s, r) = svc
+        .db
+        .run(move |c| {
+            let (t, s) = tasks::find(c, &id)?.ok_or(WorkflowError::NotFound)?;
+            let r = requests::find(c, &t.request_id)?.ok_or(WorkflowError::NotFound)?;
+            Ok::<_, WorkflowError>((t, s, r))
+        })
+        .await?;
+    let kind = r.kind;
+    let job = Job::for_kind(kind);
+    let subject = crate::workflow::corrections::subject_of(svc, &r)?;
+    let info = TaskInfo {
+        task_id: t.id.clone(),
+        request_id: r.id.clone(),
+        kind,
+        jurisdiction: r.jurisdiction,
+        due_date: t.due_date,
+        callback_url: format!("{}/api/v1/tasks/{}/result", svc.config.base_url, t.id),
+    };
+    let preflight = if job == Job::Erase && s.kind == StoreKind::Sql {
+        preflight_erasure(svc, &r.id).await
+    } else {
+        Ok(())
+    };
+    let started = std::time::Instant::now();
+    let outcome = match preflight {
+        Err(e) => Err(e),
+        Ok(()) if s.kind == StoreKind::Sql => {
+            match crate::workflow::stores::connector(svc, &s).await {
+                Ok(c) => c.run(job, &subject, &info).await,
+                Err(e) => Err(e),
+            }
+        }
+        Ok(()) => match target_of(svc, &s) {
+            Ok(target) => match connectors::open(target, &svc.reach).await {
+                Ok(connector) => {
+                    let o = connector.run(job, &subject, &info).await;
+                    connector.close().await;
+                    o
+                }
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        },
+    };
+    svc.metrics.observe_job(
+        s.kind.as_str(),
+        started.elapsed().as_secs_f64(),
+        outcome.is_err(),
+    );
+    let keys = svc.keys.clone();
+    let store_name = s.name.clone();
+    svc.db
+        .run(move |conn| {
+            db::write_tx(conn, |c| {
+                let (mut t, _) = tasks::find(c, &t.id)?.ok_or(WorkflowError::NotFound)?;
+                if t.status != TaskStatus::Running {
+                    // Settled while the job ran (a store's fast callback, staff): that stands.
+                    return Err(WorkflowError::Superseded);
+                }
+                let now = db::now();
+                t.attempts += 1;
+                t.updated_at = now;
+                t.claimed_until = None;
+                let (action, note) = match outcome {
+                    Ok(Outcome::Found { values, tables }) => {
+                        tasks::delete_records(c, &t.id)?;
+                        store_records(c, &keys, &t, &values)?;
+                        t.status = TaskStatus::Done;
+                        let mut result = serde_json::json!({"records": values.len()});
+                        if let Some(tables) = tables {
+                            result["tables"] = serde_json::json!(tables);
+                        }
+                        t.result = Some(result.to_string());
+                        t.last_error = None;
+                        t.completed_at = Some(now);
+                        (
+                            "task.done",
+                            format!("{store_name}: found {} value(s)", values.len()),
+                        )
+                    }
+                    Ok(Outcome::Erased(report)) => {
+                        t.status = TaskStatus::Done;
+                        t.result = Some(serde_json::to_string(&report).expect("plain JSON"));
+                        t.last_error = None;
+                        t.completed_at = Some(now);
+                        let rows: u64 = report.iter().map(|r| r.rows_reached).sum();
+                        (
+                            "task.done",
+                            format!("{store_name}: erasure applied to {rows} row(s)"),
+                        )
+                    }
+                    Ok(Outcome::Preview(changes)) => {
+                        // Nothing is written to the store before staff approve.
+                        let refused = changes.iter().filter(|c| c.refused.is_some()).count();
+                        t.status = TaskStatus::Open;
+                        t.last_error = None;
+                        t.result = Some(
+                            serde_json::json!({"preview": changes.len(), "refused": refused})
+                                .to_string(),
+                        );
+                        let state = crate::workflow::corrections::CorrectionState::preview(changes);
+                        t.correction_enc = Some(state.seal(&keys, &t.id)?);
+                        (
+                            "task.preview",
+                            format!(
+                                "{store_name}: correction previewed ({} field value(s), {refused} refused), awaiting approval",
+                                state.changes.len()
+                            ),
+                        )
+                    }
+                    Ok(Outcome::Sent) => {
+                        t.status = TaskStatus::Running;
+                        t.last_error = None;
+                        (
+                            "task.sent",
+                            format!(
+                                "{store_name}: sent to the store's webhook, awaiting its result"
+                            ),
+                        )
+                    }
+                    Ok(Outcome::ForOwner) => {
+                        t.status = TaskStatus::Open;
+                        (
+                            "task.handed",
+                            format!("{store_name}: needs the owner's action"),
+                        )
+                    }
+                    Err(e) => {
+                        t.status = TaskStatus::Failed;
+                        t.last_error = Some(e.to_string());
+                        t.next_attempt_at =
+                            Some(now + Duration::minutes(backoff_minutes(t.attempts)));
+                        ("task.failed", format!("{store_name}: {e}"))
+                    }
+                };
+                // Compare-and-set: a callback that lands between the read and this write wins.
+                if !tasks::save_if_status(c, &t, TaskStatus::Running)? {
+                    return Err(WorkflowError::Superseded);
+                }
+                requests::insert_event(
+                    c,
+                    &event(
+                        &t.request_id,
+                        &Actor::System,
+                        &action.replace('.', "_"),
+                        Some(note),
+                    ),
+                )?;
+                audit::record(
+                    c,
+                    &Actor::System,
+                    action,
+                    &format!("task:{}", t.id),
+                    serde_json::json!({"attempt": t.attempts}),
+                )?;
+                Ok(())
+            })
+        })
+        .await
+        .or_else(|e| match e {
+            WorkflowError::Superseded => Ok(()),
+            e => Err(e),
+        })
+}
+
+/// Erasure is all or nothing across a request's SQL stores: before any of them erases,
+/// each one still to erase must be reachable, not Steward itself, and its map must still fit
+/// the live schema with every strategy. The first that fails holds every store's erasure,
+/// named in the error each task shows, until a retry finds them all ready.
+async fn preflight_erasure(svc: &Services, request_id: &str) -> Result<(), ConnectorError> {
+    let id = request_id.to_string();
+    let stores: Vec<StoreRow> = svc
+        .db
+        .run(move |c| tasks::of_request(c, &id))
+        .await
+        .map_err(|e| ConnectorError::Config(e.to_string()))?
+        .into_iter()
+        .filter(|(t, s)| s.kind == StoreKind::Sql && !t.status.is_settled())
+        .map(|(_, s)| s)
+        .collect();
+    for s in stores {
+        let held = |why: String| {
+            ConnectorError::Config(format!(
+                "erasure held: store '{}' failed its preflight ({why}); no store erases until every store of the request passes",
+                s.name
+            ))
+        };
+        // Pooled, and read afresh: the erasure that follows uses what the preflight read.
+        let c = crate::workflow::stores::connector(svc, &s)
+            .await
+            .map_err(|e| held(e.to_string()))?;
+        c.check_schema().await.map_err(|e| held(e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// The store's connection details with its secrets decrypted.
+pub(crate) fn target_of(svc: &Services, s: &StoreRow) -> Result<Target, ConnectorError> {
+    let config = |m: &str| ConnectorError::Config(m.to_string());
+    let decrypt = |v: Option<&str>,
+                   slot: steward_db::crypto::Slot<'_>,
+                   what: &str|
+     -> Result<String, ConnectorError> {
+        svc.keys
+            .open(
+                v.ok_or_else(|| config(&format!("no {what} configured")))?,
+                slot,
+            )
+            .map_err(|e| config(&e.to_string()))
+    };
+    use steward_db::slots;
+    match s.kind {
+        StoreKind::Manual => Ok(Target::Manual),
+        StoreKind::Sql => {
+            let url = SqlUrl::parse(&decrypt(
+                s.connection_enc.as_deref(),
+                slots::store_connection(&s.id),
+                "connection",
+            )?)
+            .map_err(|e| config(&e))?;
+            let dataset = Dataset::parse(
+                s.dataset
+                    .as_deref()
+                    .ok_or_else(|| config("no dataset map"))?,
+            )
+            .map_err(|e| config(&e.to_string()))?;
+            let key = decrypt(
+                Some(&s.hash_key_enc),
+                slots::store_hash_key(&s.id),
+                "hash key",
+            )?;
+            Ok(Target::Sql {
+                url,
+                dataset,
+                hash_key: key.into_bytes(),
+            })
+        }
+        StoreKind::Webhook => Ok(Target::Webhook {
+            url: s.url.clone().ok_or_else(|| config("no URL configured"))?,
+            secret: decrypt(
+                s.secret_enc.as_deref(),
+                slots::store_secret(&s.id),
+                "secret",
+            )?,
+        }),
+    }
+}
+
+/// Checks a store's signed callback for a task; true when it is authentic and fresh.
+/// Checks a store's signed answer for a task: signed for this task with the store's secret,
+/// fresh, and with a nonce never seen before (which it then uses up).
+pub async fn verify_callback(
+    svc: &Services,
+    task_id: &str,
+    timestamp: &str,
+    nonce: &str,
+    signature: &str,
+    body: &[u8],
+) -> Result<bool, WorkflowError> {
+    let id = task_id.to_string();
+    let found = svc.db.run(move |c| tasks::find(c, &id)).await?;
+    let Some((_, s)) = found else {
+        return Ok(false);
+    };
+    let Some(enc) = s.secret_enc else {
+        return Ok(false);
+    };
+    let secret = svc
+        .keys
+        .open(&enc, steward_db::slots::store_secret(&s.id))?;
+    if !webhook::verify_callback(
+        &secret,
+        timestamp,
+        task_id,
+        nonce,
+        signature,
+        body,
+        chrono::Utc::now().timestamp(),
+    ) {
+        return Ok(false);
+    }
+    let (nonce, id) = (nonce.to_string(), task_id.to_string());
+    Ok(svc
+        .db
+        .run(move |c| tasks::take_nonce(c, &nonce, &id, db::now()))
+        .await?)
+}

@@ -1,0 +1,316 @@
+//! Tasks as owners and staff see them, with what is needed of the request to do them.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::may_see;
+use crate::auth::Staff;
+use crate::workflow::{Services, WorkflowError};
+use steward_connectors::Job;
+use steward_db::models::{RequestRow, StoreRow, TaskRow};
+use steward_db::{requests, tasks};
+use steward_domain::stores::{StoreKind, TaskStatus};
+use steward_domain::{Permission, RequestKind};
+use steward_domain::{PublicId, RequestId, StoreId, TaskId};
+
+/// A task as its owner sees it, with the request details needed to do it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskView {
+    pub id: TaskId,
+    pub request_id: RequestId,
+    pub request_public_id: PublicId,
+    pub store_id: StoreId,
+    pub store_name: String,
+    pub store_kind: StoreKind,
+    pub status: TaskStatus,
+    pub due_date: NaiveDate,
+    pub days_left: i64,
+    pub overdue: bool,
+    pub kind: RequestKind,
+    pub subject_email: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub result: Option<serde_json::Value>,
+    pub found_nothing: bool,
+    /// Rows of the subject an automated store reached, over all its tables.
+    pub rows_reached: Option<u64>,
+    pub note: Option<String>,
+    pub exemption_basis: Option<String>,
+    #[serde(skip)]
+    pub correction: Option<(String, String)>,
+    /// The structured corrections asked for, for the store's owner to apply.
+    #[serde(skip)]
+    pub corrections: Vec<steward_domain::correction::Correction>,
+}
+
+impl TaskView {
+    pub fn wants_records(&self) -> bool {
+        Job::for_kind(self.kind) == Job::Access
+    }
+}
+
+/// The subject as a task shows them, decrypted once per request however many tasks it has.
+struct SubjectShown {
+    email: String,
+    correction: Option<(String, String)>,
+    corrections: Vec<steward_domain::correction::Correction>,
+}
+
+fn subject_of(svc: &Services, r: &RequestRow) -> Result<SubjectShown, WorkflowError> {
+    let text: crate::workflow::requests::SubjectText = match &r.details_enc {
+        Some(enc) => serde_json::from_str(
+            &svc.keys
+                .open(enc, steward_db::slots::request_details(&r.id))?,
+        )
+        .map_err(|_| WorkflowError::Corrupt("request text".into()))?,
+        None => Default::default(),
+    };
+    Ok(SubjectShown {
+        email: crate::workflow::retention::email_text(&svc.keys, &r.email_enc, &r.id)?,
+        correction: text.correction_what.zip(text.correction_value),
+        corrections: text.corrections,
+    })
+}
+
+fn task_view(
+    today: NaiveDate,
+    t: TaskRow,
+    s: StoreRow,
+    r: &RequestRow,
+    subject: &SubjectShown,
+) -> TaskView {
+    let status = t.status;
+    TaskView {
+        days_left: steward_domain::clock::days_left(t.due_date, today),
+        overdue: !status.is_settled() && steward_domain::clock::is_overdue(t.due_date, today),
+        kind: r.kind,
+        subject_email: subject.email.clone(),
+        request_public_id: r.public_id.clone(),
+        store_kind: s.kind,
+        store_name: s.name,
+        status,
+        found_nothing: found_nothing(status, t.result.as_deref()),
+        rows_reached: rows_reached(t.result.as_deref()),
+        result: t
+            .result
+            .as_deref()
+            .and_then(|j| serde_json::from_str(j).ok()),
+        correction: subject.correction.clone(),
+        corrections: subject.corrections.clone(),
+        id: t.id,
+        request_id: t.request_id,
+        store_id: t.store_id,
+        due_date: t.due_date,
+        attempts: t.attempts,
+        last_error: t.last_error,
+        note: t.note,
+        exemption_basis: t.exemption_basis,
+    }
+}
+
+/// Views of tasks with their requests, decrypting each request's subject once.
+fn views_of(
+    svc: &Services,
+    rows: Vec<(TaskRow, StoreRow, RequestRow)>,
+) -> Result<Vec<TaskView>, WorkflowError> {
+    let today = svc.today();
+    let mut subjects: std::collections::HashMap<RequestId, SubjectShown> = Default::default();
+    let mut out = Vec::with_capacity(rows.len());
+    for (t, s, r) in rows {
+        if !subjects.contains_key(&r.id) {
+            subjects.insert(r.id.clone(), subject_of(svc, &r)?);
+        }
+        out.push(task_view(today, t, s, &r, &subjects[&r.id]));
+    }
+    Ok(out)
+}
+
+pub async fn get(svc: &Services, staff: &Staff, id: &str) -> Result<TaskView, WorkflowError> {
+    let id = id.to_string();
+    let (t, s, r) = svc
+        .db
+        .run(move |c| tasks::find_with_request(c, &id)?.ok_or(WorkflowError::NotFound))
+        .await?;
+    if !may_see(staff, &s) {
+        // Indistinguishable from a missing task: ids of other stores' tasks reveal nothing.
+        return Err(WorkflowError::NotFound);
+    }
+    let mut views = views_of(svc, vec![(t, s, r)])?;
+    Ok(views.remove(0))
+}
+
+/// A task as listed on its request: state and dates, nothing of the subject.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskSummary {
+    pub id: TaskId,
+    pub store_id: StoreId,
+    pub store: String,
+    pub status: TaskStatus,
+    pub due_date: NaiveDate,
+    pub last_error: Option<String>,
+    /// Done, but the store held nothing of this person: a result to look at, not a success.
+    pub found_nothing: bool,
+    pub rows_reached: Option<u64>,
+}
+
+/// How many of the subject's rows an automated store reached, summed over its tables, from
+/// the task's result (an access's `tables`, an erasure's report); `None` where the store
+/// does not count rows (manual and webhook stores).
+pub fn rows_reached(result: Option<&str>) -> Option<u64> {
+    let v = serde_json::from_str::<serde_json::Value>(result?).ok()?;
+    let tables = match &v {
+        serde_json::Value::Object(o) => o.get("tables")?.as_array()?,
+        serde_json::Value::Array(tables) => tables,
+        _ => return None,
+    };
+    tables
+        .iter()
+        .map(|t| t.get("rows_reached").and_then(|n| n.as_u64()))
+        .sum()
+}
+
+/// Whether a done task's result says the store reached nobody: no row reached where the
+/// store counts rows, else no value sent back.
+pub fn found_nothing(status: TaskStatus, result: Option<&str>) -> bool {
+    if status != TaskStatus::Done {
+        return false;
+    }
+    if let Some(rows) = rows_reached(result) {
+        return rows == 0;
+    }
+    result
+        .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
+        .and_then(|v| v.get("records")?.as_u64())
+        == Some(0)
+}
+
+/// The tasks of each of these requests, read together and decrypting nothing.
+pub async fn summaries(
+    svc: &Services,
+    request_ids: Vec<RequestId>,
+) -> Result<std::collections::HashMap<RequestId, Vec<TaskSummary>>, WorkflowError> {
+    let rows = svc
+        .db
+        .run(move |c| tasks::of_requests(c, &request_ids))
+        .await?;
+    let mut out: std::collections::HashMap<RequestId, Vec<TaskSummary>> = Default::default();
+    for (t, store) in rows {
+        out.entry(t.request_id.clone())
+            .or_default()
+            .push(TaskSummary {
+                id: t.id,
+                store_id: t.store_id,
+                store,
+                found_nothing: found_nothing(t.status, t.result.as_deref()),
+                rows_reached: rows_reached(t.result.as_deref()),
+                status: t.status,
+                due_date: t.due_date,
+                last_error: t.last_error,
+            });
+    }
+    Ok(out)
+}
+
+/// Which tasks a queue shows, one page at a time.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueFilter {
+    pub open_only: bool,
+    pub status: Option<TaskStatus>,
+    /// Only tasks of stores the staff member owns (always so for store owners).
+    pub mine: bool,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// One page of a queue and how many tasks the whole queue holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskPage {
+    pub items: Vec<TaskView>,
+    pub total: i64,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// "My tasks" for a store owner; every task for privacy staff (or theirs, with `mine`).
+pub async fn queue(
+    svc: &Services,
+    staff: &Staff,
+    f: QueueFilter,
+) -> Result<TaskPage, WorkflowError> {
+    let owner =
+        (f.mine || !staff.role.can(Permission::ViewRequests)).then(|| staff.user.id.clone());
+    let (rows, total) = svc
+        .db
+        .run(move |c| {
+            tasks::queue(
+                c,
+                &tasks::Queue {
+                    owner: owner.as_deref(),
+                    open_only: f.open_only,
+                    status: f.status,
+                    limit: f.limit,
+                    offset: f.offset,
+                },
+            )
+        })
+        .await?;
+    Ok(TaskPage {
+        items: views_of(svc, rows)?,
+        total,
+        limit: f.limit,
+        offset: f.offset,
+    })
+}
+
+pub async fn of_request(svc: &Services, request_id: &str) -> Result<Vec<TaskView>, WorkflowError> {
+    let id = request_id.to_string();
+    let (rows, r) = svc
+        .db
+        .run(move |c| {
+            let r = requests::find(c, &id)?.ok_or(WorkflowError::NotFound)?;
+            Ok::<_, WorkflowError>((tasks::of_request(c, &id)?, r))
+        })
+        .await?;
+    let today = svc.today();
+    let subject = subject_of(svc, &r)?;
+    Ok(rows
+        .into_iter()
+        .map(|(t, s)| task_view(today, t, s, &r, &subject))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_found_is_told_apart() {
+        assert!(found_nothing(TaskStatus::Done, Some(r#"{"records":0}"#)));
+        assert!(!found_nothing(TaskStatus::Done, Some(r#"{"records":3}"#)));
+        assert!(found_nothing(
+            TaskStatus::Done,
+            Some(r#"[{"table":"customers","rows_reached":0}]"#)
+        ));
+        assert!(!found_nothing(
+            TaskStatus::Done,
+            Some(r#"[{"table":"a","rows_reached":0},{"table":"b","rows_reached":2}]"#)
+        ));
+        assert!(
+            !found_nothing(TaskStatus::Open, Some(r#"{"records":0}"#)),
+            "not done yet"
+        );
+        assert!(
+            !found_nothing(TaskStatus::Done, None),
+            "a manual store's owner said done"
+        );
+        // An access counts rows, not values: a row with no mapped value is still found.
+        let access = r#"{"records":0,"tables":[{"table":"c","rows_reached":1}]}"#;
+        assert!(!found_nothing(TaskStatus::Done, Some(access)));
+        assert_eq!(rows_reached(Some(access)), Some(1));
+        assert!(found_nothing(
+            TaskStatus::Done,
+            Some(r#"{"records":0,"tables":[{"table":"c","rows_reached":0}]}"#)
+        ));
+        assert_eq!(rows_reached(Some(r#"{"records":4}"#)), None);
+    }
+}

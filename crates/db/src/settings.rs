@@ -1,0 +1,65 @@
+//! Settings an administrator changed in the console (each overrides a `STEWARD_*` default).
+
+use diesel::prelude::*;
+
+use crate::types::Maybe;
+
+use super::schema::settings;
+use super::{DbConn, DbError};
+use steward_domain::UserId;
+
+const INSTANCE_ID: &str = "instance_id";
+
+/// This Steward database's random identity, created on first use: a store whose database
+/// holds the same is Steward's own, whatever its connection string says.
+pub fn instance_id(conn: &mut DbConn) -> Result<String, DbError> {
+    if let Some(id) = get(conn, INSTANCE_ID)? {
+        return Ok(id);
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    put(conn, INSTANCE_ID, &id, None)?;
+    Ok(id)
+}
+
+/// The setting's stored value, if an administrator set one.
+pub fn get(conn: &mut DbConn, key: &str) -> Result<Option<String>, DbError> {
+    Ok(settings::table
+        .find(key)
+        .select(settings::value)
+        .first(conn)
+        .optional()?)
+}
+
+/// Records that something happened once (a start-up pass finished). Processes starting
+/// together may both get there: the second finds the mark set, which is as good.
+pub fn mark(conn: &mut DbConn, key: &str) -> Result<(), DbError> {
+    let inserted = diesel::insert_into(settings::table)
+        .values((
+            settings::key.eq(key),
+            settings::value.eq(super::now().to_string()),
+            settings::updated_by.eq(None::<String>),
+            settings::updated_at.eq(super::now()),
+        ))
+        .execute(conn);
+    match inserted {
+        Ok(_)
+        | Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn put(conn: &mut DbConn, key: &str, value: &str, by: Option<&UserId>) -> Result<(), DbError> {
+    diesel::delete(settings::table.find(key)).execute(conn)?;
+    diesel::insert_into(settings::table)
+        .values((
+            settings::key.eq(key),
+            settings::value.eq(value),
+            settings::updated_by.eq(Maybe(by.cloned())),
+            settings::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

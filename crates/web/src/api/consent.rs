@@ -1,0 +1,646 @@
+//! The consent API: purposes and notices (staff), site keys (admins), the ledger's export,
+//! and the public calls a website makes with its site key (the banner's read and write,
+//! `POST /api/v1/consent`), with CORS limited to each key's origins.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
+use serde_json::{Value, json};
+
+use super::json::Fields;
+use crate::error::ApiError;
+use crate::staff::ApiStaff;
+use steward_core::export::utc;
+use steward_core::records::RecordFilter;
+use steward_core::records::{ConsentRow, CurrentRow, NoticeRow, PurposeRow};
+use steward_core::workflow::Services;
+use steward_core::workflow::consent::ledger::{self, BannerState, Choice, Entry, Proof, Writer};
+use steward_core::workflow::consent::site_keys::{self, KeyRefusal};
+use steward_core::workflow::consent::{self, NewPurpose, reports};
+use steward_domain::consent::{self as rules, ConsentMethod, ConsentStatus, PurposeKey, Subject};
+use steward_domain::{Jurisdiction, Permission};
+
+pub const SITE_KEY_HEADER: &str = "X-Steward-Site-Key";
+
+fn purpose_json(p: &PurposeRow, n: &NoticeRow) -> Value {
+    json!({
+        "key": p.key, "name": p.name, "description": p.description,
+        "sale_or_sharing": p.sale_or_sharing, "necessary": p.necessary,
+        "notice_version": n.version, "notice_text": n.text, "notice_sha256": n.sha256,
+        "published_at": utc(&n.published_at),
+    })
+}
+
+fn current_json(c: &CurrentRow) -> Value {
+    json!({
+        "purpose": c.purpose_key, "status": c.status.as_str(), "notice_version": c.notice_version,
+        "recorded_at": utc(&c.recorded_at), "record_id": c.record_id,
+    })
+}
+
+fn record_json(r: &ConsentRow) -> Value {
+    json!({
+        "id": r.id, "purpose": r.purpose_key, "status": r.status.as_str(),
+        "notice_version": r.notice_version, "method": r.method.as_str(),
+        "jurisdiction": r.jurisdiction.map(|j| j.as_str()), "recorded_at": utc(&r.recorded_at),
+        "gpc": r.gpc, "page_url": r.page_url, "banner_version": r.banner_version,
+        "note": r.note, "pseudonymised": r.pseudonymised_at.is_some(),
+    })
+}
+
+fn text_field(b: &Fields, name: &'static str, max: usize) -> Result<Option<String>, ApiError> {
+    let t = b.text(name)?;
+    if t.chars().count() > max {
+        return Err(ApiError::field(
+            name,
+            format!("{name} is longer than {max} characters"),
+        ));
+    }
+    Ok(Some(t).filter(|t| !t.trim().is_empty()))
+}
+
+fn bool_field(b: &Fields, name: &'static str) -> Result<bool, ApiError> {
+    Ok(b.flag(name)? == "true")
+}
+
+fn parsed<T>(name: &'static str, r: Result<T, String>) -> Result<T, ApiError> {
+    r.map_err(|e| ApiError::field(name, format!("{name} {e}")))
+}
+
+pub async fn create_purpose(
+    svc: web::Data<Services>,
+    staff: ApiStaff,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let b = Fields::from_body(&body)?;
+    b.only(&[
+        "key",
+        "name",
+        "notice_text",
+        "description",
+        "sale_or_sharing",
+        "necessary",
+    ])?;
+    let key = parsed("key", PurposeKey::parse(&b.text("key")?))?;
+    let name = b.text("name")?;
+    if name.trim().is_empty() || name.chars().count() > 200 {
+        return Err(ApiError::field(
+            "name",
+            "name is required (at most 200 characters)",
+        ));
+    }
+    let p = NewPurpose {
+        key,
+        name: name.trim().to_string(),
+        description: text_field(&b, "description", 2000)?.unwrap_or_default(),
+        sale_or_sharing: bool_field(&b, "sale_or_sharing")?,
+        necessary: bool_field(&b, "necessary")?,
+        notice_text: parsed("notice_text", rules::notice_text(&b.text("notice_text")?))?,
+    };
+    let (p, n) = consent::create_purpose(&svc, p, staff.0.actor()).await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/purposes/{}", p.key)))
+        .json(purpose_json(&p, &n)))
+}
+
+pub async fn purposes(svc: web::Data<Services>, _s: ApiStaff) -> Result<HttpResponse, ApiError> {
+    let items: Vec<Value> = consent::purposes(&svc)
+        .await?
+        .iter()
+        .map(|(p, n)| purpose_json(p, n))
+        .collect();
+    Ok(HttpResponse::Ok().json(json!({ "items": items })))
+}
+
+pub async fn publish(
+    svc: web::Data<Services>,
+    staff: ApiStaff,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let key = PurposeKey::parse(&path)
+        .map_err(|_| ApiError::status(StatusCode::NOT_FOUND, "no such purpose"))?;
+    let b = Fields::from_body(&body)?;
+    b.only(&["notice_text"])?;
+    let text = parsed("notice_text", rules::notice_text(&b.text("notice_text")?))?;
+    let n = consent::publish_notice(&svc, key.clone(), text, staff.0.actor()).await?;
+    let (p, _) = consent::purpose(&svc, key).await?;
+    Ok(HttpResponse::Created().json(purpose_json(&p, &n)))
+}
+
+pub async fn create_site_key(
+    svc: web::Data<Services>,
+    staff: ApiStaff,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let b = Fields::from_body(&body)?;
+    b.only(&["name", "origins"])?;
+    let origins = match b.raw("origins") {
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| ApiError::field("origins", "origins must be a list of strings"))?,
+        None | Some(Value::Null) => vec![],
+        Some(_) => {
+            return Err(ApiError::field(
+                "origins",
+                "origins must be a list of strings",
+            ));
+        }
+    };
+    let (row, key) = site_keys::create(&svc, b.text("name")?, origins, staff.0.actor()).await?;
+    Ok(HttpResponse::Created().json(json!({
+        "id": row.id, "name": row.name, "origins": row.origin_list().collect::<Vec<_>>(),
+        "key": key, "created_at": utc(&row.created_at),
+    })))
+}
+
+#[derive(serde::Deserialize)]
+pub struct ExportQuery {
+    from: Option<String>,
+    to: Option<String>,
+    purpose: Option<String>,
+}
+
+/// `YYYY-MM-DD` (from the start of that day) or an RFC 3339 instant.
+fn instant(
+    name: &'static str,
+    s: &str,
+    end_of_day: bool,
+) -> Result<chrono::NaiveDateTime, ApiError> {
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        let d = if end_of_day {
+            d.succ_opt().unwrap_or(d)
+        } else {
+            d
+        };
+        return Ok(d.and_hms_opt(0, 0, 0).expect("midnight"));
+    }
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.naive_utc())
+        .map_err(|_| {
+            ApiError::field(
+                name,
+                format!("{name} must be a date (YYYY-MM-DD) or an RFC 3339 time"),
+            )
+        })
+}
+
+impl ExportQuery {
+    /// The range as the audit row records it.
+    pub fn range(&self) -> Value {
+        json!({"from": self.from, "to": self.to, "purpose": self.purpose})
+    }
+}
+
+pub fn export_filter(q: &ExportQuery) -> Result<RecordFilter, ApiError> {
+    let f = RecordFilter {
+        from: q
+            .from
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .map(|s| instant("from", s, false))
+            .transpose()?,
+        to: q
+            .to
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .map(|s| instant("to", s, true))
+            .transpose()?,
+        purpose: q
+            .purpose
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .map(|s| parsed("purpose", PurposeKey::parse(s)))
+            .transpose()?,
+    };
+    if let (Some(a), Some(b)) = (f.from, f.to)
+        && a >= b
+    {
+        return Err(ApiError::field("to", "to must be after from"));
+    }
+    Ok(f)
+}
+
+pub async fn records_csv(
+    svc: web::Data<Services>,
+    staff: ApiStaff,
+    q: web::Query<ExportQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let filter = export_filter(&q)?;
+    steward_core::workflow::records::export_downloaded(&svc, staff.0.actor(), "consent", q.range())
+        .await?;
+    Ok(consent_stream(svc.get_ref().clone(), filter))
+}
+
+/// The consent export, streamed page by page (keyset-paged, so records committed during
+/// the download neither repeat nor push others out).
+pub fn consent_stream(svc: Services, filter: RecordFilter) -> HttpResponse {
+    steward_core::export::stream_keyed(
+        "consent.csv",
+        reports::RECORDS_HEADER.to_vec(),
+        move |after| {
+            let (svc, filter) = (svc.clone(), filter.clone());
+            async move { reports::records_page(&svc, filter, after, 2_000).await }
+        },
+    )
+}
+
+#[derive(serde::Deserialize)]
+pub struct SubjectQuery {
+    subject: Option<String>,
+}
+
+pub async fn subject(
+    svc: web::Data<Services>,
+    _s: ApiStaff,
+    q: web::Query<SubjectQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let given = q.subject.clone().unwrap_or_default();
+    let subject = parsed("subject", Subject::parse(&given))?;
+    let state = ledger::state(&svc, &subject).await?;
+    Ok(HttpResponse::Ok().json(json!({
+        "subject": subject.as_text(),
+        "current": state.current.iter().map(current_json).collect::<Vec<_>>(),
+        "history": state.history.iter().map(record_json).collect::<Vec<_>>(),
+    })))
+}
+
+// --- Public calls with a site key ---------------------------------------------------------
+
+fn header(req: &HttpRequest, name: &str) -> Option<String> {
+    req.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+fn proof(req: &HttpRequest, page_url: Option<String>, banner_version: Option<String>) -> Proof {
+    Proof {
+        ip: crate::client::client_ip(req),
+        user_agent: header(req, "User-Agent"),
+        page_url,
+        gpc: header(req, "Sec-GPC").as_deref() == Some("1"),
+        banner_version,
+    }
+}
+
+/// Adds the CORS headers for an allowed origin, on success and on error alike, so the
+/// banner can read why a call failed.
+fn cors(mut res: HttpResponse, origin: Option<&str>) -> HttpResponse {
+    use actix_web::http::header::{HeaderName, HeaderValue};
+    let h = res.headers_mut();
+    h.insert(
+        HeaderName::from_static("vary"),
+        HeaderValue::from_static("Origin"),
+    );
+    if let Some(o) = origin
+        && let Ok(v) = HeaderValue::from_str(o)
+    {
+        h.insert(HeaderName::from_static("access-control-allow-origin"), v);
+    }
+    res
+}
+
+fn refusal(r: KeyRefusal) -> HttpResponse {
+    match r {
+        KeyRefusal::Unknown => ApiError::Status {
+            status: StatusCode::UNAUTHORIZED,
+            message: format!("a valid site key is required in {SITE_KEY_HEADER}"),
+            field: Some("X-Steward-Site-Key"),
+        },
+        KeyRefusal::Origin => ApiError::Status {
+            status: StatusCode::FORBIDDEN,
+            message: "this site key is not allowed from this origin".into(),
+            field: Some("Origin"),
+        },
+    }
+    .error_response()
+}
+
+/// The site key of a public call, or the refusal as a response.
+async fn site_key(
+    svc: &Services,
+    req: &HttpRequest,
+) -> Result<Result<steward_core::records::SiteKeyRow, HttpResponse>, ApiError> {
+    let origin = header(req, "Origin");
+    Ok(site_keys::check(svc, header(req, SITE_KEY_HEADER), origin)
+        .await?
+        .map_err(refusal))
+}
+
+/// CORS pre-flight: allowed for origins some live site key lists (the pre-flight carries no
+/// key; the call itself is checked against its own key's origins).
+pub async fn preflight(
+    svc: web::Data<Services>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let Some(origin) = header(&req, "Origin") else {
+        return Ok(HttpResponse::NoContent().finish());
+    };
+    if !site_keys::origin_known(&svc, origin.clone()).await? {
+        return Ok(cors(HttpResponse::Forbidden().finish(), None));
+    }
+    Ok(cors(
+        HttpResponse::NoContent()
+            .insert_header(("Access-Control-Allow-Methods", "GET, POST"))
+            .insert_header((
+                "Access-Control-Allow-Headers",
+                "Content-Type, Accept, X-Steward-Site-Key",
+            ))
+            .insert_header(("Access-Control-Max-Age", "600"))
+            .finish(),
+        Some(&origin),
+    ))
+}
+
+fn gpc_json(w: &ledger::Written) -> Value {
+    json!({"honoured": w.gpc_honoured, "records": w.gpc_records})
+}
+
+/// Runs a public handler with its site key, adding CORS to whatever it answers.
+async fn public<F, Fut>(svc: &Services, req: &HttpRequest, f: F) -> HttpResponse
+where
+    F: FnOnce(steward_core::records::SiteKeyRow) -> Fut,
+    Fut: std::future::Future<Output = Result<HttpResponse, ApiError>>,
+{
+    let origin = header(req, "Origin");
+    let res = match site_key(svc, req).await {
+        Err(e) => e.error_response(),
+        // Refused keys get no CORS headers: a page elsewhere learns nothing.
+        Ok(Err(refused)) => return cors(refused, None),
+        Ok(Ok(key)) => f(key).await.unwrap_or_else(|e| e.error_response()),
+    };
+    cors(res, origin.as_deref())
+}
+
+/// `POST /api/v1/consent`: one record, from a website with its site key or from staff with
+/// a token (who may record on the subject's behalf, with a note).
+pub async fn record(svc: web::Data<Services>, req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let key = header(&req, SITE_KEY_HEADER);
+    if key.is_none() && crate::routes::bearer(req.headers()).is_some() {
+        return match ApiStaff::from_headers(&req, &svc).await {
+            Ok(staff) if staff.0.role.can(Permission::ManageConsent) => {
+                let w = Writer::Staff {
+                    actor: staff.0.actor(),
+                };
+                let written = match parse_record(&req, &body, w) {
+                    Ok((entry, purpose)) => ledger::record(&svc, entry)
+                        .await
+                        .map_err(ApiError::from)
+                        .and_then(|w| record_answer(&w, &purpose)),
+                    Err(e) => Err(e),
+                };
+                written.unwrap_or_else(|e| e.error_response())
+            }
+            Ok(_) => ApiError::status(
+                StatusCode::FORBIDDEN,
+                "this token's role does not allow this call",
+            )
+            .error_response(),
+            Err(e) => e.error_response(),
+        };
+    }
+    let origin = header(&req, "Origin");
+    let site = Writer::Site {
+        key_id: String::new(),
+    };
+    let (entry, purpose) = match parse_record(&req, &body, site) {
+        Ok(parsed) => parsed,
+        // A bad body is answered only to a caller whose key holds.
+        Err(e) => {
+            let (s, r) = (svc.clone(), req.clone());
+            return public(&s, &r, |_| async move { Err(e) }).await;
+        }
+    };
+    match ledger::record_for_site(&svc, key, origin.clone(), entry).await {
+        Ok(Ok(w)) => cors(
+            record_answer(&w, &purpose).unwrap_or_else(|e| e.error_response()),
+            origin.as_deref(),
+        ),
+        Ok(Err(refused)) => cors(refusal(refused), None),
+        // Refused input comes after the key held; anything else may not have checked it.
+        Err(e @ steward_core::workflow::WorkflowError::Invalid { .. }) => {
+            cors(ApiError::from(e).error_response(), origin.as_deref())
+        }
+        Err(e) => cors(ApiError::from(e).error_response(), None),
+    }
+}
+
+/// The 201 for a recorded choice, or a 409 when the GPC signal kept a grant from being made.
+fn record_answer(w: &ledger::Written, purpose: &PurposeKey) -> Result<HttpResponse, ApiError> {
+    let Some(r) = w
+        .records
+        .iter()
+        .find(|r| &r.purpose_key == purpose && r.method != ConsentMethod::Gpc)
+    else {
+        return Err(ApiError::Status {
+            status: StatusCode::CONFLICT,
+            message: "the browser's Global Privacy Control signal opts out of sale or sharing; the grant was not recorded".into(),
+            field: Some("status"),
+        });
+    };
+    let mut out = record_json(r);
+    out["gpc"] = gpc_json(w);
+    Ok(HttpResponse::Created().json(out))
+}
+
+fn parse_record(
+    req: &HttpRequest,
+    body: &[u8],
+    writer: Writer,
+) -> Result<(Entry, PurposeKey), ApiError> {
+    let b = Fields::from_body(body)?;
+    b.only(&[
+        "subject",
+        "purpose",
+        "status",
+        "notice_version",
+        "method",
+        "jurisdiction",
+        "note",
+        "page_url",
+    ])?;
+    let subject = parsed("subject", Subject::parse(&b.text("subject")?))?;
+    let purpose = parsed("purpose", PurposeKey::parse(&b.text("purpose")?))?;
+    let status: ConsentStatus = b
+        .text("status")?
+        .parse()
+        .map_err(|e| ApiError::field("status", format!("status {e}")))?;
+    let notice_version = match b.raw("notice_version") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => Some(n.as_i64().and_then(|v| i32::try_from(v).ok()).ok_or_else(
+            || ApiError::field("notice_version", "notice_version must be a whole number"),
+        )?),
+        Some(_) => {
+            return Err(ApiError::field(
+                "notice_version",
+                "notice_version must be a whole number",
+            ));
+        }
+    };
+    let staff = matches!(writer, Writer::Staff { .. });
+    // A site key is public (it is in the shop's pages): with it, a browser records choices
+    // for its own visitor id only. Email addresses and customer ids need a staff token,
+    // which stays on the shop's server.
+    if !staff && !matches!(subject, Subject::Visitor(_)) {
+        return Err(ApiError::Status {
+            status: StatusCode::FORBIDDEN,
+            message: "with a site key, subject must be the banner's visitor id; recording consent for an email address or customer id needs a staff API token".into(),
+            field: Some("subject"),
+        });
+    }
+    let method = match b.text("method")?.as_str() {
+        "" => ConsentMethod::Api,
+        m => match m.parse::<ConsentMethod>() {
+            Ok(ConsentMethod::Staff) if !staff => {
+                return Err(ApiError::field(
+                    "method",
+                    "method staff needs a staff token",
+                ));
+            }
+            Ok(ConsentMethod::PreferenceCentre) if !staff => {
+                return Err(ApiError::field(
+                    "method",
+                    "method preference_centre is recorded by Steward's own preference centre only",
+                ));
+            }
+            Ok(m) if ConsentMethod::CALLER_WORDS.contains(&m.as_str()) => m,
+            _ => {
+                return Err(ApiError::field(
+                    "method",
+                    format!(
+                        "method must be one of: {}",
+                        ConsentMethod::CALLER_WORDS.join(", ")
+                    ),
+                ));
+            }
+        },
+    };
+    let note = text_field(&b, "note", ledger::MAX_PROOF_LEN)?;
+    if method == ConsentMethod::Staff && note.is_none() {
+        return Err(ApiError::field(
+            "note",
+            "note is required when staff record on a subject's behalf",
+        ));
+    }
+    let jurisdiction = match b.text("jurisdiction")?.as_str() {
+        "" => None,
+        j => Some(
+            j.parse::<Jurisdiction>()
+                .map_err(|e| ApiError::field("jurisdiction", format!("jurisdiction {e}")))?,
+        ),
+    };
+    let page_url = text_field(&b, "page_url", ledger::MAX_PROOF_LEN)?;
+    let entry = Entry {
+        subject,
+        choices: vec![Choice {
+            purpose: purpose.clone(),
+            status,
+            notice_version,
+        }],
+        method,
+        jurisdiction,
+        note,
+        proof: proof(req, page_url, None),
+        writer,
+    };
+    Ok((entry, purpose))
+}
+
+fn banner_json(s: &BannerState) -> Value {
+    json!({
+        "purposes": s.purposes.iter().map(|(p, n)| purpose_json(p, n)).collect::<Vec<_>>(),
+        "choices": s.choices.iter().map(current_json).collect::<Vec<_>>(),
+        "gpc": gpc_json(&s.written),
+    })
+}
+
+#[derive(serde::Deserialize)]
+pub struct VisitorQuery {
+    visitor: Option<String>,
+}
+
+fn visitor(s: &str) -> Result<Subject, ApiError> {
+    Subject::visitor(s).map_err(|e| ApiError::field("visitor", format!("visitor {e}")))
+}
+
+/// The banner's read: purposes, current notices and the visitor's current choices.
+pub async fn banner(
+    svc: web::Data<Services>,
+    req: HttpRequest,
+    q: web::Query<VisitorQuery>,
+) -> HttpResponse {
+    let (s, r) = (svc.clone(), req.clone());
+    public(&s, &r, |key| async move {
+        let v = visitor(q.visitor.as_deref().unwrap_or_default())?;
+        let state = ledger::banner(&svc, v, proof(&req, None, None), key.id).await?;
+        Ok(HttpResponse::Ok().json(banner_json(&state)))
+    })
+    .await
+}
+
+/// The banner's write: the visitor's choices for every purpose shown, in one transaction.
+pub async fn banner_write(
+    svc: web::Data<Services>,
+    req: HttpRequest,
+    body: web::Bytes,
+) -> HttpResponse {
+    let (s, r) = (svc.clone(), req.clone());
+    public(&s, &r, |key| async move {
+        let b = Fields::from_body(&body)?;
+        b.only(&["visitor", "choices", "page_url", "banner_version"])?;
+        let v = visitor(&b.text("visitor")?)?;
+        let Some(Value::Array(items)) = b.raw("choices") else {
+            return Err(ApiError::field(
+                "choices",
+                "choices must be a list of {purpose, status, notice_version}",
+            ));
+        };
+        let mut choices = Vec::with_capacity(items.len());
+        for item in items {
+            let purpose = item["purpose"].as_str().unwrap_or_default();
+            let purpose = parsed("purpose", PurposeKey::parse(purpose))?;
+            let status = item["status"]
+                .as_str()
+                .unwrap_or_default()
+                .parse::<ConsentStatus>()
+                .map_err(|e| ApiError::field("status", format!("status {e}")))?;
+            let notice_version = match &item["notice_version"] {
+                Value::Null => None,
+                n => Some(
+                    n.as_i64()
+                        .and_then(|v| i32::try_from(v).ok())
+                        .ok_or_else(|| {
+                            ApiError::field(
+                                "notice_version",
+                                "notice_version must be a whole number",
+                            )
+                        })?,
+                ),
+            };
+            choices.push(Choice {
+                purpose,
+                status,
+                notice_version,
+            });
+        }
+        let entry = Entry {
+            subject: v,
+            choices,
+            method: ConsentMethod::Banner,
+            jurisdiction: None,
+            note: None,
+            proof: proof(
+                &req,
+                text_field(&b, "page_url", ledger::MAX_PROOF_LEN)?,
+                text_field(&b, "banner_version", 40)?,
+            ),
+            writer: Writer::Site { key_id: key.id },
+        };
+        let state = ledger::banner_write(&svc, entry).await?;
+        Ok(HttpResponse::Created().json(banner_json(&state)))
+    })
+    .await
+}

@@ -1,0 +1,517 @@
+//! `GET /api/v1/openapi.json`: the API described as OpenAPI 3.1, built from the route table.
+//! Paths, verbs, path parameters and who may call each come from `routes::RULES`; what each
+//! call takes and answers is described once here, beside the table (a unit test fails when a
+//! route has no description, or a description no route). Every error answers
+//! `{"error": "...", "field": ...}`, documented as each operation's default response.
+
+use actix_web::HttpResponse;
+use serde_json::{Map, Value, json};
+
+use crate::routes::{Access, RULES, Verb};
+use steward_domain::{Jurisdiction, RequestKind, Status};
+
+/// What one call takes and answers.
+struct Op {
+    summary: &'static str,
+    /// Query parameters: name and JSON Schema type.
+    query: &'static [(&'static str, &'static str)],
+    body: Option<Value>,
+    /// Success status and its body: JSON Schema, or `None` for CSV (or nothing, for 204).
+    ok: (u16, Option<Value>),
+}
+
+fn string() -> Value {
+    json!({"type": "string"})
+}
+
+fn words(values: &[&str]) -> Value {
+    json!({"type": "string", "enum": values})
+}
+
+/// An object with these typed properties; others may be present too.
+fn object(props: Value) -> Value {
+    json!({"type": "object", "properties": props})
+}
+
+/// The same, with these properties required.
+fn with_required(mut schema: Value, required: &[&str]) -> Value {
+    schema["required"] = json!(required);
+    schema
+}
+
+fn items(of: Value) -> Value {
+    object(json!({"items": {"type": "array", "items": of}}))
+}
+
+fn request_json() -> Value {
+    object(json!({
+        "id": string(), "public_id": string(),
+        "kind": words(RequestKind::WORDS), "jurisdiction": words(Jurisdiction::WORDS),
+        "status": words(&Status::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+        "email": string(), "name": {"type": ["string", "null"]},
+        "due_date": {"type": "string", "format": "date"},
+        "ready_to_close": {"type": "boolean"},
+        "tasks": {"type": "array", "items": {"type": "object"}}
+    }))
+}
+
+fn store_body() -> Value {
+    object(json!({
+        "name": string(), "kind": words(&["manual", "sql", "webhook"]), "owner_email": string(),
+        "description": string(), "purposes": string(), "legal_basis": string(),
+        "data_categories": string(), "subject_categories": string(), "recipients": string(),
+        "transfers": string(), "retention": string(), "security_measures": string(),
+        "connection": string(), "dataset": {"type": "object"}, "url": string(),
+        "secret": string(), "active": {"type": "boolean"}
+    }))
+}
+
+fn doc(verb: Verb, path: &str) -> Option<Op> {
+    use Verb::*;
+    let csv = |summary, query| Op {
+        summary,
+        query,
+        body: None,
+        ok: (200, None),
+    };
+    let get = |summary, query, answer: Value| Op {
+        summary,
+        query,
+        body: None,
+        ok: (200, Some(answer)),
+    };
+    let post = |summary, body: Value, status, answer: Value| Op {
+        summary,
+        query: &[],
+        body: Some(body),
+        ok: (status, Some(answer)),
+    };
+    let task = object(
+        json!({"id": string(), "status": words(&["open", "running", "done", "failed", "exempt"])}),
+    );
+    let purpose = object(json!({"key": string(), "name": string()}));
+    Some(match (verb, path) {
+        (Post, "/api/v1/requests") => post(
+            "File a request received by email, post or phone",
+            with_required(
+                object(json!({
+                    "kind": words(RequestKind::WORDS), "jurisdiction": words(Jurisdiction::WORDS),
+                    "email": {"type": "string", "format": "email", "maxLength": 254},
+                    "name": {"type": "string", "maxLength": 200},
+                    "details": {"type": "string", "maxLength": 2000},
+                    "channel": words(&["web", "email", "post", "phone", "agent"]),
+                    "received_at": {"type": "string", "format": "date-time"},
+                    "send_verification": {"type": "boolean"},
+                    "correction_what": string(), "correction_value": string(),
+                    "corrections": {"type": "array", "items": object(json!({"category": string(), "value": string()}))},
+                    "agent": {"type": "object"}
+                })),
+                &["kind", "jurisdiction", "email"],
+            ),
+            201,
+            request_json(),
+        ),
+        (Get, "/api/v1/requests") => get(
+            "Search and list requests, soonest deadline first",
+            &[
+                ("q", "string"),
+                ("status", "string"),
+                ("kind", "string"),
+                ("jurisdiction", "string"),
+                ("overdue", "boolean"),
+                ("limit", "integer"),
+                ("offset", "integer"),
+            ],
+            object(
+                json!({"items": {"type": "array", "items": request_json()}, "total": {"type": "integer"}}),
+            ),
+        ),
+        (Get, "/api/v1/overview") => get(
+            "The overview's figures: the team's, or a store owner's own tasks'",
+            &[],
+            object(
+                json!({"scope": words(&["team", "own_tasks"]), "open": {"type": "integer"}, "overdue": {"type": "integer"}}),
+            ),
+        ),
+        (Get, "/api/v1/openapi.json") => get("This description", &[], {
+            object(json!({"openapi": string(), "paths": {"type": "object"}}))
+        }),
+        (Get, "/api/v1/requests/{id}") => get("One request with its tasks", &[], request_json()),
+        (Get, "/api/v1/requests/{id}/package.csv") => {
+            csv("The requester's data package as CSV (audited)", &[])
+        }
+        (Get, "/api/v1/requests/{id}/corrections") => get(
+            "A correction's previews per SQL store",
+            &[],
+            object(json!({"stores": {"type": "array", "items": {"type": "object"}}})),
+        ),
+        (Post, "/api/v1/requests/{id}/corrections") => post(
+            "Approve or reject each previewed field, then apply",
+            object(
+                json!({"decisions": {"type": "array", "items": object(json!({
+                "task": string(), "table": string(), "row": string(), "column": string(),
+                "apply": {"type": "boolean"}, "reason": string()}))}}),
+            ),
+            200,
+            json!({"type": "object"}),
+        ),
+        (Post, "/api/v1/requests/{id}/{action}") => post(
+            "Take an action: verify, pause, resume, extend, deny, complete, withdraw",
+            object(json!({"reason": string(), "denial_reason": string(),
+                          "confirm_nothing_found": {"type": "boolean"}})),
+            200,
+            request_json(),
+        ),
+        (Post, "/api/v1/stores") => post(
+            "Register a data store",
+            with_required(
+                store_body(),
+                &[
+                    "name",
+                    "kind",
+                    "owner_email",
+                    "purposes",
+                    "legal_basis",
+                    "data_categories",
+                    "subject_categories",
+                    "retention",
+                ],
+            ),
+            201,
+            object(json!({"id": string(), "name": string()})),
+        ),
+        (Get, "/api/v1/stores") => get(
+            "Every data store",
+            &[],
+            items(object(json!({"id": string(), "name": string()}))),
+        ),
+        (Get, "/api/v1/stores/{id}") => get(
+            "One data store",
+            &[],
+            object(json!({"id": string(), "name": string()})),
+        ),
+        (Patch, "/api/v1/stores/{id}") => Op {
+            summary: "Change a data store (fields given)",
+            query: &[],
+            body: Some(store_body()),
+            ok: (200, Some(object(json!({"id": string()})))),
+        },
+        (Post, "/api/v1/stores/{id}/deactivate") => post(
+            "Stop sending new tasks to a store",
+            json!({"type": "object"}),
+            200,
+            object(json!({"id": string()})),
+        ),
+        (Get, "/api/v1/tasks") => get(
+            "Store tasks: one's own stores', or all for privacy staff",
+            &[
+                ("mine", "boolean"),
+                ("open", "boolean"),
+                ("limit", "integer"),
+                ("offset", "integer"),
+            ],
+            object(
+                json!({"items": {"type": "array", "items": task}, "total": {"type": "integer"}}),
+            ),
+        ),
+        (Get, "/api/v1/tasks/{id}") => get("One store task", &[], task),
+        (Post, "/api/v1/tasks/{id}/result") => post(
+            "A store's answer to its task (signed by the store, or a staff token)",
+            object(json!({
+                "status": words(&["done", "exempt", "failed"]), "note": string(), "basis": string(),
+                "error": string(), "counts": {"type": "object"},
+                "records": {"type": "array", "items": object(json!({
+                    "table": string(), "record": string(), "field": string(),
+                    "category": string(), "value": {"type": ["string", "null"]}}))}
+            })),
+            200,
+            object(json!({"status": string()})),
+        ),
+        (Post, "/api/v1/tasks/{id}/retry") => post(
+            "Run a failed connector task again",
+            json!({"type": "object"}),
+            200,
+            task,
+        ),
+        (Get, "/api/v1/exports/breaches.csv") => csv("The breach register", &[]),
+        (Get, "/api/v1/exports/requests.csv") => csv(
+            "One row per request received in the range (11 CCR 7101(b))",
+            &[("from", "string"), ("to", "string"), ("include", "string")],
+        ),
+        (Get, "/api/v1/exports/ccpa-metrics.csv") => csv(
+            "CCPA metrics of a year (11 CCR 7102(a))",
+            &[("year", "integer")],
+        ),
+        (Get, "/api/v1/exports/ropa.csv") => csv("The record of processing activities", &[]),
+        (Get, "/api/v1/exports/audit.csv") => csv(
+            "Audit rows with their hashes",
+            &[
+                ("from", "string"),
+                ("to", "string"),
+                ("actor", "string"),
+                ("action", "string"),
+            ],
+        ),
+        (Get, "/api/v1/exports/consent.csv") => csv(
+            "Every consent record with its proof",
+            &[("from", "string"), ("to", "string"), ("purpose", "string")],
+        ),
+        (Get, "/api/v1/calendars") => get(
+            "Holiday calendars of a year",
+            &[("year", "integer")],
+            json!({"type": "object"}),
+        ),
+        (Post, "/api/v1/calendars/{key}/days") => post(
+            "Add or remove a day of a holiday calendar",
+            with_required(
+                object(
+                    json!({"change": words(&["add", "remove"]), "day": {"type": "string", "format": "date"},
+                          "name": string(), "reason": string(), "dry_run": {"type": "boolean"}}),
+                ),
+                &["change", "day"],
+            ),
+            200,
+            object(json!({"saved": {"type": "boolean"}})),
+        ),
+        (Post, "/api/v1/purposes") => post(
+            "Create a consent purpose with its first notice",
+            with_required(
+                object(
+                    json!({"key": {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}, "name": string(), "notice_text": string(),
+                          "description": string(), "necessary": {"type": "boolean"},
+                          "gpc_opt_out": {"type": "boolean"}}),
+                ),
+                &["key", "name", "notice_text"],
+            ),
+            201,
+            purpose.clone(),
+        ),
+        (Get, "/api/v1/purposes") => get("Consent purposes", &[], items(purpose.clone())),
+        (Post, "/api/v1/purposes/{key}/notices") => post(
+            "Publish a new version of a purpose's notice",
+            object(json!({"notice_text": string()})),
+            201,
+            purpose,
+        ),
+        (Post, "/api/v1/site-keys") => post(
+            "Create a site key for the consent banner",
+            with_required(
+                object(json!({"name": string(), "origins": {"type": "array", "items": string()}})),
+                &["name", "origins"],
+            ),
+            201,
+            object(json!({"key": string()})),
+        ),
+        (Options, "/api/v1/consent") | (Options, "/api/v1/consent/banner") => Op {
+            summary: "CORS pre-flight of the consent API",
+            query: &[],
+            body: None,
+            ok: (204, None),
+        },
+        (Post, "/api/v1/consent") => post(
+            "Record consent choices for a subject",
+            object(
+                json!({"subject": string(), "purpose": string(), "status": words(&["granted", "withdrawn"]),
+                          "method": string(), "notice_version": {"type": "integer"}, "note": string(),
+                          "page_url": string(), "gpc": {"type": "boolean"}}),
+            ),
+            201,
+            json!({"type": "object"}),
+        ),
+        (Get, "/api/v1/consent") => get(
+            "A subject's current consent and history",
+            &[("subject", "string")],
+            json!({"type": "object"}),
+        ),
+        (Get, "/api/v1/consent/banner") => get(
+            "The banner's purposes, notices and the visitor's choices (site key)",
+            &[("visitor", "string")],
+            json!({"type": "object"}),
+        ),
+        (Post, "/api/v1/consent/banner") => post(
+            "A visitor's choices from the banner (site key)",
+            object(
+                json!({"visitor": string(), "choices": {"type": "array", "items": {"type": "object"}},
+                          "page_url": string(), "banner_version": string()}),
+            ),
+            201,
+            json!({"type": "object"}),
+        ),
+        _ => return None,
+    })
+}
+
+fn operation_id(verb: Verb, path: &str) -> String {
+    format!(
+        "{}{}",
+        verb.as_str().to_lowercase(),
+        path.replace(['/', '{', '}', '.', '-'], "_")
+    )
+}
+
+/// What a created object's id leads to (OpenAPI links), so generated tests go on to act on
+/// the objects they created.
+fn links_from(verb: Verb, path: &str) -> Option<Value> {
+    let to = |targets: &[(Verb, &str)], param: &str, from: &str| -> Value {
+        let mut m = Map::new();
+        for (v, p) in targets {
+            m.insert(
+                operation_id(*v, p),
+                json!({"operationId": operation_id(*v, p), "parameters": {param: from}}),
+            );
+        }
+        Value::Object(m)
+    };
+    use Verb::*;
+    match (verb, path) {
+        (Post, "/api/v1/requests") => Some(to(
+            &[
+                (Get, "/api/v1/requests/{id}"),
+                (Get, "/api/v1/requests/{id}/corrections"),
+                (Get, "/api/v1/requests/{id}/package.csv"),
+                (Post, "/api/v1/requests/{id}/corrections"),
+                (Post, "/api/v1/requests/{id}/{action}"),
+            ],
+            "id",
+            "$response.body#/id",
+        )),
+        (Post, "/api/v1/stores") => Some(to(
+            &[
+                (Get, "/api/v1/stores/{id}"),
+                (Patch, "/api/v1/stores/{id}"),
+                (Post, "/api/v1/stores/{id}/deactivate"),
+            ],
+            "id",
+            "$response.body#/id",
+        )),
+        (Post, "/api/v1/purposes") => Some(to(
+            &[(Post, "/api/v1/purposes/{key}/notices")],
+            "key",
+            "$response.body#/key",
+        )),
+        _ => None,
+    }
+}
+
+fn path_parameters(path: &str) -> Vec<Value> {
+    path.split('/')
+        .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+        .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}))
+        .collect()
+}
+
+fn operation(verb: Verb, path: &str, access: Access, op: &Op) -> Value {
+    let mut o = Map::new();
+    o.insert("summary".into(), op.summary.into());
+    o.insert("operationId".into(), operation_id(verb, path).into());
+    let mut params = path_parameters(path);
+    params.extend(op.query.iter().map(|(name, ty)| {
+        json!({"name": name, "in": "query", "required": false, "schema": {"type": ty}})
+    }));
+    if !params.is_empty() {
+        o.insert("parameters".into(), params.into());
+    }
+    if let Some(body) = &op.body {
+        o.insert(
+            "requestBody".into(),
+            json!({"required": true, "content": {"application/json": {"schema": body}}}),
+        );
+    }
+    let (status, answer) = &op.ok;
+    let ok = match answer {
+        Some(schema) => {
+            let mut ok =
+                json!({"description": "Done", "content": {"application/json": {"schema": schema}}});
+            if let Some(links) = links_from(verb, path) {
+                ok["links"] = links;
+            }
+            ok
+        }
+        None if *status == 204 => json!({"description": "No content"}),
+        None => {
+            json!({"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}})
+        }
+    };
+    o.insert(
+        "responses".into(),
+        json!({
+            status.to_string(): ok,
+            "default": {"description": "An error, naming the field when one is at fault",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }),
+    );
+    let security = match access {
+        Access::SiteKey(None) => json!([{"siteKey": []}]),
+        Access::SiteKey(Some(_)) => json!([{"siteKey": []}, {"bearer": []}]),
+        Access::Public => json!([]),
+        _ => json!([{"bearer": []}]),
+    };
+    o.insert("security".into(), security);
+    o.insert("x-steward-access".into(), format!("{access:?}").into());
+    Value::Object(o)
+}
+
+/// The whole description.
+pub fn document() -> Value {
+    let mut paths = Map::new();
+    for r in RULES.iter().filter(|r| r.path.starts_with("/api/v1/")) {
+        let Some(op) = doc(r.verb, r.path) else {
+            continue;
+        };
+        let item = paths.entry(r.path.to_string()).or_insert_with(|| json!({}));
+        item[r.verb.as_str().to_lowercase()] = operation(r.verb, r.path, r.access, &op);
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "Steward API", "version": env!("CARGO_PKG_VERSION"),
+                 "description": "Privacy requests, data stores and their tasks, consent, exports. Staff calls take `Authorization: Bearer <token>` (steward token create); the consent banner's calls take a site key."},
+        "paths": paths,
+        "components": {
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer"},
+                "siteKey": {"type": "apiKey", "in": "header", "name": "X-Steward-Site-Key"}
+            },
+            "schemas": {
+                "Error": {"type": "object", "required": ["error"],
+                          "properties": {"error": {"type": "string"}, "field": {"type": ["string", "null"]}}}
+            }
+        }
+    })
+}
+
+pub async fn get() -> HttpResponse {
+    HttpResponse::Ok().json(document())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_api_route_is_described_and_nothing_else() {
+        for r in RULES.iter().filter(|r| r.path.starts_with("/api/v1/")) {
+            assert!(
+                doc(r.verb, r.path).is_some(),
+                "{} {} has no description",
+                r.verb.as_str(),
+                r.path
+            );
+        }
+        let d = document();
+        let described: usize = d["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|p| p.as_object().unwrap().len())
+            .sum();
+        let routes = RULES
+            .iter()
+            .filter(|r| r.path.starts_with("/api/v1/"))
+            .count();
+        assert_eq!(described, routes);
+        assert_eq!(
+            d["paths"]["/api/v1/requests/{id}/{action}"]["post"]["parameters"][1]["name"],
+            "action"
+        );
+    }
+}

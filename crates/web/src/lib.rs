@@ -1,0 +1,229 @@
+//! HTTP: routes for the public portal, the staff console and the JSON API, plus the pieces
+//! they share (errors, forms, security headers, who is asking).
+
+pub mod api;
+pub mod breach_input;
+pub mod calendar_input;
+pub mod client;
+pub mod console;
+pub mod error;
+pub mod forms;
+pub mod intake;
+pub mod multipart;
+pub mod portal;
+pub mod query;
+pub mod ratelimit;
+pub mod routes;
+pub mod security;
+pub mod staff;
+pub mod store_input;
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::http::StatusCode;
+use actix_web::{App, HttpResponse, HttpServer, middleware, web};
+use askama::Template;
+
+use self::error::{ApiError, PageError};
+use steward_core::workflow::Services;
+
+/// Bodies larger than this are refused before they are read.
+const FORM_LIMIT: usize = 64 * 1024;
+const JSON_LIMIT: usize = 256 * 1024;
+
+pub fn render<T: Template>(status: StatusCode, page: &T) -> Result<HttpResponse, PageError> {
+    let body = page.render().map_err(|e| {
+        tracing::error!("template: {e}");
+        PageError::Status(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Something went wrong on our side.".into(),
+        )
+    })?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
+}
+
+/// "See other": after a POST, so reloading the page does not send the form again.
+/// The connecting address, which keys sign-in failures (behind a proxy: the proxy's).
+pub fn client_of(req: &actix_web::HttpRequest) -> String {
+    client::client_ip(req)
+        .map(|ip| ip.to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+pub fn redirect(to: &str) -> HttpResponse {
+    // A target with a control character is never sent as a header (it could split it).
+    let to = if to.chars().any(char::is_control) {
+        "/"
+    } else {
+        to
+    };
+    HttpResponse::SeeOther()
+        .insert_header(("Location", to))
+        .finish()
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(
+        web::FormConfig::default()
+            .limit(FORM_LIMIT)
+            .error_handler(|e, _| {
+                PageError::bad_request(&format!(
+                    "The form could not be read ({e}). Please go back and try again."
+                ))
+                .into()
+            }),
+    )
+    .app_data(web::QueryConfig::default().error_handler(|e, req| {
+        // The API answers in JSON whatever went wrong, a malformed query string included.
+        if req.path().starts_with("/api/") {
+            ApiError::status(
+                StatusCode::BAD_REQUEST,
+                format!("the query string is not valid: {e}"),
+            )
+            .into()
+        } else {
+            PageError::bad_request(&format!("The address is not valid: {e}")).into()
+        }
+    }))
+    .app_data(web::PayloadConfig::default().limit(JSON_LIMIT))
+    .app_data(
+        web::JsonConfig::default()
+            .limit(JSON_LIMIT)
+            .error_handler(|e, _| ApiError::status(StatusCode::BAD_REQUEST, e.to_string()).into()),
+    )
+    .configure(routes::register)
+    .service(actix_files::Files::new("/static", static_dir()).prefer_utf8(true));
+}
+
+/// Streams a request's data package as a CSV download; each download is audited.
+pub async fn package_response(
+    svc: &Services,
+    r: &steward_core::workflow::view::RequestView,
+    actor: steward_core::audit::Actor,
+) -> Result<HttpResponse, steward_core::workflow::WorkflowError> {
+    steward_core::workflow::requests::open_package(svc, actor, r).await?;
+    let name = format!("attachment; filename=\"{}-data.csv\"", r.public_id);
+    let body = steward_core::export::package::stream(svc.clone(), r.id.clone());
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", name))
+        .streaming(body))
+}
+
+/// Static files ship beside the binary's sources; a packaged install can point elsewhere.
+fn static_dir() -> std::path::PathBuf {
+    std::env::var_os("STEWARD_STATIC_DIR")
+        .map(Into::into)
+        .unwrap_or_else(|| std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static")))
+}
+
+async fn not_found(req: actix_web::HttpRequest) -> actix_web::Error {
+    if req.path().starts_with("/api/") {
+        ApiError::status(StatusCode::NOT_FOUND, "no such endpoint").into()
+    } else {
+        PageError::not_found().into()
+    }
+}
+
+/// Error pages under `/console` wear the staff layout: the error itself does not know which
+/// part of the site it came from, so the page is rendered again here from the same error.
+async fn staff_error_pages(
+    req: actix_web::dev::ServiceRequest,
+    next: middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse, actix_web::Error> {
+    let staff = req.path() == "/console" || req.path().starts_with("/console/");
+    // Handlers' and the access guard's errors arrive as responses that still carry the
+    // error (an `Err` here would be a middleware's own failure, passed on as it is).
+    let res = next.call(req).await?;
+    let page = staff
+        .then(|| res.response().error()?.as_error::<PageError>())
+        .flatten()
+        .map(|e| e.page(true));
+    Ok(match page {
+        Some(mut page) => {
+            // Headers the error's response set (Retry-After on 429) stay; the body is new.
+            for (name, value) in res.response().headers() {
+                if name != actix_web::http::header::CONTENT_TYPE
+                    && name != actix_web::http::header::CONTENT_LENGTH
+                {
+                    page.headers_mut().insert(name.clone(), value.clone());
+                }
+            }
+            res.into_response(page)
+        }
+        None => res.map_into_boxed_body(),
+    })
+}
+
+/// Counts every request and its latency by route pattern for `/metrics` (outermost, so the
+/// time includes every other layer).
+async fn observe(
+    req: actix_web::dev::ServiceRequest,
+    next: middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let started = std::time::Instant::now();
+    // Any word is a method to actix: only the standard ones become a label.
+    let method = match req.method().as_str() {
+        m @ ("GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS") => m,
+        _ => "OTHER",
+    }
+    .to_string();
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_string());
+    let metrics = req
+        .app_data::<web::Data<Services>>()
+        .map(|s| s.metrics.clone());
+    let res = next.call(req).await;
+    if let Some(m) = metrics {
+        let status = match &res {
+            Ok(r) => r.status().as_u16(),
+            Err(e) => e.as_response_error().status_code().as_u16(),
+        };
+        m.observe_http(&method, &route, status, started.elapsed().as_secs_f64());
+    }
+    res
+}
+
+/// Starts the HTTP server on an already bound listener (tests bind port 0).
+pub fn start(
+    svc: Services,
+    listener: TcpListener,
+    tls: Option<rustls::ServerConfig>,
+) -> std::io::Result<Server> {
+    let https = tls.is_some();
+    // One limiter for all workers, so a client cannot multiply its budget by the worker count.
+    let limiter = web::Data::new(ratelimit::RateLimiter::new(svc.config.rates));
+    let data = web::Data::new(svc);
+    let server = HttpServer::new(move || {
+        // Innermost first: the access guard runs after paths are normalised, and its refusals
+        // still get the security headers.
+        App::new()
+            .app_data(data.clone())
+            .app_data(limiter.clone())
+            .wrap(middleware::from_fn(routes::guard))
+            .wrap(middleware::from_fn(staff_error_pages))
+            .wrap(security::headers(https))
+            .wrap(middleware::Compress::default())
+            .wrap(middleware::NormalizePath::trim())
+            .wrap(middleware::from_fn(observe))
+            .configure(configure)
+            .default_service(web::to(|req: actix_web::HttpRequest| async move {
+                Err::<HttpResponse, _>(not_found(req).await)
+            }))
+    })
+    .workers(
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+            .min(8),
+    );
+    let server = match tls {
+        Some(cfg) => server.listen_rustls_0_23(listener, cfg)?,
+        None => server.listen(listener)?,
+    };
+    Ok(server.run())
+}
