@@ -121,7 +121,7 @@ async fn main() {
                     };
                     for chunk in batch.chunks(500) {
                         diesel::insert_into(requests::table)
-                            .values(chunk)
+                            .values(chunk.to_vec())
                             .execute(lite)?;
                     }
                     Ok::<_, diesel::result::Error>(())

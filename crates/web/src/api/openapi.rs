@@ -104,7 +104,8 @@ fn doc(verb: Verb, path: &str) -> Option<Op> {
                     "send_verification": {"type": "boolean"},
                     "correction_what": string(), "correction_value": string(),
                     "corrections": {"type": "array", "items": object(json!({"category": string(), "value": string()}))},
-                    "agent": {"type": "object"}
+                    "agent_name": {"type": "string", "maxLength": 200},
+                    "agent_email": {"type": "string", "format": "email", "maxLength": 254}
                 })),
                 &["kind", "jurisdiction", "email"],
             ),
@@ -148,9 +149,10 @@ fn doc(verb: Verb, path: &str) -> Option<Op> {
         (Post, "/api/v1/requests/{id}/corrections") => post(
             "Approve or reject each previewed field, then apply",
             object(
-                json!({"decisions": {"type": "array", "items": object(json!({
-                "task": string(), "table": string(), "row": string(), "column": string(),
-                "apply": {"type": "boolean"}, "reason": string()}))}}),
+                json!({"decisions": {"type": "array", "items": with_required(object(json!({
+                "task_id": string(), "table": string(), "field": string(),
+                "decision": words(&["apply", "reject"]), "value": string(), "reason": string()})),
+                &["task_id", "table", "field", "decision"])}}),
             ),
             200,
             json!({"type": "object"}),
@@ -279,7 +281,7 @@ fn doc(verb: Verb, path: &str) -> Option<Op> {
                 object(
                     json!({"key": {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}, "name": string(), "notice_text": string(),
                           "description": string(), "necessary": {"type": "boolean"},
-                          "gpc_opt_out": {"type": "boolean"}}),
+                          "sale_or_sharing": {"type": "boolean"}}),
                 ),
                 &["key", "name", "notice_text"],
             ),
@@ -313,7 +315,7 @@ fn doc(verb: Verb, path: &str) -> Option<Op> {
             object(
                 json!({"subject": string(), "purpose": string(), "status": words(&["granted", "withdrawn"]),
                           "method": string(), "notice_version": {"type": "integer"}, "note": string(),
-                          "page_url": string(), "gpc": {"type": "boolean"}}),
+                          "page_url": string(), "jurisdiction": words(Jurisdiction::WORDS)}),
             ),
             201,
             json!({"type": "object"}),
