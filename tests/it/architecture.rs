@@ -53,18 +53,12 @@ fn transitive(meta: &Value, name: &str) -> BTreeSet<String> {
         .iter()
         .map(|n| (n["id"].as_str().unwrap(), n))
         .collect();
-    let name_of = |id: &str| -> String {
-        meta["packages"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["id"] == id)
-            .map(|p| p["name"].as_str().unwrap().to_string())
-            .unwrap()
-    };
-    let start = meta["packages"]
-        .as_array()
-        .unwrap()
+    let packages = meta["packages"].as_array().unwrap();
+    let name_of: HashMap<&str, &str> = packages
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap(), p["name"].as_str().unwrap()))
+        .collect();
+    let start = packages
         .iter()
         .find(|p| p["name"] == name)
         .map(|p| p["id"].as_str().unwrap())
@@ -78,7 +72,7 @@ fn transitive(meta: &Value, name: &str) -> BTreeSet<String> {
                 .iter()
                 .any(|k| k["kind"].is_null());
             let dep_id = dep["pkg"].as_str().unwrap();
-            if normal && seen.insert(name_of(dep_id)) {
+            if normal && seen.insert(name_of[dep_id].to_string()) {
                 todo.push(dep_id);
             }
         }

@@ -39,8 +39,8 @@ impl Rebound {
     }
 }
 
-/// One column keyed by one column (`W` for a `Word` key, `identity` for TEXT): reads batches of older values after a cursor and
-/// writes each back sealed.
+/// One column keyed by one column (`$as_key`: `W` for a `Word` key, `identity` for TEXT):
+/// reads batches of older values after a cursor and writes each back sealed.
 macro_rules! rebind {
     ($conn:expr, $keys:expr, $done:expr, $table:ident, $key:ident, $as_key:path, $col:ident, $slot:expr) => {{
         let mut after = String::new();

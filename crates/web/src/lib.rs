@@ -2,6 +2,7 @@
 //! they share (errors, forms, security headers, who is asking).
 
 pub mod api;
+pub mod assets;
 pub mod breach_input;
 pub mod calendar_input;
 pub mod client;
@@ -95,7 +96,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .error_handler(|e, _| ApiError::status(StatusCode::BAD_REQUEST, e.to_string()).into()),
     )
     .configure(routes::register)
-    .service(actix_files::Files::new("/static", static_dir()).prefer_utf8(true));
+    .service(
+        web::resource("/static/{path:.*}")
+            .route(web::get().to(assets::file))
+            .route(web::head().to(assets::file)),
+    );
 }
 
 /// Streams a request's data package as a CSV download; each download is audited.
@@ -111,13 +116,6 @@ pub async fn package_response(
         .content_type("text/csv; charset=utf-8")
         .insert_header(("Content-Disposition", name))
         .streaming(body))
-}
-
-/// Static files ship beside the binary's sources; a packaged install can point elsewhere.
-fn static_dir() -> std::path::PathBuf {
-    std::env::var_os("STEWARD_STATIC_DIR")
-        .map(Into::into)
-        .unwrap_or_else(|| std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static")))
 }
 
 async fn not_found(req: actix_web::HttpRequest) -> actix_web::Error {

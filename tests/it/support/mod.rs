@@ -9,7 +9,7 @@ pub mod smtp;
 use std::collections::HashMap;
 use std::net::TcpListener;
 use std::path::PathBuf;
-use std::sync::{Mutex, Once};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use diesel::Connection;
@@ -35,27 +35,46 @@ pub fn postgres_admin_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
 }
 
-/// SQLite always; PostgreSQL when reachable. CI sets STEWARD_TEST_REQUIRE_POSTGRES=1 so an
-/// unreachable server fails instead of being skipped.
-pub fn backends() -> Vec<Backend> {
-    static NOTE: Once = Once::new();
-    let reachable = diesel::PgConnection::establish(&postgres_admin_url()).is_ok();
-    if !reachable && std::env::var("STEWARD_TEST_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
-        panic!(
-            "PostgreSQL at {} is required (STEWARD_TEST_REQUIRE_POSTGRES=1) but unreachable",
-            postgres_admin_url()
-        );
+/// Whether a server a suite needs answered. CI sets `require` (STEWARD_TEST_REQUIRE_POSTGRES,
+/// STEWARD_TEST_REQUIRE_MYSQL) to 1, so an unreachable server fails the test; a developer
+/// without one is told, once per suite, that it was skipped.
+pub fn reachable_or_skip(
+    reachable: bool,
+    server: &str,
+    url: &str,
+    require: &str,
+    suite: &str,
+) -> bool {
+    if !reachable && std::env::var(require).is_ok_and(|v| v == "1") {
+        panic!("{server} at {url} is required ({require}=1) but unreachable");
     }
     if !reachable {
-        NOTE.call_once(|| {
-            eprintln!(
-                "NOTE: PostgreSQL not reachable at {}: PostgreSQL suite SKIPPED, SQLite only",
-                postgres_admin_url()
-            )
-        });
-        return vec![Backend::Sqlite];
+        static SAID: Mutex<Vec<String>> = Mutex::new(Vec::new());
+        let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+        if !said.iter().any(|s| s == suite) {
+            said.push(suite.to_string());
+            eprintln!("NOTE: {server} not reachable at {url}: {suite} SKIPPED");
+        }
     }
-    vec![Backend::Sqlite, Backend::Postgres]
+    reachable
+}
+
+/// SQLite always; PostgreSQL when reachable (or required).
+pub fn backends() -> Vec<Backend> {
+    let url = postgres_admin_url();
+    let reachable = diesel::PgConnection::establish(&url).is_ok();
+    let suite = "PostgreSQL suite (SQLite only)";
+    if reachable_or_skip(
+        reachable,
+        "PostgreSQL",
+        &url,
+        "STEWARD_TEST_REQUIRE_POSTGRES",
+        suite,
+    ) {
+        vec![Backend::Sqlite, Backend::Postgres]
+    } else {
+        vec![Backend::Sqlite]
+    }
 }
 
 pub struct TestApp {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use sqlx::{AssertSqlSafe, Row};
 
-use super::postgres_admin_url;
+use super::{postgres_admin_url, reachable_or_skip};
 
 /// The MariaDB server tests use; override with STEWARD_TEST_MYSQL_URL.
 pub fn mysql_admin_url() -> String {
@@ -15,47 +15,33 @@ pub fn mysql_admin_url() -> String {
 
 /// Whether MariaDB answers; CI sets STEWARD_TEST_REQUIRE_MYSQL=1 to fail instead of skip.
 pub async fn mysql_available() -> bool {
+    let url = mysql_admin_url();
     let ok = sqlx::mysql::MySqlPoolOptions::new()
         .max_connections(1)
-        .connect(&mysql_admin_url())
+        .connect(&url)
         .await
         .is_ok();
-    if !ok && std::env::var("STEWARD_TEST_REQUIRE_MYSQL").is_ok_and(|v| v == "1") {
-        panic!(
-            "MariaDB at {} is required (STEWARD_TEST_REQUIRE_MYSQL=1) but unreachable",
-            mysql_admin_url()
-        );
-    }
-    if !ok {
-        eprintln!(
-            "NOTE: MariaDB not reachable at {}: MariaDB data-store suite SKIPPED",
-            mysql_admin_url()
-        );
-    }
-    ok
+    let suite = "MariaDB data-store suite";
+    reachable_or_skip(ok, "MariaDB", &url, "STEWARD_TEST_REQUIRE_MYSQL", suite)
 }
 
 /// Whether PostgreSQL answers for the data-store suites; CI sets
 /// STEWARD_TEST_REQUIRE_POSTGRES=1 to fail instead of skip.
 pub async fn postgres_available() -> bool {
+    let url = postgres_admin_url();
     let ok = sqlx::postgres::PgPoolOptions::new()
         .max_connections(1)
-        .connect(&postgres_admin_url())
+        .connect(&url)
         .await
         .is_ok();
-    if !ok && std::env::var("STEWARD_TEST_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
-        panic!(
-            "PostgreSQL at {} is required (STEWARD_TEST_REQUIRE_POSTGRES=1) but unreachable",
-            postgres_admin_url()
-        );
-    }
-    if !ok {
-        eprintln!(
-            "NOTE: PostgreSQL not reachable at {}: PostgreSQL data-store suite SKIPPED",
-            postgres_admin_url()
-        );
-    }
-    ok
+    let suite = "PostgreSQL data-store suite";
+    reachable_or_skip(
+        ok,
+        "PostgreSQL",
+        &url,
+        "STEWARD_TEST_REQUIRE_POSTGRES",
+        suite,
+    )
 }
 
 const SCHEMA: [&str; 4] = [

@@ -1,4 +1,5 @@
-//! The emails a data subject receives. Compiled templates: nothing staff type becomes template.
+//! The emails Steward sends: to data subjects, and a new staff member's invitation.
+//! Compiled templates: nothing staff type becomes template.
 
 use askama::Template;
 
