@@ -20,6 +20,7 @@ mod exports;
 mod hardening;
 mod journey;
 mod mfa;
+mod module_cycles;
 mod overview;
 mod pages;
 mod pools;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use ipnet::IpNet;
 
-use super::ConnectorError;
+use crate::connector::ConnectorError;
 
 /// The parsed `STEWARD_STORE_ALLOW`, the folder SQLite stores may live in
 /// (`STEWARD_SQLITE_STORES_DIR`), and Steward's own files, which no store may be.

@@ -8,7 +8,7 @@ use std::time::Duration;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use super::{Connector, ConnectorError, Job, Outcome, Subject, TaskInfo};
+use crate::connector::{Connector, ConnectorError, Job, Outcome, Subject, TaskInfo};
 
 /// How far a signed timestamp may be from now, either way.
 pub const MAX_SKEW_SECONDS: i64 = 300;

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use super::models::Attachment;
 use super::schema::attachments;
 use super::types::W;
-use super::{DbConn, DbError};
+use crate::conn::{DbConn, DbError};
 
 pub fn insert(conn: &mut DbConn, a: &Attachment) -> Result<(), DbError> {
     diesel::insert_into(attachments::table)

@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use super::models::BreachRow;
 use super::schema::breaches;
-use super::{DbConn, DbError};
+use crate::conn::{DbConn, DbError};
 
 pub fn insert(conn: &mut DbConn, b: &BreachRow) -> Result<(), DbError> {
     diesel::insert_into(breaches::table)

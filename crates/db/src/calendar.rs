@@ -8,7 +8,7 @@ use crate::types::W;
 
 use super::models::CalendarChange;
 use super::schema::calendar_changes;
-use super::{DbConn, DbError};
+use crate::conn::{DbConn, DbError};
 use steward_domain::holidays::{Calendar, HolidayCalendar};
 
 /// Every change to one calendar, by day.

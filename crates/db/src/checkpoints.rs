@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 
 use super::schema::audit_checkpoints;
-use super::{DbConn, DbError};
+use crate::conn::{DbConn, DbError};
 
 /// The newest checkpoint's (rows, head hash), from the database copy.
 pub fn latest(conn: &mut DbConn) -> Result<Option<(i64, String)>, DbError> {

@@ -18,7 +18,7 @@ use super::schema::{
     site_keys,
 };
 use super::types::W;
-use super::{DbConn, DbError};
+use crate::conn::{DbConn, DbError};
 use steward_domain::consent::{ConsentStatus, PurposeKey};
 
 pub fn insert_purpose(conn: &mut DbConn, p: &PurposeRow, n: &NoticeRow) -> Result<(), DbError> {

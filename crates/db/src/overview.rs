@@ -9,7 +9,7 @@ use super::models::BreachRow;
 use super::requests::{Filter, count};
 use super::schema::{breaches, requests, stores, tasks};
 use super::types::W;
-use super::{DbConn, DbError};
+use crate::conn::{DbConn, DbError};
 use steward_domain::stores::TaskStatus;
 use steward_domain::{Jurisdiction, RequestKind, Status};
 

@@ -10,8 +10,9 @@ use super::schema::{
     stores, task_records, tasks, users,
 };
 use super::types::W;
-use super::{DbConn, DbError, slots};
+use crate::conn::{DbConn, DbError};
 use crate::crypto::Keys;
+use crate::slots;
 
 const BATCH: i64 = 500;
 const SEALED: &str = "v2:%";
@@ -57,7 +58,7 @@ macro_rules! rebind {
             let Some((last, _)) = rows.last() else { break };
             after = last.clone();
             // One transaction a batch: a few hundred writes, not one commit each.
-            super::write_tx($conn, |c| {
+            crate::conn::write_tx($conn, |c| {
                 for (key, old) in rows {
                     let Some(old) = old else { continue };
                     if let Some(new) = $done.add($keys, &old, $slot(&key)) {
@@ -244,7 +245,7 @@ pub fn run(conn: &mut DbConn, keys: &Keys) -> Result<Rebound, DbError> {
             break;
         };
         after = (task.clone(), *seq);
-        super::write_tx(conn, |c| {
+        crate::conn::write_tx(conn, |c| {
             for (task, seq, old) in rows {
                 let Some(old) = old else { continue };
                 let row = slots::task_record_row(&task, seq);

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use super::models::AuditRow;
 use super::schema::{attachments, audit_log, request_events, requests, task_records, tasks};
 use super::types::W;
-use super::{DbConn, DbError};
+use crate::conn::{DbConn, DbError};
 use steward_domain::stores::TaskStatus;
 use steward_domain::{DenialReason, Jurisdiction, RequestId, RequestKind, Status};
 
@@ -176,7 +176,7 @@ pub struct AuditFilter {
 impl AuditFilter {
     /// The audit rows this filter lets through, for the page (newest first) and the export
     /// (oldest first) alike.
-    pub fn query(&self) -> audit_log::BoxedQuery<'static, super::MultiBackend> {
+    pub fn query(&self) -> audit_log::BoxedQuery<'static, crate::conn::MultiBackend> {
         let mut q = audit_log::table.into_boxed();
         if let Some(t) = self.from {
             q = q.filter(audit_log::at.ge(t));

@@ -9,7 +9,7 @@ use diesel::sql_types::Date;
 use super::models::{RequestEvent, RequestRow};
 use super::schema::{request_events, request_name_words, requests};
 use super::types::W;
-use super::{DbConn, DbError};
+use crate::conn::{DbConn, DbError};
 use steward_domain::{Jurisdiction, PublicId, RequestId, RequestKind, Status};
 
 pub fn insert(conn: &mut DbConn, row: &RequestRow) -> Result<(), DbError> {
@@ -232,7 +232,7 @@ pub enum Sort {
 
 /// The requests a filter lets through, in no order. "Open" is written as the open states
 /// (`IN`), not as "not closed", so the (status, due date) index serves it.
-fn filtered(f: &Filter) -> requests::BoxedQuery<'static, super::MultiBackend> {
+fn filtered(f: &Filter) -> requests::BoxedQuery<'static, crate::conn::MultiBackend> {
     {
         let mut q = requests::table.into_boxed();
         if let Some(s) = f.status {

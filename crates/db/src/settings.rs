@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use crate::types::Maybe;
 
 use super::schema::settings;
-use super::{DbConn, DbError};
+use crate::conn::{DbConn, DbError};
 use steward_domain::UserId;
 
 const INSTANCE_ID: &str = "instance_id";
@@ -36,9 +36,9 @@ pub fn mark(conn: &mut DbConn, key: &str) -> Result<(), DbError> {
     let inserted = diesel::insert_into(settings::table)
         .values((
             settings::key.eq(key),
-            settings::value.eq(super::now().to_string()),
+            settings::value.eq(crate::conn::now().to_string()),
             settings::updated_by.eq(None::<String>),
-            settings::updated_at.eq(super::now()),
+            settings::updated_at.eq(crate::conn::now()),
         ))
         .execute(conn);
     match inserted {
@@ -58,7 +58,7 @@ pub fn put(conn: &mut DbConn, key: &str, value: &str, by: Option<&UserId>) -> Re
             settings::key.eq(key),
             settings::value.eq(value),
             settings::updated_by.eq(Maybe(by.cloned())),
-            settings::updated_at.eq(super::now()),
+            settings::updated_at.eq(crate::conn::now()),
         ))
         .execute(conn)?;
     Ok(())

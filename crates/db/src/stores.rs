@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use super::models::StoreRow;
 use super::schema::{stores, tasks, users};
 use super::types::W;
-use super::{DbConn, DbError};
+use crate::conn::{DbConn, DbError};
 
 pub fn insert(conn: &mut DbConn, s: &StoreRow) -> Result<(), DbError> {
     diesel::insert_into(stores::table)

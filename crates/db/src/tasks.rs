@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::models::{RequestRow, StoreRow, TaskRecord, TaskRow};
 use super::schema::{reminders, requests, stores, task_records, tasks};
 use super::types::W;
-use super::{DbConn, DbError};
+use crate::conn::{DbConn, DbError};
 use steward_domain::stores::{StoreKind, TaskStatus};
 use steward_domain::{RequestId, TaskId, UserId};
 

@@ -14,7 +14,7 @@ use diesel::serialize::{self, IsNull, Output, ToSql};
 use diesel::sql_types::{Nullable, Text};
 use diesel::sqlite::Sqlite;
 
-use super::MultiBackend;
+use crate::conn::MultiBackend;
 
 /// TEXT holding a word of a domain vocabulary or an id (see the module's comment).
 #[derive(

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::models::{ApiToken, RecoveryCode, Session, User};
 use super::schema::{api_tokens, recovery_codes, sessions, users};
 use super::types::W;
-use super::{DbConn, DbError};
+use crate::conn::{DbConn, DbError};
 
 pub fn insert(conn: &mut DbConn, u: &User) -> Result<(), DbError> {
     diesel::insert_into(users::table)
@@ -117,7 +117,7 @@ pub fn find_token(
         .inner_join(users::table)
         .filter(api_tokens::token_hash.eq(token_hash))
         .filter(api_tokens::revoked_at.is_null())
-        .filter(api_tokens::expires_at.gt(super::now()))
+        .filter(api_tokens::expires_at.gt(crate::conn::now()))
         .select((ApiToken::as_select(), User::as_select()))
         .first(conn)
         .optional()?)
@@ -131,7 +131,7 @@ pub fn live_tokens(
     let mut q = api_tokens::table
         .inner_join(users::table)
         .filter(api_tokens::revoked_at.is_null())
-        .filter(api_tokens::expires_at.gt(super::now()))
+        .filter(api_tokens::expires_at.gt(crate::conn::now()))
         .into_boxed();
     if let Some(u) = user_id {
         q = q.filter(api_tokens::user_id.eq(W(u.to_string())));
@@ -195,7 +195,7 @@ pub fn set_client_failures(
                 f::client.eq(client),
                 f::failures.eq(failures),
                 f::locked_until.eq(locked_until),
-                f::last_at.eq(super::now()),
+                f::last_at.eq(crate::conn::now()),
             ))
             .execute(conn)?;
     }
@@ -218,7 +218,10 @@ pub fn add_client_failure(
     };
     for _ in 0..2 {
         let n = diesel::update(row())
-            .set((f::failures.eq(f::failures + 1), f::last_at.eq(super::now())))
+            .set((
+                f::failures.eq(f::failures + 1),
+                f::last_at.eq(crate::conn::now()),
+            ))
             .execute(conn)?;
         if n == 0 {
             // The first failure: a savepoint, so a concurrent first insert (a key
@@ -230,7 +233,7 @@ pub fn add_client_failure(
                         f::client.eq(client),
                         f::failures.eq(1),
                         f::locked_until.eq(None::<NaiveDateTime>),
-                        f::last_at.eq(super::now()),
+                        f::last_at.eq(crate::conn::now()),
                     ))
                     .execute(c)
             });

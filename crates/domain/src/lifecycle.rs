@@ -116,12 +116,12 @@ pub const PACKAGE_DAYS: i64 = 30;
 
 /// Whether the subject may download their data package now.
 pub fn package_downloadable(
-    kind: super::RequestKind,
+    kind: super::kinds::RequestKind,
     status: Status,
     closed_at: Option<chrono::NaiveDateTime>,
     now: chrono::NaiveDateTime,
 ) -> bool {
-    use super::RequestKind;
+    use super::kinds::RequestKind;
     matches!(kind, RequestKind::Access | RequestKind::Portability)
         && status == Status::Completed
         && closed_at.is_some_and(|c| now - c <= chrono::Duration::days(PACKAGE_DAYS))
@@ -446,7 +446,7 @@ mod tests {
 
     #[test]
     fn packages_open_for_thirty_days_after_completion() {
-        use crate::RequestKind;
+        use crate::kinds::RequestKind;
         let closed = chrono::NaiveDate::from_ymd_opt(2026, 3, 1)
             .unwrap()
             .and_hms_opt(12, 0, 0)

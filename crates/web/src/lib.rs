@@ -1,6 +1,7 @@
 //! HTTP: routes for the public portal, the staff console and the JSON API, plus the pieces
 //! they share (errors, forms, security headers, who is asking).
 
+pub mod access;
 pub mod api;
 pub mod assets;
 pub mod breach_input;
@@ -14,6 +15,8 @@ pub mod multipart;
 pub mod portal;
 pub mod query;
 pub mod ratelimit;
+pub mod render;
+pub mod reports;
 pub mod routes;
 pub mod security;
 pub mod staff;
@@ -24,7 +27,6 @@ use std::net::TcpListener;
 use actix_web::dev::Server;
 use actix_web::http::StatusCode;
 use actix_web::{App, HttpResponse, HttpServer, middleware, web};
-use askama::Template;
 
 use self::error::{ApiError, PageError};
 use steward_core::workflow::Services;
@@ -32,39 +34,6 @@ use steward_core::workflow::Services;
 /// Bodies larger than this are refused before they are read.
 const FORM_LIMIT: usize = 64 * 1024;
 const JSON_LIMIT: usize = 256 * 1024;
-
-pub fn render<T: Template>(status: StatusCode, page: &T) -> Result<HttpResponse, PageError> {
-    let body = page.render().map_err(|e| {
-        tracing::error!("template: {e}");
-        PageError::Status(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Something went wrong on our side.".into(),
-        )
-    })?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(body))
-}
-
-/// "See other": after a POST, so reloading the page does not send the form again.
-/// The connecting address, which keys sign-in failures (behind a proxy: the proxy's).
-pub fn client_of(req: &actix_web::HttpRequest) -> String {
-    client::client_ip(req)
-        .map(|ip| ip.to_string())
-        .unwrap_or_else(|| "unknown".into())
-}
-
-pub fn redirect(to: &str) -> HttpResponse {
-    // A target with a control character is never sent as a header (it could split it).
-    let to = if to.chars().any(char::is_control) {
-        "/"
-    } else {
-        to
-    };
-    HttpResponse::SeeOther()
-        .insert_header(("Location", to))
-        .finish()
-}
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.app_data(
@@ -95,27 +64,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .limit(JSON_LIMIT)
             .error_handler(|e, _| ApiError::status(StatusCode::BAD_REQUEST, e.to_string()).into()),
     )
+    .app_data(web::Data::new(api::openapi::Description(
+        api::openapi::document(routes::RULES),
+    )))
     .configure(routes::register)
     .service(
         web::resource("/static/{path:.*}")
             .route(web::get().to(assets::file))
             .route(web::head().to(assets::file)),
     );
-}
-
-/// Streams a request's data package as a CSV download; each download is audited.
-pub async fn package_response(
-    svc: &Services,
-    r: &steward_core::workflow::view::RequestView,
-    actor: steward_core::audit::Actor,
-) -> Result<HttpResponse, steward_core::workflow::WorkflowError> {
-    steward_core::workflow::requests::open_package(svc, actor, r).await?;
-    let name = format!("attachment; filename=\"{}-data.csv\"", r.public_id);
-    let body = steward_core::export::package::stream(svc.clone(), r.id.clone());
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(("Content-Disposition", name))
-        .streaming(body))
 }
 
 async fn not_found(req: actix_web::HttpRequest) -> actix_web::Error {

@@ -13,81 +13,14 @@ use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, ResponseError, web};
 
+use super::access::bearer;
+pub use super::access::{Access, Rule, Verb};
 use super::error::{ApiError, PageError};
 use super::ratelimit::{Limit, RateLimiter};
 use super::staff::SESSION_COOKIE;
-use steward_core::auth::{SessionState, Staff};
+use steward_core::auth::SessionState;
 use steward_core::workflow::{Services, staff as accounts};
 use steward_domain::Permission;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Verb {
-    Get,
-    Post,
-    /// CORS pre-flight of the public consent API.
-    Options,
-    Patch,
-}
-
-impl Verb {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verb::Get => "GET",
-            Verb::Post => "POST",
-            Verb::Options => "OPTIONS",
-            Verb::Patch => "PATCH",
-        }
-    }
-
-    /// The actix route for this verb (GET also answers HEAD).
-    fn route(self) -> actix_web::Route {
-        use actix_web::guard;
-        match self {
-            Verb::Get => web::route().guard(guard::Any(guard::Get()).or(guard::Head())),
-            Verb::Post => web::post(),
-            Verb::Options => web::route().guard(guard::Options()),
-            Verb::Patch => web::patch(),
-        }
-    }
-
-    fn of(m: &actix_web::http::Method) -> Option<Verb> {
-        match *m {
-            actix_web::http::Method::GET | actix_web::http::Method::HEAD => Some(Verb::Get),
-            actix_web::http::Method::POST => Some(Verb::Post),
-            actix_web::http::Method::OPTIONS => Some(Verb::Options),
-            actix_web::http::Method::PATCH => Some(Verb::Patch),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// Anyone: the portal, sign-in, setup links, health checks.
-    Public,
-    /// The second-factor pages: they need a session past the password but not yet past the
-    /// second factor, which the handlers check themselves (a full session is sent on).
-    SecondFactor,
-    /// Any signed-in staff member, whatever the role (their own account, sign out).
-    SignedIn,
-    /// Signed-in staff whose role has this permission (`Role::can`).
-    Staff(Permission),
-    /// A data store answering a task: the handler accepts the store's signature (its webhook
-    /// secret) or a staff token with this permission, and checks the task's ownership.
-    StoreCallback(Permission),
-    /// The public consent API: the handler accepts a live site key (checked against the
-    /// browser's origin) or, where a permission is named, a staff token with it.
-    SiteKey(Option<Permission>),
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct Rule {
-    pub verb: Verb,
-    /// The pattern as registered with actix (`{id}` segments), matched exactly.
-    pub path: &'static str,
-    pub access: Access,
-    pub limit: Option<Limit>,
-}
 
 /// The limit of a route in [`routes!`]: none, or one of [`Limit`].
 macro_rules! limit_of {
@@ -357,16 +290,6 @@ pub async fn guard(
     Ok(next.call(req).await?.map_into_left_body())
 }
 
-/// The token of an `Authorization: Bearer …` header, if one is given.
-pub fn bearer(headers: &actix_web::http::header::HeaderMap) -> Option<String> {
-    headers
-        .get("Authorization")
-        .and_then(|h| h.to_str().ok())
-        .and_then(|h| h.strip_prefix("Bearer "))
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-}
-
 enum Denied {
     NotSignedIn,
     SecondFactor,
@@ -420,11 +343,6 @@ fn deny<B>(req: ServiceRequest, api: bool, why: Denied) -> ServiceResponse<Eithe
     ServiceResponse::new(http, res).map_into_right_body()
 }
 
-/// The signed-in staff member the guard found, for the extractors.
-pub fn staff_of(req: &actix_web::HttpRequest) -> Option<Staff> {
-    req.extensions().get::<Staff>().cloned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,5 +385,33 @@ mod tests {
                 assert!(r.access != Access::Public, "{}", r.path);
             }
         }
+    }
+
+    #[test]
+    fn every_api_route_is_described_and_nothing_else() {
+        for r in RULES.iter().filter(|r| r.path.starts_with("/api/v1/")) {
+            assert!(
+                api::openapi::doc(r.verb, r.path).is_some(),
+                "{} {} has no description",
+                r.verb.as_str(),
+                r.path
+            );
+        }
+        let d = api::openapi::document(RULES);
+        let described: usize = d["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|p| p.as_object().unwrap().len())
+            .sum();
+        let routes = RULES
+            .iter()
+            .filter(|r| r.path.starts_with("/api/v1/"))
+            .count();
+        assert_eq!(described, routes);
+        assert_eq!(
+            d["paths"]["/api/v1/requests/{id}/{action}"]["post"]["parameters"][1]["name"],
+            "action"
+        );
     }
 }

@@ -8,8 +8,8 @@ use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
+use super::access;
 use super::error::{ApiError, PageError};
-use super::routes;
 use steward_core::auth::{SessionState, Staff};
 use steward_core::secrets::same_secret;
 use steward_core::workflow::{Services, staff as accounts};
@@ -49,7 +49,7 @@ impl FromRequest for ConsoleStaff {
     type Future = Pin<Box<dyn Future<Output = Result<Self, PageError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        if let Some(staff) = routes::staff_of(req) {
+        if let Some(staff) = access::staff_of(req) {
             return Box::pin(async move { Ok(ConsoleStaff(staff)) });
         }
         let svc = services(req);
@@ -131,11 +131,11 @@ impl FromRequest for ApiStaff {
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        if let Some(staff) = routes::staff_of(req) {
+        if let Some(staff) = access::staff_of(req) {
             return Box::pin(async move { Ok(ApiStaff(staff)) });
         }
         let svc = services(req);
-        let token = routes::bearer(req.headers());
+        let token = access::bearer(req.headers());
         Box::pin(async move { ApiStaff::from_token(token, &svc).await })
     }
 }
@@ -144,7 +144,7 @@ impl ApiStaff {
     /// For handlers on public routes that accept either a staff token or another credential
     /// (a store's signed callback).
     pub async fn from_headers(req: &HttpRequest, svc: &Services) -> Result<ApiStaff, ApiError> {
-        Self::from_token(routes::bearer(req.headers()), svc).await
+        Self::from_token(access::bearer(req.headers()), svc).await
     }
 
     async fn from_token(token: Option<String>, svc: &Services) -> Result<ApiStaff, ApiError> {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{ColType, Param, SqlConnector};
-use crate::{ConnectorError, FieldChange, Subject, TableCorrection};
+use crate::connector::{ConnectorError, FieldChange, Subject, TableCorrection};
 use steward_domain::correction::{CorrectionCategory, column_problem};
 use steward_domain::dataset::{Erasure, split_target};
 

@@ -11,7 +11,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use sqlx::{AssertSqlSafe, Row};
 
-use super::{
+use crate::connector::{
     Connector, ConnectorError, FoundValue, Job, Outcome, Subject, TableAccess, TableErasure,
     TaskInfo,
 };

@@ -7,7 +7,8 @@ use actix_web::web::Bytes;
 use futures_util::stream::{self, Stream};
 
 use super::encode;
-use crate::workflow::{Services, WorkflowError};
+use crate::workflow::error::WorkflowError;
+use crate::workflow::services::Services;
 use steward_db::{requests, tasks};
 
 pub const HEADER: [&str; 7] = [

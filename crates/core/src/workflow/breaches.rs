@@ -4,7 +4,8 @@
 use chrono::{Duration, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
-use super::{Services, WorkflowError};
+use super::error::WorkflowError;
+use super::services::Services;
 use crate::audit::{self, Actor};
 use crate::mail::Outgoing;
 use steward_db::models::BreachRow;

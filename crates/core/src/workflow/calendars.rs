@@ -5,51 +5,21 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::requests::{deadlines, event, save_transition, target};
-use super::{Services, WorkflowError};
+use super::deadlines::{self, GDPR_COUNTRY};
+pub use super::deadlines::{calendar_of, gdpr_country};
+use super::error::WorkflowError;
+use super::requests::{event, save_transition, target};
+use super::services::Services;
 use crate::audit::{self, Actor};
 use steward_db::models::{CalendarChange, RequestRow};
 use steward_db::{self as db, DbConn, DbError, calendar, requests, settings};
 use steward_domain::holidays::{Calendar, DayChange, HolidayCalendar};
 use steward_domain::{Jurisdiction, PublicId, RequestId, RequestKind};
 
-const GDPR_COUNTRY: &str = "gdpr_country";
-
-/// The member state GDPR deadlines follow: an administrator's choice in the console, else
-/// `STEWARD_GDPR_COUNTRY` (`default`); `None` is weekends only.
-pub fn gdpr_country(
-    c: &mut DbConn,
-    default: Option<Calendar>,
-) -> Result<Option<Calendar>, DbError> {
-    Ok(match settings::get(c, GDPR_COUNTRY)? {
-        Some(v) if v.is_empty() => None,
-        Some(v) => v.parse().ok().or(default),
-        None => default,
-    })
-}
-
 /// [`gdpr_country`], for pages.
 pub async fn current_gdpr_country(svc: &Services) -> Result<Option<Calendar>, WorkflowError> {
     let default = svc.config.gdpr_country;
     Ok(svc.db.run(move |c| gdpr_country(c, default)).await?)
-}
-
-/// The calendar a jurisdiction's clock uses, with admins' changes; weekends only if none.
-/// `gdpr_default` is `STEWARD_GDPR_COUNTRY`; the console's setting wins over it.
-pub fn calendar_of(
-    c: &mut DbConn,
-    j: Jurisdiction,
-    gdpr_default: Option<Calendar>,
-) -> Result<HolidayCalendar, DbError> {
-    db::calendar_lock(c, false)?;
-    let country = match j {
-        Jurisdiction::Gdpr => gdpr_country(c, gdpr_default)?,
-        _ => None,
-    };
-    match Calendar::for_jurisdiction(j, country) {
-        Some(cal) => calendar::effective(c, cal),
-        None => Ok(HolidayCalendar::empty()),
-    }
 }
 
 /// The jurisdictions whose clocks use a calendar, with this deployment's GDPR country.
@@ -297,7 +267,7 @@ fn moves(
     }
     let mut out = Vec::new();
     for row in requests::open_in(c, js)? {
-        let after = deadlines(&row, row.extended_due_date.is_some(), proposed)?;
+        let after = deadlines::of(&row, row.extended_due_date.is_some(), proposed)?;
         if after.due_date != row.due_date
             || after.acknowledge_by != row.acknowledge_by
             || after.extended_due_date != row.extended_due_date

@@ -5,7 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Services, WorkflowError};
+use super::error::WorkflowError;
+use super::notices::SubjectLine;
+use super::services::Services;
+use super::timeline;
 use crate::audit::{self, Actor};
 use steward_connectors::sql::correct::Approved;
 use steward_connectors::{self as connectors, FieldChange, Subject, TableCorrection};
@@ -16,24 +19,6 @@ use steward_db::{self as db, requests, tasks};
 use steward_domain::correction::CorrectionCategory;
 use steward_domain::stores::{StoreKind, TaskStatus};
 use steward_domain::{EmailAddress, RequestKind, Status};
-
-/// The subject as the stores look them up, with the corrections they asked for.
-pub fn subject_of(svc: &Services, r: &RequestRow) -> Result<Subject, WorkflowError> {
-    let corrections = match (&r.details_enc, r.kind) {
-        (Some(enc), RequestKind::Correction) => {
-            serde_json::from_str::<super::requests::SubjectText>(
-                &svc.keys.open(enc, slots::request_details(&r.id))?,
-            )
-            .map_err(|_| WorkflowError::Corrupt("request text".into()))?
-            .corrections
-        }
-        _ => Vec::new(),
-    };
-    Ok(Subject {
-        email: svc.keys.open(&r.email_enc, slots::request_email(&r.id))?,
-        corrections,
-    })
-}
 
 /// What a SQL store's correction task holds: the preview, then staff decisions and what was
 /// applied. Sealed with the instance key on the task row.
@@ -326,7 +311,7 @@ pub async fn approve(
             ),
         ));
     }
-    let subject = subject_of(svc, &r)?;
+    let subject = super::subject::for_stores(&svc.keys, &r)?;
 
     // Claimed for this approval: a second approval, or an owner settling the task meanwhile,
     // finds it taken and changes nothing.
@@ -548,12 +533,7 @@ async fn record_outcome(
                 }
                 requests::insert_event(
                     c,
-                    &super::tasks::event(
-                        &t.request_id,
-                        &actor,
-                        &action.replace('.', "_"),
-                        Some(note),
-                    ),
+                    &timeline::noted(&t.request_id, &actor, &action.replace('.', "_"), note),
                 )?;
                 audit::record(c, &actor, action, &format!("task:{}", t.id), detail)?;
                 Ok(())
@@ -585,15 +565,6 @@ async fn follow_new_email(svc: &Services, r: &RequestRow, new: &str) -> Result<(
             })
         })
         .await
-}
-
-/// What the subject is told of a correction, per store and category.
-#[derive(Debug, Clone, Serialize)]
-pub struct SubjectLine {
-    pub store: String,
-    pub category: CorrectionCategory,
-    pub corrected: bool,
-    pub reason: Option<String>,
 }
 
 /// The lines of every decided store, one per store and category (a category refused in one
@@ -636,7 +607,7 @@ async fn tell_subject(svc: &Services, request_id: &str) -> Result<(), WorkflowEr
     };
     let to = EmailAddress::parse(&svc.keys.open(&r.email_enc, slots::request_email(&r.id))?)
         .map_err(|_| WorkflowError::Corrupt("stored email".into()))?;
-    super::requests::send_notice(
+    super::notices::send_notice(
         svc,
         &r,
         &to,

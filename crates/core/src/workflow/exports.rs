@@ -5,7 +5,8 @@
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
-use super::{Services, WorkflowError};
+use super::error::WorkflowError;
+use super::services::Services;
 use crate::audit::Actor;
 use crate::export::utc;
 use steward_db::reports::{self as q, AuditFilter, LogRow};

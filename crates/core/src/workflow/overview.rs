@@ -5,7 +5,9 @@ use chrono::{NaiveDate, NaiveTime, TimeZone};
 use serde::Serialize;
 
 use super::breaches::{self, Countdown};
-use super::{Services, WorkflowError};
+use super::error::WorkflowError;
+use super::figure_cache::{FIGURES_FOR, Figures};
+use super::services::Services;
 use crate::auth::Staff;
 use steward_db::overview as q;
 use steward_domain::Permission;
@@ -62,23 +64,6 @@ pub async fn for_staff(svc: &Services, who: &Staff) -> Result<OverviewFor, Workf
             owner(svc, who.user.id.to_string()).await?,
         ))
     }
-}
-
-/// The weekly and monthly figures, kept a few minutes: over a long history they take about a
-/// second to read (a million requests on SQLite), and they move slowly. The tiles are live.
-#[derive(Default)]
-pub struct FigureCache(std::sync::Mutex<Option<(std::time::Instant, Figures)>>);
-
-/// How long the figures are reused.
-const FIGURES_FOR: std::time::Duration = std::time::Duration::from_secs(300);
-
-#[derive(Clone)]
-pub struct Figures {
-    today: NaiveDate,
-    as_of: String,
-    received_per_week: Vec<Week>,
-    on_time_per_month: Vec<Month>,
-    median_days_to_respond: Vec<Responding>,
 }
 
 async fn figures(svc: &Services, today: NaiveDate) -> Result<Figures, WorkflowError> {

@@ -1,6 +1,7 @@
 //! The audit log as staff read it, downloads recorded in it, and the health check.
 
-use super::{Services, WorkflowError};
+use super::error::WorkflowError;
+use super::services::Services;
 use crate::audit::{self, Actor, ChainReport, checkpoint};
 use steward_db::models::AuditRow;
 use steward_db::{DbError, users};

@@ -1,12 +1,13 @@
 //! Filing a request, the subject's verification link, and staff actions.
 
 use chrono::{Duration, NaiveDateTime, TimeZone};
-use serde::{Deserialize, Serialize};
 
+use super::error::WorkflowError;
+use super::notices::send_notice;
 use super::notices::{ClosedEmail, ExtendedEmail, PausedEmail, VerifyEmail};
-use super::{Services, WorkflowError};
+use super::services::Services;
+pub use super::subject::{Agent, SubjectText};
 use crate::audit::{self, Actor};
-use crate::mail::Outgoing;
 use steward_db::crypto::{hash_token, new_token, random_bytes};
 use steward_db::models::{RequestEvent, RequestRow};
 use steward_db::slots;
@@ -22,25 +23,6 @@ use steward_domain::{PublicId, RequestId};
 pub const VERIFY_LINK_VALID: Duration = Duration::hours(24);
 /// Most proof-of-authority files one request takes.
 pub const MAX_PROOFS: usize = 5;
-
-/// The subject's own words, stored encrypted as one JSON document.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct SubjectText {
-    pub details: Option<String>,
-    /// A correction in the subject's words ("anything else").
-    pub correction_what: Option<String>,
-    pub correction_value: Option<String>,
-    /// Structured corrections: a category and its new value each.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub corrections: Vec<steward_domain::correction::Correction>,
-}
-
-/// A CCPA authorized agent filing for a consumer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Agent {
-    pub name: String,
-    pub email: String,
-}
 
 /// A request as taken from the form, the API or staff: already parsed and valid.
 #[derive(Debug, Clone)]
@@ -145,15 +127,11 @@ pub(super) fn event(
     public: bool,
 ) -> RequestEvent {
     RequestEvent {
-        id: db::event_id(),
-        request_id: row.id.clone(),
-        at: db::now(),
-        actor: actor.as_text(),
-        action: action.into(),
         from_status: from,
         to_status: to,
         note: note.map(Into::into),
         public,
+        ..super::timeline::event(&row.id, actor, action)
     }
 }
 
@@ -181,40 +159,6 @@ pub(super) fn save_transition(
         "this request was changed at the same moment by someone else; it is now \"{}\"",
         now.label()
     )))
-}
-
-/// Re-derives every deadline from the stored facts, so a stored row never disagrees with the
-/// statutory rules.
-/// A request's deadlines by the statutory rules and a calendar.
-pub(super) fn deadlines(
-    row: &RequestRow,
-    extended: bool,
-    cal: &steward_domain::holidays::HolidayCalendar,
-) -> Result<clock::Schedule, clock::ClockError> {
-    let j = row.jurisdiction;
-    clock::schedule(
-        j,
-        row.kind,
-        row.received_date,
-        row.paused_days,
-        extended,
-        &ClockSettings::default_for(j),
-        cal,
-    )
-}
-
-pub(super) fn reschedule(
-    conn: &mut DbConn,
-    row: &mut RequestRow,
-    extended: bool,
-    gdpr_country: Option<Calendar>,
-) -> Result<(), WorkflowError> {
-    let cal = super::calendars::calendar_of(conn, row.jurisdiction, gdpr_country)?;
-    let s = deadlines(row, extended, &cal)?;
-    row.acknowledge_by = s.acknowledge_by;
-    row.due_date = s.due_date;
-    row.extended_due_date = s.extended_due_date;
-    Ok(())
 }
 
 pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed, WorkflowError> {
@@ -290,7 +234,7 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
         .db
         .run(move |conn| {
             db::write_tx(conn, |c| {
-                reschedule(c, &mut row, false, gdpr_country)?;
+                super::deadlines::reschedule(c, &mut row, false, gdpr_country)?;
                 row.duplicate_of =
                     requests::find_open_duplicate(c, &row.email_index, row.kind)?.map(|(id, _)| id);
                 let mut events = vec![event(
@@ -358,45 +302,6 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
         public_id: row.public_id,
         duplicate_of,
     })
-}
-
-/// Sends a notice to the subject; a failure is put on the request's timeline for staff, never
-/// swallowed, but does not undo the action that caused it.
-pub(super) async fn send_notice(
-    svc: &Services,
-    row: &RequestRow,
-    to: &EmailAddress,
-    subject: String,
-    body: impl FnOnce(&str) -> String,
-) {
-    let status_url = svc.status_url(&row.id, &row.public_id);
-    let mail = Outgoing {
-        to: to.clone(),
-        subject,
-        body: body(&status_url),
-    };
-    if let Err(e) = svc.mailer.send(mail).await {
-        tracing::warn!(request = %row.id, "email to subject failed: {e}");
-        let row = row.clone();
-        let note = format!("Email to the requester could not be sent: {e}");
-        let _ = svc
-            .db
-            .run(move |c| {
-                requests::insert_event(
-                    c,
-                    &event(
-                        &row,
-                        &Actor::System,
-                        "email_failed",
-                        None,
-                        None,
-                        Some(&note),
-                        false,
-                    ),
-                )
-            })
-            .await;
-    }
 }
 
 /// Where a confirmation link stands.
@@ -618,7 +523,12 @@ fn apply(
                 let days = clock::whole_days_paused(p, today);
                 row.paused_days += days;
                 detail["days_paused"] = days.into();
-                reschedule(c, row, row.extended_due_date.is_some(), ctx.gdpr_country)?;
+                super::deadlines::reschedule(
+                    c,
+                    row,
+                    row.extended_due_date.is_some(),
+                    ctx.gdpr_country,
+                )?;
             }
             row.status_before_pause = None;
         }
@@ -639,7 +549,7 @@ fn apply(
                 ));
             }
             row.extension_reason = Some(reason.into());
-            reschedule(c, row, true, ctx.gdpr_country)?;
+            super::deadlines::reschedule(c, row, true, ctx.gdpr_country)?;
         }
         Action::Deny => {
             let denial = input.denial.ok_or_else(|| {

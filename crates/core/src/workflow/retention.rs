@@ -5,7 +5,8 @@
 
 use chrono::{Duration, Months, NaiveDateTime};
 
-use super::{Services, WorkflowError};
+use super::error::WorkflowError;
+use super::services::Services;
 use crate::audit::{self, Actor};
 use steward_db::{self as db, reports as q};
 use steward_domain::lifecycle::PACKAGE_DAYS;

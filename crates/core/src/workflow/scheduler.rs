@@ -4,7 +4,9 @@
 
 use chrono::Duration;
 
-use super::{Services, WorkflowError, tasks};
+use super::error::WorkflowError;
+use super::services::Services;
+use super::tasks;
 use crate::mail::Outgoing;
 use steward_db::requests::Filter;
 use steward_db::{self as db, requests, tasks as task_db, users};

@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use super::Services;
+use super::services::Services;
 use crate::auth::account::{self, ReviewLine};
 use crate::auth::{self, AuthError, Pending, SessionState, Staff, mfa};
 use steward_db::models::User;

@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
-use super::{Services, WorkflowError};
+pub use super::connect::{connector, not_steward_itself};
+use super::error::WorkflowError;
+use super::services::Services;
 use crate::audit::{self, Actor};
 use steward_connectors::sql::{SqlConnector, SqlUrl};
 use steward_db::crypto::random_bytes;
@@ -48,93 +50,6 @@ impl StoreSpec {
             Access::Webhook { .. } => StoreKind::Webhook,
         }
     }
-}
-
-/// Refuses a store that is Steward's own database (by the identity stored in it, so no
-/// spelling of the connection string gets around it).
-pub async fn not_steward_itself(svc: &Services, c: &SqlConnector) -> Result<(), WorkflowError> {
-    let theirs = c
-        .steward_instance()
-        .await
-        .map_err(|e| WorkflowError::invalid("connection", e.to_string()))?;
-    let Some(theirs) = theirs else {
-        return Ok(());
-    };
-    let ours = svc.db.run(steward_db::settings::instance_id).await?;
-    if theirs == ours {
-        return Err(WorkflowError::invalid(
-            "connection",
-            "Steward's own database can never be a store",
-        ));
-    }
-    Ok(())
-}
-
-/// Which version of a store a pooled connector was made for: anything that changes how the
-/// store is reached or read (saving the store sets `updated_at`).
-fn version_of(s: &StoreRow) -> steward_connectors::pools::Version {
-    steward_connectors::pools::Version {
-        saved: s.updated_at,
-        fingerprint: steward_db::crypto::sha256_hex(
-            format!(
-                "{}|{}|{}",
-                s.connection_enc.as_deref().unwrap_or_default(),
-                s.dataset.as_deref().unwrap_or_default(),
-                s.hash_key_enc
-            )
-            .as_bytes(),
-        ),
-    }
-}
-
-/// The SQL store's long-lived connector: made on first use (and checked not to be Steward's
-/// own database), then reused by every job until the store changes.
-pub async fn connector(
-    svc: &Services,
-    s: &StoreRow,
-) -> Result<std::sync::Arc<SqlConnector>, steward_connectors::ConnectorError> {
-    use steward_connectors::{ConnectorError, Target};
-    let version = version_of(s);
-    if let Some(c) = svc.pools.get(&s.id, &version) {
-        return Ok(c);
-    }
-    // One connect at a time per store; whoever waited finds its pool, or that it is down.
-    let lock = svc.pools.connect_lock(&s.id);
-    let _connecting = lock.lock().await;
-    if let Some(c) = svc.pools.get(&s.id, &version) {
-        return Ok(c);
-    }
-    if let Some(ago) = svc.pools.down(&s.id, &version) {
-        return Err(ConnectorError::Unreachable(format!(
-            "it did not answer {} s ago; tried again later",
-            ago.as_secs()
-        )));
-    }
-    let Target::Sql {
-        url,
-        dataset,
-        hash_key,
-    } = super::tasks::target_of(svc, s)?
-    else {
-        return Err(ConnectorError::Config("not a SQL store".into()));
-    };
-    let connected = SqlConnector::connect(&url, dataset, hash_key, &svc.reach).await;
-    let c = match connected {
-        Ok(c) => c,
-        Err(e) => {
-            if matches!(e, ConnectorError::Unreachable(_)) {
-                svc.pools.mark_down(&s.id, &version);
-            }
-            return Err(e);
-        }
-    };
-    if not_steward_itself(svc, &c).await.is_err() {
-        c.close().await;
-        return Err(ConnectorError::Config(
-            "Steward's own database can never be a store".into(),
-        ));
-    }
-    Ok(svc.pools.put(&s.id, &version, std::sync::Arc::new(c)))
 }
 
 /// Lets a store's pooled connections go (it changed, or no longer takes tasks); they close

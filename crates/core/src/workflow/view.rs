@@ -4,8 +4,9 @@
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use serde::Serialize;
 
-use super::requests::{Agent, SubjectText};
-use super::{Services, WorkflowError};
+use super::error::WorkflowError;
+use super::services::Services;
+use super::subject::{Agent, SubjectText};
 use steward_db::models::{RequestEvent, RequestRow};
 use steward_db::requests::{self, Filter};
 use steward_domain::clock;
@@ -131,17 +132,8 @@ pub fn build(
     let decrypt_opt = |v: &Option<String>, slot: steward_db::crypto::Slot<'_>| {
         v.as_deref().map(|s| keys.open(s, slot)).transpose()
     };
-    let text: SubjectText = match decrypt_opt(&row.details_enc, slots::request_details(&row.id))? {
-        Some(json) => serde_json::from_str(&json)
-            .map_err(|_| WorkflowError::Corrupt("request text".into()))?,
-        None => SubjectText::default(),
-    };
-    let agent: Option<Agent> = match decrypt_opt(&row.agent_enc, slots::request_agent(&row.id))? {
-        Some(json) => {
-            Some(serde_json::from_str(&json).map_err(|_| WorkflowError::Corrupt("agent".into()))?)
-        }
-        None => None,
-    };
+    let text = SubjectText::of(keys, &row)?;
+    let agent = Agent::of(keys, &row)?;
     let status = row.status;
     let today = svc.today();
     let effective = row.effective_due();

@@ -8,14 +8,14 @@ use serde_json::{Value, json};
 
 use super::json::Fields;
 use crate::error::ApiError;
+use crate::reports::{ExportQuery, consent_stream, export_filter};
 use crate::staff::ApiStaff;
 use steward_core::export::utc;
-use steward_core::records::RecordFilter;
 use steward_core::records::{ConsentRow, CurrentRow, NoticeRow, PurposeRow};
 use steward_core::workflow::Services;
 use steward_core::workflow::consent::ledger::{self, BannerState, Choice, Entry, Proof, Writer};
 use steward_core::workflow::consent::site_keys::{self, KeyRefusal};
-use steward_core::workflow::consent::{self, NewPurpose, reports};
+use steward_core::workflow::consent::{self, NewPurpose};
 use steward_domain::consent::{self as rules, ConsentMethod, ConsentStatus, PurposeKey, Subject};
 use steward_domain::{Jurisdiction, Permission};
 
@@ -155,73 +155,6 @@ pub async fn create_site_key(
     })))
 }
 
-#[derive(serde::Deserialize)]
-pub struct ExportQuery {
-    from: Option<String>,
-    to: Option<String>,
-    purpose: Option<String>,
-}
-
-/// `YYYY-MM-DD` (from the start of that day) or an RFC 3339 instant.
-fn instant(
-    name: &'static str,
-    s: &str,
-    end_of_day: bool,
-) -> Result<chrono::NaiveDateTime, ApiError> {
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        let d = if end_of_day {
-            d.succ_opt().unwrap_or(d)
-        } else {
-            d
-        };
-        return Ok(d.and_hms_opt(0, 0, 0).expect("midnight"));
-    }
-    chrono::DateTime::parse_from_rfc3339(s)
-        .map(|t| t.naive_utc())
-        .map_err(|_| {
-            ApiError::field(
-                name,
-                format!("{name} must be a date (YYYY-MM-DD) or an RFC 3339 time"),
-            )
-        })
-}
-
-impl ExportQuery {
-    /// The range as the audit row records it.
-    pub fn range(&self) -> Value {
-        json!({"from": self.from, "to": self.to, "purpose": self.purpose})
-    }
-}
-
-pub fn export_filter(q: &ExportQuery) -> Result<RecordFilter, ApiError> {
-    let f = RecordFilter {
-        from: q
-            .from
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .map(|s| instant("from", s, false))
-            .transpose()?,
-        to: q
-            .to
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .map(|s| instant("to", s, true))
-            .transpose()?,
-        purpose: q
-            .purpose
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .map(|s| parsed("purpose", PurposeKey::parse(s)))
-            .transpose()?,
-    };
-    if let (Some(a), Some(b)) = (f.from, f.to)
-        && a >= b
-    {
-        return Err(ApiError::field("to", "to must be after from"));
-    }
-    Ok(f)
-}
-
 pub async fn records_csv(
     svc: web::Data<Services>,
     staff: ApiStaff,
@@ -231,19 +164,6 @@ pub async fn records_csv(
     steward_core::workflow::records::export_downloaded(&svc, staff.0.actor(), "consent", q.range())
         .await?;
     Ok(consent_stream(svc.get_ref().clone(), filter))
-}
-
-/// The consent export, streamed page by page (keyset-paged, so records committed during
-/// the download neither repeat nor push others out).
-pub fn consent_stream(svc: Services, filter: RecordFilter) -> HttpResponse {
-    steward_core::export::stream_keyed(
-        "consent.csv",
-        reports::RECORDS_HEADER.to_vec(),
-        move |after| {
-            let (svc, filter) = (svc.clone(), filter.clone());
-            async move { reports::records_page(&svc, filter, after, 2_000).await }
-        },
-    )
 }
 
 #[derive(serde::Deserialize)]
@@ -379,7 +299,7 @@ where
 /// a token (who may record on the subject's behalf, with a note).
 pub async fn record(svc: web::Data<Services>, req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let key = header(&req, SITE_KEY_HEADER);
-    if key.is_none() && crate::routes::bearer(req.headers()).is_some() {
+    if key.is_none() && crate::access::bearer(req.headers()).is_some() {
         return match ApiStaff::from_headers(&req, &svc).await {
             Ok(staff) if staff.0.role.can(Permission::ManageConsent) => {
                 let w = Writer::Staff {

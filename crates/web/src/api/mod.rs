@@ -25,7 +25,7 @@ pub(crate) async fn breaches_csv(
         serde_json::json!({}),
     )
     .await?;
-    Ok(crate::console::breaches::csv_stream(&svc))
+    Ok(crate::reports::breaches_stream(&svc))
 }
 
 /// Prometheus metrics. Open by default (scrapers usually sit on the same private network);

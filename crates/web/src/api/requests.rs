@@ -339,5 +339,5 @@ pub async fn package(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let r = view::load(&svc, &path).await?;
-    Ok(crate::package_response(&svc, &r, staff.0.actor()).await?)
+    Ok(crate::render::package_response(&svc, &r, staff.0.actor()).await?)
 }

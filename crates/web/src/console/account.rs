@@ -7,8 +7,8 @@ use serde::Deserialize;
 
 use super::Nav;
 use crate::error::PageError;
+use crate::render::{redirect, render};
 use crate::staff::{ConsoleStaff, clear_session_cookie};
-use crate::{redirect, render};
 use steward_core::auth::AuthError;
 use steward_core::workflow::{Services, staff as accounts};
 use steward_domain::validation::FieldErrors;

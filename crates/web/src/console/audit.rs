@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::Nav;
 use crate::error::PageError;
-use crate::render;
+use crate::render::render;
 use crate::staff::ConsoleStaff;
 use steward_core::audit::ChainReport;
 use steward_core::workflow::{Services, records};

@@ -9,9 +9,8 @@ use serde::Deserialize;
 use super::Nav;
 use crate::breach_input::{BreachFields, parse_local, to_local_input};
 use crate::error::PageError;
+use crate::render::{redirect, render};
 use crate::staff::ConsoleStaff;
-use crate::{redirect, render};
-use steward_core::export;
 use steward_core::records::BreachRow;
 use steward_core::workflow::breaches::{self, Countdown};
 use steward_core::workflow::{Services, WorkflowError, records};
@@ -386,16 +385,5 @@ pub async fn notify(
 /// The register as CSV, streamed page by page; the download is audited.
 pub async fn csv(svc: web::Data<Services>, staff: ConsoleStaff) -> Result<HttpResponse, PageError> {
     records::export_downloaded(&svc, staff.0.actor(), "breaches", serde_json::json!({})).await?;
-    Ok(csv_stream(&svc))
-}
-
-pub fn csv_stream(svc: &Services) -> HttpResponse {
-    let svc = svc.clone();
-    export::stream("breaches.csv", breaches::CSV_HEADER, move |offset| {
-        let svc = svc.clone();
-        async move {
-            let page = breaches::page(&svc, offset, export::PAGE_ROWS).await?;
-            Ok::<_, WorkflowError>(page.iter().map(breaches::csv_row).collect())
-        }
-    })
+    Ok(crate::reports::breaches_stream(&svc))
 }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::Nav;
 use crate::calendar_input::{CalendarFields, to_csv};
 use crate::error::PageError;
-use crate::render;
+use crate::render::render;
 use crate::staff::ConsoleStaff;
 use steward_core::workflow::calendars::{self, CalendarView, Moved, Proposal};
 use steward_core::workflow::{Services, WorkflowError};
@@ -178,7 +178,7 @@ pub async fn change(
     };
     if f.confirm == "yes" {
         let year = chrono::Datelike::year(&proposals[0].day);
-        return Ok(crate::redirect(&format!(
+        return Ok(crate::render::redirect(&format!(
             "/console/settings/calendars?calendar={}&year={year}&done={}",
             cal.key(),
             moved.len()
@@ -273,7 +273,7 @@ pub async fn gdpr_country(
     if form.confirm == "yes" {
         let moved = calendars::set_gdpr_country(&svc, staff.0.actor(), country).await?;
         let key = country.map_or(Calendar::California, |c| c).key();
-        return Ok(crate::redirect(&format!(
+        return Ok(crate::render::redirect(&format!(
             "/console/settings/calendars?calendar={key}&done={}",
             moved.len()
         )));

@@ -8,10 +8,10 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::Nav;
-use crate::api::consent::{ExportQuery, consent_stream, export_filter};
 use crate::error::PageError;
+use crate::render::{redirect, render};
+use crate::reports::{ExportQuery, consent_stream, export_filter};
 use crate::staff::ConsoleStaff;
-use crate::{redirect, render};
 use steward_core::export::utc;
 use steward_core::records::{ConsentRow, CurrentRow, NoticeRow, PurposeRow, SiteKeyRow};
 use steward_core::workflow::consent::ledger::{self, Choice, Entry, Proof, Writer};

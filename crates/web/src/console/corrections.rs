@@ -9,8 +9,8 @@ use actix_web::{HttpResponse, web};
 
 use super::requests::load_detail;
 use crate::error::PageError;
+use crate::render::{redirect, render};
 use crate::staff::ConsoleStaff;
-use crate::{redirect, render};
 use steward_core::workflow::corrections::{self, Decision};
 use steward_core::workflow::{Services, WorkflowError};
 use steward_domain::validation::FieldErrors;

@@ -7,10 +7,10 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::Nav;
-use crate::api::exports::{ReportQuery, report, year};
 use crate::error::{ApiError, PageError};
+use crate::render::{redirect, render};
+use crate::reports::{ReportQuery, report, year};
 use crate::staff::ConsoleStaff;
-use crate::{redirect, render};
 use steward_core::workflow::Services;
 use steward_core::workflow::exports::{self, CONTROLLER_SETTINGS, MetricLine, REPORTS};
 use steward_domain::DenialReason;

@@ -6,8 +6,9 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::error::PageError;
+use crate::render::{redirect, render};
+use crate::security;
 use crate::staff::{ConsoleStaff, clear_session_cookie, session_cookie};
-use crate::{redirect, render, security};
 use steward_core::auth::{self, AuthError};
 use steward_core::workflow::{Services, staff as accounts};
 use steward_domain::validation::FieldErrors;
@@ -130,7 +131,7 @@ pub async fn submit(
     }
     let email = f.email.trim().to_string();
     let password = f.password.clone();
-    match accounts::login(&svc, email, password, crate::client_of(&req)).await {
+    match accounts::login(&svc, email, password, crate::render::client_of(&req)).await {
         Ok(token) => {
             // The password alone opens nothing but the second-factor page.
             let to = format!(

@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use super::login::{safe_next, session_token};
 use crate::error::PageError;
+use crate::render::{redirect, render};
 use crate::staff::{clear_session_cookie, session_cookie};
-use crate::{redirect, render};
 use steward_core::auth::{AuthError, Pending, SessionState};
 use steward_core::secrets::same_secret;
 use steward_core::workflow::{Services, staff as accounts};
@@ -176,7 +176,8 @@ pub async fn submit(
         return page(errors, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let token = session_token(&req).unwrap_or_default();
-    match accounts::second_factor(&svc, token, f.code.clone(), crate::client_of(&req)).await {
+    match accounts::second_factor(&svc, token, f.code.clone(), crate::render::client_of(&req)).await
+    {
         Ok(new_token) => signed_in(&req, &new_token, redirect(&next)),
         Err(AuthError::BadCode) => {
             errors.add(
@@ -211,7 +212,9 @@ pub async fn enrol(
         return enrol_page(&svc, p, next, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let token = session_token(&req).unwrap_or_default();
-    match accounts::confirm_enrolment(&svc, token, f.code.clone(), crate::client_of(&req)).await {
+    match accounts::confirm_enrolment(&svc, token, f.code.clone(), crate::render::client_of(&req))
+        .await
+    {
         Ok((new_token, codes)) => {
             // Shown once, in the answer to this POST: never stored in clear, never shown again.
             let page = render(StatusCode::OK, &CodesPage { next, codes })?;

@@ -9,7 +9,7 @@ use askama::Template;
 use super::Nav;
 use super::charts::{self, Chart};
 use crate::error::PageError;
-use crate::render;
+use crate::render::render;
 use crate::staff::ConsoleStaff;
 use steward_core::workflow::Services;
 use steward_core::workflow::overview::{self, OverviewFor};

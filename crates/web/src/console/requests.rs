@@ -10,8 +10,8 @@ use super::Nav;
 use crate::error::PageError;
 use crate::forms::choice;
 use crate::intake::{IntakeFields, Source};
+use crate::render::{redirect, render};
 use crate::staff::ConsoleStaff;
-use crate::{redirect, render};
 use steward_core::records::{Filter, Sort};
 use steward_core::workflow::requests::{self, ActionInput};
 use steward_core::workflow::view::{self, RequestView};
@@ -493,7 +493,7 @@ pub async fn package(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let r = view::load(&svc, &path).await?;
-    Ok(crate::package_response(&svc, &r, staff.0.actor()).await?)
+    Ok(crate::render::package_response(&svc, &r, staff.0.actor()).await?)
 }
 
 /// A file the requester sent (an agent's proof of authority), for staff to check.

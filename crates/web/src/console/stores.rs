@@ -7,9 +7,9 @@ use askama::Template;
 
 use super::Nav;
 use crate::error::PageError;
+use crate::render::{redirect, render};
 use crate::staff::ConsoleStaff;
 use crate::store_input::StoreFields;
-use crate::{redirect, render};
 use steward_core::workflow::stores::{self, StoreView};
 use steward_core::workflow::{Services, WorkflowError};
 use steward_domain::Permission;

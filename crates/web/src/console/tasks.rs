@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use super::Nav;
 use crate::error::PageError;
+use crate::render::{redirect, render};
 use crate::staff::ConsoleStaff;
-use crate::{redirect, render};
 use steward_core::answers::{UPLOAD_MAX_MB, parse_upload};
 use steward_core::workflow::tasks::{self, QueueFilter, Settle, TaskView, uploads};
 use steward_core::workflow::{Services, WorkflowError};

@@ -7,7 +7,8 @@ use serde::Deserialize;
 
 use crate::error::PageError;
 use crate::intake::{IntakeFields, Source};
-use crate::{render, security};
+use crate::render::render;
+use crate::security;
 use steward_core::audit::Actor;
 use steward_core::workflow::{Services, corrections, requests};
 use steward_domain::correction::CorrectionCategory;
@@ -103,7 +104,7 @@ pub async fn submit(
         }
     };
     let filed = requests::file(&svc, intake, Actor::Subject).await?;
-    Ok(super::super::redirect(&format!(
+    Ok(crate::render::redirect(&format!(
         "/privacy/requests/sent?ref={}",
         filed.public_id
     )))

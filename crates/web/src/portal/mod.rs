@@ -5,5 +5,5 @@ pub(crate) mod preferences;
 pub(crate) mod status;
 
 pub(crate) async fn home() -> actix_web::HttpResponse {
-    super::redirect("/privacy")
+    crate::render::redirect("/privacy")
 }

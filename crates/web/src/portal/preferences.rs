@@ -9,8 +9,8 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::error::PageError;
+use crate::render::{redirect, render};
 use crate::security::{is_https, public_form_token, public_form_token_ok};
-use crate::{redirect, render};
 use steward_core::records::{ConsentRow, CurrentRow, NoticeRow, PurposeRow};
 use steward_core::workflow::consent::ledger::{self, Choice, Entry, Proof, Writer};
 use steward_core::workflow::consent::preferences::{self, PreferenceSession};

@@ -6,7 +6,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::render;
+use crate::render::render;
 use steward_core::workflow::stores::{self, StoreView};
 use steward_core::workflow::view::{self, RequestView};
 use steward_core::workflow::{Services, WorkflowError, requests};
@@ -23,7 +23,7 @@ struct StatusPage {
     proofs: Vec<(String, String, i64)>,
     errors: crate::forms::FieldErrors,
     /// For a correction: what was corrected in which system, and what was not and why.
-    corrected: Vec<steward_core::workflow::corrections::SubjectLine>,
+    corrected: Vec<steward_core::workflow::notices::SubjectLine>,
     flash: Option<&'static str>,
 }
 
@@ -114,7 +114,7 @@ pub async fn confirm(
 fn to_status(svc: &Services, row: &steward_core::records::RequestRow, flag: &str) -> HttpResponse {
     let url = svc.status_url(&row.id, &row.public_id);
     let path_only = url.strip_prefix(&svc.config.base_url).unwrap_or(&url);
-    super::super::redirect(&format!("{path_only}&{flag}"))
+    crate::render::redirect(&format!("{path_only}&{flag}"))
 }
 
 fn link_unknown() -> PageError {
@@ -139,7 +139,7 @@ pub async fn package(
             WorkflowError::NotFound => PageError::not_found(),
             e => e.into(),
         })?;
-    Ok(crate::package_response(&svc, &r, steward_core::audit::Actor::Subject).await?)
+    Ok(crate::render::package_response(&svc, &r, steward_core::audit::Actor::Subject).await?)
 }
 
 async fn status_page(
@@ -217,7 +217,7 @@ pub async fn proof(
         requests::attach_proof(&svc, &r.id, &name, bytes).await
     };
     match result {
-        Ok(()) => Ok(crate::redirect(&format!(
+        Ok(()) => Ok(crate::render::redirect(&format!(
             "/privacy/requests/{}?token={token}&proof=1",
             r.public_id
         ))),

@@ -7,7 +7,8 @@ pub mod preferences;
 pub mod reports;
 pub mod site_keys;
 
-use super::{Services, WorkflowError};
+use super::error::WorkflowError;
+use super::services::Services;
 use crate::audit::{self, Actor};
 use steward_db as db;
 use steward_db::consent as store;

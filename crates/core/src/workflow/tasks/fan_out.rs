@@ -2,9 +2,9 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::event;
 use crate::audit::{self, Actor};
-use crate::workflow::WorkflowError;
+use crate::workflow::error::WorkflowError;
+use crate::workflow::timeline;
 use steward_db::models::{RequestRow, TaskRow};
 use steward_db::{self as db, DbConn, requests, stores, tasks};
 use steward_domain::Action;
@@ -54,11 +54,11 @@ pub fn fan_out(
     row.status = to;
     row.updated_at = now;
     requests::save(c, row)?;
-    let mut e = event(
+    let mut e = timeline::noted(
         &row.id,
         actor,
         "start",
-        Some(format!("Sent to {} data store(s)", stores.len())),
+        format!("Sent to {} data store(s)", stores.len()),
     );
     e.from_status = Some(from);
     e.to_status = Some(to);

@@ -2,18 +2,16 @@
 
 use chrono::Duration;
 
-use super::event;
 use super::settle::store_records;
 use crate::audit::{self, Actor};
-use crate::workflow::{Services, WorkflowError};
-use steward_connectors::sql::SqlUrl;
+use crate::workflow::connect::target_of;
+use crate::workflow::error::WorkflowError;
+use crate::workflow::services::Services;
+use crate::workflow::timeline;
 use steward_connectors::webhook;
-use steward_connectors::{
-    self as connectors, Connector, ConnectorError, Job, Outcome, Target, TaskInfo,
-};
+use steward_connectors::{self as connectors, Connector, ConnectorError, Job, Outcome, TaskInfo};
 use steward_db::models::StoreRow;
 use steward_db::{self as db, requests, tasks};
-use steward_domain::dataset::Dataset;
 use steward_domain::stores::{MAX_AUTOMATIC_ATTEMPTS, StoreKind, TaskStatus, backoff_minutes};
 
 /// How long a claimed job may run before another process may take it over.
@@ -108,7 +106,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
         .await?;
     let kind = r.kind;
     let job = Job::for_kind(kind);
-    let subject = crate::workflow::corrections::subject_of(svc, &r)?;
+    let subject = crate::workflow::subject::for_stores(&svc.keys, &r)?;
     let info = TaskInfo {
         task_id: t.id.clone(),
         request_id: r.id.clone(),
@@ -126,7 +124,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
     let outcome = match preflight {
         Err(e) => Err(e),
         Ok(()) if s.kind == StoreKind::Sql => {
-            match crate::workflow::stores::connector(svc, &s).await {
+            match crate::workflow::connect::connector(svc, &s).await {
                 Ok(c) => c.run(job, &subject, &info).await,
                 Err(e) => Err(e),
             }
@@ -240,11 +238,11 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                 }
                 requests::insert_event(
                     c,
-                    &event(
+                    &timeline::noted(
                         &t.request_id,
                         &Actor::System,
                         &action.replace('.', "_"),
-                        Some(note),
+                        note,
                     ),
                 )?;
                 audit::record(
@@ -287,64 +285,12 @@ async fn preflight_erasure(svc: &Services, request_id: &str) -> Result<(), Conne
             ))
         };
         // Pooled, and read afresh: the erasure that follows uses what the preflight read.
-        let c = crate::workflow::stores::connector(svc, &s)
+        let c = crate::workflow::connect::connector(svc, &s)
             .await
             .map_err(|e| held(e.to_string()))?;
         c.check_schema().await.map_err(|e| held(e.to_string()))?;
     }
     Ok(())
-}
-
-/// The store's connection details with its secrets decrypted.
-pub(crate) fn target_of(svc: &Services, s: &StoreRow) -> Result<Target, ConnectorError> {
-    let config = |m: &str| ConnectorError::Config(m.to_string());
-    let decrypt = |v: Option<&str>,
-                   slot: steward_db::crypto::Slot<'_>,
-                   what: &str|
-     -> Result<String, ConnectorError> {
-        svc.keys
-            .open(
-                v.ok_or_else(|| config(&format!("no {what} configured")))?,
-                slot,
-            )
-            .map_err(|e| config(&e.to_string()))
-    };
-    use steward_db::slots;
-    match s.kind {
-        StoreKind::Manual => Ok(Target::Manual),
-        StoreKind::Sql => {
-            let url = SqlUrl::parse(&decrypt(
-                s.connection_enc.as_deref(),
-                slots::store_connection(&s.id),
-                "connection",
-            )?)
-            .map_err(|e| config(&e))?;
-            let dataset = Dataset::parse(
-                s.dataset
-                    .as_deref()
-                    .ok_or_else(|| config("no dataset map"))?,
-            )
-            .map_err(|e| config(&e.to_string()))?;
-            let key = decrypt(
-                Some(&s.hash_key_enc),
-                slots::store_hash_key(&s.id),
-                "hash key",
-            )?;
-            Ok(Target::Sql {
-                url,
-                dataset,
-                hash_key: key.into_bytes(),
-            })
-        }
-        StoreKind::Webhook => Ok(Target::Webhook {
-            url: s.url.clone().ok_or_else(|| config("no URL configured"))?,
-            secret: decrypt(
-                s.secret_enc.as_deref(),
-                slots::store_secret(&s.id),
-                "secret",
-            )?,
-        }),
-    }
 }
 
 /// Checks a store's signed callback for a task; true when it is authentic and fresh.

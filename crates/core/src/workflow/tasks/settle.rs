@@ -1,9 +1,11 @@
 //! Settling a task: an owner's or staff member's report, a store's signed callback, a retry.
 
-use super::{event, may_see, may_work};
+use super::permits::{may_see, may_work};
 use crate::audit::{self, Actor};
 use crate::auth::Staff;
-use crate::workflow::{Services, WorkflowError};
+use crate::workflow::error::WorkflowError;
+use crate::workflow::services::Services;
+use crate::workflow::timeline;
 use steward_connectors::FoundValue;
 use steward_db::models::{TaskRecord, TaskRow};
 use steward_db::{self as db, DbConn, requests, tasks};
@@ -106,11 +108,11 @@ pub async fn settle(
                 tasks::save(c, &t)?;
                 requests::insert_event(
                     c,
-                    &event(
+                    &timeline::noted(
                         &t.request_id,
                         &actor,
                         &format!("task_{to}"),
-                        Some(format!("{}: {note}", s.name)),
+                        format!("{}: {note}", s.name),
                     ),
                 )?;
                 audit::record(

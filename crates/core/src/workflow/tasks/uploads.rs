@@ -4,9 +4,11 @@
 
 use serde::Serialize;
 
-use super::{Settle, may_see, may_work, settle};
+use super::permits::{may_see, may_work};
+use super::settle::{Settle, settle};
 use crate::auth::Staff;
-use crate::workflow::{Services, WorkflowError};
+use crate::workflow::error::WorkflowError;
+use crate::workflow::services::Services;
 use steward_connectors::FoundValue;
 use steward_db::tasks::{self, PendingUpload};
 use steward_db::{self as db, slots};

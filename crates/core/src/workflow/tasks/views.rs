@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::may_see;
+use super::permits::may_see;
 use crate::auth::Staff;
-use crate::workflow::{Services, WorkflowError};
+use crate::workflow::error::WorkflowError;
+use crate::workflow::services::Services;
 use steward_connectors::Job;
 use steward_db::models::{RequestRow, StoreRow, TaskRow};
 use steward_db::{requests, tasks};
@@ -57,14 +58,7 @@ struct SubjectShown {
 }
 
 fn subject_of(svc: &Services, r: &RequestRow) -> Result<SubjectShown, WorkflowError> {
-    let text: crate::workflow::requests::SubjectText = match &r.details_enc {
-        Some(enc) => serde_json::from_str(
-            &svc.keys
-                .open(enc, steward_db::slots::request_details(&r.id))?,
-        )
-        .map_err(|_| WorkflowError::Corrupt("request text".into()))?,
-        None => Default::default(),
-    };
+    let text = crate::workflow::subject::SubjectText::of(&svc.keys, r)?;
     Ok(SubjectShown {
         email: crate::workflow::retention::email_text(&svc.keys, &r.email_enc, &r.id)?,
         correction: text.correction_what.zip(text.correction_value),
