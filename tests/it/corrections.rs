@@ -11,7 +11,7 @@ use crate::stores::art30;
 use crate::support::shop::{self, Engine, Shop};
 use crate::support::{Api, TestApp, link_with};
 
-fn dataset() -> Value {
+pub(crate) fn dataset() -> Value {
     json!({"tables": [
         {"name": "customers", "primary_key": "id", "identities": {"email": "email"},
          "fields": {"email": {"category": "user.contact.email", "erasure": "hash"},

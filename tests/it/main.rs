@@ -21,6 +21,7 @@ mod hardening;
 mod journey;
 mod mfa;
 mod module_cycles;
+mod openapi_examples;
 mod overview;
 mod pages;
 mod pools;

@@ -30,11 +30,13 @@ macro_rules! words {
 
 /// The fields of a store's record of processing (GDPR Art. 30(1)), in form order, each with
 /// its label and whether it is required: the one list every layer builds from. Call it
-/// with a macro that takes `name, "Label", required;` lines.
+/// with a macro that takes `name, "Label", required;` lines (after the extra arguments given
+/// here, and a `;`, if any).
 #[macro_export]
 macro_rules! art30_fields {
-    ($then:ident) => {
+    ($then:ident $(, $($arg:tt)+)?) => {
         $then! {
+            $($($arg)+ ;)?
             description, "Description", false;
             purposes, "Purposes of processing", true;
             legal_basis, "Legal basis", true;

@@ -199,7 +199,7 @@ pub enum ApiError {
     Status {
         status: StatusCode,
         message: String,
-        field: Option<&'static str>,
+        field: Option<std::borrow::Cow<'static, str>>,
     },
 }
 
@@ -214,7 +214,16 @@ impl ApiError {
         ApiError::Status {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             message: message.into(),
-            field: Some(field),
+            field: Some(field.into()),
+        }
+    }
+
+    /// A field named at run time (a path into a JSON body).
+    pub fn named(field: String, message: impl Into<String>) -> Self {
+        ApiError::Status {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            message: message.into(),
+            field: Some(field.into()),
         }
     }
     pub fn status(status: StatusCode, message: impl Into<String>) -> Self {
@@ -239,11 +248,11 @@ impl ResponseError for ApiError {
         let status = self.status_code();
         let (message, field) = match self {
             ApiError::Workflow(WorkflowError::Invalid { field, message }) => {
-                (format!("{field} {message}"), Some(*field))
+                (format!("{field} {message}"), Some((*field).into()))
             }
             ApiError::Workflow(e) => (public_message(e, status), None),
             ApiError::Auth(e) => (auth_message(e, status), None),
-            ApiError::Status { message, field, .. } => (message.clone(), *field),
+            ApiError::Status { message, field, .. } => (message.clone(), field.clone()),
         };
         let mut res = HttpResponse::build(status);
         if status == StatusCode::UNAUTHORIZED {

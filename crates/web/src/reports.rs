@@ -82,7 +82,7 @@ pub async fn report(
                     return Err(ApiError::Status {
                         status: StatusCode::FORBIDDEN,
                         message: "only administrators may export identities".into(),
-                        field: Some("include"),
+                        field: Some("include".into()),
                     });
                 }
                 _ => return Err(ApiError::field("include", "include may only be identity")),

@@ -4,7 +4,10 @@
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use super::json::{Fields, first_error};
+use utoipa::ToSchema;
+
+use super::json::{self, first_error};
+use super::vocab;
 use crate::calendar_input::CalendarFields;
 use crate::error::ApiError;
 use crate::query;
@@ -47,24 +50,41 @@ pub async fn list(
     })))
 }
 
-/// `{"change": "add"|"remove", "day": "YYYY-MM-DD", "name"?, "reason", "dry_run"?: bool}`.
+/// `POST /api/v1/calendars/{key}/days`: a day added to or removed from a calendar; with
+/// `dry_run`, only the open requests whose deadlines it would move are listed.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "change": "add", "day": "2030-06-14", "name": "Company holiday",
+    "reason": "Offices closed by the works agreement", "dry_run": true
+}))]
+pub struct DayChange {
+    #[schema(required = true, schema_with = vocab::day_change)]
+    change: Option<String>,
+    #[schema(required = true, format = Date)]
+    day: Option<String>,
+    /// The holiday's name (adding).
+    name: Option<String>,
+    reason: Option<String>,
+    dry_run: Option<bool>,
+}
+
 pub async fn change(
     svc: web::Data<Services>,
     staff: ApiStaff,
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let b = Fields::from_body(&body)?;
-    b.only(&["change", "day", "name", "reason", "dry_run"])?;
+    let b: DayChange = json::body(&body)?;
     let fields = CalendarFields {
         calendar: path.into_inner(),
-        change: b.text("change")?,
-        day: b.text("day")?,
-        name: b.text("name")?,
-        reason: b.text("reason")?,
+        change: json::text(&b.change),
+        day: json::text(&b.day),
+        name: json::text(&b.name),
+        reason: json::text(&b.reason),
         ..Default::default()
     };
-    let dry_run = b.flag("dry_run")? == "true";
+    let dry_run = b.dry_run == Some(true);
     let proposals = fields.parse().map_err(first_error)?;
     let moved = if dry_run {
         calendars::preview(&svc, proposals).await?

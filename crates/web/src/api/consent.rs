@@ -6,7 +6,11 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use serde_json::{Value, json};
 
-use super::json::Fields;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::json;
+use super::vocab;
 use crate::error::ApiError;
 use crate::reports::{ExportQuery, consent_stream, export_filter};
 use crate::staff::ApiStaff;
@@ -47,8 +51,12 @@ fn record_json(r: &ConsentRow) -> Value {
     })
 }
 
-fn text_field(b: &Fields, name: &'static str, max: usize) -> Result<Option<String>, ApiError> {
-    let t = b.text(name)?;
+fn text_field(
+    value: &Option<String>,
+    name: &'static str,
+    max: usize,
+) -> Result<Option<String>, ApiError> {
+    let t = json::text(value);
     if t.chars().count() > max {
         return Err(ApiError::field(
             name,
@@ -58,12 +66,32 @@ fn text_field(b: &Fields, name: &'static str, max: usize) -> Result<Option<Strin
     Ok(Some(t).filter(|t| !t.trim().is_empty()))
 }
 
-fn bool_field(b: &Fields, name: &'static str) -> Result<bool, ApiError> {
-    Ok(b.flag(name)? == "true")
-}
-
 fn parsed<T>(name: &'static str, r: Result<T, String>) -> Result<T, ApiError> {
     r.map_err(|e| ApiError::field(name, format!("{name} {e}")))
+}
+
+/// `POST /api/v1/purposes`: a consent purpose with its first notice.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "key": "newsletter", "name": "Newsletter",
+    "notice_text": "We send you our newsletter about once a month. You can unsubscribe at any time.",
+    "description": "Product news by email", "necessary": false, "sale_or_sharing": false
+}))]
+pub struct NewPurposeBody {
+    #[schema(required = true, pattern = "^[a-z][a-z0-9_]{0,39}$")]
+    key: Option<String>,
+    #[schema(required = true, max_length = 200)]
+    name: Option<String>,
+    /// The notice shown with the choice (its first version).
+    #[schema(required = true)]
+    notice_text: Option<String>,
+    #[schema(max_length = 2000)]
+    description: Option<String>,
+    /// Strictly necessary: always granted, never asked.
+    necessary: Option<bool>,
+    /// A sale or sharing under the CCPA: a Global Privacy Control signal opts out of it.
+    sale_or_sharing: Option<bool>,
 }
 
 pub async fn create_purpose(
@@ -71,17 +99,9 @@ pub async fn create_purpose(
     staff: ApiStaff,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let b = Fields::from_body(&body)?;
-    b.only(&[
-        "key",
-        "name",
-        "notice_text",
-        "description",
-        "sale_or_sharing",
-        "necessary",
-    ])?;
-    let key = parsed("key", PurposeKey::parse(&b.text("key")?))?;
-    let name = b.text("name")?;
+    let b: NewPurposeBody = json::body(&body)?;
+    let key = parsed("key", PurposeKey::parse(&json::text(&b.key)))?;
+    let name = json::text(&b.name);
     if name.trim().is_empty() || name.chars().count() > 200 {
         return Err(ApiError::field(
             "name",
@@ -91,10 +111,13 @@ pub async fn create_purpose(
     let p = NewPurpose {
         key,
         name: name.trim().to_string(),
-        description: text_field(&b, "description", 2000)?.unwrap_or_default(),
-        sale_or_sharing: bool_field(&b, "sale_or_sharing")?,
-        necessary: bool_field(&b, "necessary")?,
-        notice_text: parsed("notice_text", rules::notice_text(&b.text("notice_text")?))?,
+        description: text_field(&b.description, "description", 2000)?.unwrap_or_default(),
+        sale_or_sharing: b.sale_or_sharing == Some(true),
+        necessary: b.necessary == Some(true),
+        notice_text: parsed(
+            "notice_text",
+            rules::notice_text(&json::text(&b.notice_text)),
+        )?,
     };
     let (p, n) = consent::create_purpose(&svc, p, staff.0.actor()).await?;
     Ok(HttpResponse::Created()
@@ -111,6 +134,17 @@ pub async fn purposes(svc: web::Data<Services>, _s: ApiStaff) -> Result<HttpResp
     Ok(HttpResponse::Ok().json(json!({ "items": items })))
 }
 
+/// `POST /api/v1/purposes/{key}/notices`: a new version of a purpose's notice.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "notice_text": "We send you our newsletter about twice a month. You can unsubscribe at any time."
+}))]
+pub struct NoticeBody {
+    #[schema(required = true)]
+    notice_text: Option<String>,
+}
+
 pub async fn publish(
     svc: web::Data<Services>,
     staff: ApiStaff,
@@ -119,12 +153,26 @@ pub async fn publish(
 ) -> Result<HttpResponse, ApiError> {
     let key = PurposeKey::parse(&path)
         .map_err(|_| ApiError::status(StatusCode::NOT_FOUND, "no such purpose"))?;
-    let b = Fields::from_body(&body)?;
-    b.only(&["notice_text"])?;
-    let text = parsed("notice_text", rules::notice_text(&b.text("notice_text")?))?;
+    let b: NoticeBody = json::body(&body)?;
+    let text = parsed(
+        "notice_text",
+        rules::notice_text(&json::text(&b.notice_text)),
+    )?;
     let n = consent::publish_notice(&svc, key.clone(), text, staff.0.actor()).await?;
     let (p, _) = consent::purpose(&svc, key).await?;
     Ok(HttpResponse::Created().json(purpose_json(&p, &n)))
+}
+
+/// `POST /api/v1/site-keys`: a key for the consent banner, for these origins only.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Shop front", "origins": ["https://shop.example"]}))]
+pub struct SiteKeyBody {
+    #[schema(required = true)]
+    name: Option<String>,
+    /// The pages' origins (`https://host[:port]`) the key answers.
+    #[schema(required = true)]
+    origins: Option<Vec<String>>,
 }
 
 pub async fn create_site_key(
@@ -132,23 +180,9 @@ pub async fn create_site_key(
     staff: ApiStaff,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let b = Fields::from_body(&body)?;
-    b.only(&["name", "origins"])?;
-    let origins = match b.raw("origins") {
-        Some(Value::Array(a)) => a
-            .iter()
-            .map(|v| v.as_str().map(str::to_string))
-            .collect::<Option<Vec<_>>>()
-            .ok_or_else(|| ApiError::field("origins", "origins must be a list of strings"))?,
-        None | Some(Value::Null) => vec![],
-        Some(_) => {
-            return Err(ApiError::field(
-                "origins",
-                "origins must be a list of strings",
-            ));
-        }
-    };
-    let (row, key) = site_keys::create(&svc, b.text("name")?, origins, staff.0.actor()).await?;
+    let b: SiteKeyBody = json::body(&body)?;
+    let origins = b.origins.unwrap_or_default();
+    let (row, key) = site_keys::create(&svc, json::text(&b.name), origins, staff.0.actor()).await?;
     Ok(HttpResponse::Created().json(json!({
         "id": row.id, "name": row.name, "origins": row.origin_list().collect::<Vec<_>>(),
         "key": key, "created_at": utc(&row.created_at),
@@ -228,12 +262,12 @@ fn refusal(r: KeyRefusal) -> HttpResponse {
         KeyRefusal::Unknown => ApiError::Status {
             status: StatusCode::UNAUTHORIZED,
             message: format!("a valid site key is required in {SITE_KEY_HEADER}"),
-            field: Some("X-Steward-Site-Key"),
+            field: Some("X-Steward-Site-Key".into()),
         },
         KeyRefusal::Origin => ApiError::Status {
             status: StatusCode::FORBIDDEN,
             message: "this site key is not allowed from this origin".into(),
-            field: Some("Origin"),
+            field: Some("Origin".into()),
         },
     }
     .error_response()
@@ -358,7 +392,7 @@ fn record_answer(w: &ledger::Written, purpose: &PurposeKey) -> Result<HttpRespon
         return Err(ApiError::Status {
             status: StatusCode::CONFLICT,
             message: "the browser's Global Privacy Control signal opts out of sale or sharing; the grant was not recorded".into(),
-            field: Some("status"),
+            field: Some("status".into()),
         });
     };
     let mut out = record_json(r);
@@ -366,40 +400,45 @@ fn record_answer(w: &ledger::Written, purpose: &PurposeKey) -> Result<HttpRespon
     Ok(HttpResponse::Created().json(out))
 }
 
+/// `POST /api/v1/consent`: one choice of one subject, with its proof. With a site key, the
+/// subject is the banner's visitor id; an email address or customer id needs a staff token.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "subject": "ada@example.org", "purpose": "newsletter", "status": "granted",
+    "method": "staff", "note": "Asked at the counter, signed form no. 118", "jurisdiction": "gdpr"
+}))]
+pub struct ConsentBody {
+    /// An email address, a customer id, or the banner's visitor id (32 hex digits).
+    #[schema(required = true)]
+    subject: Option<String>,
+    #[schema(required = true)]
+    purpose: Option<String>,
+    #[schema(required = true, schema_with = vocab::consent_status)]
+    status: Option<String>,
+    /// The notice version the subject saw; the current one if not given.
+    notice_version: Option<i32>,
+    #[schema(schema_with = vocab::consent_method)]
+    method: Option<String>,
+    #[schema(schema_with = vocab::jurisdiction)]
+    jurisdiction: Option<String>,
+    /// Required when staff record on a subject's behalf.
+    note: Option<String>,
+    page_url: Option<String>,
+}
+
 fn parse_record(
     req: &HttpRequest,
     body: &[u8],
     writer: Writer,
 ) -> Result<(Entry, PurposeKey), ApiError> {
-    let b = Fields::from_body(body)?;
-    b.only(&[
-        "subject",
-        "purpose",
-        "status",
-        "notice_version",
-        "method",
-        "jurisdiction",
-        "note",
-        "page_url",
-    ])?;
-    let subject = parsed("subject", Subject::parse(&b.text("subject")?))?;
-    let purpose = parsed("purpose", PurposeKey::parse(&b.text("purpose")?))?;
-    let status: ConsentStatus = b
-        .text("status")?
+    let b: ConsentBody = json::body(body)?;
+    let subject = parsed("subject", Subject::parse(&json::text(&b.subject)))?;
+    let purpose = parsed("purpose", PurposeKey::parse(&json::text(&b.purpose)))?;
+    let status: ConsentStatus = json::text(&b.status)
         .parse()
         .map_err(|e| ApiError::field("status", format!("status {e}")))?;
-    let notice_version = match b.raw("notice_version") {
-        None | Some(Value::Null) => None,
-        Some(Value::Number(n)) => Some(n.as_i64().and_then(|v| i32::try_from(v).ok()).ok_or_else(
-            || ApiError::field("notice_version", "notice_version must be a whole number"),
-        )?),
-        Some(_) => {
-            return Err(ApiError::field(
-                "notice_version",
-                "notice_version must be a whole number",
-            ));
-        }
-    };
+    let notice_version = b.notice_version;
     let staff = matches!(writer, Writer::Staff { .. });
     // A site key is public (it is in the shop's pages): with it, a browser records choices
     // for its own visitor id only. Email addresses and customer ids need a staff token,
@@ -408,10 +447,10 @@ fn parse_record(
         return Err(ApiError::Status {
             status: StatusCode::FORBIDDEN,
             message: "with a site key, subject must be the banner's visitor id; recording consent for an email address or customer id needs a staff API token".into(),
-            field: Some("subject"),
+            field: Some("subject".into()),
         });
     }
-    let method = match b.text("method")?.as_str() {
+    let method = match json::text(&b.method).as_str() {
         "" => ConsentMethod::Api,
         m => match m.parse::<ConsentMethod>() {
             Ok(ConsentMethod::Staff) if !staff => {
@@ -438,21 +477,21 @@ fn parse_record(
             }
         },
     };
-    let note = text_field(&b, "note", ledger::MAX_PROOF_LEN)?;
+    let note = text_field(&b.note, "note", ledger::MAX_PROOF_LEN)?;
     if method == ConsentMethod::Staff && note.is_none() {
         return Err(ApiError::field(
             "note",
             "note is required when staff record on a subject's behalf",
         ));
     }
-    let jurisdiction = match b.text("jurisdiction")?.as_str() {
+    let jurisdiction = match json::text(&b.jurisdiction).as_str() {
         "" => None,
         j => Some(
             j.parse::<Jurisdiction>()
                 .map_err(|e| ApiError::field("jurisdiction", format!("jurisdiction {e}")))?,
         ),
     };
-    let page_url = text_field(&b, "page_url", ledger::MAX_PROOF_LEN)?;
+    let page_url = text_field(&b.page_url, "page_url", ledger::MAX_PROOF_LEN)?;
     let entry = Entry {
         subject,
         choices: vec![Choice {
@@ -501,7 +540,37 @@ pub async fn banner(
     .await
 }
 
-/// The banner's write: the visitor's choices for every purpose shown, in one transaction.
+/// `POST /api/v1/consent/banner`: the banner's write, the visitor's choices for every purpose
+/// shown, in one transaction.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "visitor": "4f1c2a9e6b7d4e8a9c3f2d5b8a1e7f60",
+    "choices": [{"purpose": "newsletter", "status": "withdrawn"}],
+    "page_url": "https://shop.example/", "banner_version": "1"
+}))]
+pub struct BannerBody {
+    /// The visitor id the banner keeps in the browser (32 hex digits).
+    #[schema(required = true)]
+    visitor: Option<String>,
+    #[schema(required = true, inline)]
+    choices: Option<Vec<BannerChoice>>,
+    page_url: Option<String>,
+    #[schema(max_length = 40)]
+    banner_version: Option<String>,
+}
+
+/// One purpose's choice.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BannerChoice {
+    purpose: String,
+    #[schema(schema_with = vocab::consent_status)]
+    status: String,
+    /// The notice version shown; the current one if not given.
+    notice_version: Option<i32>,
+}
+
 pub async fn banner_write(
     svc: web::Data<Services>,
     req: HttpRequest,
@@ -509,10 +578,9 @@ pub async fn banner_write(
 ) -> HttpResponse {
     let (s, r) = (svc.clone(), req.clone());
     public(&s, &r, |key| async move {
-        let b = Fields::from_body(&body)?;
-        b.only(&["visitor", "choices", "page_url", "banner_version"])?;
-        let v = visitor(&b.text("visitor")?)?;
-        let Some(Value::Array(items)) = b.raw("choices") else {
+        let b: BannerBody = json::body(&body)?;
+        let v = visitor(&json::text(&b.visitor))?;
+        let Some(items) = &b.choices else {
             return Err(ApiError::field(
                 "choices",
                 "choices must be a list of {purpose, status, notice_version}",
@@ -520,30 +588,13 @@ pub async fn banner_write(
         };
         let mut choices = Vec::with_capacity(items.len());
         for item in items {
-            let purpose = item["purpose"].as_str().unwrap_or_default();
-            let purpose = parsed("purpose", PurposeKey::parse(purpose))?;
-            let status = item["status"]
-                .as_str()
-                .unwrap_or_default()
-                .parse::<ConsentStatus>()
-                .map_err(|e| ApiError::field("status", format!("status {e}")))?;
-            let notice_version = match &item["notice_version"] {
-                Value::Null => None,
-                n => Some(
-                    n.as_i64()
-                        .and_then(|v| i32::try_from(v).ok())
-                        .ok_or_else(|| {
-                            ApiError::field(
-                                "notice_version",
-                                "notice_version must be a whole number",
-                            )
-                        })?,
-                ),
-            };
             choices.push(Choice {
-                purpose,
-                status,
-                notice_version,
+                purpose: parsed("purpose", PurposeKey::parse(&item.purpose))?,
+                status: item
+                    .status
+                    .parse::<ConsentStatus>()
+                    .map_err(|e| ApiError::field("status", format!("status {e}")))?,
+                notice_version: item.notice_version,
             });
         }
         let entry = Entry {
@@ -554,8 +605,8 @@ pub async fn banner_write(
             note: None,
             proof: proof(
                 &req,
-                text_field(&b, "page_url", ledger::MAX_PROOF_LEN)?,
-                text_field(&b, "banner_version", 40)?,
+                text_field(&b.page_url, "page_url", ledger::MAX_PROOF_LEN)?,
+                text_field(&b.banner_version, "banner_version", 40)?,
             ),
             writer: Writer::Site { key_id: key.id },
         };

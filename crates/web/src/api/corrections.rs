@@ -2,7 +2,10 @@
 
 use actix_web::{HttpResponse, web};
 
-use super::json::Fields;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::json;
 use crate::error::ApiError;
 use crate::staff::ApiStaff;
 use steward_core::workflow::corrections::{self, Decision};
@@ -20,51 +23,59 @@ pub async fn review(
     Ok(HttpResponse::Ok().json(serde_json::json!({"stores": stores})))
 }
 
-/// `{decisions: [{task_id, table, field, decision: "apply"|"reject", value?, reason?}]}`;
-/// fields not named are applied as previewed. Nothing is written unless every store that is
-/// to change passes its preflight.
+/// `POST /api/v1/requests/{id}/corrections`: staff's word on previewed fields. Fields not
+/// named are applied as previewed.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"decisions": []}))]
+pub struct Approval {
+    #[schema(inline)]
+    decisions: Option<Vec<FieldDecision>>,
+}
+
+/// One field of one table of one store's preview.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldDecision {
+    task_id: String,
+    table: String,
+    field: String,
+    #[schema(inline)]
+    decision: Verdict,
+    /// The value to write instead of the previewed one.
+    value: Option<String>,
+    /// Why a field is rejected.
+    reason: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Apply,
+    Reject,
+}
+
+/// Nothing is written unless every store that is to change passes its preflight.
 pub async fn approve(
     svc: web::Data<Services>,
     staff: ApiStaff,
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let b = Fields::from_body(&body)?;
-    b.only(&["decisions"])?;
-    let bad = |m: &str| ApiError::field("decisions", format!("decisions: {m}"));
-    let mut decisions = Vec::new();
-    match b.raw("decisions") {
-        None | Some(serde_json::Value::Null) => {}
-        Some(serde_json::Value::Array(items)) => {
-            for item in items {
-                let text = |k: &str| item.get(k).and_then(|v| v.as_str()).map(str::to_string);
-                let (Some(task_id), Some(table), Some(field), Some(word)) = (
-                    text("task_id"),
-                    text("table"),
-                    text("field"),
-                    text("decision"),
-                ) else {
-                    return Err(bad(
-                        "each item needs task_id, table, field and decision, as text",
-                    ));
-                };
-                let apply = match word.as_str() {
-                    "apply" => true,
-                    "reject" => false,
-                    _ => return Err(bad("decision must be one of: apply, reject")),
-                };
-                decisions.push(Decision {
-                    task_id,
-                    table,
-                    field,
-                    apply,
-                    value: text("value"),
-                    reason: text("reason"),
-                });
-            }
-        }
-        Some(_) => return Err(bad("must be a list")),
-    }
+    let b: Approval = json::body(&body)?;
+    let decisions = b
+        .decisions
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| Decision {
+            task_id: d.task_id,
+            table: d.table,
+            field: d.field,
+            apply: matches!(d.decision, Verdict::Apply),
+            value: d.value,
+            reason: d.reason,
+        })
+        .collect();
     let approval = corrections::approve(&svc, staff.0.actor(), &path, decisions).await?;
     Ok(HttpResponse::Ok().json(approval))
 }

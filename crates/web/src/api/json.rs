@@ -1,7 +1,9 @@
-//! Reading JSON bodies field by field, so that a wrong type names its field in the error
+//! Reading a JSON body into the type that describes it (the same type the OpenAPI document
+//! is generated from), so that a wrong type or an unknown field names its field in the error
 //! instead of failing as a whole with a parser message.
 
-use serde_json::{Map, Value};
+use actix_web::http::StatusCode;
+use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 use steward_domain::validation::FieldErrors;
@@ -10,65 +12,68 @@ use steward_domain::validation::FieldErrors;
 pub fn first_error(e: FieldErrors) -> ApiError {
     match e.first() {
         Some(f) => ApiError::field(f.field, format!("{} {}", f.field, f.message)),
-        None => ApiError::status(
-            actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid input",
-        ),
+        None => ApiError::status(StatusCode::UNPROCESSABLE_ENTITY, "invalid input"),
     }
 }
 
-pub struct Fields(Map<String, Value>);
-
-impl Fields {
-    pub fn from_body(body: &[u8]) -> Result<Self, ApiError> {
-        match serde_json::from_slice::<Value>(body) {
-            Ok(Value::Object(m)) => Ok(Fields(m)),
-            Ok(_) => Err(ApiError::status(
-                actix_web::http::StatusCode::BAD_REQUEST,
-                "the body must be a JSON object",
-            )),
-            Err(e) => Err(ApiError::status(
-                actix_web::http::StatusCode::BAD_REQUEST,
-                format!("the body is not valid JSON: {e}"),
-            )),
+/// The body as its type. Not JSON, or not an object: 400. A field of the wrong type: 422
+/// naming it. A field the endpoint does not know: 422 listing those it does, so a typo is not
+/// silently ignored. An empty body reads as `{}`.
+pub fn body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        bytes
+    };
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let message = without_position(&inner.to_string());
+        if !inner.is_data() {
+            return ApiError::status(
+                StatusCode::BAD_REQUEST,
+                format!("the body is not valid JSON: {message}"),
+            );
         }
-    }
-
-    /// A text field, empty when absent or null.
-    pub fn text(&self, name: &'static str) -> Result<String, ApiError> {
-        match self.0.get(name) {
-            None | Some(Value::Null) => Ok(String::new()),
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(_) => Err(ApiError::field(name, format!("{name} must be a string"))),
+        if message.starts_with("unknown field") {
+            return ApiError::status(StatusCode::UNPROCESSABLE_ENTITY, message);
         }
-    }
-
-    /// A field as it came, for structured values such as a dataset map.
-    pub fn raw(&self, name: &str) -> Option<&Value> {
-        self.0.get(name)
-    }
-
-    /// A boolean field, as the words the form parsers understand.
-    pub fn flag(&self, name: &'static str) -> Result<String, ApiError> {
-        match self.0.get(name) {
-            None | Some(Value::Null) => Ok(String::new()),
-            Some(Value::Bool(b)) => Ok(b.to_string()),
-            Some(_) => Err(ApiError::field(
-                name,
-                format!("{name} must be true or false"),
-            )),
+        match path.split(['.', '[']).next().filter(|f| !f.is_empty()) {
+            Some(field) => ApiError::named(field.to_string(), format!("{path}: {message}")),
+            None => ApiError::status(
+                StatusCode::BAD_REQUEST,
+                format!("the body must be a JSON object: {message}"),
+            ),
         }
-    }
+    })?;
+    // Anything after the object is not JSON either.
+    de.end().map_err(|e| {
+        ApiError::status(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "the body is not valid JSON: {}",
+                without_position(&e.to_string())
+            ),
+        )
+    })?;
+    Ok(value)
+}
 
-    /// Fields this endpoint does not know are refused, so a typo is not silently ignored.
-    pub fn only(&self, allowed: &[&str]) -> Result<(), ApiError> {
-        match self.0.keys().find(|k| !allowed.contains(&k.as_str())) {
-            Some(k) => Err(ApiError::Status {
-                status: actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
-                message: format!("unknown field '{k}'; allowed: {}", allowed.join(", ")),
-                field: None,
-            }),
-            None => Ok(()),
-        }
+/// serde_json ends its messages with where in the text it stopped; the field is named instead.
+fn without_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
     }
+}
+
+/// A text field as the form parsers take it: absent or null is empty.
+pub fn text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+/// A boolean field as the form parsers take it: absent or null is empty.
+pub fn flag(value: Option<bool>) -> String {
+    value.map(|b| b.to_string()).unwrap_or_default()
 }

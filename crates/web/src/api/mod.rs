@@ -10,6 +10,7 @@ pub(crate) mod overview;
 pub(crate) mod requests;
 pub(crate) mod stores;
 pub(crate) mod tasks;
+pub(crate) mod vocab;
 
 use actix_web::{HttpResponse, web};
 

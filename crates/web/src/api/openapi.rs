@@ -8,7 +8,11 @@ use actix_web::HttpResponse;
 use serde_json::{Map, Value, json};
 
 use crate::access::{Access, Rule, Verb};
-use steward_domain::{Jurisdiction, RequestKind, Status};
+use steward_domain::holidays::Calendar;
+use steward_domain::{Action, Jurisdiction, RequestKind};
+
+/// What a purpose key looks like (`PurposeKey::parse`).
+const PURPOSE_KEY_PATTERN: &str = "^[a-z][a-z0-9_]{0,39}$";
 
 /// What one call takes and answers.
 pub(crate) struct Op {
@@ -20,8 +24,17 @@ pub(crate) struct Op {
     ok: (u16, Option<Value>),
 }
 
+/// The schema of a body type, as derived from the type the handler reads it into.
+fn body<T: utoipa::PartialSchema>() -> Value {
+    serde_json::to_value(T::schema()).expect("a schema is JSON")
+}
+
 fn string() -> Value {
     json!({"type": "string"})
+}
+
+fn vocab(of: fn() -> utoipa::openapi::schema::Object) -> Value {
+    serde_json::to_value(of()).expect("a schema is JSON")
 }
 
 fn words(values: &[&str]) -> Value {
@@ -33,12 +46,6 @@ fn object(props: Value) -> Value {
     json!({"type": "object", "properties": props})
 }
 
-/// The same, with these properties required.
-fn with_required(mut schema: Value, required: &[&str]) -> Value {
-    schema["required"] = json!(required);
-    schema
-}
-
 fn items(of: Value) -> Value {
     object(json!({"items": {"type": "array", "items": of}}))
 }
@@ -47,22 +54,11 @@ fn request_json() -> Value {
     object(json!({
         "id": string(), "public_id": string(),
         "kind": words(RequestKind::WORDS), "jurisdiction": words(Jurisdiction::WORDS),
-        "status": words(&Status::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+        "status": vocab(super::vocab::status),
         "email": string(), "name": {"type": ["string", "null"]},
         "due_date": {"type": "string", "format": "date"},
         "ready_to_close": {"type": "boolean"},
         "tasks": {"type": "array", "items": {"type": "object"}}
-    }))
-}
-
-fn store_body() -> Value {
-    object(json!({
-        "name": string(), "kind": words(&["manual", "sql", "webhook"]), "owner_email": string(),
-        "description": string(), "purposes": string(), "legal_basis": string(),
-        "data_categories": string(), "subject_categories": string(), "recipients": string(),
-        "transfers": string(), "retention": string(), "security_measures": string(),
-        "connection": string(), "dataset": {"type": "object"}, "url": string(),
-        "secret": string(), "active": {"type": "boolean"}
     }))
 }
 
@@ -86,29 +82,19 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
         body: Some(body),
         ok: (status, Some(answer)),
     };
-    let task = object(
-        json!({"id": string(), "status": words(&["open", "running", "done", "failed", "exempt"])}),
-    );
+    // An action on what the path names; nothing is read from the body.
+    let act = |summary, answer: Value| Op {
+        summary,
+        query: &[],
+        body: None,
+        ok: (200, Some(answer)),
+    };
+    let task = object(json!({"id": string(), "status": vocab(super::vocab::task_status)}));
     let purpose = object(json!({"key": string(), "name": string()}));
     Some(match (verb, path) {
         (Post, "/api/v1/requests") => post(
             "File a request received by email, post or phone",
-            with_required(
-                object(json!({
-                    "kind": words(RequestKind::WORDS), "jurisdiction": words(Jurisdiction::WORDS),
-                    "email": {"type": "string", "format": "email", "maxLength": 254},
-                    "name": {"type": "string", "maxLength": 200},
-                    "details": {"type": "string", "maxLength": 2000},
-                    "channel": words(&["web", "email", "post", "phone", "agent"]),
-                    "received_at": {"type": "string", "format": "date-time"},
-                    "send_verification": {"type": "boolean"},
-                    "correction_what": string(), "correction_value": string(),
-                    "corrections": {"type": "array", "items": object(json!({"category": string(), "value": string()}))},
-                    "agent_name": {"type": "string", "maxLength": 200},
-                    "agent_email": {"type": "string", "format": "email", "maxLength": 254}
-                })),
-                &["kind", "jurisdiction", "email"],
-            ),
+            body::<super::requests::NewRequest>(),
             201,
             request_json(),
         ),
@@ -148,37 +134,19 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
         ),
         (Post, "/api/v1/requests/{id}/corrections") => post(
             "Approve or reject each previewed field, then apply",
-            object(
-                json!({"decisions": {"type": "array", "items": with_required(object(json!({
-                "task_id": string(), "table": string(), "field": string(),
-                "decision": words(&["apply", "reject"]), "value": string(), "reason": string()})),
-                &["task_id", "table", "field", "decision"])}}),
-            ),
+            body::<super::corrections::Approval>(),
             200,
             json!({"type": "object"}),
         ),
         (Post, "/api/v1/requests/{id}/{action}") => post(
             "Take an action: verify, pause, resume, extend, deny, complete, withdraw",
-            object(json!({"reason": string(), "denial_reason": string(),
-                          "confirm_nothing_found": {"type": "boolean"}})),
+            body::<super::requests::ActionBody>(),
             200,
             request_json(),
         ),
         (Post, "/api/v1/stores") => post(
             "Register a data store",
-            with_required(
-                store_body(),
-                &[
-                    "name",
-                    "kind",
-                    "owner_email",
-                    "purposes",
-                    "legal_basis",
-                    "data_categories",
-                    "subject_categories",
-                    "retention",
-                ],
-            ),
+            body::<super::stores::NewStore>(),
             201,
             object(json!({"id": string(), "name": string()})),
         ),
@@ -195,13 +163,11 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
         (Patch, "/api/v1/stores/{id}") => Op {
             summary: "Change a data store (fields given)",
             query: &[],
-            body: Some(store_body()),
+            body: Some(body::<super::stores::StoreChange>()),
             ok: (200, Some(object(json!({"id": string()})))),
         },
-        (Post, "/api/v1/stores/{id}/deactivate") => post(
+        (Post, "/api/v1/stores/{id}/deactivate") => act(
             "Stop sending new tasks to a store",
-            json!({"type": "object"}),
-            200,
             object(json!({"id": string()})),
         ),
         (Get, "/api/v1/tasks") => get(
@@ -219,22 +185,11 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
         (Get, "/api/v1/tasks/{id}") => get("One store task", &[], task),
         (Post, "/api/v1/tasks/{id}/result") => post(
             "A store's answer to its task (signed by the store, or a staff token)",
-            object(json!({
-                "status": words(&["done", "exempt", "failed"]), "note": string(), "basis": string(),
-                "error": string(), "counts": {"type": "object"},
-                "records": {"type": "array", "items": object(json!({
-                    "table": string(), "record": string(), "field": string(),
-                    "category": string(), "value": {"type": ["string", "null"]}}))}
-            })),
+            body::<super::tasks::TaskResult>(),
             200,
             object(json!({"status": string()})),
         ),
-        (Post, "/api/v1/tasks/{id}/retry") => post(
-            "Run a failed connector task again",
-            json!({"type": "object"}),
-            200,
-            task,
-        ),
+        (Post, "/api/v1/tasks/{id}/retry") => act("Run a failed connector task again", task),
         (Get, "/api/v1/exports/breaches.csv") => csv("The breach register", &[]),
         (Get, "/api/v1/exports/requests.csv") => csv(
             "One row per request received in the range (11 CCR 7101(b))",
@@ -265,42 +220,26 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
         ),
         (Post, "/api/v1/calendars/{key}/days") => post(
             "Add or remove a day of a holiday calendar",
-            with_required(
-                object(
-                    json!({"change": words(&["add", "remove"]), "day": {"type": "string", "format": "date"},
-                          "name": string(), "reason": string(), "dry_run": {"type": "boolean"}}),
-                ),
-                &["change", "day"],
-            ),
+            body::<super::calendars::DayChange>(),
             200,
             object(json!({"saved": {"type": "boolean"}})),
         ),
         (Post, "/api/v1/purposes") => post(
             "Create a consent purpose with its first notice",
-            with_required(
-                object(
-                    json!({"key": {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}, "name": string(), "notice_text": string(),
-                          "description": string(), "necessary": {"type": "boolean"},
-                          "sale_or_sharing": {"type": "boolean"}}),
-                ),
-                &["key", "name", "notice_text"],
-            ),
+            body::<super::consent::NewPurposeBody>(),
             201,
             purpose.clone(),
         ),
         (Get, "/api/v1/purposes") => get("Consent purposes", &[], items(purpose.clone())),
         (Post, "/api/v1/purposes/{key}/notices") => post(
             "Publish a new version of a purpose's notice",
-            object(json!({"notice_text": string()})),
+            body::<super::consent::NoticeBody>(),
             201,
             purpose,
         ),
         (Post, "/api/v1/site-keys") => post(
             "Create a site key for the consent banner",
-            with_required(
-                object(json!({"name": string(), "origins": {"type": "array", "items": string()}})),
-                &["name", "origins"],
-            ),
+            body::<super::consent::SiteKeyBody>(),
             201,
             object(json!({"key": string()})),
         ),
@@ -312,11 +251,7 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
         },
         (Post, "/api/v1/consent") => post(
             "Record consent choices for a subject",
-            object(
-                json!({"subject": string(), "purpose": string(), "status": words(&["granted", "withdrawn"]),
-                          "method": string(), "notice_version": {"type": "integer"}, "note": string(),
-                          "page_url": string(), "jurisdiction": words(Jurisdiction::WORDS)}),
-            ),
+            body::<super::consent::ConsentBody>(),
             201,
             json!({"type": "object"}),
         ),
@@ -332,10 +267,7 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
         ),
         (Post, "/api/v1/consent/banner") => post(
             "A visitor's choices from the banner (site key)",
-            object(
-                json!({"visitor": string(), "choices": {"type": "array", "items": {"type": "object"}},
-                          "page_url": string(), "banner_version": string()}),
-            ),
+            body::<super::consent::BannerBody>(),
             201,
             json!({"type": "object"}),
         ),
@@ -395,10 +327,30 @@ fn links_from(verb: Verb, path: &str) -> Option<Value> {
     }
 }
 
+/// A path parameter's schema: the vocabulary where the domain has one.
+fn path_parameter(path: &str, name: &str) -> Value {
+    match name {
+        "action" => words(Action::STAFF_WORDS),
+        "key" if path.starts_with("/api/v1/calendars/") => {
+            words(&Calendar::ALL.iter().map(|c| c.key()).collect::<Vec<_>>())
+        }
+        "key" => json!({"type": "string", "pattern": PURPOSE_KEY_PATTERN}),
+        _ => string(),
+    }
+}
+
 fn path_parameters(path: &str) -> Vec<Value> {
     path.split('/')
         .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
-        .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}))
+        .map(|name| {
+            let mut p = json!({"name": name, "in": "path", "required": true,
+                               "schema": path_parameter(path, name)});
+            // The action the body's example is written for.
+            if name == "action" {
+                p["example"] = "verify".into();
+            }
+            p
+        })
         .collect()
 }
 
@@ -414,9 +366,20 @@ fn operation(verb: Verb, path: &str, access: Access, op: &Op) -> Value {
         o.insert("parameters".into(), params.into());
     }
     if let Some(body) = &op.body {
+        // The type's example goes beside its schema, once (a client sending every example it
+        // finds would otherwise send it twice).
+        let mut schema = body.clone();
+        let example = schema.as_object_mut().and_then(|o| {
+            o.remove("example")
+                .or_else(|| o.remove("examples").and_then(|e| e.get(0).cloned()))
+        });
+        let mut media = json!({ "schema": schema });
+        if let Some(example) = example {
+            media["example"] = example;
+        }
         o.insert(
             "requestBody".into(),
-            json!({"required": true, "content": {"application/json": {"schema": body}}}),
+            json!({"required": true, "content": {"application/json": media}}),
         );
     }
     let (status, answer) = &op.ok;

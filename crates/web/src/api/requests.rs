@@ -4,8 +4,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
-use super::json::{Fields, first_error};
+use super::json::{self, first_error, flag, text};
+use super::vocab;
 use crate::error::ApiError;
 use crate::intake::{IntakeFields, Source};
 use crate::query;
@@ -122,32 +124,71 @@ impl RequestJson {
     }
 }
 
+/// `POST /api/v1/requests`: a request received by email, post or phone (or from an agent).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "kind": "access", "jurisdiction": "gdpr", "email": "ada@example.org", "name": "Ada Lovelace",
+    "channel": "email", "details": "Please send me a copy of my data.",
+    "send_verification": true
+}))]
+pub struct NewRequest {
+    #[schema(required = true, schema_with = vocab::request_kind)]
+    kind: Option<String>,
+    #[schema(required = true, schema_with = vocab::jurisdiction)]
+    jurisdiction: Option<String>,
+    #[schema(required = true, format = Email, max_length = 254)]
+    email: Option<String>,
+    #[schema(max_length = 200)]
+    name: Option<String>,
+    #[schema(max_length = 5000)]
+    details: Option<String>,
+    /// When the request arrived, if not now (a letter or call logged later).
+    #[schema(format = DateTime)]
+    received_at: Option<String>,
+    #[schema(schema_with = vocab::channel)]
+    channel: Option<String>,
+    /// A correction in the subject's own words.
+    correction_what: Option<String>,
+    correction_value: Option<String>,
+    /// Structured corrections, each category at most once.
+    #[schema(inline)]
+    corrections: Option<Vec<CorrectionBody>>,
+    /// A CCPA authorized agent filing for the consumer.
+    #[schema(max_length = 200)]
+    agent_name: Option<String>,
+    #[schema(format = Email, max_length = 254)]
+    agent_email: Option<String>,
+    /// Email the subject a link to confirm the request.
+    send_verification: Option<bool>,
+}
+
+/// One correction asked for: a category and its new value.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionBody {
+    #[schema(schema_with = vocab::correction_category)]
+    category: String,
+    value: String,
+}
+
 /// `corrections: [{category, value}]`, each category at most once, into the intake's fields.
-fn corrections_into(b: &Fields, fields: &mut IntakeFields) -> Result<(), ApiError> {
+fn corrections_into(items: &[CorrectionBody], fields: &mut IntakeFields) -> Result<(), ApiError> {
     let bad = |m: String| ApiError::field("corrections", format!("corrections: {m}"));
-    let items = match b.raw("corrections") {
-        None | Some(serde_json::Value::Null) => return Ok(()),
-        Some(serde_json::Value::Array(items)) => items,
-        Some(_) => return Err(bad("must be a list of {category, value}".into())),
-    };
     let mut seen = Vec::new();
     for item in items {
-        let (Some(category), Some(value)) = (
-            item.get("category").and_then(|v| v.as_str()),
-            item.get("value").and_then(|v| v.as_str()),
-        ) else {
-            return Err(bad("each item needs a category and a value, as text".into()));
-        };
-        let category: steward_domain::correction::CorrectionCategory =
-            category.parse().map_err(|e| bad(format!("category {e}")))?;
-        if seen.contains(&category) || value.trim().is_empty() {
+        let category: steward_domain::correction::CorrectionCategory = item
+            .category
+            .parse()
+            .map_err(|e| bad(format!("category {e}")))?;
+        if seen.contains(&category) || item.value.trim().is_empty() {
             return Err(bad(format!(
                 "{} is given twice or without a value",
                 category.as_str()
             )));
         }
         seen.push(category);
-        fields.set_correct_value(category, value.to_string());
+        fields.set_correct_value(category, item.value.clone());
     }
     Ok(())
 }
@@ -157,46 +198,31 @@ pub async fn create(
     staff: ApiStaff,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let b = Fields::from_body(&body)?;
-    b.only(&[
-        "kind",
-        "jurisdiction",
-        "email",
-        "name",
-        "details",
-        "received_at",
-        "channel",
-        "correction_what",
-        "correction_value",
-        "corrections",
-        "agent_name",
-        "agent_email",
-        "send_verification",
-    ])?;
-    let agent_name = b.text("agent_name")?;
+    let b: NewRequest = json::body(&body)?;
+    let agent_name = text(&b.agent_name);
     let fields = IntakeFields {
-        kind: b.text("kind")?,
-        jurisdiction: b.text("jurisdiction")?,
-        email: b.text("email")?,
-        name: b.text("name")?,
-        details: b.text("details")?,
-        correction_what: b.text("correction_what")?,
-        correction_value: b.text("correction_value")?,
+        kind: text(&b.kind),
+        jurisdiction: text(&b.jurisdiction),
+        email: text(&b.email),
+        name: text(&b.name),
+        details: text(&b.details),
+        correction_what: text(&b.correction_what),
+        correction_value: text(&b.correction_value),
         agent: if agent_name.is_empty() {
             String::new()
         } else {
             "yes".into()
         },
         agent_name,
-        agent_email: b.text("agent_email")?,
-        channel: b.text("channel")?,
-        received_at: b.text("received_at")?,
-        send_verification: b.flag("send_verification")?,
+        agent_email: text(&b.agent_email),
+        channel: text(&b.channel),
+        received_at: text(&b.received_at),
+        send_verification: flag(b.send_verification),
         csrf: String::new(),
         ..Default::default()
     };
     let mut fields = fields;
-    corrections_into(&b, &mut fields)?;
+    corrections_into(b.corrections.as_deref().unwrap_or_default(), &mut fields)?;
     let intake = fields
         .parse(Source::Api, svc.config.timezone)
         .map_err(|e| {
@@ -277,6 +303,22 @@ pub async fn list(
     ))
 }
 
+/// `POST /api/v1/requests/{id}/{action}`: what some actions need (all optional; an empty
+/// body is `{}`).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"reason": "Identity confirmed by a call to the number on file."}))]
+pub struct ActionBody {
+    /// Why (pausing, extending, denying, withdrawing).
+    #[schema(max_length = 2000)]
+    reason: Option<String>,
+    /// Why a request is denied.
+    #[schema(schema_with = vocab::denial_reason)]
+    denial_reason: Option<String>,
+    /// Completing although no store found anything of the subject.
+    confirm_nothing_found: Option<bool>,
+}
+
 pub async fn action(
     svc: web::Data<Services>,
     staff: ApiStaff,
@@ -290,22 +332,17 @@ pub async fn action(
             format!("unknown action '{word}': {e}"),
         )
     })?;
-    let b = if body.iter().all(u8::is_ascii_whitespace) {
-        Fields::from_body(b"{}")?
-    } else {
-        Fields::from_body(&body)?
-    };
-    b.only(&["reason", "denial_reason", "confirm_nothing_found"])?;
-    let confirm_nothing_found = b.flag("confirm_nothing_found")? == "true";
+    let b: ActionBody = json::body(&body)?;
+    let confirm_nothing_found = b.confirm_nothing_found == Some(true);
     let mut e = FieldErrors::default();
     let reason = e
         .check(
             "reason",
             "reason",
-            steward_domain::text::paragraph(&b.text("reason")?, 2000),
+            steward_domain::text::paragraph(&text(&b.reason), 2000),
         )
         .flatten();
-    let denial_word = b.text("denial_reason")?;
+    let denial_word = text(&b.denial_reason);
     let denial =
         optional_choice::<DenialReason>(&mut e, "denial_reason", "denial_reason", &denial_word);
     if !e.is_empty() {

@@ -5,7 +5,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::json::{Fields, first_error};
+use utoipa::ToSchema;
+
+use super::json::{self, first_error};
+use super::vocab;
 use crate::error::ApiError;
 use crate::query;
 use crate::staff::ApiStaff;
@@ -109,28 +112,87 @@ pub async fn result(
     }
 }
 
+/// `POST /api/v1/tasks/{id}/result`: a store's answer. `done` with the `records` found (an
+/// access) or a `note` and `counts` (what was erased); `exempt` with its legal `basis`;
+/// `failed` with the `error`.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"status": "done", "records": [
+    {"table": "customers", "record": "42", "field": "email", "category": "contact",
+     "value": "ada@example.org"}
+]}))]
+pub struct TaskResult {
+    #[schema(required = true, schema_with = vocab::task_result)]
+    status: Option<String>,
+    #[schema(inline, max_items = 100000)]
+    records: Option<Vec<FoundRecord>>,
+    #[schema(max_length = 2000)]
+    note: Option<String>,
+    #[schema(max_length = 2000)]
+    basis: Option<String>,
+    #[schema(max_length = 2000)]
+    error: Option<String>,
+    /// What the store did, by table (for the timeline).
+    #[schema(value_type = Option<Object>)]
+    counts: Option<Value>,
+}
+
+/// One value the store holds of the subject.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FoundRecord {
+    #[schema(inline)]
+    table: Scalar,
+    #[schema(inline)]
+    record: Scalar,
+    #[schema(inline)]
+    field: Scalar,
+    #[schema(inline)]
+    category: Option<Scalar>,
+    #[schema(inline)]
+    value: Option<Scalar>,
+}
+
+/// A value as stores send it: text, or a number or boolean taken as its text.
+#[derive(Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum Scalar {
+    Text(String),
+    Number(f64),
+    Flag(bool),
+}
+
+impl Scalar {
+    fn text(&self) -> String {
+        match self {
+            Scalar::Text(s) => s.clone(),
+            Scalar::Number(n) => n.to_string(),
+            Scalar::Flag(b) => b.to_string(),
+        }
+    }
+}
+
 fn parse_result(body: &[u8]) -> Result<Settle, ApiError> {
-    let b = Fields::from_body(body)?;
-    b.only(&["status", "records", "note", "basis", "error", "counts"])?;
-    let line = |field: &'static str, max: usize| -> Result<Option<String>, ApiError> {
-        text::paragraph(&b.text(field)?, max)
+    let b: TaskResult = json::body(body)?;
+    let line = |field: &'static str, value: &Option<String>, max: usize| {
+        text::paragraph(&json::text(value), max)
             .map_err(|e| ApiError::field(field, format!("{field} {e}")))
     };
-    match b.text("status")?.as_str() {
-        "done" => match b.raw("records") {
-            Some(Value::Array(items)) => Ok(Settle::Records(parse_records(items)?)),
-            None | Some(Value::Null) => Ok(Settle::Done {
-                note: line("note", 2000)?.unwrap_or_else(|| "Done".into()),
-                counts: b.raw("counts").cloned().filter(|v| !v.is_null()),
+    match json::text(&b.status).as_str() {
+        "done" => match &b.records {
+            Some(items) => Ok(Settle::Records(parse_records(items)?)),
+            None => Ok(Settle::Done {
+                note: line("note", &b.note, 2000)?.unwrap_or_else(|| "Done".into()),
+                counts: b.counts.filter(|v| !v.is_null()),
             }),
-            Some(_) => Err(ApiError::field("records", "records must be a list")),
         },
         "exempt" => Ok(Settle::Exempt {
-            basis: line("basis", 2000)?
+            basis: line("basis", &b.basis, 2000)?
                 .ok_or_else(|| ApiError::field("basis", "basis is required for an exemption"))?,
         }),
         "failed" => Ok(Settle::Failed {
-            error: line("error", 2000)?.unwrap_or_else(|| "the store reported a failure".into()),
+            error: line("error", &b.error, 2000)?
+                .unwrap_or_else(|| "the store reported a failure".into()),
         }),
         _ => Err(ApiError::field(
             "status",
@@ -141,34 +203,39 @@ fn parse_result(body: &[u8]) -> Result<Settle, ApiError> {
 
 const MAX_RECORDS: usize = steward_core::answers::MAX_VALUES;
 
-fn parse_records(items: &[Value]) -> Result<Vec<FoundValue>, ApiError> {
+fn parse_records(items: &[FoundRecord]) -> Result<Vec<FoundValue>, ApiError> {
     if items.len() > MAX_RECORDS {
         return Err(ApiError::field(
             "records",
             format!("records may hold at most {MAX_RECORDS} values"),
         ));
     }
-    let bad = |i: usize, what: &str| ApiError::field("records", format!("records[{i}]: {what}"));
     items
         .iter()
         .enumerate()
-        .map(|(i, v)| {
-            let o = v.as_object().ok_or_else(|| bad(i, "must be an object"))?;
-            let s = |k: &str, required: bool| -> Result<Option<String>, ApiError> {
-                match o.get(k) {
-                    Some(Value::String(x)) if x.chars().count() <= 10_000 => Ok(Some(x.clone())),
-                    Some(Value::Number(n)) => Ok(Some(n.to_string())),
-                    Some(Value::Bool(b)) => Ok(Some(b.to_string())),
-                    None | Some(Value::Null) if !required => Ok(None),
-                    _ => Err(bad(i, &format!("{k} must be a string"))),
-                }
-            };
+        .map(|(i, r)| {
+            let long = [
+                Some(&r.table),
+                Some(&r.record),
+                Some(&r.field),
+                r.category.as_ref(),
+                r.value.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|v| v.text().chars().count() > 10_000);
+            if long {
+                return Err(ApiError::field(
+                    "records",
+                    format!("records[{i}]: a value is longer than 10000 characters"),
+                ));
+            }
             Ok(FoundValue {
-                table: s("table", true)?.unwrap_or_default(),
-                record: s("record", true)?.unwrap_or_default(),
-                field: s("field", true)?.unwrap_or_default(),
-                category: s("category", false)?.unwrap_or_default(),
-                value: s("value", false)?,
+                table: r.table.text(),
+                record: r.record.text(),
+                field: r.field.text(),
+                category: r.category.as_ref().map(Scalar::text).unwrap_or_default(),
+                value: r.value.as_ref().map(Scalar::text),
             })
         })
         .collect()
