@@ -128,6 +128,9 @@ impl Subject {
 pub struct PurposeKey(String);
 
 impl PurposeKey {
+    /// What [`PurposeKey::parse`] accepts, as a regular expression (for the API description).
+    pub const PATTERN: &'static str = "^[a-z][a-z0-9_-]{0,39}$";
+
     pub fn parse(s: &str) -> Result<PurposeKey, String> {
         let s = s.trim();
         let ok = !s.is_empty()

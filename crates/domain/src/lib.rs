@@ -11,6 +11,8 @@ pub mod ids;
 pub mod kinds;
 pub mod labels;
 pub mod lifecycle;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod overview;
 pub mod reports;
 pub mod roles;

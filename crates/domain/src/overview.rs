@@ -37,6 +37,7 @@ fn previous_month(first: NaiveDate) -> NaiveDate {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Week {
     /// Its Monday.
     pub start: NaiveDate,
@@ -85,6 +86,7 @@ pub struct Closed {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Month {
     /// Its first day.
     pub start: NaiveDate,
@@ -125,6 +127,7 @@ pub fn on_time_by_month(today: NaiveDate, closed: &[Closed]) -> Vec<Month> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Responding {
     pub jurisdiction: Jurisdiction,
     /// Requests answered (completed or denied) in the window.

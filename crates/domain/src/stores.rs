@@ -63,6 +63,7 @@ macro_rules! art30_record {
         /// The Art. 30 record of a store: what it holds, why, for whom, how long, how
         /// protected.
         #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[serde(default)]
         pub struct Art30 {
             $(pub $f: String,)+

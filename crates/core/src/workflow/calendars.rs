@@ -32,7 +32,7 @@ pub fn used_by(cal: Calendar, gdpr_country: Option<Calendar>) -> Vec<Jurisdictio
 }
 
 /// One day of a calendar as the settings page lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DayView {
     pub day: NaiveDate,
     pub name: String,
@@ -41,7 +41,7 @@ pub struct DayView {
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CalendarView {
     pub key: &'static str,
     pub name: &'static str,
@@ -109,7 +109,7 @@ pub struct Proposal {
 }
 
 /// An open request whose deadlines a change moves.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Moved {
     pub id: RequestId,
     pub public_id: PublicId,

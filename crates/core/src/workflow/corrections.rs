@@ -32,7 +32,7 @@ pub struct CorrectionState {
 }
 
 /// Staff's word on one field of one table (all the subject's rows of it alike).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct FieldDecision {
     pub table: String,
     pub field: String,
@@ -44,7 +44,7 @@ pub struct FieldDecision {
 }
 
 /// One field of one table as the preview shows it: the rows it would change.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FieldGroup {
     pub table: String,
     pub field: String,
@@ -52,6 +52,7 @@ pub struct FieldGroup {
     pub after: String,
     pub refused: Option<String>,
     /// (record, value before) per row of the subject.
+    #[schema(value_type = Vec<Vec<Option<String>>>)]
     pub rows: Vec<(String, Option<String>)>,
 }
 
@@ -104,13 +105,15 @@ impl CorrectionState {
 }
 
 /// One store's part of a correction, as staff review it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct StoreReview {
     pub task_id: steward_domain::TaskId,
     pub store: String,
     pub status: TaskStatus,
     pub groups: Vec<FieldGroup>,
     pub decisions: Vec<FieldDecision>,
+    /// What was written, per table.
+    #[schema(value_type = Vec<Object>)]
     pub applied: Vec<TableCorrection>,
     pub awaiting: bool,
 }
@@ -156,7 +159,7 @@ pub struct Decision {
 }
 
 /// What an approval did, per store.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Approval {
     pub stores: Vec<StoreReview>,
 }

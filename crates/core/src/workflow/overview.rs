@@ -14,7 +14,7 @@ use steward_domain::Permission;
 use steward_domain::overview::{self as figures, Closed, Month, Responding, Week};
 use steward_domain::stores::TaskStatus;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct OpenBreach {
     pub id: String,
     pub title: String,
@@ -22,7 +22,7 @@ pub struct OpenBreach {
     pub hours_left: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Overview {
     pub today: NaiveDate,
     /// When the weekly and monthly figures were worked out (local time, "14:05").
@@ -39,7 +39,7 @@ pub struct Overview {
 }
 
 /// A store owner's view: their stores' tasks only.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct OwnerOverview {
     pub today: NaiveDate,
     pub open: i64,

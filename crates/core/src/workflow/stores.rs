@@ -285,7 +285,7 @@ fn sql_url_text(u: &SqlUrl) -> String {
 }
 
 /// A store as shown to staff and the API: never its connection string or secret.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct StoreView {
     pub id: StoreId,
     pub name: String,

@@ -2,7 +2,7 @@
 //! `dry_run` to see first which open requests a change moves).
 
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use utoipa::ToSchema;
 
@@ -20,6 +20,23 @@ use steward_domain::validation::FieldErrors;
 #[serde(default)]
 pub struct ListQuery {
     year: String,
+}
+
+/// Every calendar's days of the year asked, and the member state GDPR deadlines follow.
+#[derive(Serialize, ToSchema)]
+pub struct CalendarList {
+    /// The calendar key of that member state; none is weekends only.
+    #[schema(value_type = Option<String>)]
+    gdpr_country: Option<&'static str>,
+    items: Vec<calendars::CalendarView>,
+}
+
+/// A calendar change: saved (or only previewed, with `dry_run`), and the open requests whose
+/// deadlines it moves.
+#[derive(Serialize, ToSchema)]
+pub struct DayChanged {
+    saved: bool,
+    moved: Vec<calendars::Moved>,
 }
 
 pub async fn list(
@@ -44,10 +61,12 @@ pub async fn list(
     for c in Calendar::ALL {
         items.push(calendars::view(&svc, *c, year as i32).await?);
     }
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "gdpr_country": calendars::current_gdpr_country(&svc).await?.map(|c| c.key()),
-        "items": items,
-    })))
+    Ok(HttpResponse::Ok().json(CalendarList {
+        gdpr_country: calendars::current_gdpr_country(&svc)
+            .await?
+            .map(|c| c.key()),
+        items,
+    }))
 }
 
 /// `POST /api/v1/calendars/{key}/days`: a day added to or removed from a calendar; with
@@ -91,5 +110,8 @@ pub async fn change(
     } else {
         calendars::apply(&svc, staff.0.actor(), proposals).await?
     };
-    Ok(HttpResponse::Ok().json(serde_json::json!({"saved": !dry_run, "moved": moved})))
+    Ok(HttpResponse::Ok().json(DayChanged {
+        saved: !dry_run,
+        moved,
+    }))
 }

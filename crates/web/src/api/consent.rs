@@ -4,9 +4,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
-use serde_json::{Value, json};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::json;
@@ -25,30 +24,184 @@ use steward_domain::{Jurisdiction, Permission};
 
 pub const SITE_KEY_HEADER: &str = "X-Steward-Site-Key";
 
-fn purpose_json(p: &PurposeRow, n: &NoticeRow) -> Value {
-    json!({
-        "key": p.key, "name": p.name, "description": p.description,
-        "sale_or_sharing": p.sale_or_sharing, "necessary": p.necessary,
-        "notice_version": n.version, "notice_text": n.text, "notice_sha256": n.sha256,
-        "published_at": utc(&n.published_at),
-    })
+/// A purpose with its current notice.
+#[derive(Serialize, ToSchema)]
+pub struct PurposeJson {
+    key: PurposeKey,
+    name: String,
+    description: String,
+    sale_or_sharing: bool,
+    necessary: bool,
+    notice_version: i32,
+    notice_text: String,
+    notice_sha256: String,
+    #[schema(format = DateTime)]
+    published_at: String,
 }
 
-fn current_json(c: &CurrentRow) -> Value {
-    json!({
-        "purpose": c.purpose_key, "status": c.status.as_str(), "notice_version": c.notice_version,
-        "recorded_at": utc(&c.recorded_at), "record_id": c.record_id,
-    })
+impl PurposeJson {
+    fn of(p: &PurposeRow, n: &NoticeRow) -> Self {
+        PurposeJson {
+            key: p.key.clone(),
+            name: p.name.clone(),
+            description: p.description.clone(),
+            sale_or_sharing: p.sale_or_sharing,
+            necessary: p.necessary,
+            notice_version: n.version,
+            notice_text: n.text.clone(),
+            notice_sha256: n.sha256.clone(),
+            published_at: utc(&n.published_at),
+        }
+    }
 }
 
-fn record_json(r: &ConsentRow) -> Value {
-    json!({
-        "id": r.id, "purpose": r.purpose_key, "status": r.status.as_str(),
-        "notice_version": r.notice_version, "method": r.method.as_str(),
-        "jurisdiction": r.jurisdiction.map(|j| j.as_str()), "recorded_at": utc(&r.recorded_at),
-        "gpc": r.gpc, "page_url": r.page_url, "banner_version": r.banner_version,
-        "note": r.note, "pseudonymised": r.pseudonymised_at.is_some(),
-    })
+#[derive(Serialize, ToSchema)]
+pub struct PurposeList {
+    items: Vec<PurposeJson>,
+}
+
+/// A subject's standing choice for one purpose: its latest record.
+#[derive(Serialize, ToSchema)]
+pub struct CurrentJson {
+    purpose: PurposeKey,
+    status: ConsentStatus,
+    notice_version: i32,
+    #[schema(format = DateTime)]
+    recorded_at: String,
+    record_id: String,
+}
+
+impl CurrentJson {
+    fn of(c: &CurrentRow) -> Self {
+        CurrentJson {
+            purpose: c.purpose_key.clone(),
+            status: c.status,
+            notice_version: c.notice_version,
+            recorded_at: utc(&c.recorded_at),
+            record_id: c.record_id.clone(),
+        }
+    }
+}
+
+/// One record of the ledger with its proof (what the answers below share).
+#[derive(Serialize, ToSchema)]
+pub struct RecordFields {
+    id: String,
+    purpose: PurposeKey,
+    status: ConsentStatus,
+    notice_version: i32,
+    method: ConsentMethod,
+    jurisdiction: Option<Jurisdiction>,
+    #[schema(format = DateTime)]
+    recorded_at: String,
+    page_url: Option<String>,
+    banner_version: Option<String>,
+    note: Option<String>,
+    pseudonymised: bool,
+}
+
+impl RecordFields {
+    fn of(r: &ConsentRow) -> Self {
+        RecordFields {
+            id: r.id.clone(),
+            purpose: r.purpose_key.clone(),
+            status: r.status,
+            notice_version: r.notice_version,
+            method: r.method,
+            jurisdiction: r.jurisdiction,
+            recorded_at: utc(&r.recorded_at),
+            page_url: r.page_url.clone(),
+            banner_version: r.banner_version.clone(),
+            note: r.note.clone(),
+            pseudonymised: r.pseudonymised_at.is_some(),
+        }
+    }
+}
+
+/// A record in a subject's history.
+#[derive(Serialize, ToSchema)]
+pub struct RecordJson {
+    #[serde(flatten)]
+    record: RecordFields,
+    /// The call carried a Global Privacy Control signal.
+    gpc: bool,
+}
+
+impl RecordJson {
+    fn of(r: &ConsentRow) -> Self {
+        RecordJson {
+            record: RecordFields::of(r),
+            gpc: r.gpc,
+        }
+    }
+}
+
+/// What a Global Privacy Control signal did in this call.
+#[derive(Serialize, ToSchema)]
+pub struct GpcJson {
+    /// The signal was present and every sale/sharing purpose now stands withdrawn.
+    honoured: bool,
+    /// The records the signal wrote.
+    records: Vec<String>,
+}
+
+impl GpcJson {
+    fn of(w: &ledger::Written) -> Self {
+        GpcJson {
+            honoured: w.gpc_honoured,
+            records: w.gpc_records.clone(),
+        }
+    }
+}
+
+/// `POST /api/v1/consent`'s answer: the record written, and what the call's Global Privacy
+/// Control signal did.
+#[derive(Serialize, ToSchema)]
+pub struct RecordAnswer {
+    #[serde(flatten)]
+    record: RecordFields,
+    gpc: GpcJson,
+}
+
+/// A subject's current choices and every record, oldest first.
+#[derive(Serialize, ToSchema)]
+pub struct SubjectConsent {
+    subject: String,
+    current: Vec<CurrentJson>,
+    history: Vec<RecordJson>,
+}
+
+/// What the banner shows and what the visitor chose.
+#[derive(Serialize, ToSchema)]
+pub struct BannerJson {
+    purposes: Vec<PurposeJson>,
+    choices: Vec<CurrentJson>,
+    gpc: GpcJson,
+}
+
+impl BannerJson {
+    fn of(s: &BannerState) -> Self {
+        BannerJson {
+            purposes: s
+                .purposes
+                .iter()
+                .map(|(p, n)| PurposeJson::of(p, n))
+                .collect(),
+            choices: s.choices.iter().map(CurrentJson::of).collect(),
+            gpc: GpcJson::of(&s.written),
+        }
+    }
+}
+
+/// A new site key: the key itself is shown this once.
+#[derive(Serialize, ToSchema)]
+pub struct SiteKeyCreated {
+    id: String,
+    name: String,
+    origins: Vec<String>,
+    key: String,
+    #[schema(format = DateTime)]
+    created_at: String,
 }
 
 fn text_field(
@@ -79,7 +232,7 @@ fn parsed<T>(name: &'static str, r: Result<T, String>) -> Result<T, ApiError> {
     "description": "Product news by email", "necessary": false, "sale_or_sharing": false
 }))]
 pub struct NewPurposeBody {
-    #[schema(required = true, pattern = "^[a-z][a-z0-9_]{0,39}$")]
+    #[schema(required = true, schema_with = vocab::purpose_key)]
     key: Option<String>,
     #[schema(required = true, max_length = 200)]
     name: Option<String>,
@@ -122,16 +275,16 @@ pub async fn create_purpose(
     let (p, n) = consent::create_purpose(&svc, p, staff.0.actor()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/purposes/{}", p.key)))
-        .json(purpose_json(&p, &n)))
+        .json(PurposeJson::of(&p, &n)))
 }
 
 pub async fn purposes(svc: web::Data<Services>, _s: ApiStaff) -> Result<HttpResponse, ApiError> {
-    let items: Vec<Value> = consent::purposes(&svc)
+    let items = consent::purposes(&svc)
         .await?
         .iter()
-        .map(|(p, n)| purpose_json(p, n))
+        .map(|(p, n)| PurposeJson::of(p, n))
         .collect();
-    Ok(HttpResponse::Ok().json(json!({ "items": items })))
+    Ok(HttpResponse::Ok().json(PurposeList { items }))
 }
 
 /// `POST /api/v1/purposes/{key}/notices`: a new version of a purpose's notice.
@@ -160,7 +313,7 @@ pub async fn publish(
     )?;
     let n = consent::publish_notice(&svc, key.clone(), text, staff.0.actor()).await?;
     let (p, _) = consent::purpose(&svc, key).await?;
-    Ok(HttpResponse::Created().json(purpose_json(&p, &n)))
+    Ok(HttpResponse::Created().json(PurposeJson::of(&p, &n)))
 }
 
 /// `POST /api/v1/site-keys`: a key for the consent banner, for these origins only.
@@ -183,10 +336,13 @@ pub async fn create_site_key(
     let b: SiteKeyBody = json::body(&body)?;
     let origins = b.origins.unwrap_or_default();
     let (row, key) = site_keys::create(&svc, json::text(&b.name), origins, staff.0.actor()).await?;
-    Ok(HttpResponse::Created().json(json!({
-        "id": row.id, "name": row.name, "origins": row.origin_list().collect::<Vec<_>>(),
-        "key": key, "created_at": utc(&row.created_at),
-    })))
+    Ok(HttpResponse::Created().json(SiteKeyCreated {
+        origins: row.origin_list().map(str::to_string).collect(),
+        created_at: utc(&row.created_at),
+        id: row.id,
+        name: row.name,
+        key,
+    }))
 }
 
 pub async fn records_csv(
@@ -213,11 +369,11 @@ pub async fn subject(
     let given = q.subject.clone().unwrap_or_default();
     let subject = parsed("subject", Subject::parse(&given))?;
     let state = ledger::state(&svc, &subject).await?;
-    Ok(HttpResponse::Ok().json(json!({
-        "subject": subject.as_text(),
-        "current": state.current.iter().map(current_json).collect::<Vec<_>>(),
-        "history": state.history.iter().map(record_json).collect::<Vec<_>>(),
-    })))
+    Ok(HttpResponse::Ok().json(SubjectConsent {
+        subject: subject.as_text(),
+        current: state.current.iter().map(CurrentJson::of).collect(),
+        history: state.history.iter().map(RecordJson::of).collect(),
+    }))
 }
 
 // --- Public calls with a site key ---------------------------------------------------------
@@ -309,10 +465,6 @@ pub async fn preflight(
     ))
 }
 
-fn gpc_json(w: &ledger::Written) -> Value {
-    json!({"honoured": w.gpc_honoured, "records": w.gpc_records})
-}
-
 /// Runs a public handler with its site key, adding CORS to whatever it answers.
 async fn public<F, Fut>(svc: &Services, req: &HttpRequest, f: F) -> HttpResponse
 where
@@ -395,9 +547,10 @@ fn record_answer(w: &ledger::Written, purpose: &PurposeKey) -> Result<HttpRespon
             field: Some("status".into()),
         });
     };
-    let mut out = record_json(r);
-    out["gpc"] = gpc_json(w);
-    Ok(HttpResponse::Created().json(out))
+    Ok(HttpResponse::Created().json(RecordAnswer {
+        record: RecordFields::of(r),
+        gpc: GpcJson::of(w),
+    }))
 }
 
 /// `POST /api/v1/consent`: one choice of one subject, with its proof. With a site key, the
@@ -508,14 +661,6 @@ fn parse_record(
     Ok((entry, purpose))
 }
 
-fn banner_json(s: &BannerState) -> Value {
-    json!({
-        "purposes": s.purposes.iter().map(|(p, n)| purpose_json(p, n)).collect::<Vec<_>>(),
-        "choices": s.choices.iter().map(current_json).collect::<Vec<_>>(),
-        "gpc": gpc_json(&s.written),
-    })
-}
-
 #[derive(serde::Deserialize)]
 pub struct VisitorQuery {
     visitor: Option<String>,
@@ -535,7 +680,7 @@ pub async fn banner(
     public(&s, &r, |key| async move {
         let v = visitor(q.visitor.as_deref().unwrap_or_default())?;
         let state = ledger::banner(&svc, v, proof(&req, None, None), key.id).await?;
-        Ok(HttpResponse::Ok().json(banner_json(&state)))
+        Ok(HttpResponse::Ok().json(BannerJson::of(&state)))
     })
     .await
 }
@@ -611,7 +756,7 @@ pub async fn banner_write(
             writer: Writer::Site { key_id: key.id },
         };
         let state = ledger::banner_write(&svc, entry).await?;
-        Ok(HttpResponse::Created().json(banner_json(&state)))
+        Ok(HttpResponse::Created().json(BannerJson::of(&state)))
     })
     .await
 }

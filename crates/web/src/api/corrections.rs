@@ -11,6 +11,12 @@ use crate::staff::ApiStaff;
 use steward_core::workflow::corrections::{self, Decision};
 use steward_core::workflow::{Services, view};
 
+/// Each SQL store's part of a correction.
+#[derive(serde::Serialize, ToSchema)]
+pub struct Review {
+    stores: Vec<corrections::StoreReview>,
+}
+
 /// Each SQL store's preview: per table and field, the rows, the value before, the value after,
 /// and why a field cannot change; once approved, the decisions and what was applied.
 pub async fn review(
@@ -20,7 +26,7 @@ pub async fn review(
 ) -> Result<HttpResponse, ApiError> {
     let r = view::load(&svc, &path).await?;
     let stores = corrections::review(&svc, &r.id).await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({"stores": stores})))
+    Ok(HttpResponse::Ok().json(Review { stores }))
 }
 
 /// `POST /api/v1/requests/{id}/corrections`: staff's word on previewed fields. Fields not

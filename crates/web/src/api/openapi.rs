@@ -8,95 +8,83 @@ use actix_web::HttpResponse;
 use serde_json::{Map, Value, json};
 
 use crate::access::{Access, Rule, Verb};
+use steward_domain::Action;
+use steward_domain::consent::PurposeKey;
 use steward_domain::holidays::Calendar;
-use steward_domain::{Action, Jurisdiction, RequestKind};
+use steward_domain::openapi::words;
+use utoipa::PartialSchema;
 
-/// What a purpose key looks like (`PurposeKey::parse`).
-const PURPOSE_KEY_PATTERN: &str = "^[a-z][a-z0-9_]{0,39}$";
+/// A schema derived from a Rust type, with the named schemas it refers to.
+pub(crate) struct Described {
+    schema: Value,
+    components: Vec<(String, Value)>,
+}
+
+/// The description of the type a handler reads a body into, or builds an answer from.
+fn of<T: utoipa::ToSchema>() -> Described {
+    let mut refs = Vec::new();
+    T::schemas(&mut refs);
+    let json = |s| serde_json::to_value(s).expect("a schema is JSON");
+    Described {
+        schema: json(T::schema()),
+        components: refs.into_iter().map(|(n, s)| (n, json(s))).collect(),
+    }
+}
 
 /// What one call takes and answers.
 pub(crate) struct Op {
     summary: &'static str,
     /// Query parameters: name and JSON Schema type.
     query: &'static [(&'static str, &'static str)],
-    body: Option<Value>,
-    /// Success status and its body: JSON Schema, or `None` for CSV (or nothing, for 204).
-    ok: (u16, Option<Value>),
+    body: Option<Described>,
+    /// Success status and its body: a JSON type, or `None` for CSV (or nothing, for 204).
+    ok: (u16, Option<Described>),
 }
 
-/// The schema of a body type, as derived from the type the handler reads it into.
-fn body<T: utoipa::PartialSchema>() -> Value {
-    serde_json::to_value(T::schema()).expect("a schema is JSON")
-}
-
-fn string() -> Value {
-    json!({"type": "string"})
-}
-
-fn vocab(of: fn() -> utoipa::openapi::schema::Object) -> Value {
-    serde_json::to_value(of()).expect("a schema is JSON")
-}
-
-fn words(values: &[&str]) -> Value {
-    json!({"type": "string", "enum": values})
-}
-
-/// An object with these typed properties; others may be present too.
-fn object(props: Value) -> Value {
-    json!({"type": "object", "properties": props})
-}
-
-fn items(of: Value) -> Value {
-    object(json!({"items": {"type": "array", "items": of}}))
-}
-
-fn request_json() -> Value {
-    object(json!({
-        "id": string(), "public_id": string(),
-        "kind": words(RequestKind::WORDS), "jurisdiction": words(Jurisdiction::WORDS),
-        "status": vocab(super::vocab::status),
-        "email": string(), "name": {"type": ["string", "null"]},
-        "due_date": {"type": "string", "format": "date"},
-        "ready_to_close": {"type": "boolean"},
-        "tasks": {"type": "array", "items": {"type": "object"}}
-    }))
+/// This description itself: an OpenAPI document.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // only described: the document is built as JSON
+struct OpenApiDocument {
+    openapi: String,
+    #[schema(value_type = Object)]
+    paths: (),
 }
 
 pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
+    use super::{calendars, consent, corrections, overview, requests, stores, tasks};
     use Verb::*;
+    use steward_core::workflow::{corrections as fixes, stores as registry, tasks as queue};
     let csv = |summary, query| Op {
         summary,
         query,
         body: None,
         ok: (200, None),
     };
-    let get = |summary, query, answer: Value| Op {
+    let get = |summary, query, answer: Described| Op {
         summary,
         query,
         body: None,
         ok: (200, Some(answer)),
     };
-    let post = |summary, body: Value, status, answer: Value| Op {
+    let post = |summary, body: Described, status, answer: Described| Op {
         summary,
         query: &[],
         body: Some(body),
         ok: (status, Some(answer)),
     };
     // An action on what the path names; nothing is read from the body.
-    let act = |summary, answer: Value| Op {
+    let act = |summary, answer: Described| Op {
         summary,
         query: &[],
         body: None,
         ok: (200, Some(answer)),
     };
-    let task = object(json!({"id": string(), "status": vocab(super::vocab::task_status)}));
-    let purpose = object(json!({"key": string(), "name": string()}));
     Some(match (verb, path) {
         (Post, "/api/v1/requests") => post(
             "File a request received by email, post or phone",
-            body::<super::requests::NewRequest>(),
+            of::<requests::NewRequest>(),
             201,
-            request_json(),
+            of::<requests::RequestJson>(),
         ),
         (Get, "/api/v1/requests") => get(
             "Search and list requests, soonest deadline first",
@@ -109,66 +97,56 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
                 ("limit", "integer"),
                 ("offset", "integer"),
             ],
-            object(
-                json!({"items": {"type": "array", "items": request_json()}, "total": {"type": "integer"}}),
-            ),
+            of::<requests::RequestPage>(),
         ),
         (Get, "/api/v1/overview") => get(
             "The overview's figures: the team's, or a store owner's own tasks'",
             &[],
-            object(
-                json!({"scope": words(&["team", "own_tasks"]), "open": {"type": "integer"}, "overdue": {"type": "integer"}}),
-            ),
+            of::<overview::OverviewAnswer>(),
         ),
-        (Get, "/api/v1/openapi.json") => get("This description", &[], {
-            object(json!({"openapi": string(), "paths": {"type": "object"}}))
-        }),
-        (Get, "/api/v1/requests/{id}") => get("One request with its tasks", &[], request_json()),
+        (Get, "/api/v1/openapi.json") => get("This description", &[], of::<OpenApiDocument>()),
+        (Get, "/api/v1/requests/{id}") => get(
+            "One request with its tasks",
+            &[],
+            of::<requests::RequestJson>(),
+        ),
         (Get, "/api/v1/requests/{id}/package.csv") => {
             csv("The requester's data package as CSV (audited)", &[])
         }
         (Get, "/api/v1/requests/{id}/corrections") => get(
             "A correction's previews per SQL store",
             &[],
-            object(json!({"stores": {"type": "array", "items": {"type": "object"}}})),
+            of::<corrections::Review>(),
         ),
         (Post, "/api/v1/requests/{id}/corrections") => post(
             "Approve or reject each previewed field, then apply",
-            body::<super::corrections::Approval>(),
+            of::<corrections::Approval>(),
             200,
-            json!({"type": "object"}),
+            of::<fixes::Approval>(),
         ),
         (Post, "/api/v1/requests/{id}/{action}") => post(
             "Take an action: verify, pause, resume, extend, deny, complete, withdraw",
-            body::<super::requests::ActionBody>(),
+            of::<requests::ActionBody>(),
             200,
-            request_json(),
+            of::<requests::RequestJson>(),
         ),
         (Post, "/api/v1/stores") => post(
             "Register a data store",
-            body::<super::stores::NewStore>(),
+            of::<stores::NewStore>(),
             201,
-            object(json!({"id": string(), "name": string()})),
+            of::<registry::StoreView>(),
         ),
-        (Get, "/api/v1/stores") => get(
-            "Every data store",
-            &[],
-            items(object(json!({"id": string(), "name": string()}))),
-        ),
-        (Get, "/api/v1/stores/{id}") => get(
-            "One data store",
-            &[],
-            object(json!({"id": string(), "name": string()})),
-        ),
+        (Get, "/api/v1/stores") => get("Every data store", &[], of::<stores::StoreList>()),
+        (Get, "/api/v1/stores/{id}") => get("One data store", &[], of::<registry::StoreView>()),
         (Patch, "/api/v1/stores/{id}") => Op {
             summary: "Change a data store (fields given)",
             query: &[],
-            body: Some(body::<super::stores::StoreChange>()),
-            ok: (200, Some(object(json!({"id": string()})))),
+            body: Some(of::<stores::StoreChange>()),
+            ok: (200, Some(of::<registry::StoreView>())),
         },
         (Post, "/api/v1/stores/{id}/deactivate") => act(
             "Stop sending new tasks to a store",
-            object(json!({"id": string()})),
+            of::<registry::StoreView>(),
         ),
         (Get, "/api/v1/tasks") => get(
             "Store tasks: one's own stores', or all for privacy staff",
@@ -178,18 +156,18 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
                 ("limit", "integer"),
                 ("offset", "integer"),
             ],
-            object(
-                json!({"items": {"type": "array", "items": task}, "total": {"type": "integer"}}),
-            ),
+            of::<queue::TaskPage>(),
         ),
-        (Get, "/api/v1/tasks/{id}") => get("One store task", &[], task),
+        (Get, "/api/v1/tasks/{id}") => get("One store task", &[], of::<queue::TaskView>()),
         (Post, "/api/v1/tasks/{id}/result") => post(
             "A store's answer to its task (signed by the store, or a staff token)",
-            body::<super::tasks::TaskResult>(),
+            of::<tasks::TaskResult>(),
             200,
-            object(json!({"status": string()})),
+            of::<tasks::Accepted>(),
         ),
-        (Post, "/api/v1/tasks/{id}/retry") => act("Run a failed connector task again", task),
+        (Post, "/api/v1/tasks/{id}/retry") => {
+            act("Run a failed connector task again", of::<queue::TaskView>())
+        }
         (Get, "/api/v1/exports/breaches.csv") => csv("The breach register", &[]),
         (Get, "/api/v1/exports/requests.csv") => csv(
             "One row per request received in the range (11 CCR 7101(b))",
@@ -216,32 +194,32 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
         (Get, "/api/v1/calendars") => get(
             "Holiday calendars of a year",
             &[("year", "integer")],
-            json!({"type": "object"}),
+            of::<calendars::CalendarList>(),
         ),
         (Post, "/api/v1/calendars/{key}/days") => post(
             "Add or remove a day of a holiday calendar",
-            body::<super::calendars::DayChange>(),
+            of::<calendars::DayChange>(),
             200,
-            object(json!({"saved": {"type": "boolean"}})),
+            of::<calendars::DayChanged>(),
         ),
         (Post, "/api/v1/purposes") => post(
             "Create a consent purpose with its first notice",
-            body::<super::consent::NewPurposeBody>(),
+            of::<consent::NewPurposeBody>(),
             201,
-            purpose.clone(),
+            of::<consent::PurposeJson>(),
         ),
-        (Get, "/api/v1/purposes") => get("Consent purposes", &[], items(purpose.clone())),
+        (Get, "/api/v1/purposes") => get("Consent purposes", &[], of::<consent::PurposeList>()),
         (Post, "/api/v1/purposes/{key}/notices") => post(
             "Publish a new version of a purpose's notice",
-            body::<super::consent::NoticeBody>(),
+            of::<consent::NoticeBody>(),
             201,
-            purpose,
+            of::<consent::PurposeJson>(),
         ),
         (Post, "/api/v1/site-keys") => post(
             "Create a site key for the consent banner",
-            body::<super::consent::SiteKeyBody>(),
+            of::<consent::SiteKeyBody>(),
             201,
-            object(json!({"key": string()})),
+            of::<consent::SiteKeyCreated>(),
         ),
         (Options, "/api/v1/consent") | (Options, "/api/v1/consent/banner") => Op {
             summary: "CORS pre-flight of the consent API",
@@ -251,25 +229,25 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
         },
         (Post, "/api/v1/consent") => post(
             "Record consent choices for a subject",
-            body::<super::consent::ConsentBody>(),
+            of::<consent::ConsentBody>(),
             201,
-            json!({"type": "object"}),
+            of::<consent::RecordAnswer>(),
         ),
         (Get, "/api/v1/consent") => get(
             "A subject's current consent and history",
             &[("subject", "string")],
-            json!({"type": "object"}),
+            of::<consent::SubjectConsent>(),
         ),
         (Get, "/api/v1/consent/banner") => get(
             "The banner's purposes, notices and the visitor's choices (site key)",
             &[("visitor", "string")],
-            json!({"type": "object"}),
+            of::<consent::BannerJson>(),
         ),
         (Post, "/api/v1/consent/banner") => post(
             "A visitor's choices from the banner (site key)",
-            body::<super::consent::BannerBody>(),
+            of::<consent::BannerBody>(),
             201,
-            json!({"type": "object"}),
+            of::<consent::BannerJson>(),
         ),
         _ => return None,
     })
@@ -329,14 +307,15 @@ fn links_from(verb: Verb, path: &str) -> Option<Value> {
 
 /// A path parameter's schema: the vocabulary where the domain has one.
 fn path_parameter(path: &str, name: &str) -> Value {
-    match name {
-        "action" => words(Action::STAFF_WORDS),
+    let schema = match name {
+        "action" => words(Action::STAFF_WORDS.iter().copied()),
         "key" if path.starts_with("/api/v1/calendars/") => {
-            words(&Calendar::ALL.iter().map(|c| c.key()).collect::<Vec<_>>())
+            words(Calendar::ALL.iter().map(|c| c.key()))
         }
-        "key" => json!({"type": "string", "pattern": PURPOSE_KEY_PATTERN}),
-        _ => string(),
-    }
+        "key" => PurposeKey::schema(),
+        _ => return json!({"type": "string"}),
+    };
+    serde_json::to_value(schema).expect("a schema is JSON")
 }
 
 fn path_parameters(path: &str) -> Vec<Value> {
@@ -368,7 +347,7 @@ fn operation(verb: Verb, path: &str, access: Access, op: &Op) -> Value {
     if let Some(body) = &op.body {
         // The type's example goes beside its schema, once (a client sending every example it
         // finds would otherwise send it twice).
-        let mut schema = body.clone();
+        let mut schema = body.schema.clone();
         let example = schema.as_object_mut().and_then(|o| {
             o.remove("example")
                 .or_else(|| o.remove("examples").and_then(|e| e.get(0).cloned()))
@@ -384,9 +363,9 @@ fn operation(verb: Verb, path: &str, access: Access, op: &Op) -> Value {
     }
     let (status, answer) = &op.ok;
     let ok = match answer {
-        Some(schema) => {
-            let mut ok =
-                json!({"description": "Done", "content": {"application/json": {"schema": schema}}});
+        Some(answer) => {
+            let mut ok = json!({"description": "Done",
+                                "content": {"application/json": {"schema": answer.schema}}});
             if let Some(links) = links_from(verb, path) {
                 ok["links"] = links;
             }
@@ -419,12 +398,24 @@ fn operation(verb: Verb, path: &str, access: Access, op: &Op) -> Value {
 /// The whole description of the routes of this table under `/api/v1/`.
 pub fn document(rules: &[Rule]) -> Value {
     let mut paths = Map::new();
+    let mut schemas = Map::new();
+    schemas.insert(
+        "Error".into(),
+        json!({"type": "object", "required": ["error"],
+               "properties": {"error": {"type": "string"}, "field": {"type": ["string", "null"]}}}),
+    );
     for r in rules.iter().filter(|r| r.path.starts_with("/api/v1/")) {
         let Some(op) = doc(r.verb, r.path) else {
             continue;
         };
         let item = paths.entry(r.path.to_string()).or_insert_with(|| json!({}));
         item[r.verb.as_str().to_lowercase()] = operation(r.verb, r.path, r.access, &op);
+        // The named types the bodies and answers refer to (`#/components/schemas/…`).
+        for described in op.body.iter().chain(op.ok.1.iter()) {
+            for (name, schema) in &described.components {
+                schemas.insert(name.clone(), schema.clone());
+            }
+        }
     }
     json!({
         "openapi": "3.1.0",
@@ -436,10 +427,7 @@ pub fn document(rules: &[Rule]) -> Value {
                 "bearer": {"type": "http", "scheme": "bearer"},
                 "siteKey": {"type": "apiKey", "in": "header", "name": "X-Steward-Site-Key"}
             },
-            "schemas": {
-                "Error": {"type": "object", "required": ["error"],
-                          "properties": {"error": {"type": "string"}, "field": {"type": ["string", "null"]}}}
-            }
+            "schemas": schemas
         }
     })
 }

@@ -24,7 +24,7 @@ use steward_domain::{
 };
 
 /// The request object of the spec's JSON API.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct RequestJson {
     id: RequestId,
     public_id: PublicId,
@@ -32,8 +32,10 @@ pub struct RequestJson {
     jurisdiction: Jurisdiction,
     channel: Channel,
     status: Status,
+    #[schema(format = Email)]
     email: String,
     name: Option<String>,
+    #[schema(format = DateTime)]
     received_at: String,
     received_date: NaiveDate,
     acknowledge_by: Option<NaiveDate>,
@@ -43,13 +45,24 @@ pub struct RequestJson {
     days_left: Option<i64>,
     overdue: bool,
     clock_paused: bool,
+    #[schema(format = DateTime)]
     verified_at: Option<String>,
+    #[schema(format = DateTime)]
     closed_at: Option<String>,
     denial_reason: Option<DenialReason>,
     duplicate_of: Option<PublicId>,
     /// Every store task is settled: only closing the request is left.
     ready_to_close: bool,
     tasks: Vec<TaskSummary>,
+}
+
+/// One page of the request list, soonest deadline first.
+#[derive(Serialize, ToSchema)]
+pub struct RequestPage {
+    items: Vec<RequestJson>,
+    total: i64,
+    limit: i64,
+    offset: i64,
 }
 
 fn rfc3339(t: chrono::NaiveDateTime, svc: &Services) -> String {
@@ -298,9 +311,12 @@ pub async fn list(
     };
     let page = view::list(&svc, filter).await?;
     let items = RequestJson::all_with_tasks(&svc, page.items).await?;
-    Ok(HttpResponse::Ok().json(
-        serde_json::json!({"items": items, "total": page.total, "limit": limit, "offset": offset}),
-    ))
+    Ok(HttpResponse::Ok().json(RequestPage {
+        items,
+        total: page.total,
+        limit,
+        offset,
+    }))
 }
 
 /// `POST /api/v1/requests/{id}/{action}`: what some actions need (all optional; an empty

@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, web};
 use serde_json::Value;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
@@ -104,6 +104,12 @@ fn store_change_example() -> Value {
     json!({"retention": "Two years after the last order"})
 }
 
+/// Every data store.
+#[derive(Serialize, ToSchema)]
+pub struct StoreList {
+    items: Vec<stores::StoreView>,
+}
+
 /// The body's fields over a base (empty for a new store, the stored ones for a change).
 trait StoreBody {
     fn over(&self, base: StoreFields) -> Result<StoreFields, ApiError>;
@@ -199,7 +205,9 @@ pub async fn deactivate(
     Ok(HttpResponse::Ok().json(stores::get(&svc, &existing.id).await?))
 }
 pub async fn list(svc: web::Data<Services>, _staff: ApiStaff) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(serde_json::json!({"items": stores::list(&svc).await?})))
+    Ok(HttpResponse::Ok().json(StoreList {
+        items: stores::list(&svc).await?,
+    }))
 }
 
 pub async fn get(

@@ -103,13 +103,20 @@ pub async fn result(
     };
     let settle = parse_result(&body)?;
     match tasks::settle(&svc, actor, staff.as_ref(), &task_id, settle).await {
-        Ok(()) => Ok(HttpResponse::Ok().json(serde_json::json!({"status": "accepted"}))),
+        Ok(()) => Ok(HttpResponse::Ok().json(Accepted { status: "accepted" })),
         Err(WorkflowError::Forbidden) => Err(ApiError::status(
             StatusCode::FORBIDDEN,
             "you may not settle this task",
         )),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The store's answer was taken.
+#[derive(serde::Serialize, ToSchema)]
+pub struct Accepted {
+    #[schema(value_type = String, example = "accepted")]
+    status: &'static str,
 }
 
 /// `POST /api/v1/tasks/{id}/result`: a store's answer. `done` with the `records` found (an

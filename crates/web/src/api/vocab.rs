@@ -1,69 +1,60 @@
-//! The vocabularies of the API's fields, as OpenAPI schemas built from the domain's own
-//! words (`schema_with = vocab::…` on a body or answer field), so the description lists
-//! exactly what the parsers accept.
+//! The vocabularies of the API's text fields, for `schema_with = vocab::…` on a body field
+//! read as text (so its parser, not serde, words the error): the domain's own descriptions.
 
-use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
+use utoipa::PartialSchema;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::Schema;
 
-use steward_domain::consent::{ConsentMethod, ConsentStatus};
+use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey};
 use steward_domain::correction::CorrectionCategory;
 use steward_domain::holidays::DayChange;
+use steward_domain::openapi::words;
 use steward_domain::stores::{StoreKind, TaskStatus};
-use steward_domain::{Channel, DenialReason, Jurisdiction, RequestKind, Status};
+use steward_domain::{Channel, DenialReason, Jurisdiction, RequestKind};
 
-fn words<'a>(values: impl IntoIterator<Item = &'a str>) -> Object {
-    ObjectBuilder::new()
-        .schema_type(Type::String)
-        .enum_values(Some(values.into_iter().map(str::to_string)))
-        .build()
+pub fn request_kind() -> RefOr<Schema> {
+    RequestKind::schema()
 }
 
-pub fn request_kind() -> Object {
-    words(RequestKind::WORDS.iter().copied())
+pub fn jurisdiction() -> RefOr<Schema> {
+    Jurisdiction::schema()
 }
 
-pub fn jurisdiction() -> Object {
-    words(Jurisdiction::WORDS.iter().copied())
+pub fn channel() -> RefOr<Schema> {
+    Channel::schema()
 }
 
-pub fn channel() -> Object {
-    words(Channel::WORDS.iter().copied())
+pub fn denial_reason() -> RefOr<Schema> {
+    DenialReason::schema()
 }
 
-pub fn status() -> Object {
-    words(Status::ALL.iter().map(|s| s.as_str()))
+pub fn correction_category() -> RefOr<Schema> {
+    CorrectionCategory::schema()
 }
 
-pub fn denial_reason() -> Object {
-    words(DenialReason::ALL.iter().map(|d| d.as_str()))
+pub fn store_kind() -> RefOr<Schema> {
+    StoreKind::schema()
 }
 
-pub fn correction_category() -> Object {
-    words(CorrectionCategory::WORDS.iter().copied())
+pub fn consent_status() -> RefOr<Schema> {
+    ConsentStatus::schema()
 }
 
-pub fn store_kind() -> Object {
-    words(StoreKind::WORDS.iter().copied())
-}
-
-pub fn task_status() -> Object {
-    words(TaskStatus::WORDS.iter().copied())
+pub fn purpose_key() -> RefOr<Schema> {
+    PurposeKey::schema()
 }
 
 /// What a store may answer of its task.
-pub fn task_result() -> Object {
+pub fn task_result() -> RefOr<Schema> {
     words([TaskStatus::Done, TaskStatus::Exempt, TaskStatus::Failed].map(|s| s.as_str()))
 }
 
-pub fn consent_status() -> Object {
-    words(ConsentStatus::WORDS.iter().copied())
-}
-
 /// The methods a caller may record consent with (the preference centre's is Steward's own).
-pub fn consent_method() -> Object {
+pub fn consent_method() -> RefOr<Schema> {
     words(ConsentMethod::CALLER_WORDS.iter().copied())
 }
 
 /// A change to a holiday calendar.
-pub fn day_change() -> Object {
+pub fn day_change() -> RefOr<Schema> {
     words([DayChange::Add, DayChange::Remove].map(|c| c.as_str()))
 }

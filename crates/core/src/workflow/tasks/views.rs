@@ -15,7 +15,7 @@ use steward_domain::{Permission, RequestKind};
 use steward_domain::{PublicId, RequestId, StoreId, TaskId};
 
 /// A task as its owner sees it, with the request details needed to do it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TaskView {
     pub id: TaskId,
     pub request_id: RequestId,
@@ -134,7 +134,7 @@ pub async fn get(svc: &Services, staff: &Staff, id: &str) -> Result<TaskView, Wo
 }
 
 /// A task as listed on its request: state and dates, nothing of the subject.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TaskSummary {
     pub id: TaskId,
     pub store_id: StoreId,
@@ -217,7 +217,7 @@ pub struct QueueFilter {
 }
 
 /// One page of a queue and how many tasks the whole queue holds.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TaskPage {
     pub items: Vec<TaskView>,
     pub total: i64,
