@@ -69,7 +69,7 @@ fn row(i: u64, n: u64) -> RequestRow {
         paused_on: None,
         status_before_pause: None,
         verified_at: Some(at),
-        verification_method: Some("link".into()),
+        verification_method: Some(steward::domain::kinds::VerificationMethod::EmailLink),
         verify_token_hash: None,
         verify_expires_at: None,
         closed_at: closed.then(|| at + Duration::days((i % 40) as i64)),

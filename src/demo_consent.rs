@@ -117,7 +117,7 @@ pub async fn load(svc: &Services, staff: &Actor) -> Result<usize, AnyError> {
                                 )),
                                 id,
                                 subject_index: index.clone(),
-                                subject_kind: subject.kind_word().into(),
+                                subject_kind: subject.kind(),
                                 purpose_key: key(purpose),
                                 notice_version: if purpose == "analytics"
                                     && at < now - Duration::days(60)

@@ -124,7 +124,7 @@ async fn journey(backend: Backend) {
                 steward::db::requests::events(c, &r.id)
                     .unwrap()
                     .iter()
-                    .filter(|e| e.action == "verified")
+                    .filter(|e| e.action == steward::domain::timeline::TimelineAction::Verified)
                     .count()
             }
         })

@@ -218,7 +218,7 @@ async fn events(url: &str, id: &str) -> HashMap<String, usize> {
         let mut c = db.get().unwrap();
         let mut m = HashMap::new();
         for e in requests::events(&mut c, &id).unwrap() {
-            *m.entry(e.action).or_default() += 1;
+            *m.entry(e.action.as_str().to_string()).or_default() += 1;
         }
         m
     })

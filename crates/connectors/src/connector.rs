@@ -80,7 +80,7 @@ pub struct FoundValue {
 }
 
 /// How many of the subject's rows one table held, as an access run reached them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct TableAccess {
     pub table: String,
     pub rows_reached: u64,
@@ -89,7 +89,8 @@ pub struct TableAccess {
 /// What erasure did in one table, in rows: reached, deleted, and changed by each strategy
 /// (a row counts once per strategy that changed at least one of its values; a NULL is left
 /// alone, so a row whose mapped values were all NULL is reached but not changed).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct TableErasure {
     pub table: String,
     pub rows_reached: u64,

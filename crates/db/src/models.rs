@@ -5,8 +5,10 @@ use diesel::prelude::*;
 
 use super::schema::*;
 use super::types::{Maybe, W};
-use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey};
+use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey, SubjectKind};
+use steward_domain::kinds::{AttachmentKind, VerificationMethod};
 use steward_domain::stores::{Art30, StoreKind, TaskStatus};
+use steward_domain::timeline::TimelineAction;
 use steward_domain::{
     Channel, DenialReason, Jurisdiction, PublicId, RequestId, RequestKind, Role, Status, StoreId,
     TaskId, UserId,
@@ -96,7 +98,8 @@ pub struct RequestRow {
     #[diesel(serialize_as = Maybe<Status>)]
     pub status_before_pause: Option<Status>,
     pub verified_at: Option<NaiveDateTime>,
-    pub verification_method: Option<String>,
+    #[diesel(serialize_as = Maybe<VerificationMethod>)]
+    pub verification_method: Option<VerificationMethod>,
     pub verify_token_hash: Option<String>,
     pub verify_expires_at: Option<NaiveDateTime>,
     pub closed_at: Option<NaiveDateTime>,
@@ -125,7 +128,8 @@ pub struct RequestEvent {
     pub request_id: RequestId,
     pub at: NaiveDateTime,
     pub actor: String,
-    pub action: String,
+    #[diesel(serialize_as = W<TimelineAction>)]
+    pub action: TimelineAction,
     #[diesel(serialize_as = Maybe<Status>)]
     pub from_status: Option<Status>,
     #[diesel(serialize_as = Maybe<Status>)]
@@ -278,7 +282,8 @@ pub struct Attachment {
     pub id: String,
     #[diesel(serialize_as = W<RequestId>)]
     pub request_id: RequestId,
-    pub kind: String,
+    #[diesel(serialize_as = W<AttachmentKind>)]
+    pub kind: AttachmentKind,
     pub filename: String,
     pub content_type: String,
     pub size: i64,
@@ -339,7 +344,8 @@ pub struct ConsentRow {
     pub id: String,
     pub subject_index: String,
     /// `email` or `id`.
-    pub subject_kind: String,
+    #[diesel(serialize_as = W<SubjectKind>)]
+    pub subject_kind: SubjectKind,
     /// AES-GCM ciphertext of the subject as given; `None` once pseudonymised.
     pub subject_enc: Option<String>,
     #[diesel(serialize_as = W<PurposeKey>)]

@@ -23,9 +23,11 @@ use crate::conn::MultiBackend;
 #[diesel(postgres_type(oid = 25, array_oid = 1009))]
 #[diesel(sqlite_type(name = "Text"))]
 pub struct Word;
-use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey};
+use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey, SubjectKind};
 use steward_domain::holidays::{Calendar, DayChange};
+use steward_domain::kinds::{AttachmentKind, VerificationMethod};
 use steward_domain::stores::{StoreKind, TaskStatus};
+use steward_domain::timeline::TimelineAction;
 use steward_domain::{
     Channel, DenialReason, Jurisdiction, PublicId, RequestId, RequestKind, Role, Status, StoreId,
     TaskId, UserId,
@@ -117,6 +119,10 @@ text_column! {
     ConsentStatus => |v: &ConsentStatus| v.as_str(), word::<ConsentStatus>;
     ConsentMethod => |v: &ConsentMethod| v.as_str(), word::<ConsentMethod>;
     PurposeKey => PurposeKey::as_str, purpose_key;
+    VerificationMethod => |v: &VerificationMethod| v.as_str(), word::<VerificationMethod>;
+    AttachmentKind => |v: &AttachmentKind| v.as_str(), word::<AttachmentKind>;
+    SubjectKind => |v: &SubjectKind| v.as_str(), word::<SubjectKind>;
+    TimelineAction => |v: &TimelineAction| v.as_str(), word::<TimelineAction>;
 }
 
 impl diesel::sql_types::HasSqlType<Word> for MultiBackend {

@@ -32,6 +32,15 @@ impl ConsentMethod {
         &["banner", "preference_centre", "web_form", "api", "staff"];
 }
 
+word_enum!(
+    /// What kind of subject a consent record is about (the record keeps only its index).
+    SubjectKind {
+        Email => "email", "Email address";
+        Visitor => "visitor", "Website visitor";
+        Id => "id", "Customer id";
+    }
+);
+
 /// Who a record is about: an email address, or an opaque id the shop (or the banner's
 /// visitor cookie) gives. Both are stored encrypted and found by a blind index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,11 +122,11 @@ impl Subject {
         }
     }
 
-    pub fn kind_word(&self) -> &'static str {
+    pub fn kind(&self) -> SubjectKind {
         match self {
-            Subject::Email(_) => "email",
-            Subject::Visitor(_) => "visitor",
-            Subject::Opaque(_) => "id",
+            Subject::Email(_) => SubjectKind::Email,
+            Subject::Visitor(_) => SubjectKind::Visitor,
+            Subject::Opaque(_) => SubjectKind::Id,
         }
     }
 }

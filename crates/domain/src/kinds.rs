@@ -133,3 +133,18 @@ mod tests {
         );
     }
 }
+
+word_enum!(
+    /// How a request's requester was verified.
+    VerificationMethod {
+        EmailLink => "email_link", "Confirmed through the emailed link";
+        Manual => "manual", "Checked by staff";
+    }
+);
+
+word_enum!(
+    /// What a file attached to a request is.
+    AttachmentKind {
+        ProofOfAuthority => "proof_of_authority", "Proof of the agent's authority";
+    }
+);

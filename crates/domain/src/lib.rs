@@ -19,6 +19,7 @@ pub mod roles;
 pub mod search;
 pub mod stores;
 pub mod text;
+pub mod timeline;
 pub mod validation;
 
 pub use email::EmailAddress;

@@ -14,6 +14,7 @@ use crate::audit::{self, Actor};
 use steward_db::models::{CalendarChange, RequestRow};
 use steward_db::{self as db, DbConn, DbError, calendar, requests, settings};
 use steward_domain::holidays::{Calendar, DayChange, HolidayCalendar};
+use steward_domain::timeline::TimelineAction;
 use steward_domain::{Jurisdiction, PublicId, RequestId, RequestKind};
 
 /// [`gdpr_country`], for pages.
@@ -306,7 +307,7 @@ fn recalculate(
             &event(
                 &row,
                 actor,
-                "deadline_recalculated",
+                TimelineAction::DeadlineRecalculated,
                 None,
                 None,
                 Some(&note),

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::error::WorkflowError;
 use super::notices::SubjectLine;
 use super::services::Services;
+use super::tasks::result::TaskResult;
 use super::timeline;
 use crate::audit::{self, Actor};
 use steward_connectors::sql::correct::Approved;
@@ -18,6 +19,7 @@ use steward_db::slots;
 use steward_db::{self as db, requests, tasks};
 use steward_domain::correction::CorrectionCategory;
 use steward_domain::stores::{StoreKind, TaskStatus};
+use steward_domain::timeline::TimelineAction;
 use steward_domain::{EmailAddress, RequestKind, Status};
 
 /// What a SQL store's correction task holds: the preview, then staff decisions and what was
@@ -489,23 +491,22 @@ async fn record_outcome(
     let mut t = p.task.clone();
     p.state.decisions = p.decisions.clone();
     t.updated_at = now;
-    let (action, note, detail) = match outcome {
+    let (action, entry, note, detail) = match outcome {
         Ok(applied) => {
             p.state.applied = applied.clone();
             t.status = TaskStatus::Done;
             t.completed_at = Some(now);
             t.last_error = None;
             let rows: u64 = applied.iter().map(|a| a.rows_updated).sum();
-            t.result = Some(
-                serde_json::json!({
-                    "records": p.state.changes.len(),
-                    "corrected": applied,
-                    "refused": p.decisions.iter().filter(|d| !d.apply).count(),
-                })
-                .to_string(),
-            );
+            let corrected = TaskResult::Corrected {
+                records: p.state.changes.len() as u64,
+                corrected: applied.clone(),
+                refused: p.decisions.iter().filter(|d| !d.apply).count() as u64,
+            };
+            t.result = Some(corrected.to_text());
             (
                 "correction.applied",
+                TimelineAction::CorrectionApplied,
                 format!("{}: correction applied to {rows} row(s)", p.store.name),
                 serde_json::json!({"tables": applied}),
             )
@@ -518,6 +519,7 @@ async fn record_outcome(
             t.next_attempt_at = None;
             (
                 "correction.failed",
+                TimelineAction::CorrectionFailed,
                 format!("{}: correction failed: {e}", p.store.name),
                 serde_json::json!({"error": e.to_string()}),
             )
@@ -534,10 +536,7 @@ async fn record_outcome(
                         "the task was changed meanwhile by someone else".into(),
                     ));
                 }
-                requests::insert_event(
-                    c,
-                    &timeline::noted(&t.request_id, &actor, &action.replace('.', "_"), note),
-                )?;
+                requests::insert_event(c, &timeline::noted(&t.request_id, &actor, entry, note))?;
                 audit::record(c, &actor, action, &format!("task:{}", t.id), detail)?;
                 Ok(())
             })

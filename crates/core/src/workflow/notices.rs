@@ -13,6 +13,7 @@ use steward_db::models::RequestRow;
 use steward_db::requests;
 use steward_domain::EmailAddress;
 use steward_domain::correction::CorrectionCategory;
+use steward_domain::timeline::TimelineAction;
 
 #[derive(Template)]
 #[template(path = "email/verify.txt")]
@@ -109,7 +110,7 @@ pub async fn send_notice(
             .run(move |c| {
                 requests::insert_event(
                     c,
-                    &timeline::noted(&row.id, &Actor::System, "email_failed", note),
+                    &timeline::noted(&row.id, &Actor::System, TimelineAction::EmailFailed, note),
                 )
             })
             .await;

@@ -14,7 +14,9 @@ use steward_db::slots;
 use steward_db::{self as db, DbConn, requests};
 use steward_domain::clock::{self, ClockSettings};
 use steward_domain::holidays::Calendar;
+use steward_domain::kinds::VerificationMethod;
 use steward_domain::lifecycle::{PACKAGE_DAYS, next_status, package_downloadable};
+use steward_domain::timeline::TimelineAction;
 use steward_domain::{
     Action, Channel, DenialReason, EmailAddress, Jurisdiction, RequestKind, Status,
 };
@@ -120,7 +122,7 @@ pub async fn index_old_names(svc: &Services) -> Result<usize, WorkflowError> {
 pub(super) fn event(
     row: &RequestRow,
     actor: &Actor,
-    action: &str,
+    action: TimelineAction,
     from: Option<Status>,
     to: Option<Status>,
     note: Option<&str>,
@@ -240,7 +242,7 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
                 let mut events = vec![event(
                     &row,
                     &actor,
-                    "received",
+                    TimelineAction::Received,
                     None,
                     Some(Status::Received),
                     None,
@@ -251,7 +253,7 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
                     events.push(event(
                         &row,
                         &Actor::System,
-                        "verification_sent",
+                        TimelineAction::VerificationSent,
                         Some(Status::Received),
                         Some(Status::Verifying),
                         None,
@@ -357,7 +359,7 @@ pub async fn verify_by_link(
                 row.status = to;
                 row.verify_expires_at = None;
                 row.verified_at = Some(now);
-                row.verification_method = Some("email_link".into());
+                row.verification_method = Some(VerificationMethod::EmailLink);
                 row.updated_at = now;
                 save_transition(c, &row, &read)?;
                 requests::insert_event(
@@ -365,7 +367,7 @@ pub async fn verify_by_link(
                     &event(
                         &row,
                         &Actor::Subject,
-                        "verified",
+                        TimelineAction::Verified,
                         Some(from),
                         Some(to),
                         Some("Confirmed by the link in our email"),
@@ -506,7 +508,7 @@ fn apply(
         Action::Verify => {
             need_reason("verify manually (say how the identity was checked)")?;
             row.verified_at = Some(now);
-            row.verification_method = Some("manual".into());
+            row.verification_method = Some(VerificationMethod::Manual);
             row.verify_expires_at = None;
             public = false;
         }
@@ -625,7 +627,7 @@ fn apply(
         &event(
             row,
             actor,
-            action.as_str(),
+            TimelineAction::of(action),
             Some(from),
             Some(to),
             reason,
@@ -787,7 +789,7 @@ pub async fn attach_proof(
                 let a = steward_db::models::Attachment {
                     id: attachment_id,
                     request_id: row.id.clone(),
-                    kind: "proof_of_authority".into(),
+                    kind: steward_domain::kinds::AttachmentKind::ProofOfAuthority,
                     filename: name,
                     content_type: doc.content_type().into(),
                     size,
@@ -800,7 +802,7 @@ pub async fn attach_proof(
                     &event(
                         &row,
                         &Actor::Subject,
-                        "proof_received",
+                        TimelineAction::ProofReceived,
                         None,
                         None,
                         None,

@@ -3,15 +3,16 @@
 use crate::audit::Actor;
 use steward_db as db;
 use steward_db::models::RequestEvent;
+use steward_domain::timeline::TimelineAction;
 
 /// An internal entry (no status change, not shown to the subject); callers set the rest.
-pub fn event(request_id: &str, actor: &Actor, action: &str) -> RequestEvent {
+pub fn event(request_id: &str, actor: &Actor, action: TimelineAction) -> RequestEvent {
     RequestEvent {
         id: db::event_id(),
         request_id: request_id.into(),
         at: db::now(),
         actor: actor.as_text(),
-        action: action.into(),
+        action,
         from_status: None,
         to_status: None,
         note: None,
@@ -20,7 +21,12 @@ pub fn event(request_id: &str, actor: &Actor, action: &str) -> RequestEvent {
 }
 
 /// An internal entry with a note.
-pub fn noted(request_id: &str, actor: &Actor, action: &str, note: String) -> RequestEvent {
+pub fn noted(
+    request_id: &str,
+    actor: &Actor,
+    action: TimelineAction,
+    note: String,
+) -> RequestEvent {
     RequestEvent {
         note: Some(note),
         ..event(request_id, actor, action)

@@ -10,6 +10,7 @@ use super::subject::{Agent, SubjectText};
 use steward_db::models::{RequestEvent, RequestRow};
 use steward_db::requests::{self, Filter};
 use steward_domain::clock;
+use steward_domain::timeline::TimelineAction;
 use steward_domain::{Channel, DenialReason, Jurisdiction, RequestKind, Status};
 use steward_domain::{PublicId, RequestId};
 
@@ -65,7 +66,7 @@ pub struct EventView {
     pub actor_name: String,
     pub at: NaiveDateTime,
     pub actor: String,
-    pub action: String,
+    pub action: TimelineAction,
     pub to_status: Option<Status>,
     pub note: Option<String>,
     pub public: bool,
@@ -74,28 +75,7 @@ pub struct EventView {
 impl EventView {
     /// A sentence for the timeline.
     pub fn what(&self) -> &'static str {
-        match self.action.as_str() {
-            "received" => "Request received",
-            "verification_sent" => "Confirmation email sent",
-            "verified" => "Identity confirmed",
-            "verify" => "Identity verified by staff",
-            "pause" => "Waiting for information from the requester",
-            "resume" => "Work resumed",
-            "extend" => "Deadline extended",
-            "deny" => "Request refused",
-            "complete" => "Request completed",
-            "withdraw" => "Request withdrawn",
-            "email_failed" => "Email could not be sent",
-            "proof_received" => "Proof of the agent's authority received",
-            "start" => "Sent to the data stores",
-            "task_done" => "A data store finished",
-            "task_exempt" => "A data store recorded an exemption",
-            "task_failed" => "A data store failed",
-            "task_sent" => "Sent to a store's webhook",
-            "task_handed" => "Waiting for a store owner",
-            "task_open" => "A data store task was reopened",
-            _ => "Updated",
-        }
+        self.action.label()
     }
 }
 

@@ -120,7 +120,7 @@ impl Row<'_> {
             )),
             id,
             subject_index: self.index.to_string(),
-            subject_kind: e.subject.kind_word().to_string(),
+            subject_kind: e.subject.kind(),
             purpose_key: purpose.clone(),
             notice_version: version,
             status,

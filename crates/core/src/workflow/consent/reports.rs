@@ -42,7 +42,7 @@ fn record_cells(svc: &Services, r: ConsentRow) -> Result<Vec<String>, WorkflowEr
         r.id,
         utc(&r.recorded_at),
         subject,
-        r.subject_kind,
+        r.subject_kind.as_str().into(),
         r.purpose_key.to_string(),
         r.notice_version.to_string(),
         r.status.as_str().into(),
@@ -118,7 +118,7 @@ pub async fn current_page(
         };
         out.push(vec![
             subject,
-            rec.subject_kind,
+            rec.subject_kind.as_str().into(),
             cur.purpose_key.to_string(),
             cur.status.as_str().into(),
             cur.notice_version.to_string(),

@@ -10,6 +10,7 @@ use steward_db::{self as db, DbConn, requests, stores, tasks};
 use steward_domain::Action;
 use steward_domain::lifecycle::next_status;
 use steward_domain::stores::TaskStatus;
+use steward_domain::timeline::TimelineAction;
 
 /// Creates one task per active store and moves the request to `in_progress`. Runs inside
 /// the verification's transaction; with no stores registered the request stays `verified`.
@@ -57,7 +58,7 @@ pub fn fan_out(
     let mut e = timeline::noted(
         &row.id,
         actor,
-        "start",
+        TimelineAction::Start,
         format!("Sent to {} data store(s)", stores.len()),
     );
     e.from_status = Some(from);
@@ -107,7 +108,10 @@ pub fn unsettled(c: &mut DbConn, request_id: &str) -> Result<usize, WorkflowErro
 pub fn found_nothing_in(c: &mut DbConn, request_id: &str) -> Result<Vec<String>, WorkflowError> {
     Ok(tasks::of_request(c, request_id)?
         .into_iter()
-        .filter(|(t, _)| super::views::found_nothing(t.status, t.result.as_deref()))
+        .filter(|(t, _)| {
+            super::result::TaskResult::read(t.result.as_deref())
+                .is_some_and(|r| r.found_nothing(t.status))
+        })
         .map(|(_, s)| s.name)
         .collect())
 }

@@ -2,6 +2,7 @@
 
 use chrono::Duration;
 
+use super::result::TaskResult;
 use super::settle::store_records;
 use crate::audit::{self, Actor};
 use crate::workflow::connect::target_of;
@@ -13,6 +14,7 @@ use steward_connectors::{self as connectors, Connector, ConnectorError, Job, Out
 use steward_db::models::StoreRow;
 use steward_db::{self as db, requests, tasks};
 use steward_domain::stores::{MAX_AUTOMATIC_ATTEMPTS, StoreKind, TaskStatus, backoff_minutes};
+use steward_domain::timeline::TimelineAction;
 
 /// How long a claimed job may run before another process may take it over.
 const CLAIM: Duration = Duration::minutes(10);
@@ -160,31 +162,33 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                 t.attempts += 1;
                 t.updated_at = now;
                 t.claimed_until = None;
-                let (action, note) = match outcome {
+                let (action, entry, note) = match outcome {
                     Ok(Outcome::Found { values, tables }) => {
                         tasks::delete_records(c, &t.id)?;
                         store_records(c, &keys, &t, &values)?;
                         t.status = TaskStatus::Done;
-                        let mut result = serde_json::json!({"records": values.len()});
-                        if let Some(tables) = tables {
-                            result["tables"] = serde_json::json!(tables);
-                        }
-                        t.result = Some(result.to_string());
+                        let found = TaskResult::Found {
+                            records: values.len() as u64,
+                            tables,
+                        };
+                        t.result = Some(found.to_text());
                         t.last_error = None;
                         t.completed_at = Some(now);
                         (
                             "task.done",
+                            TimelineAction::TaskDone,
                             format!("{store_name}: found {} value(s)", values.len()),
                         )
                     }
                     Ok(Outcome::Erased(report)) => {
                         t.status = TaskStatus::Done;
-                        t.result = Some(serde_json::to_string(&report).expect("plain JSON"));
+                        t.result = Some(TaskResult::Erased(report.clone()).to_text());
                         t.last_error = None;
                         t.completed_at = Some(now);
                         let rows: u64 = report.iter().map(|r| r.rows_reached).sum();
                         (
                             "task.done",
+                            TimelineAction::TaskDone,
                             format!("{store_name}: erasure applied to {rows} row(s)"),
                         )
                     }
@@ -193,14 +197,16 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                         let refused = changes.iter().filter(|c| c.refused.is_some()).count();
                         t.status = TaskStatus::Open;
                         t.last_error = None;
-                        t.result = Some(
-                            serde_json::json!({"preview": changes.len(), "refused": refused})
-                                .to_string(),
-                        );
+                        let previewed = TaskResult::Previewed {
+                            preview: changes.len() as u64,
+                            refused: refused as u64,
+                        };
+                        t.result = Some(previewed.to_text());
                         let state = crate::workflow::corrections::CorrectionState::preview(changes);
                         t.correction_enc = Some(state.seal(&keys, &t.id)?);
                         (
                             "task.preview",
+                            TimelineAction::TaskPreview,
                             format!(
                                 "{store_name}: correction previewed ({} field value(s), {refused} refused), awaiting approval",
                                 state.changes.len()
@@ -212,6 +218,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                         t.last_error = None;
                         (
                             "task.sent",
+                            TimelineAction::TaskSent,
                             format!(
                                 "{store_name}: sent to the store's webhook, awaiting its result"
                             ),
@@ -221,6 +228,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                         t.status = TaskStatus::Open;
                         (
                             "task.handed",
+                            TimelineAction::TaskHanded,
                             format!("{store_name}: needs the owner's action"),
                         )
                     }
@@ -229,7 +237,11 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                         t.last_error = Some(e.to_string());
                         t.next_attempt_at =
                             Some(now + Duration::minutes(backoff_minutes(t.attempts)));
-                        ("task.failed", format!("{store_name}: {e}"))
+                        (
+                            "task.failed",
+                            TimelineAction::TaskFailed,
+                            format!("{store_name}: {e}"),
+                        )
                     }
                 };
                 // Compare-and-set: a callback that lands between the read and this write wins.
@@ -241,7 +253,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                     &timeline::noted(
                         &t.request_id,
                         &Actor::System,
-                        &action.replace('.', "_"),
+                        entry,
                         note,
                     ),
                 )?;

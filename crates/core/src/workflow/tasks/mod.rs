@@ -5,6 +5,7 @@
 mod fan_out;
 mod jobs;
 mod permits;
+pub mod result;
 mod settle;
 pub mod uploads;
 mod views;

@@ -1,6 +1,7 @@
 //! Settling a task: an owner's or staff member's report, a store's signed callback, a retry.
 
 use super::permits::{may_see, may_work};
+use super::result::TaskResult;
 use crate::audit::{self, Actor};
 use crate::auth::Staff;
 use crate::workflow::error::WorkflowError;
@@ -10,6 +11,7 @@ use steward_connectors::FoundValue;
 use steward_db::models::{TaskRecord, TaskRow};
 use steward_db::{self as db, DbConn, requests, tasks};
 use steward_domain::stores::{MAX_AUTOMATIC_ATTEMPTS, TaskStatus};
+use steward_domain::timeline::TimelineAction;
 
 /// What an owner, a staff member or a store's callback reports.
 #[derive(Debug, Clone)]
@@ -80,7 +82,11 @@ pub async fn settle(
                     Settle::Records(values) => {
                         tasks::delete_records(c, &t.id)?;
                         store_records(c, &keys, &t, &values)?;
-                        t.result = Some(serde_json::json!({"records": values.len()}).to_string());
+                        let found = TaskResult::Found {
+                            records: values.len() as u64,
+                            tables: None,
+                        };
+                        t.result = Some(found.to_text());
                         (
                             TaskStatus::Done,
                             format!("{} value(s) provided", values.len()),
@@ -111,7 +117,7 @@ pub async fn settle(
                     &timeline::noted(
                         &t.request_id,
                         &actor,
-                        &format!("task_{to}"),
+                        TimelineAction::task(to),
                         format!("{}: {note}", s.name),
                     ),
                 )?;

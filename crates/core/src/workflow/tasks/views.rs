@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::permits::may_see;
+use super::result::TaskResult;
 use crate::auth::Staff;
 use crate::workflow::error::WorkflowError;
 use crate::workflow::services::Services;
@@ -31,7 +32,10 @@ pub struct TaskView {
     pub subject_email: String,
     pub attempts: i32,
     pub last_error: Option<String>,
-    pub result: Option<serde_json::Value>,
+    /// What the store reported (its shape depends on the job: an object, or an erasure's
+    /// list of tables).
+    #[schema(value_type = Option<serde_json::Value>)]
+    pub result: Option<TaskResult>,
     pub found_nothing: bool,
     /// Rows of the subject an automated store reached, over all its tables.
     pub rows_reached: Option<u64>,
@@ -74,6 +78,7 @@ fn task_view(
     subject: &SubjectShown,
 ) -> TaskView {
     let status = t.status;
+    let result = TaskResult::read(t.result.as_deref());
     TaskView {
         days_left: steward_domain::clock::days_left(t.due_date, today),
         overdue: !status.is_settled() && steward_domain::clock::is_overdue(t.due_date, today),
@@ -83,12 +88,9 @@ fn task_view(
         store_kind: s.kind,
         store_name: s.name,
         status,
-        found_nothing: found_nothing(status, t.result.as_deref()),
-        rows_reached: rows_reached(t.result.as_deref()),
-        result: t
-            .result
-            .as_deref()
-            .and_then(|j| serde_json::from_str(j).ok()),
+        found_nothing: result.as_ref().is_some_and(|r| r.found_nothing(status)),
+        rows_reached: result.as_ref().and_then(TaskResult::rows_reached),
+        result,
         correction: subject.correction.clone(),
         corrections: subject.corrections.clone(),
         id: t.id,
@@ -147,37 +149,6 @@ pub struct TaskSummary {
     pub rows_reached: Option<u64>,
 }
 
-/// How many of the subject's rows an automated store reached, summed over its tables, from
-/// the task's result (an access's `tables`, an erasure's report); `None` where the store
-/// does not count rows (manual and webhook stores).
-pub fn rows_reached(result: Option<&str>) -> Option<u64> {
-    let v = serde_json::from_str::<serde_json::Value>(result?).ok()?;
-    let tables = match &v {
-        serde_json::Value::Object(o) => o.get("tables")?.as_array()?,
-        serde_json::Value::Array(tables) => tables,
-        _ => return None,
-    };
-    tables
-        .iter()
-        .map(|t| t.get("rows_reached").and_then(|n| n.as_u64()))
-        .sum()
-}
-
-/// Whether a done task's result says the store reached nobody: no row reached where the
-/// store counts rows, else no value sent back.
-pub fn found_nothing(status: TaskStatus, result: Option<&str>) -> bool {
-    if status != TaskStatus::Done {
-        return false;
-    }
-    if let Some(rows) = rows_reached(result) {
-        return rows == 0;
-    }
-    result
-        .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
-        .and_then(|v| v.get("records")?.as_u64())
-        == Some(0)
-}
-
 /// The tasks of each of these requests, read together and decrypting nothing.
 pub async fn summaries(
     svc: &Services,
@@ -189,14 +160,15 @@ pub async fn summaries(
         .await?;
     let mut out: std::collections::HashMap<RequestId, Vec<TaskSummary>> = Default::default();
     for (t, store) in rows {
+        let result = TaskResult::read(t.result.as_deref());
         out.entry(t.request_id.clone())
             .or_default()
             .push(TaskSummary {
                 id: t.id,
                 store_id: t.store_id,
                 store,
-                found_nothing: found_nothing(t.status, t.result.as_deref()),
-                rows_reached: rows_reached(t.result.as_deref()),
+                found_nothing: result.as_ref().is_some_and(|r| r.found_nothing(t.status)),
+                rows_reached: result.as_ref().and_then(TaskResult::rows_reached),
                 status: t.status,
                 due_date: t.due_date,
                 last_error: t.last_error,
@@ -271,40 +243,4 @@ pub async fn of_request(svc: &Services, request_id: &str) -> Result<Vec<TaskView
         .into_iter()
         .map(|(t, s)| task_view(today, t, s, &r, &subject))
         .collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nothing_found_is_told_apart() {
-        assert!(found_nothing(TaskStatus::Done, Some(r#"{"records":0}"#)));
-        assert!(!found_nothing(TaskStatus::Done, Some(r#"{"records":3}"#)));
-        assert!(found_nothing(
-            TaskStatus::Done,
-            Some(r#"[{"table":"customers","rows_reached":0}]"#)
-        ));
-        assert!(!found_nothing(
-            TaskStatus::Done,
-            Some(r#"[{"table":"a","rows_reached":0},{"table":"b","rows_reached":2}]"#)
-        ));
-        assert!(
-            !found_nothing(TaskStatus::Open, Some(r#"{"records":0}"#)),
-            "not done yet"
-        );
-        assert!(
-            !found_nothing(TaskStatus::Done, None),
-            "a manual store's owner said done"
-        );
-        // An access counts rows, not values: a row with no mapped value is still found.
-        let access = r#"{"records":0,"tables":[{"table":"c","rows_reached":1}]}"#;
-        assert!(!found_nothing(TaskStatus::Done, Some(access)));
-        assert_eq!(rows_reached(Some(access)), Some(1));
-        assert!(found_nothing(
-            TaskStatus::Done,
-            Some(r#"{"records":0,"tables":[{"table":"c","rows_reached":0}]}"#)
-        ));
-        assert_eq!(rows_reached(Some(r#"{"records":4}"#)), None);
-    }
 }
