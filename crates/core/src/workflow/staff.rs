@@ -206,7 +206,7 @@ pub enum AccountChange {
 pub async fn change_account(
     svc: &Services,
     by: Staff,
-    user_id: String,
+    user_id: UserId,
     change: AccountChange,
 ) -> Result<User, AuthError> {
     run(svc, move |c| match change {

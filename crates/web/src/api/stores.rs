@@ -14,6 +14,7 @@ use crate::error::ApiError;
 use crate::staff::ApiStaff;
 use crate::store_input::StoreFields;
 use steward_core::workflow::{Services, stores};
+use steward_domain::StoreId;
 
 /// A store's body, as `NewStore` (registering: the record's required fields are required) or
 /// `StoreChange` (a change: any field; absent or `null` leaves it as it is). The Art. 30
@@ -173,7 +174,7 @@ fn fields_of(v: &stores::StoreView) -> StoreFields {
 pub async fn update(
     svc: web::Data<Services>,
     staff: ApiStaff,
-    path: web::Path<String>,
+    path: web::Path<StoreId>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let existing = stores::get(&svc, &path).await?;
@@ -198,7 +199,7 @@ pub async fn update(
 pub async fn deactivate(
     svc: web::Data<Services>,
     staff: ApiStaff,
-    path: web::Path<String>,
+    path: web::Path<StoreId>,
 ) -> Result<HttpResponse, ApiError> {
     let existing = stores::get(&svc, &path).await?;
     stores::deactivate(&svc, existing.id.clone(), staff.0.actor()).await?;
@@ -213,7 +214,7 @@ pub async fn list(svc: web::Data<Services>, _staff: ApiStaff) -> Result<HttpResp
 pub async fn get(
     svc: web::Data<Services>,
     _staff: ApiStaff,
-    path: web::Path<String>,
+    path: web::Path<StoreId>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(stores::get(&svc, &path).await?))
 }

@@ -17,6 +17,7 @@ use steward_core::audit::Actor;
 use steward_core::auth::Staff;
 use steward_core::workflow::tasks::{self, QueueFilter, Settle};
 use steward_core::workflow::{Services, WorkflowError};
+use steward_domain::TaskId;
 use steward_domain::validation::FieldErrors;
 use steward_domain::{Permission, text};
 
@@ -51,7 +52,7 @@ pub async fn list(
 pub async fn get(
     svc: web::Data<Services>,
     staff: ApiStaff,
-    path: web::Path<String>,
+    path: web::Path<TaskId>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(tasks::get(&svc, &staff.0, &path).await?))
 }
@@ -59,7 +60,7 @@ pub async fn get(
 pub async fn retry(
     svc: web::Data<Services>,
     staff: ApiStaff,
-    path: web::Path<String>,
+    path: web::Path<TaskId>,
 ) -> Result<HttpResponse, ApiError> {
     tasks::settle(&svc, staff.0.actor(), Some(&staff.0), &path, Settle::Retry).await?;
     Ok(HttpResponse::Ok().json(tasks::get(&svc, &staff.0, &path).await?))
@@ -71,7 +72,7 @@ pub async fn retry(
 pub async fn result(
     req: HttpRequest,
     svc: web::Data<Services>,
-    path: web::Path<String>,
+    path: web::Path<TaskId>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let task_id = path.into_inner();

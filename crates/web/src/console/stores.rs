@@ -91,7 +91,7 @@ pub async fn new_form(staff: ConsoleStaff) -> Result<HttpResponse, PageError> {
 pub async fn edit_form(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
-    path: web::Path<String>,
+    path: web::Path<StoreId>,
 ) -> Result<HttpResponse, PageError> {
     let s = stores::get(&svc, &path).await?;
     let f = StoreFields {

@@ -14,6 +14,7 @@ use crate::staff::ConsoleStaff;
 use steward_core::answers::{UPLOAD_MAX_MB, parse_upload};
 use steward_core::workflow::tasks::{self, QueueFilter, Settle, TaskView, uploads};
 use steward_core::workflow::{Services, WorkflowError};
+use steward_domain::TaskId;
 use steward_domain::stores::TaskStatus;
 use steward_domain::text;
 use steward_domain::validation::FieldErrors;
@@ -124,7 +125,7 @@ async fn task_page(
 pub async fn detail(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
-    path: web::Path<String>,
+    path: web::Path<TaskId>,
 ) -> Result<HttpResponse, PageError> {
     let t = tasks::get(&svc, &staff.0, &path).await?;
     render(
@@ -143,7 +144,7 @@ pub struct ActionFields {
 pub async fn action(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
-    path: web::Path<(String, String)>,
+    path: web::Path<(TaskId, String)>,
     form: web::Form<ActionFields>,
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
@@ -259,7 +260,7 @@ pub async fn upload(
     req: actix_web::HttpRequest,
     svc: web::Data<Services>,
     staff: ConsoleStaff,
-    path: web::Path<String>,
+    path: web::Path<TaskId>,
     payload: Multipart,
 ) -> Result<HttpResponse, PageError> {
     if let Some(refused) = crate::multipart::refused_length(&req, UPLOAD_MAX_MB * 1024 * 1024) {

@@ -182,7 +182,7 @@ pub struct ChangeForm {
 pub async fn change(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
-    path: web::Path<(String, String)>,
+    path: web::Path<(UserId, String)>,
     form: web::Form<ChangeForm>,
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;

@@ -10,6 +10,7 @@ use crate::render::render;
 use steward_core::workflow::stores::{self, StoreView};
 use steward_core::workflow::view::{self, RequestView};
 use steward_core::workflow::{Services, WorkflowError, requests};
+use steward_domain::PublicId;
 
 #[derive(Template)]
 #[template(path = "portal/status.html")]
@@ -40,7 +41,7 @@ pub struct TokenQuery {
 
 pub async fn page(
     svc: web::Data<Services>,
-    path: web::Path<String>,
+    path: web::Path<PublicId>,
     q: web::Query<TokenQuery>,
 ) -> Result<HttpResponse, PageError> {
     let token = q.token.clone().unwrap_or_default();
@@ -129,7 +130,7 @@ fn link_unknown() -> PageError {
 /// The subject's own download, with the capability from their email, for 30 days.
 pub async fn package(
     svc: web::Data<Services>,
-    path: web::Path<String>,
+    path: web::Path<PublicId>,
     q: web::Query<TokenQuery>,
 ) -> Result<HttpResponse, PageError> {
     let token = q.token.clone().unwrap_or_default();
@@ -185,7 +186,7 @@ async fn status_page(
 pub async fn proof(
     req: actix_web::HttpRequest,
     svc: web::Data<Services>,
-    path: web::Path<String>,
+    path: web::Path<PublicId>,
     q: web::Query<TokenQuery>,
     payload: actix_multipart::Multipart,
 ) -> Result<HttpResponse, PageError> {
