@@ -12,7 +12,7 @@ if ! command -v st >/dev/null 2>&1; then
     echo "Installing schemathesis from PyPI"
     python3 -m pip install --quiet schemathesis || { echo "FATAL: could not install schemathesis" >&2; exit 1; }
 fi
-bin="$PWD/target/debug/steward"
+bin="${CARGO_TARGET_DIR:-$PWD/target}/debug/steward"
 [ -x "$bin" ] || cargo build --quiet
 dir="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
