@@ -168,9 +168,9 @@ calendars! {
     France => "fr", "France (jours fériés)",
         "Code du travail, art. L3133-1.";
     Ireland => "ie", "Ireland (public holidays)",
-        "Organisation of Working Time Act 1997, Sch. 2, as amended (St Brigid's Day from 2023); a holiday on a weekend gives the next Monday.";
+        "Organisation of Working Time Act 1997, Sch. 2, as amended (St Brigid's Day from 2023). A holiday on a weekend stays on its date: s. 21 gives employees another benefit, not another public holiday.";
     Netherlands => "nl", "Netherlands (algemeen erkende feestdagen)",
-        "Algemene termijnenwet, art. 3: New Year, Easter Monday, King's Day (26 April when 27 April is a Sunday), 5 May, Ascension, Whit Monday, Christmas Day and Boxing Day.";
+        "Algemene termijnenwet, art. 3(1): New Year, Easter Monday, King's Day (26 April when 27 April is a Sunday), Ascension, Whit Monday, Christmas Day and Boxing Day; art. 3(2): Good Friday and 5 May.";
     Spain => "es", "Spain (national public holidays)",
         "Real Decreto 2001/1983, art. 45, and the yearly BOE resolution: the holidays common to all of Spain; regional days are added by admins.";
     Italy => "it", "Italy (festività nazionali)",
@@ -379,13 +379,11 @@ fn france(y: i32) -> Vec<(NaiveDate, &'static str)> {
     ]
 }
 
+/// The public holidays of Sch. 2 on their own dates. A holiday on a weekend stays there: the
+/// Act gives employees a compensating benefit (s. 21), it does not make the Monday a public
+/// holiday, so it moves no time limit.
 fn ireland(y: i32) -> Vec<(NaiveDate, &'static str)> {
-    let weekend_to_monday = |d: NaiveDate| match d.weekday() {
-        Weekday::Sat => d + chrono::Duration::days(2),
-        Weekday::Sun => d + chrono::Duration::days(1),
-        _ => d,
-    };
-    let mut out = vec![(weekend_to_monday(date(y, 1, 1)), "New Year's Day")];
+    let mut out = vec![(date(y, 1, 1), "New Year's Day")];
     if y >= 2023 {
         // The first Monday of February, or 1 February itself when that is a Friday.
         let feb1 = date(y, 2, 1);
@@ -396,19 +394,15 @@ fn ireland(y: i32) -> Vec<(NaiveDate, &'static str)> {
         };
         out.push((brigid, "St Brigid's Day"));
     }
-    let christmas = nth_free_weekday(&[], date(y, 12, 25));
     out.extend([
-        (weekend_to_monday(date(y, 3, 17)), "St Patrick's Day"),
+        (date(y, 3, 17), "St Patrick's Day"),
         (easter_plus(y, 1), "Easter Monday"),
         (nth_weekday(y, 5, Weekday::Mon, 1), "May bank holiday"),
         (nth_weekday(y, 6, Weekday::Mon, 1), "June bank holiday"),
         (nth_weekday(y, 8, Weekday::Mon, 1), "August bank holiday"),
         (last_weekday(y, 10, Weekday::Mon), "October bank holiday"),
-        (christmas, "Christmas Day"),
-        (
-            nth_free_weekday(&[christmas], date(y, 12, 26)),
-            "St Stephen's Day",
-        ),
+        (date(y, 12, 25), "Christmas Day"),
+        (date(y, 12, 26), "St Stephen's Day"),
     ]);
     out
 }
@@ -421,6 +415,8 @@ fn netherlands(y: i32) -> Vec<(NaiveDate, &'static str)> {
     };
     vec![
         (date(y, 1, 1), "Nieuwjaarsdag"),
+        // Art. 3(2): Good Friday counts as a public holiday for time limits.
+        (easter_plus(y, -2), "Goede Vrijdag"),
         (easter_plus(y, 1), "Tweede Paasdag"),
         (kings_day, "Koningsdag"),
         (date(y, 5, 5), "Bevrijdingsdag"),
@@ -868,6 +864,73 @@ mod tests {
             days(Calendar::France, 2026).contains(&d(2026, 5, 25)),
             "Whit Monday 2026"
         );
+    }
+
+    /// Received 2026-11-25 under GDPR: one month is Friday 25 December, Christmas; the next
+    /// working day is Monday 28 December (St Stephen's Day was the Saturday).
+    #[test]
+    fn ireland_keeps_weekend_holidays_on_their_dates() {
+        for (y, m, day) in [
+            (2026, 12, 26), // Sat
+            (2027, 12, 25), // Sat
+            (2027, 12, 26), // Sun
+            (2028, 1, 1),   // Sat
+            (2029, 3, 17),  // Sat
+            (2030, 3, 17),  // Sun
+        ] {
+            let list = days(Calendar::Ireland, y);
+            assert!(list.contains(&d(y, m, day)), "{y}-{m}-{day} on its date");
+            for next in 1..=2 {
+                let after = d(y, m, day) + chrono::Duration::days(next);
+                if after.weekday() != Weekday::Sat && after.weekday() != Weekday::Sun {
+                    let holiday_anyway = (after.month(), after.day()) == (12, 26)
+                        || (after.month(), after.day()) == (12, 25);
+                    assert!(
+                        holiday_anyway || !list.contains(&after),
+                        "{after}: no substitute day"
+                    );
+                }
+            }
+        }
+        let cal = Calendar::Ireland.shipped();
+        let s = crate::clock::schedule(
+            Jurisdiction::Gdpr,
+            crate::RequestKind::Access,
+            d(2026, 11, 25),
+            0,
+            false,
+            &crate::clock::ClockSettings::default_for(Jurisdiction::Gdpr),
+            &cal,
+        )
+        .unwrap();
+        assert_eq!(s.due_date, d(2026, 12, 28));
+    }
+
+    /// Received 2026-03-03: one month is Good Friday, then the weekend and Easter Monday.
+    #[test]
+    fn the_netherlands_counts_good_friday() {
+        for y in 2025..=2030 {
+            assert!(
+                days(Calendar::Netherlands, y)
+                    .contains(&(easter_sunday(y) - chrono::Duration::days(2)))
+            );
+            assert!(
+                days(Calendar::Netherlands, y).contains(&d(y, 5, 5)),
+                "5 May every year"
+            );
+        }
+        let cal = Calendar::Netherlands.shipped();
+        let s = crate::clock::schedule(
+            Jurisdiction::Gdpr,
+            crate::RequestKind::Access,
+            d(2026, 3, 3),
+            0,
+            false,
+            &crate::clock::ClockSettings::default_for(Jurisdiction::Gdpr),
+            &cal,
+        )
+        .unwrap();
+        assert_eq!(s.due_date, d(2026, 4, 7));
     }
 
     #[test]
