@@ -77,6 +77,18 @@ pub struct Rule {
     pub limit: Option<Limit>,
 }
 
+/// The header a website's consent calls carry their site key in.
+pub const SITE_KEY_HEADER: &str = "X-Steward-Site-Key";
+
+/// The site key a call carries, if any.
+pub fn site_key(headers: &actix_web::http::header::HeaderMap) -> Option<String> {
+    headers
+        .get(SITE_KEY_HEADER)
+        .and_then(|h| h.to_str().ok())
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+}
+
 /// The token of an `Authorization: Bearer …` header, if one is given.
 pub fn bearer(headers: &actix_web::http::header::HeaderMap) -> Option<String> {
     headers
