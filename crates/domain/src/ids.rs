@@ -25,12 +25,6 @@ macro_rules! id_type {
             }
         }
 
-        impl From<&str> for $name {
-            fn from(s: &str) -> Self {
-                $name(s.to_string())
-            }
-        }
-
         /// Read as text wherever a `&str` is asked for (queries, URLs, audit targets).
         impl std::ops::Deref for $name {
             type Target = str;
@@ -72,12 +66,12 @@ mod tests {
 
     #[test]
     fn ids_read_as_text_and_serialise_plainly() {
-        let id = RequestId::from("abc");
+        let id = RequestId::from("abc".to_string());
         assert_eq!(id.as_str(), "abc");
         assert_eq!(&*id, "abc");
         assert_eq!(id.to_string(), "abc");
         assert_eq!(serde_json::to_string(&id).unwrap(), "\"abc\"");
         let back: TaskId = serde_json::from_str("\"t-1\"").unwrap();
-        assert_eq!(back, TaskId::from("t-1"));
+        assert_eq!(back, TaskId::from("t-1".to_string()));
     }
 }

@@ -13,8 +13,8 @@ use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, ResponseError, web};
 
-use super::access::{bearer, site_key};
 pub use super::access::{Access, Rule, Verb};
+use super::access::{bearer, site_key};
 use super::error::{ApiError, PageError};
 use super::ratelimit::{Limit, RateLimiter};
 use super::staff::SESSION_COOKIE;

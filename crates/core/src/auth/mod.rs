@@ -14,7 +14,7 @@ use crate::audit::{self, Actor};
 use steward_db::crypto::{Keys, hash_token, new_token};
 use steward_db::models::{ApiToken, RecoveryCode, Session, User};
 use steward_db::{self as db, DbConn, DbError, users};
-use steward_domain::Role;
+use steward_domain::{Role, UserId};
 
 pub const SESSION_IDLE: Duration = Duration::minutes(30);
 pub const SESSION_ABSOLUTE: Duration = Duration::hours(12);
@@ -127,14 +127,14 @@ fn failure(
     )
 }
 
-fn new_session(c: &mut DbConn, user_id: &str, mfa_verified: bool) -> Result<String, DbError> {
+fn new_session(c: &mut DbConn, user_id: &UserId, mfa_verified: bool) -> Result<String, DbError> {
     let now = db::now();
     let token = new_token();
     users::insert_session(
         c,
         &Session {
             token_hash: hash_token(&token),
-            user_id: user_id.into(),
+            user_id: user_id.clone(),
             csrf_token: new_token(),
             created_at: now,
             last_seen_at: now,
@@ -362,7 +362,7 @@ pub fn confirm_enrolment(
 fn store_recovery_codes(
     c: &mut DbConn,
     keys: &Keys,
-    user_id: &str,
+    user_id: &UserId,
 ) -> Result<Vec<String>, DbError> {
     let now = db::now();
     let codes = mfa::new_recovery_codes();
@@ -370,7 +370,7 @@ fn store_recovery_codes(
         .iter()
         .map(|code| RecoveryCode {
             id: db::new_id(),
-            user_id: user_id.into(),
+            user_id: user_id.clone(),
             code_hash: keys.recovery_code_hash(user_id, &mfa::normalise_code(code)),
             created_at: now,
             used_at: None,

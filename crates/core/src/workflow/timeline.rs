@@ -3,13 +3,14 @@
 use crate::audit::Actor;
 use steward_db as db;
 use steward_db::models::RequestEvent;
+use steward_domain::RequestId;
 use steward_domain::timeline::TimelineAction;
 
 /// An internal entry (no status change, not shown to the subject); callers set the rest.
-pub fn event(request_id: &str, actor: &Actor, action: TimelineAction) -> RequestEvent {
+pub fn event(request_id: &RequestId, actor: &Actor, action: TimelineAction) -> RequestEvent {
     RequestEvent {
         id: db::event_id(),
-        request_id: request_id.into(),
+        request_id: request_id.clone(),
         at: db::now(),
         actor: actor.as_text(),
         action,
@@ -22,7 +23,7 @@ pub fn event(request_id: &str, actor: &Actor, action: TimelineAction) -> Request
 
 /// An internal entry with a note.
 pub fn noted(
-    request_id: &str,
+    request_id: &RequestId,
     actor: &Actor,
     action: TimelineAction,
     note: String,

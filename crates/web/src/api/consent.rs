@@ -19,8 +19,8 @@ use steward_core::workflow::Services;
 use steward_core::workflow::consent::ledger::{self, BannerState, Choice, Entry, Proof, Writer};
 use steward_core::workflow::consent::site_keys::{self, KeyRefusal};
 use steward_core::workflow::consent::{self, NewPurpose};
-use steward_domain::consent::{self as rules, ConsentMethod, ConsentStatus, PurposeKey, Subject};
 use steward_domain::Jurisdiction;
+use steward_domain::consent::{self as rules, ConsentMethod, ConsentStatus, PurposeKey, Subject};
 
 pub use crate::access::SITE_KEY_HEADER;
 
@@ -512,7 +512,8 @@ pub async fn record(svc: web::Data<Services>, req: HttpRequest, body: web::Bytes
             return public(&s, &r, |_| async move { Err(e) }).await;
         }
     };
-    match ledger::record_for_site(&svc, header(&req, SITE_KEY_HEADER), origin.clone(), entry).await {
+    match ledger::record_for_site(&svc, header(&req, SITE_KEY_HEADER), origin.clone(), entry).await
+    {
         Ok(Ok(w)) => cors(
             record_answer(&w, &purpose).unwrap_or_else(|e| e.error_response()),
             origin.as_deref(),

@@ -12,6 +12,7 @@ use crate::workflow::services::Services;
 use steward_connectors::FoundValue;
 use steward_db::tasks::{self, PendingUpload};
 use steward_db::{self as db, slots};
+use steward_domain::TaskId;
 
 /// What an upload waiting for confirmation holds.
 #[derive(Debug, Clone, Serialize)]
@@ -59,7 +60,7 @@ fn workable(
 pub async fn stage(
     svc: &Services,
     staff: &Staff,
-    task_id: &str,
+    task_id: &TaskId,
     values: Vec<FoundValue>,
 ) -> Result<Staged, WorkflowError> {
     let mut columns: Vec<String> = Vec::new();
@@ -74,7 +75,7 @@ pub async fn stage(
         .collect::<std::collections::HashSet<_>>()
         .len() as i64;
     let pending = PendingUpload {
-        task_id: steward_domain::TaskId::from(task_id),
+        task_id: task_id.clone(),
         values_enc: svc.keys.seal(
             &serde_json::to_string(&values).expect("plain values serialise"),
             slots::pending_upload(task_id),
