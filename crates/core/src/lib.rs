@@ -10,16 +10,13 @@ pub mod mail;
 pub mod metrics;
 pub mod workflow;
 
-/// What pages and API answers read of stored things: rows as they are stored (read-only to the
-/// web, which cannot query), the filters a list takes, and the helpers for secrets in forms.
+/// The stored rows pages and API answers still read as they are stored (read-only to the web,
+/// which cannot query), and the clock their timestamps are on.
 pub mod records {
-    pub use steward_db::consent::RecordFilter;
     pub use steward_db::models::{
         BreachRow, ConsentRow, CurrentRow, NoticeRow, PurposeRow, RequestRow, SiteKeyRow,
     };
-    pub use steward_db::reports::AuditFilter;
-    pub use steward_db::requests::{Filter, Sort};
-    pub use steward_db::{DbError, now};
+    pub use steward_db::now;
 }
 
 /// Secrets in forms and headers: fresh tokens, digests, and comparison in constant time.

@@ -20,6 +20,7 @@ use super::schema::{
 use super::types::W;
 use crate::conn::{DbConn, DbError};
 use steward_domain::consent::{ConsentStatus, PurposeKey};
+pub use steward_domain::filters::RecordFilter;
 
 pub fn insert_purpose(conn: &mut DbConn, p: &PurposeRow, n: &NoticeRow) -> Result<(), DbError> {
     diesel::insert_into(purposes::table)
@@ -137,14 +138,6 @@ pub fn history_of(conn: &mut DbConn, subject_index: &str) -> Result<Vec<ConsentR
         ))
         .select(ConsentRow::as_select())
         .load(conn)?)
-}
-
-/// What the consent export reads: a window of time, optionally one purpose.
-#[derive(Debug, Clone, Default)]
-pub struct RecordFilter {
-    pub from: Option<NaiveDateTime>,
-    pub to: Option<NaiveDateTime>,
-    pub purpose: Option<PurposeKey>,
 }
 
 /// Records after the keyset cursor `(recorded_at, id)`, oldest first.

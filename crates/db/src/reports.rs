@@ -9,6 +9,7 @@ use super::models::AuditRow;
 use super::schema::{attachments, audit_log, request_events, requests, task_records, tasks};
 use super::types::W;
 use crate::conn::{DbConn, DbError};
+pub use steward_domain::filters::AuditFilter;
 use steward_domain::stores::TaskStatus;
 use steward_domain::{DenialReason, Jurisdiction, RequestId, RequestKind, Status};
 
@@ -164,34 +165,23 @@ pub fn ccpa_between(
         .load(conn)?)
 }
 
-/// What the audit export is filtered by.
-#[derive(Debug, Clone, Default)]
-pub struct AuditFilter {
-    pub from: Option<NaiveDateTime>,
-    pub to: Option<NaiveDateTime>,
-    pub actor: Option<String>,
-    pub action: Option<String>,
-}
-
-impl AuditFilter {
-    /// The audit rows this filter lets through, for the page (newest first) and the export
-    /// (oldest first) alike.
-    pub fn query(&self) -> audit_log::BoxedQuery<'static, crate::conn::MultiBackend> {
-        let mut q = audit_log::table.into_boxed();
-        if let Some(t) = self.from {
-            q = q.filter(audit_log::at.ge(t));
-        }
-        if let Some(t) = self.to {
-            q = q.filter(audit_log::at.lt(t));
-        }
-        if let Some(a) = &self.actor {
-            q = q.filter(audit_log::actor.eq(a.clone()));
-        }
-        if let Some(a) = &self.action {
-            q = q.filter(audit_log::action.eq(a.clone()));
-        }
-        q
+/// The audit rows a filter lets through, for the page (newest first) and the export (oldest
+/// first) alike.
+pub fn audit_query(f: &AuditFilter) -> audit_log::BoxedQuery<'static, crate::conn::MultiBackend> {
+    let mut q = audit_log::table.into_boxed();
+    if let Some(t) = f.from {
+        q = q.filter(audit_log::at.ge(t));
     }
+    if let Some(t) = f.to {
+        q = q.filter(audit_log::at.lt(t));
+    }
+    if let Some(a) = &f.actor {
+        q = q.filter(audit_log::actor.eq(a.clone()));
+    }
+    if let Some(a) = &f.action {
+        q = q.filter(audit_log::action.eq(a.clone()));
+    }
+    q
 }
 
 pub fn audit_after(
@@ -200,7 +190,7 @@ pub fn audit_after(
     after: i64,
     limit: i64,
 ) -> Result<Vec<AuditRow>, DbError> {
-    Ok(f.query()
+    Ok(audit_query(f)
         .filter(audit_log::seq.gt(after))
         .order(audit_log::seq.asc())
         .limit(limit)

@@ -10,6 +10,7 @@ use super::models::{RequestEvent, RequestRow};
 use super::schema::{request_events, request_name_words, requests};
 use super::types::W;
 use crate::conn::{DbConn, DbError};
+pub use steward_domain::filters::{Filter, Lookup, Sort};
 use steward_domain::{Jurisdiction, PublicId, RequestId, RequestKind, Status};
 
 pub fn insert(conn: &mut DbConn, row: &RequestRow) -> Result<(), DbError> {
@@ -191,43 +192,6 @@ pub fn public_ids_of(
         .load::<(RequestId, PublicId)>(conn)?
         .into_iter()
         .collect())
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    pub status: Option<Status>,
-    pub kind: Option<RequestKind>,
-    pub jurisdiction: Option<Jurisdiction>,
-    /// Only open requests whose effective due date is before this day.
-    pub overdue_before: Option<NaiveDate>,
-    /// Only open requests whose effective due date falls in these days (both included).
-    pub due_between: Option<(NaiveDate, NaiveDate)>,
-    /// Only verified or in-progress requests with no unsettled store task: waiting for staff.
-    pub ready_only: bool,
-    pub lookup: Option<Lookup>,
-    pub open_only: bool,
-    pub sort: Sort,
-    pub limit: i64,
-    pub offset: i64,
-}
-
-/// A search, as the database can answer it (hashes worked out by the caller).
-#[derive(Debug, Clone)]
-pub enum Lookup {
-    /// The reference or the internal id.
-    Reference(String),
-    EmailIndex(String),
-    /// Blind indexes of name words: every one must be among the request's.
-    NameWords(Vec<String>),
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Sort {
-    /// Soonest effective deadline first: the order work is done in.
-    #[default]
-    Due,
-    Newest,
-    Oldest,
 }
 
 /// The requests a filter lets through, in no order. "Open" is written as the open states

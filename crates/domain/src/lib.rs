@@ -6,6 +6,7 @@ pub mod correction;
 pub mod dataset;
 pub mod document;
 pub mod email;
+pub mod filters;
 pub mod holidays;
 pub mod ids;
 pub mod kinds;

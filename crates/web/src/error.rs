@@ -6,7 +6,6 @@ use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
 use steward_core::auth::AuthError;
-use steward_core::records::DbError;
 use steward_core::workflow::WorkflowError;
 
 #[derive(Template)]
@@ -95,12 +94,6 @@ pub enum PageError {
     SecondFactorRequired,
     #[error("too many attempts")]
     TooManyRequests,
-}
-
-impl From<DbError> for PageError {
-    fn from(e: DbError) -> Self {
-        PageError::Workflow(e.into())
-    }
 }
 
 impl PageError {
@@ -201,12 +194,6 @@ pub enum ApiError {
         message: String,
         field: Option<std::borrow::Cow<'static, str>>,
     },
-}
-
-impl From<DbError> for ApiError {
-    fn from(e: DbError) -> Self {
-        ApiError::Workflow(e.into())
-    }
 }
 
 impl ApiError {

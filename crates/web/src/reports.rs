@@ -11,11 +11,11 @@ use serde_json::{Value, json};
 use crate::error::ApiError;
 use steward_core::auth::Staff;
 use steward_core::export;
-use steward_core::records::{AuditFilter, RecordFilter};
 use steward_core::workflow::consent::reports as consent_reports;
 use steward_core::workflow::{Services, WorkflowError, breaches, exports};
 use steward_domain::Role;
 use steward_domain::consent::PurposeKey;
+use steward_domain::filters::{AuditFilter, RecordFilter};
 
 /// Rows per page of a keyset-paged export: each page is one index range scan, so larger
 /// pages cost no more per row and save round trips.

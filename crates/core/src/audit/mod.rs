@@ -176,7 +176,7 @@ pub fn recent(
     before_seq: Option<i64>,
     f: &steward_db::reports::AuditFilter,
 ) -> Result<Vec<AuditRow>, DbError> {
-    let mut q = f.query();
+    let mut q = steward_db::reports::audit_query(f);
     if let Some(b) = before_seq {
         q = q.filter(audit_log::seq.lt(b));
     }

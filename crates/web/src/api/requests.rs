@@ -12,11 +12,11 @@ use crate::error::ApiError;
 use crate::intake::{IntakeFields, Source};
 use crate::query;
 use crate::staff::ApiStaff;
-use steward_core::records::Filter;
 use steward_core::workflow::requests::{self, ActionInput};
 use steward_core::workflow::tasks::{self, TaskSummary};
 use steward_core::workflow::view::{self, RequestView};
 use steward_core::workflow::{Services, WorkflowError};
+use steward_domain::filters::Filter;
 use steward_domain::search::Search;
 use steward_domain::validation::{FieldErrors, optional_choice};
 use steward_domain::{

@@ -193,7 +193,7 @@ pub async fn page(
     };
     let midnight = |d: chrono::NaiveDate| d.and_hms_opt(0, 0, 0).expect("midnight");
     let csv_actor = actor.clone().unwrap_or_default();
-    let filter = steward_core::records::AuditFilter {
+    let filter = steward_domain::filters::AuditFilter {
         from: from.map(midnight),
         to: to.and_then(|t| t.succ_opt()).map(midnight),
         actor,
