@@ -464,4 +464,28 @@ mod tests {
         assert_eq!(s.due_date, NaiveDate::MAX);
         assert_eq!(add_months_clamped(NaiveDate::MAX, 1), NaiveDate::MAX);
     }
+
+    /// A GDPR month ending on a holiday of the member state's calendar.
+    #[test]
+    fn member_state_holidays_move_the_due_date() {
+        use crate::holidays::Calendar;
+        let due = |cal: Calendar, received: NaiveDate| {
+            schedule(
+                Jurisdiction::Gdpr,
+                RequestKind::Access,
+                received,
+                0,
+                false,
+                &ClockSettings::default_for(Jurisdiction::Gdpr),
+                &cal.shipped(),
+            )
+            .unwrap()
+            .due_date
+        };
+        // Friday 25 December is Christmas; St Stephen's Day was the Saturday, so Monday 28th
+        // is a working day in Ireland.
+        assert_eq!(due(Calendar::Ireland, d(2026, 11, 25)), d(2026, 12, 28));
+        // 3 April 2026 is Good Friday, then the weekend and Easter Monday.
+        assert_eq!(due(Calendar::Netherlands, d(2026, 3, 3)), d(2026, 4, 7));
+    }
 }

