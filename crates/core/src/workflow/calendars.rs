@@ -256,6 +256,29 @@ fn checked(current: &HolidayCalendar, days: &[Proposal]) -> Result<HolidayCalend
 
 type Move = (RequestRow, RequestRow, steward_domain::clock::Schedule);
 
+/// What moved, in words: the due date, the confirmation date, or both.
+fn moved_note(m: &Moved, why: &str) -> String {
+    let day = |d: NaiveDate| d.format("%-d %B %Y").to_string();
+    let mut parts = Vec::new();
+    if m.due_before != m.due_after {
+        parts.push(format!(
+            "Due date recalculated from {} to {}",
+            day(m.due_before),
+            day(m.due_after)
+        ));
+    }
+    if let (Some(before), Some(after)) = (m.acknowledge_before, m.acknowledge_after)
+        && before != after
+    {
+        parts.push(format!(
+            "Confirmation due recalculated from {} to {}",
+            day(before),
+            day(after)
+        ));
+    }
+    format!("{} {why}", parts.join("; "))
+}
+
 /// Open requests of these jurisdictions whose deadlines differ under `proposed`:
 /// (row as read, row to change, new deadlines).
 fn moves(
@@ -297,11 +320,7 @@ fn recalculate(
         row.updated_at = db::now();
         save_transition(c, &row, &before)?;
         crate::workflow::tasks::retime_open_tasks(c, &row, timing.0, timing.1)?;
-        let note = format!(
-            "Due date recalculated from {} to {} {why}",
-            m.due_before.format("%-d %B %Y"),
-            m.due_after.format("%-d %B %Y"),
-        );
+        let note = moved_note(&m, why);
         requests::insert_event(
             c,
             &event(
@@ -437,5 +456,40 @@ fn moved_of(row: &RequestRow, after: &steward_domain::clock::Schedule) -> Moved 
         due_after: after.effective_due_date(),
         acknowledge_before: row.acknowledge_by,
         acknowledge_after: after.acknowledge_by,
+    }
+}
+
+#[cfg(test)]
+mod moved_tests {
+    use super::*;
+
+    fn moved(due: (NaiveDate, NaiveDate), ack: (NaiveDate, NaiveDate)) -> Moved {
+        Moved {
+            id: RequestId::from("r".to_string()),
+            public_id: PublicId::from("R-1".to_string()),
+            kind: RequestKind::Access,
+            jurisdiction: Jurisdiction::Ccpa,
+            due_before: due.0,
+            due_after: due.1,
+            acknowledge_before: Some(ack.0),
+            acknowledge_after: Some(ack.1),
+        }
+    }
+
+    #[test]
+    fn the_note_names_the_date_that_moved() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
+        let only_confirmation = moved_note(
+            &moved((d(2, 1), d(2, 1)), (d(1, 8), d(1, 11))),
+            "(a day was added)",
+        );
+        assert_eq!(
+            only_confirmation,
+            "Confirmation due recalculated from 8 January 2027 to 11 January 2027 (a day was added)"
+        );
+        let both = moved_note(&moved((d(2, 1), d(2, 2)), (d(1, 8), d(1, 11))), "(x)");
+        assert!(both.starts_with(
+            "Due date recalculated from 1 February 2027 to 2 February 2027; Confirmation due"
+        ));
     }
 }
