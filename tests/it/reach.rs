@@ -130,12 +130,72 @@ async fn stewards_own_database_is_never_a_store() {
                         .contains("Steward's own database"),
                     "{e}"
                 );
+                // A session whose search_path hides the settings table: by a parameter...
+                let hidden = format!("{url}?options=-c%20search_path%3Dpg_catalog");
+                let (s, e) = admin
+                    .post("/api/v1/stores", sql_body("Options", &hidden))
+                    .await;
+                assert_eq!((s, e["field"].as_str()), (422, Some("connection")), "{e}");
+                assert!(e["error"].as_str().unwrap().contains("options="), "{e}");
+                // ...or by the role's own setting, which no parameter shows.
+                let role = format!("hidden_{}", uuid::Uuid::new_v4().simple());
+                let database = url.rsplit('/').next().unwrap().to_string();
+                let admin_sql = |sql: String| {
+                    use diesel::{Connection, RunQueryDsl};
+                    let mut c =
+                        diesel::PgConnection::establish(&crate::support::postgres_admin_url())
+                            .unwrap();
+                    diesel::sql_query(sql).execute(&mut c).unwrap();
+                };
+                admin_sql(format!("CREATE ROLE {role} LOGIN"));
+                admin_sql(format!("ALTER ROLE {role} SET search_path = pg_catalog"));
+                admin_sql(format!(
+                    "GRANT CONNECT ON DATABASE \"{database}\" TO {role}"
+                ));
+                let in_database = url.clone();
+                let grant = format!(
+                    "GRANT USAGE ON SCHEMA public TO {role}; GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"
+                );
+                tokio::task::spawn_blocking(move || {
+                    use diesel::{Connection, connection::SimpleConnection};
+                    diesel::PgConnection::establish(&in_database)
+                        .unwrap()
+                        .batch_execute(&grant)
+                        .unwrap();
+                })
+                .await
+                .unwrap();
+                let as_role =
+                    url.replacen("postgres://postgres@", &format!("postgres://{role}@"), 1);
+                assert_ne!(as_role, url, "the test URL names the postgres user");
+                let (s, e) = admin
+                    .post("/api/v1/stores", sql_body("Role", &as_role))
+                    .await;
+                let in_database = url.clone();
+                let drop = format!("DROP OWNED BY {role}");
+                tokio::task::spawn_blocking(move || {
+                    use diesel::{Connection, connection::SimpleConnection};
+                    let _ = diesel::PgConnection::establish(&in_database)
+                        .unwrap()
+                        .batch_execute(&drop);
+                })
+                .await
+                .unwrap();
+                let _ = std::panic::catch_unwind(|| admin_sql(format!("DROP ROLE {role}")));
+                assert_eq!(s, 422, "{e}");
+                assert!(
+                    e["error"]
+                        .as_str()
+                        .unwrap()
+                        .contains("Steward's own database"),
+                    "{e}"
+                );
             }
         }
         let (_, list) = admin.get("/api/v1/stores").await;
         assert_eq!(
-            list.as_array().map(Vec::len).unwrap_or(0),
-            0,
+            list["items"].as_array().map(Vec::len),
+            Some(0),
             "{backend:?}: nothing saved"
         );
     }

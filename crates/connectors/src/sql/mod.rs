@@ -134,27 +134,36 @@ fn no_database(at: &str) -> ConnectorError {
     ))
 }
 
-/// The host of a network store's URL, checked against `reach`; parameters that would send
-/// the connection elsewhere (`host=`, `hostaddr=`, `socket=`) are refused.
+/// The connection-string parameters a store may give: how to secure and time the connection,
+/// nothing that changes where it goes or what the session sees (`host=`, `options=` with a
+/// `search_path`, a socket, a service file).
+const ALLOWED_PARAMETERS: &[&str] = &[
+    "sslmode",
+    "ssl-mode",
+    "ssl_mode",
+    "connect_timeout",
+    "application_name",
+    "charset",
+];
+
+/// The host of a network store's URL, checked against `reach`, once its parameters are known
+/// to be among [`ALLOWED_PARAMETERS`].
 async fn checked_host(
     url: &str,
     default_port: u16,
     reach: &super::reach::Reach,
 ) -> Result<String, ConnectorError> {
+    let parsed = url::Url::parse(url)
+        .map_err(|_| ConnectorError::Config("the connection string is not a URL".into()))?;
     // Parameter names as the driver will read them: percent-decoded, any case.
-    let redirects = url::Url::parse(url).map_or(true, |u| {
-        u.query_pairs().any(|(k, _)| {
-            matches!(
-                k.to_ascii_lowercase().as_str(),
-                "host" | "hostaddr" | "socket" | "port"
-            )
-        })
-    });
-    if redirects {
-        return Err(ConnectorError::Config(
-            "name the database server in the address itself, not in host=, hostaddr= or socket="
-                .into(),
-        ));
+    if let Some((k, _)) = parsed
+        .query_pairs()
+        .find(|(k, _)| !ALLOWED_PARAMETERS.contains(&k.to_ascii_lowercase().as_str()))
+    {
+        return Err(ConnectorError::Config(format!(
+            "{k}= is not accepted in a store's connection string: name the database server in the address itself, not in host=, hostaddr= or socket=, and set no session options=; allowed: {}",
+            ALLOWED_PARAMETERS.join(", ")
+        )));
     }
     let (host, port) = super::reach::host_port(url, default_port)
         .filter(|(h, _)| !h.is_empty())
@@ -331,24 +340,43 @@ impl SqlConnector {
     /// The Steward instance id stored in this database: `None` when it has no `settings`
     /// table (not a Steward database); an error when that cannot be told, which callers
     /// treat as a refusal.
-    pub async fn steward_instance(&self) -> Result<Option<String>, ConnectorError> {
-        let q = "SELECT value FROM settings WHERE \"key\" = 'instance_id'";
+    /// The Steward instance ids this database holds, if it is (or contains) a Steward
+    /// database. On PostgreSQL every schema is looked at through the catalog, with names and
+    /// operators qualified, so neither a connection's nor a role's `search_path` can hide one.
+    pub async fn steward_instances(&self) -> Result<Vec<String>, ConnectorError> {
         let failed =
             |_| ConnectorError::Config("cannot tell whether this is Steward's own database".into());
         match &self.pool {
             Pool::Pg(p) => {
-                let exists: Option<String> =
-                    sqlx::query_scalar("SELECT to_regclass('settings')::text")
-                        .fetch_one(p)
+                let schemas: Vec<String> = sqlx::query_scalar(
+                    "SELECT n.nspname::pg_catalog.text \
+                     FROM pg_catalog.pg_class c \
+                     JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace \
+                     WHERE c.relname OPERATOR(pg_catalog.=) 'settings' \
+                       AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a \
+                                   WHERE a.attrelid OPERATOR(pg_catalog.=) c.oid \
+                                     AND a.attname OPERATOR(pg_catalog.=) 'key' AND NOT a.attisdropped) \
+                       AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a \
+                                   WHERE a.attrelid OPERATOR(pg_catalog.=) c.oid \
+                                     AND a.attname OPERATOR(pg_catalog.=) 'value' AND NOT a.attisdropped)",
+                )
+                .fetch_all(p)
+                .await
+                .map_err(failed)?;
+                let mut found = Vec::new();
+                for schema in schemas {
+                    let table = format!("\"{}\".settings", schema.replace('"', "\"\""));
+                    let sql = format!(
+                        "SELECT value::pg_catalog.text FROM {table} \
+                         WHERE \"key\"::pg_catalog.text OPERATOR(pg_catalog.=) 'instance_id'"
+                    );
+                    let id: Option<String> = sqlx::query_scalar(AssertSqlSafe(sql))
+                        .fetch_optional(p)
                         .await
                         .map_err(failed)?;
-                if exists.is_none() {
-                    return Ok(None);
+                    found.extend(id);
                 }
-                sqlx::query_scalar::<_, String>(q)
-                    .fetch_optional(p)
-                    .await
-                    .map_err(failed)
+                Ok(found)
             }
             Pool::Lite(p) => {
                 let exists: Option<String> = sqlx::query_scalar(
@@ -358,15 +386,19 @@ impl SqlConnector {
                 .await
                 .map_err(failed)?;
                 if exists.is_none() {
-                    return Ok(None);
+                    return Ok(Vec::new());
                 }
-                sqlx::query_scalar::<_, String>(q)
-                    .fetch_optional(p)
-                    .await
-                    .map_err(failed)
+                Ok(sqlx::query_scalar::<_, String>(
+                    "SELECT value FROM settings WHERE \"key\" = 'instance_id'",
+                )
+                .fetch_optional(p)
+                .await
+                .map_err(failed)?
+                .into_iter()
+                .collect())
             }
             // Steward's own database is never MySQL.
-            Pool::My(_) => Ok(None),
+            Pool::My(_) => Ok(Vec::new()),
         }
     }
 

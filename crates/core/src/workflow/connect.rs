@@ -13,14 +13,14 @@ use steward_domain::stores::StoreKind;
 /// spelling of the connection string gets around it).
 pub async fn not_steward_itself(svc: &Services, c: &SqlConnector) -> Result<(), WorkflowError> {
     let theirs = c
-        .steward_instance()
+        .steward_instances()
         .await
         .map_err(|e| WorkflowError::invalid("connection", e.to_string()))?;
-    let Some(theirs) = theirs else {
+    if theirs.is_empty() {
         return Ok(());
-    };
+    }
     let ours = svc.db.run(steward_db::settings::instance_id).await?;
-    if theirs == ours {
+    if theirs.contains(&ours) {
         return Err(WorkflowError::invalid(
             "connection",
             "Steward's own database can never be a store",
