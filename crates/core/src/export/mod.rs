@@ -22,25 +22,44 @@ pub fn safe_cell(value: &str) -> Cow<'_, str> {
     }
 }
 
-/// Encodes records (header or data) as CSV bytes, every cell made safe.
+/// Encodes records (header or data) as CSV bytes, every cell made safe. A record with a `;`
+/// in any cell has every cell quoted: spreadsheets in locales whose list separator is `;`
+/// would otherwise split `x;=1+1` into cells and run the second one.
 pub fn encode<R, C>(records: R) -> Vec<u8>
 where
     R: IntoIterator,
     R::Item: IntoIterator<Item = C>,
     C: AsRef<str>,
 {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let writer = |style| {
+        csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .quote_style(style)
+            .from_writer(Vec::new())
+    };
+    // Writing to memory fails only on allocation failure.
+    let done = |w: csv::Writer<Vec<u8>>| w.into_inner().expect("CSV into memory");
+    let mut out = Vec::new();
+    let mut plain = writer(csv::QuoteStyle::Necessary);
     for record in records {
         let cells: Vec<String> = record
             .into_iter()
             .map(|c| safe_cell(c.as_ref()).into_owned())
             .collect();
-        // Writing to memory fails only on allocation failure.
-        w.write_record(&cells).expect("CSV into memory");
+        if cells.iter().any(|c| c.contains(';')) {
+            out.extend(done(std::mem::replace(
+                &mut plain,
+                writer(csv::QuoteStyle::Necessary),
+            )));
+            let mut quoted = writer(csv::QuoteStyle::Always);
+            quoted.write_record(&cells).expect("CSV into memory");
+            out.extend(done(quoted));
+        } else {
+            plain.write_record(&cells).expect("CSV into memory");
+        }
     }
-    w.into_inner().unwrap_or_default()
+    out.extend(done(plain));
+    out
 }
 
 pub fn attachment(filename: &str) -> String {
@@ -183,6 +202,20 @@ mod tests {
         for ok in ["plain", "1", "", " =x", "a=b"] {
             assert_eq!(safe_cell(ok), ok);
         }
+    }
+
+    #[test]
+    fn a_semicolon_quotes_the_whole_record() {
+        let text = String::from_utf8(encode([vec!["x;=1+1;", "b"], vec!["c", "d"]])).unwrap();
+        assert_eq!(text, "\"x;=1+1;\",\"b\"\r\nc,d\r\n");
+        // Read back by a `;`-separated reader, the cell stays one piece of text.
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(false)
+            .from_reader(text.as_bytes());
+        let first = r.records().next().unwrap().unwrap();
+        assert!(first[0].starts_with("x;=1+1;"), "{first:?}");
+        assert!(!first.iter().any(|c| c.starts_with('=')), "{first:?}");
     }
 
     #[test]
