@@ -71,13 +71,16 @@ while read -r operation path; do
     echo "example accepted: $operation"
 done <"$dir/examples.txt"
 
+# One worker: with two, hypothesis's lambda descriptions call ast.parse from two threads, and
+# CPython 3.11 fails that now and then ("AST constructor recursion depth mismatch"), failing
+# the run for a reason that is not the API's.
 set +e
 st run "$dir/openapi.json" --url "$base" \
     -H "Authorization: Bearer $token" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
     --phases examples,coverage,fuzzing,stateful \
     --max-examples "${SCHEMATHESIS_EXAMPLES:-40}" \
-    --workers 2 \
+    --workers 1 \
     --suppress-health-check all \
     --no-color "$@"
 status=$?
