@@ -125,6 +125,21 @@ async fn serve_demo_admin_token_and_audit() {
             .mode()
             & 0o777;
         assert_eq!(mode, 0o600, "the key file is private");
+        // The demo's mails (invitations, confirmations) hold links: the folder and each file
+        // are Steward's user's only.
+        let mail = dir.join("mail");
+        let mode_of =
+            |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode_of(&mail), 0o700, "the mail folder is private");
+        let files: Vec<_> = std::fs::read_dir(&mail)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+            .collect();
+        assert!(!files.is_empty(), "the demo wrote mail");
+        for f in files {
+            assert_eq!(mode_of(&f), 0o600, "{}", f.display());
+        }
     }
     let key = std::fs::read_to_string(dir.join("steward.key")).unwrap();
     let db = std::fs::read(dir.join("steward.db")).unwrap();

@@ -61,6 +61,7 @@ impl Mailer {
             }
             None => {
                 std::fs::create_dir_all(&config.mail_dir)
+                    .and_then(|()| private(&config.mail_dir, 0o700))
                     .map_err(|e| MailError::Dir(config.mail_dir.display().to_string(), e))?;
                 Transport::Files(
                     AsyncFileTransport::new(&config.mail_dir),
@@ -116,9 +117,26 @@ impl Mailer {
                     .send(message)
                     .await
                     .map_err(|e| MailError::Send(e.to_string()))?;
+                // Mails hold status, preference and set-up links: for Steward's user only.
+                let file = std::path::Path::new(dir).join(format!("{id}.eml"));
+                private(&file, 0o600).map_err(|e| MailError::Send(e.to_string()))?;
                 tracing::info!("mail written to {dir}/{id}.eml");
             }
         }
+        Ok(())
+    }
+}
+
+/// Only Steward's own user may read (and, for the folder, enter) it.
+fn private(path: &std::path::Path, mode: u32) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, mode);
         Ok(())
     }
 }
