@@ -94,23 +94,25 @@ impl Mailer {
     }
 
     pub async fn send(&self, mail: Outgoing) -> Result<(), MailError> {
-        let to: Mailbox = mail
-            .to
-            .as_str()
-            .parse()
-            .map_err(|e: lettre::address::AddressError| MailError::Build(e.to_string()))?;
+        let to: Mailbox =
+            mail.to
+                .as_str()
+                .parse()
+                .map_err(|e: lettre::address::AddressError| {
+                    MailError::Build(without_addresses(&e.to_string()))
+                })?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(mail.subject)
             .header(ContentType::TEXT_PLAIN)
             .body(mail.body)
-            .map_err(|e| MailError::Build(e.to_string()))?;
+            .map_err(|e| MailError::Build(without_addresses(&e.to_string())))?;
         match &self.transport {
             Transport::Smtp(t) => {
                 t.send(message)
                     .await
-                    .map_err(|e| MailError::Send(e.to_string()))?;
+                    .map_err(|e| MailError::Send(without_addresses(&e.to_string())))?;
             }
             Transport::Files(t, dir) => {
                 let id = t
@@ -125,6 +127,21 @@ impl Mailer {
         }
         Ok(())
     }
+}
+
+/// A mail server's answer without the addresses it quotes ("550 5.1.1 <jane@example.org>
+/// unknown"): the error goes into logs and the request's timeline, which never name a person.
+fn without_addresses(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            if word.contains('@') {
+                "[address]"
+            } else {
+                word
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Only Steward's own user may read (and, for the folder, enter) it.
@@ -150,7 +167,19 @@ fn server_of(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::server_of;
+    use super::{server_of, without_addresses};
+
+    #[test]
+    fn a_server_answer_loses_its_addresses() {
+        let said = without_addresses(
+            "permanent error (550): 5.1.1 <jane.private@example.org>: Recipient address rejected",
+        );
+        assert!(!said.contains("jane") && !said.contains('@'), "{said}");
+        assert!(
+            said.contains("550") && said.contains("Recipient address rejected"),
+            "{said}"
+        );
+    }
 
     #[test]
     fn the_server_is_named_without_credentials() {
