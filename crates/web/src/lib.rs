@@ -64,9 +64,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .limit(JSON_LIMIT)
             .error_handler(|e, _| ApiError::status(StatusCode::BAD_REQUEST, e.to_string()).into()),
     )
-    .app_data(web::Data::new(api::openapi::Description(
-        api::openapi::document(routes::RULES),
-    )))
     .configure(routes::register)
     .service(
         web::resource("/static/{path:.*}")
@@ -152,6 +149,10 @@ pub fn start(
     let https = tls.is_some();
     // One limiter for all workers, so a client cannot multiply its budget by the worker count.
     let limiter = web::Data::new(ratelimit::RateLimiter::new(svc.config.rates));
+    // Built once from the route table, not once per worker.
+    let description = web::Data::new(api::openapi::Description(api::openapi::document(
+        routes::RULES,
+    )));
     let data = web::Data::new(svc);
     let server = HttpServer::new(move || {
         // Innermost first: the access guard runs after paths are normalised, and its refusals
@@ -159,6 +160,7 @@ pub fn start(
         App::new()
             .app_data(data.clone())
             .app_data(limiter.clone())
+            .app_data(description.clone())
             .wrap(middleware::from_fn(routes::guard))
             .wrap(middleware::from_fn(staff_error_pages))
             .wrap(security::headers(https))

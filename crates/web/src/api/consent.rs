@@ -435,9 +435,11 @@ async fn site_key(
     req: &HttpRequest,
 ) -> Result<Result<steward_core::records::SiteKeyRow, HttpResponse>, ApiError> {
     let origin = header(req, "Origin");
-    Ok(site_keys::check(svc, header(req, SITE_KEY_HEADER), origin)
-        .await?
-        .map_err(refusal))
+    Ok(
+        site_keys::check(svc, crate::access::site_key(req.headers()), origin)
+            .await?
+            .map_err(refusal),
+    )
 }
 
 /// CORS pre-flight: allowed for origins some live site key lists (the pre-flight carries no
@@ -512,7 +514,13 @@ pub async fn record(svc: web::Data<Services>, req: HttpRequest, body: web::Bytes
             return public(&s, &r, |_| async move { Err(e) }).await;
         }
     };
-    match ledger::record_for_site(&svc, header(&req, SITE_KEY_HEADER), origin.clone(), entry).await
+    match ledger::record_for_site(
+        &svc,
+        crate::access::site_key(req.headers()),
+        origin.clone(),
+        entry,
+    )
+    .await
     {
         Ok(Ok(w)) => cors(
             record_answer(&w, &purpose).unwrap_or_else(|e| e.error_response()),

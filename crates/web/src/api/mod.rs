@@ -36,15 +36,10 @@ pub(crate) async fn metrics(
     svc: web::Data<steward_core::workflow::Services>,
 ) -> Result<HttpResponse, crate::error::ApiError> {
     if let Some(want) = &svc.config.metrics_token {
-        let given = req
-            .headers()
-            .get("Authorization")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .unwrap_or_default();
+        let given = crate::access::bearer(req.headers()).unwrap_or_default();
         // Digests of equal length compared in constant time: not even the length leaks.
         let digest = |t: &str| steward_core::secrets::sha256_hex(t.as_bytes());
-        if !steward_core::secrets::same_secret(&digest(given), &digest(want)) {
+        if !steward_core::secrets::same_secret(&digest(&given), &digest(want)) {
             return Err(crate::error::ApiError::status(
                 actix_web::http::StatusCode::UNAUTHORIZED,
                 "the metrics token is missing or wrong",

@@ -166,7 +166,9 @@ pub struct FoundRecord {
 #[serde(untagged)]
 pub enum Scalar {
     Text(String),
-    Number(f64),
+    /// Kept as written: a big integer id must not go through a float.
+    #[schema(value_type = f64)]
+    Number(serde_json::Number),
     Flag(bool),
 }
 
@@ -247,4 +249,21 @@ fn parse_records(items: &[FoundRecord]) -> Result<Vec<FoundValue>, ApiError> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_records_keep_every_digit() {
+        let body = br#"{"status": "done", "records": [
+            {"table": "orders", "record": 12345678901234567890, "field": "total", "value": 0.1}
+        ]}"#;
+        let Ok(Settle::Records(values)) = parse_result(body) else {
+            panic!("records were read");
+        };
+        assert_eq!(values[0].record, "12345678901234567890");
+        assert_eq!(values[0].value.as_deref(), Some("0.1"));
+    }
 }
