@@ -4,10 +4,9 @@
 //! gets past them.
 
 use serde_json::{Value, json};
-use steward::domain::Role;
 
 use crate::support::shop::{Engine, Shop};
-use crate::support::{Api, Backend, TestApp};
+use crate::support::{Api, TestApp};
 
 /// Each documented body, in the order in which one example makes what the next one needs.
 const IN_ORDER: &[(&str, &str)] = &[
@@ -61,18 +60,9 @@ fn documented(doc: &Value) -> Vec<((String, String), Documented)> {
 
 #[tokio::test]
 async fn every_documented_example_body_is_accepted() {
-    let app = TestApp::spawn(Backend::Sqlite).await;
-    let api = Api {
-        app: &app,
-        token: app.token(Role::Admin).await,
-    };
     // What an installation has before these calls: the store example's owner is a staff member.
-    app.staff(
-        Role::StoreOwner,
-        "owner@shop.example",
-        "owner's own passphrase 42",
-    )
-    .await;
+    let (app, token) = TestApp::with_store_owner().await;
+    let api = Api { app: &app, token };
     let (status, doc) = api.get("/api/v1/openapi.json").await;
     assert_eq!(status, 200);
     let ops = documented(&doc);
