@@ -133,7 +133,7 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
             .date_naive();
         let moved = steward_core::workflow::calendars::recheck_after_upgrade(
             &mut conn,
-            config.gdpr_country,
+            config.calendars,
             (config.task_lead_days, today),
         )?;
         if moved > 0 {

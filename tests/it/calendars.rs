@@ -65,7 +65,7 @@ async fn edit_calendar(backend: Backend) {
         "{backend:?}"
     );
     assert!(
-        !page.contains("2026-09-25"),
+        page.contains("26 November 2026") && !page.contains("25 September 2026"),
         "Native American Day closes no office"
     );
     let csrf = hidden(&page, "csrf").unwrap();
@@ -284,7 +284,9 @@ async fn gdpr_deadlines_follow_the_controllers_member_state() {
         let detail =
             crate::support::page(&admin, app.url(&format!("/console/requests/{id}"))).await;
         assert!(
-            detail.contains("public holidays of Germany"),
+            detail.contains(
+                "GDPR deadlines now follow the calendar “Germany (national public holidays)”"
+            ),
             "the timeline says why"
         );
         let (_, listed) = api.get("/api/v1/calendars").await;
@@ -389,4 +391,173 @@ async fn deadlines_from_an_old_calendar_are_corrected_at_start_up() {
     let admin = app.signed_in(Role::Admin).await;
     let detail = crate::support::page(&admin, app.url(&format!("/console/requests/{id}"))).await;
     assert!(detail.contains("corrected to follow their statutes"));
+}
+
+/// Bavaria keeps Corpus Christi, which Germany as a whole does not: a GDPR request received
+/// Monday 19 May 2025 is due a month later, Thursday 19 June, which is Corpus Christi, so
+/// under `de-by` it is due Friday 20 June.
+#[tokio::test]
+async fn a_bavarian_controller_skips_corpus_christi() {
+    for (region, due) in [("de", "2025-06-19"), ("de-by", "2025-06-20")] {
+        let app = TestApp::spawn_with(Backend::Sqlite, &[("STEWARD_GDPR_COUNTRY", region)]).await;
+        let api = Api {
+            app: &app,
+            token: app.token(Role::PrivacyOfficer).await,
+        };
+        let (s, r) = api
+            .post(
+                "/api/v1/requests",
+                json!({"kind": "access", "jurisdiction": "gdpr", "email": "by@example.de",
+                       "received_at": "2025-05-19T10:00:00+02:00", "channel": "post",
+                       "send_verification": false}),
+            )
+            .await;
+        assert_eq!(s, 201, "{r}");
+        assert_eq!(r["due_date"], due, "STEWARD_GDPR_COUNTRY={region}");
+        let (_, listed) = api.get("/api/v1/calendars?year=2025").await;
+        assert_eq!(listed["gdpr_country"], region);
+        if region == "de" {
+            continue;
+        }
+        let bavaria = listed["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["key"] == "de-by")
+            .unwrap();
+        assert_eq!(bavaria["country"], "de");
+        assert_eq!(bavaria["used_for"], json!(["gdpr"]));
+        let corpus = bavaria["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["day"] == "2025-06-19")
+            .expect("Corpus Christi listed");
+        assert_eq!(
+            (corpus["law"].as_str(), corpus["origin"].as_str()),
+            (Some("de-by"), Some("statute"))
+        );
+        let unity = bavaria["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["day"] == "2025-10-03")
+            .expect("the national days are kept");
+        assert_eq!(unity["law"], "de");
+
+        // The console shows the next 24 months by default, each day with the law it comes
+        // from, and the setting names the region.
+        let admin = app.signed_in(Role::Admin).await;
+        let page = crate::support::page(
+            &admin,
+            app.url("/console/settings/calendars?calendar=de-by"),
+        )
+        .await;
+        assert!(page.contains("the next 24 months"), "{page}");
+        assert!(page.contains("Feiertagsgesetz (FTG) Bayern"));
+        let today = chrono::Utc::now().date_naive();
+        let next_corpus = (0..3)
+            .map(|n| {
+                steward::domain::holidays::easter_sunday(chrono::Datelike::year(&today) + n)
+                    + chrono::Duration::days(60)
+            })
+            .find(|d| *d >= today)
+            .unwrap();
+        assert!(
+            page.contains(&next_corpus.format("%-d %B %Y").to_string()),
+            "the next Corpus Christi, {next_corpus}, is listed"
+        );
+        assert!(page.contains("Statute: Germany: Bayern (Bavaria)"));
+        assert!(page.contains("Statute: Germany (national public holidays)"));
+        assert!(page.contains("<option value=\"de-by\" selected>"));
+    }
+}
+
+/// UK GDPR follows the part of the United Kingdom the controller names. A request received
+/// Tuesday 2 December 2025 is due a month later, Friday 2 January 2026: a working day in
+/// England and a bank holiday in Scotland, where it is due Monday 5 January.
+#[tokio::test]
+async fn uk_gdpr_deadlines_follow_the_part_of_the_uk() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::PrivacyOfficer).await,
+    };
+    let (s, r) = api
+        .post(
+            "/api/v1/requests",
+            json!({"kind": "access", "jurisdiction": "uk_gdpr", "email": "sc@example.co.uk",
+                   "received_at": "2025-12-02T10:00:00Z", "channel": "post",
+                   "send_verification": false}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    assert_eq!(r["due_date"], "2026-01-02");
+    let id = r["id"].as_str().unwrap();
+
+    let admin = app.signed_in(Role::Admin).await;
+    let page = crate::support::page(&admin, app.url("/console/settings/calendars")).await;
+    let csrf = hidden(&page, "csrf").unwrap();
+    for wrong in ["de", "xx"] {
+        let res = admin
+            .post(app.url("/console/settings/uk-region"))
+            .form(&[("csrf", csrf.as_str()), ("uk_region", wrong)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422, "{wrong}");
+        assert!(res.text().await.unwrap().contains("id=\"uk_region-error\""));
+    }
+    let preview = admin
+        .post(app.url("/console/settings/uk-region"))
+        .form(&[("csrf", csrf.as_str()), ("uk_region", "gb-sct")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(preview.contains(r["public_id"].as_str().unwrap()) && preview.contains("2026-01-05"));
+    let (_, still) = api.get(&format!("/api/v1/requests/{id}")).await;
+    assert_eq!(
+        still["due_date"], "2026-01-02",
+        "nothing saved by the preview"
+    );
+    let res = admin
+        .post(app.url("/console/settings/uk-region"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("uk_region", "gb-sct"),
+            ("confirm", "yes"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let (_, moved) = api.get(&format!("/api/v1/requests/{id}")).await;
+    assert_eq!(moved["due_date"], "2026-01-05");
+    let (_, listed) = api.get("/api/v1/calendars").await;
+    assert_eq!(listed["uk_region"], "gb-sct");
+    let detail = crate::support::page(&admin, app.url(&format!("/console/requests/{id}"))).await;
+    assert!(
+        detail.contains("UK GDPR deadlines now follow the calendar “Scotland bank holidays”"),
+        "the timeline says why"
+    );
+
+    // The same choice from the environment, in the specification's short spelling.
+    let app = TestApp::spawn_with(Backend::Sqlite, &[("STEWARD_UK_REGION", "nir")]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::PrivacyOfficer).await,
+    };
+    // Received 17 February 2026: a month is Tuesday 17 March, St Patrick's Day.
+    let (_, r) = api
+        .post(
+            "/api/v1/requests",
+            json!({"kind": "access", "jurisdiction": "uk_gdpr", "email": "ni@example.co.uk",
+                   "received_at": "2026-02-17T10:00:00Z", "channel": "post",
+                   "send_verification": false}),
+        )
+        .await;
+    assert_eq!(r["due_date"], "2026-03-18");
 }

@@ -405,6 +405,8 @@ fn a_bad_setting_stops_start_up_naming_the_variable() {
         ("STEWARD_DATABASE_URL", "oracle://x"),
         ("STEWARD_BIND", "nowhere"),
         ("STEWARD_GDPR_COUNTRY", "us-ca"),
+        ("STEWARD_GDPR_COUNTRY", "gb-sct"),
+        ("STEWARD_UK_REGION", "de-by"),
     ] {
         let out = steward(&dir).arg("serve").env(var, value).output().unwrap();
         assert!(!out.status.success());

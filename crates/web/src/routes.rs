@@ -124,6 +124,7 @@ routes! {
     GET "/console/settings/calendars", Needs(ManageUsers) => console::calendars::page;
     POST "/console/settings/calendars", Needs(ManageUsers) => console::calendars::change;
     POST "/console/settings/gdpr-country", Needs(ManageUsers) => console::calendars::gdpr_country;
+    POST "/console/settings/uk-region", Needs(ManageUsers) => console::calendars::uk_region;
     // Console: breach register.
     GET "/console/breaches", Needs(ReadAudit) => console::breaches::list;
     GET "/console/breaches.csv", Needs(ReadAudit) => console::breaches::csv;

@@ -8,7 +8,8 @@ use chrono_tz::Tz;
 
 use lettre::message::Mailbox;
 use steward_connectors::reach::Reach;
-use steward_domain::holidays::Calendar;
+use steward_domain::Jurisdiction;
+use steward_domain::holidays::{Calendar, CalendarChoice};
 
 use steward_db::DatabaseUrl;
 pub mod proxies;
@@ -40,9 +41,10 @@ pub struct Config {
     pub scheduler_interval: std::time::Duration,
     /// Per-IP limits on public intake, verification links and sign-in (`STEWARD_RATE_*`).
     pub rates: Rates,
-    /// The member state whose public holidays GDPR deadlines skip (`STEWARD_GDPR_COUNTRY`);
-    /// `None`: weekends only.
-    pub gdpr_country: Option<Calendar>,
+    /// The calendars GDPR and UK GDPR deadlines follow by default: the member state or region
+    /// (`STEWARD_GDPR_COUNTRY`; unset, weekends only) and the part of the United Kingdom
+    /// (`STEWARD_UK_REGION`; unset, England and Wales). The console's settings win over them.
+    pub calendars: CalendarChoice,
     /// Private and loopback hosts stores may reach (`STEWARD_STORE_ALLOW`).
     pub store_allow: Reach,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`STEWARD_TRUSTED_PROXIES`).
@@ -205,29 +207,30 @@ impl Config {
             }
         }
 
-        let gdpr_country = match get("STEWARD_GDPR_COUNTRY") {
-            None => None,
-            Some(v) => {
-                let eu: Vec<&str> = Calendar::ALL
-                    .iter()
-                    .filter(|c| c.is_eu_country())
-                    .map(|c| c.key())
-                    .collect();
-                let c = v
-                    .trim()
-                    .to_ascii_lowercase()
-                    .parse::<Calendar>()
-                    .ok()
-                    .filter(|c| c.is_eu_country())
-                    .ok_or_else(|| {
-                        fail(
-                            "STEWARD_GDPR_COUNTRY",
-                            format!("'{v}' is not one of: {}", eu.join(", ")),
-                        )
-                    })?;
-                Some(c)
+        let mut calendars = CalendarChoice::default();
+        for (var, j) in [
+            ("STEWARD_GDPR_COUNTRY", Jurisdiction::Gdpr),
+            ("STEWARD_UK_REGION", Jurisdiction::UkGdpr),
+        ] {
+            let Some(v) = get(var) else { continue };
+            let mut key = v.trim().to_ascii_lowercase();
+            if j == Jurisdiction::UkGdpr && !key.starts_with("gb-") {
+                // The specification's short spelling: `eng`, `sct`, `nir`.
+                key = format!("gb-{key}");
             }
-        };
+            let chosen = key.parse::<Calendar>().ok();
+            calendars = chosen
+                .ok_or(())
+                .and_then(|c| calendars.with(j, Some(c)).map_err(|_| ()))
+                .map_err(|()| {
+                    let allowed: Vec<&str> = Calendar::ALL
+                        .iter()
+                        .filter(|c| calendars.with(j, Some(**c)).is_ok())
+                        .map(|c| c.key())
+                        .collect();
+                    fail(var, format!("'{v}' is not one of: {}", allowed.join(", ")))
+                })?;
+        }
 
         let store_allow = Reach::parse(&get("STEWARD_STORE_ALLOW").unwrap_or_default())
             .map_err(|m| fail("STEWARD_STORE_ALLOW", m))?;
@@ -262,7 +265,7 @@ impl Config {
             store_allow,
             trusted_proxies,
             sqlite_stores_dir,
-            gdpr_country,
+            calendars,
             rates,
             database_url,
             bind,

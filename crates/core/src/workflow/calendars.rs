@@ -5,31 +5,48 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::deadlines::{self, GDPR_COUNTRY};
-pub use super::deadlines::{calendar_of, gdpr_country};
+use super::deadlines::{self, setting_for};
+pub use super::deadlines::{calendar_of, choice};
 use super::error::WorkflowError;
 use super::requests::{event, save_transition, target};
 use super::services::Services;
 use crate::audit::{self, Actor};
 use steward_db::models::{CalendarChange, RequestRow};
 use steward_db::{self as db, DbConn, DbError, calendar, requests, settings};
-use steward_domain::holidays::{Calendar, DayChange, HolidayCalendar};
+use steward_domain::holidays::{Calendar, CalendarChoice, DayChange, HolidayCalendar};
 use steward_domain::timeline::TimelineAction;
 use steward_domain::{Jurisdiction, PublicId, RequestId, RequestKind};
 
-/// [`gdpr_country`], for pages.
-pub async fn current_gdpr_country(svc: &Services) -> Result<Option<Calendar>, WorkflowError> {
-    let default = svc.config.gdpr_country;
-    Ok(svc.db.run(move |c| gdpr_country(c, default)).await?)
+/// [`choice`], for pages.
+pub async fn current_choice(svc: &Services) -> Result<CalendarChoice, WorkflowError> {
+    let default = svc.config.calendars;
+    Ok(svc.db.run(move |c| choice(c, default)).await?)
 }
 
-/// The jurisdictions whose clocks use a calendar, with this deployment's GDPR country.
-pub fn used_by(cal: Calendar, gdpr_country: Option<Calendar>) -> Vec<Jurisdiction> {
-    Jurisdiction::ALL
-        .iter()
-        .copied()
-        .filter(|j| Calendar::for_jurisdiction(*j, gdpr_country) == Some(cal))
-        .collect()
+/// Where a day of a calendar comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DayOrigin {
+    /// The statute of the calendar named in `law`.
+    Statute,
+    /// Added by an administrator.
+    Added,
+    /// A statute day an administrator removed (it is worked).
+    Removed,
+}
+
+impl DayOrigin {
+    pub fn label(self) -> &'static str {
+        match self {
+            DayOrigin::Statute => "Statute",
+            DayOrigin::Added => "Added by an administrator",
+            DayOrigin::Removed => "Removed by an administrator",
+        }
+    }
+
+    pub fn is_removed(self) -> bool {
+        self == DayOrigin::Removed
+    }
 }
 
 /// One day of a calendar as the settings page lists it.
@@ -37,53 +54,88 @@ pub fn used_by(cal: Calendar, gdpr_country: Option<Calendar>) -> Vec<Jurisdictio
 pub struct DayView {
     pub day: NaiveDate,
     pub name: String,
-    /// `statute`, `added` (by an admin) or `removed` (a statute day that is worked).
-    pub origin: &'static str,
+    pub origin: DayOrigin,
+    /// The key of the calendar whose law gives a statute day: a regional calendar lists its
+    /// country's days too.
+    pub law: Option<&'static str>,
     pub reason: Option<String>,
 }
 
+/// A calendar with its days between two dates.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CalendarView {
     pub key: &'static str,
-    pub name: &'static str,
+    /// The name with its country for a regional calendar.
+    pub name: String,
+    /// The law of this calendar's own days.
     pub source: &'static str,
+    /// For a regional calendar: its country's calendar, whose days it keeps too.
+    pub country: Option<&'static str>,
+    pub country_source: Option<&'static str>,
     pub used_for: Vec<Jurisdiction>,
+    /// The year shown, or the first year of a span.
     pub year: i32,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
     pub days: Vec<DayView>,
 }
 
 /// A calendar's days of one year: statute days, admins' additions, and removed days.
 pub async fn view(svc: &Services, cal: Calendar, year: i32) -> Result<CalendarView, WorkflowError> {
-    let default = svc.config.gdpr_country;
-    let (changes, country) = svc
+    let first = NaiveDate::from_ymd_opt(year, 1, 1)
+        .ok_or_else(|| WorkflowError::invalid("year", "is not a year"))?;
+    let last = NaiveDate::from_ymd_opt(year, 12, 31)
+        .ok_or_else(|| WorkflowError::invalid("year", "is not a year"))?;
+    view_between(svc, cal, first, last).await
+}
+
+/// A calendar's days from `today` through the next 24 months, for checking it against the
+/// law at a glance.
+pub async fn upcoming(svc: &Services, cal: Calendar) -> Result<CalendarView, WorkflowError> {
+    let from = svc.today();
+    let to = from
+        .checked_add_months(chrono::Months::new(24))
+        .unwrap_or(NaiveDate::MAX);
+    view_between(svc, cal, from, to).await
+}
+
+async fn view_between(
+    svc: &Services,
+    cal: Calendar,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<CalendarView, WorkflowError> {
+    let default = svc.config.calendars;
+    let (changes, chosen) = svc
         .db
-        .run(move |c| Ok::<_, DbError>((calendar::changes(c, cal)?, gdpr_country(c, default)?)))
+        .run(move |c| Ok::<_, DbError>((calendar::changes(c, cal)?, choice(c, default)?)))
         .await?;
-    let mut days: Vec<DayView> = cal
-        .holidays(year)
-        .into_iter()
-        .map(|(day, name)| DayView {
+    let year_of = chrono::Datelike::year;
+    let within = |d: &NaiveDate| (from..=to).contains(d);
+    let mut days: Vec<DayView> = (year_of(&from)..=year_of(&to))
+        .flat_map(|y| cal.days(y))
+        .filter(|(day, ..)| within(day))
+        .map(|(day, name, law)| DayView {
             day,
             name: name.to_string(),
-            origin: "statute",
+            origin: DayOrigin::Statute,
+            law: Some(law.key()),
             reason: None,
         })
         .collect();
-    for ch in changes
-        .into_iter()
-        .filter(|c| chrono::Datelike::year(&c.day) == year)
-    {
+    for ch in changes.into_iter().filter(|c| within(&c.day)) {
         match ch.change {
             DayChange::Remove => {
                 if let Some(d) = days.iter_mut().find(|d| d.day == ch.day) {
-                    d.origin = "removed";
+                    d.origin = DayOrigin::Removed;
                     d.reason = Some(ch.reason);
                 }
             }
             DayChange::Add => days.push(DayView {
                 day: ch.day,
                 name: ch.name,
-                origin: "added",
+                origin: DayOrigin::Added,
+                law: None,
                 reason: Some(ch.reason),
             }),
         }
@@ -91,10 +143,14 @@ pub async fn view(svc: &Services, cal: Calendar, year: i32) -> Result<CalendarVi
     days.sort_by_key(|d| d.day);
     Ok(CalendarView {
         key: cal.key(),
-        name: cal.name(),
+        name: cal.title(),
         source: cal.source(),
-        used_for: used_by(cal, country),
-        year,
+        country: cal.parent().map(Calendar::key),
+        country_source: cal.parent().map(Calendar::source),
+        used_for: chosen.used_by(cal),
+        year: year_of(&from),
+        from,
+        to,
         days,
     })
 }
@@ -127,15 +183,15 @@ pub async fn preview(
     svc: &Services,
     proposals: Vec<Proposal>,
 ) -> Result<Vec<Moved>, WorkflowError> {
-    let default = svc.config.gdpr_country;
+    let default = svc.config.calendars;
     svc.db
         .run(move |c| {
-            let gdpr = gdpr_country(c, default)?;
+            let chosen = choice(c, default)?;
             let mut moved = Vec::new();
             for (cal, days) in by_calendar(&proposals) {
                 let current = calendar::effective(c, cal)?;
                 let proposed = checked(&current, &days)?;
-                for (row, _, after) in moves(c, &used_by(cal, gdpr), &proposed)? {
+                for (row, _, after) in moves(c, &chosen.used_by(cal), &proposed)? {
                     moved.push(moved_of(&row, &after));
                 }
             }
@@ -151,7 +207,7 @@ pub async fn apply(
     actor: Actor,
     proposals: Vec<Proposal>,
 ) -> Result<Vec<Moved>, WorkflowError> {
-    let default = svc.config.gdpr_country;
+    let default = svc.config.calendars;
     let timing = (svc.config.task_lead_days, svc.today());
     let by = match &actor {
         Actor::Staff { id } => Some(id.clone()),
@@ -161,7 +217,7 @@ pub async fn apply(
         .run(move |conn| {
             db::write_tx(conn, |c| {
                 db::calendar_lock(c, true)?;
-                let gdpr = gdpr_country(c, default)?;
+                let chosen = choice(c, default)?;
                 let mut all_moved = Vec::new();
                 for (cal, days) in by_calendar(&proposals) {
                     let current = calendar::effective(c, cal)?;
@@ -199,7 +255,7 @@ pub async fn apply(
                         .map(|p| format!("{} {} ({})", p.change.as_str(), p.day, p.reason))
                         .collect::<Vec<_>>()
                         .join("; ");
-                    let moved = moves(c, &used_by(cal, gdpr), &proposed)?;
+                    let moved = moves(c, &chosen.used_by(cal), &proposed)?;
                     let why = format!("after a change to the {} ({why})", cal.name());
                     all_moved.extend(recalculate(c, &actor, moved, &why, timing)?);
                 }
@@ -345,15 +401,32 @@ fn recalculate(
     Ok(out)
 }
 
-/// What open GDPR requests' deadlines become if they follow `country` (or weekends only).
-pub async fn preview_gdpr_country(
+/// The calendar `j`'s deadlines would follow, refused with the setting's field name if it
+/// cannot serve `j`.
+fn chosen_for(
+    j: Jurisdiction,
+    cal: Option<Calendar>,
+) -> Result<(&'static str, CalendarChoice), WorkflowError> {
+    let field = setting_for(j)
+        .ok_or_else(|| WorkflowError::invalid("jurisdiction", "has no calendar to choose"))?;
+    let chosen = CalendarChoice::default()
+        .with(j, cal)
+        .map_err(|e| WorkflowError::invalid(field, e.to_string()))?;
+    Ok((field, chosen))
+}
+
+/// What `j`'s open requests' deadlines become if they follow `cal` (`None`: weekends only,
+/// for GDPR); nothing is saved.
+pub async fn preview_choice(
     svc: &Services,
-    country: Option<Calendar>,
+    j: Jurisdiction,
+    cal: Option<Calendar>,
 ) -> Result<Vec<Moved>, WorkflowError> {
+    let (_, chosen) = chosen_for(j, cal)?;
     svc.db
         .run(move |c| {
-            let cal = country_calendar(c, country)?;
-            Ok(moves(c, &[Jurisdiction::Gdpr], &cal)?
+            let cal = effective_for(c, chosen.for_jurisdiction(j))?;
+            Ok(moves(c, &[j], &cal)?
                 .iter()
                 .map(|(row, _, after)| moved_of(row, after))
                 .collect())
@@ -361,12 +434,15 @@ pub async fn preview_gdpr_country(
         .await
 }
 
-/// Makes GDPR deadlines follow `country` (or weekends only), recalculating open requests.
-pub async fn set_gdpr_country(
+/// Makes `j`'s deadlines follow `cal` (`None`: weekends only, for GDPR), recalculating its
+/// open requests, each on its timeline; audited in the same transaction.
+pub async fn set_choice(
     svc: &Services,
     actor: Actor,
-    country: Option<Calendar>,
+    j: Jurisdiction,
+    cal: Option<Calendar>,
 ) -> Result<Vec<Moved>, WorkflowError> {
+    let (field, chosen) = chosen_for(j, cal)?;
     let timing = (svc.config.task_lead_days, svc.today());
     let by = match &actor {
         Actor::Staff { id } => Some(id.clone()),
@@ -376,27 +452,23 @@ pub async fn set_gdpr_country(
         .run(move |conn| {
             db::write_tx(conn, |c| {
                 db::calendar_lock(c, true)?;
-                settings::put(
-                    c,
-                    GDPR_COUNTRY,
-                    country.map_or("", |k| k.key()),
-                    by.as_ref(),
-                )?;
+                settings::put(c, field, cal.map_or("", |k| k.key()), by.as_ref())?;
                 audit::record(
                     c,
                     &actor,
-                    "settings.gdpr_country",
-                    "settings:gdpr_country",
-                    serde_json::json!({"country": country.map(|k| k.key())}),
+                    &format!("settings.{field}"),
+                    &format!("settings:{field}"),
+                    serde_json::json!({"calendar": cal.map(|k| k.key())}),
                 )?;
-                let cal = country_calendar(c, country)?;
-                let moved = moves(c, &[Jurisdiction::Gdpr], &cal)?;
-                let why = match country {
+                let effective = effective_for(c, chosen.for_jurisdiction(j))?;
+                let moved = moves(c, &[j], &effective)?;
+                let why = match cal {
                     Some(k) => format!(
-                        "because GDPR deadlines now skip the public holidays of {}",
-                        k.name()
+                        "because {} deadlines now follow the calendar “{}”",
+                        j.label(),
+                        k.title()
                     ),
-                    None => "because GDPR deadlines now skip weekends only".to_string(),
+                    None => format!("because {} deadlines now skip weekends only", j.label()),
                 };
                 recalculate(c, &actor, moved, &why, timing)
             })
@@ -413,7 +485,7 @@ const CALENDARS_VERSION: &str = "2026-11-statute-generated";
 /// Called at start-up; returns how many requests moved.
 pub fn recheck_after_upgrade(
     conn: &mut DbConn,
-    gdpr_default: Option<Calendar>,
+    default: CalendarChoice,
     timing: (i64, NaiveDate),
 ) -> Result<usize, WorkflowError> {
     db::write_tx(conn, |c| {
@@ -423,7 +495,7 @@ pub fn recheck_after_upgrade(
         }
         let mut n = 0;
         for j in Jurisdiction::ALL {
-            let cal = calendar_of(c, *j, gdpr_default)?;
+            let cal = calendar_of(c, *j, default)?;
             let moved = moves(c, &[*j], &cal)?;
             n += recalculate(
                 c,
@@ -439,8 +511,9 @@ pub fn recheck_after_upgrade(
     })
 }
 
-fn country_calendar(c: &mut DbConn, country: Option<Calendar>) -> Result<HolidayCalendar, DbError> {
-    match country {
+/// A calendar with admins' changes, or weekends only.
+fn effective_for(c: &mut DbConn, cal: Option<Calendar>) -> Result<HolidayCalendar, DbError> {
+    match cal {
         Some(k) => calendar::effective(c, k),
         None => Ok(HolidayCalendar::empty()),
     }

@@ -5,10 +5,8 @@ use steward_db::models::RequestRow;
 use steward_db::{self as db, DbConn, DbError, calendar, settings};
 use steward_domain::Jurisdiction;
 use steward_domain::clock::{self, ClockSettings};
-use steward_domain::holidays::{Calendar, HolidayCalendar};
+use steward_domain::holidays::{Calendar, CalendarChoice, HolidayCalendar};
 
-/// Re-derives every deadline from the stored facts, so a stored row never disagrees with the
-/// statutory rules.
 /// A request's deadlines by the statutory rules and a calendar.
 pub fn of(
     row: &RequestRow,
@@ -27,34 +25,43 @@ pub fn of(
     )
 }
 
-pub(super) const GDPR_COUNTRY: &str = "gdpr_country";
+/// The settings that hold an administrator's choice of calendar for a jurisdiction.
+pub(super) fn setting_for(j: Jurisdiction) -> Option<&'static str> {
+    match j {
+        Jurisdiction::Gdpr => Some("gdpr_country"),
+        Jurisdiction::UkGdpr => Some("uk_region"),
+        _ => None,
+    }
+}
 
-/// The member state GDPR deadlines follow: an administrator's choice in the console, else
-/// `STEWARD_GDPR_COUNTRY` (`default`); `None` is weekends only.
-pub fn gdpr_country(
-    c: &mut DbConn,
-    default: Option<Calendar>,
-) -> Result<Option<Calendar>, DbError> {
-    Ok(match settings::get(c, GDPR_COUNTRY)? {
-        Some(v) if v.is_empty() => None,
-        Some(v) => v.parse().ok().or(default),
-        None => default,
-    })
+/// The calendars GDPR and UK GDPR deadlines follow: an administrator's choice in the
+/// console, else the configuration's (`default`: `STEWARD_GDPR_COUNTRY`,
+/// `STEWARD_UK_REGION`). A stored GDPR choice that is empty means weekends only.
+pub fn choice(c: &mut DbConn, default: CalendarChoice) -> Result<CalendarChoice, DbError> {
+    let mut out = default;
+    for j in [Jurisdiction::Gdpr, Jurisdiction::UkGdpr] {
+        let Some(key) = setting_for(j) else { continue };
+        let stored = match settings::get(c, key)? {
+            None => continue,
+            Some(v) if v.is_empty() => None,
+            Some(v) => match v.parse::<Calendar>() {
+                Ok(cal) => Some(cal),
+                Err(_) => continue,
+            },
+        };
+        out = out.with(j, stored).unwrap_or(out);
+    }
+    Ok(out)
 }
 
 /// The calendar a jurisdiction's clock uses, with admins' changes; weekends only if none.
-/// `gdpr_default` is `STEWARD_GDPR_COUNTRY`; the console's setting wins over it.
 pub fn calendar_of(
     c: &mut DbConn,
     j: Jurisdiction,
-    gdpr_default: Option<Calendar>,
+    default: CalendarChoice,
 ) -> Result<HolidayCalendar, DbError> {
     db::calendar_lock(c, false)?;
-    let country = match j {
-        Jurisdiction::Gdpr => gdpr_country(c, gdpr_default)?,
-        _ => None,
-    };
-    match Calendar::for_jurisdiction(j, country) {
+    match choice(c, default)?.for_jurisdiction(j) {
         Some(cal) => calendar::effective(c, cal),
         None => Ok(HolidayCalendar::empty()),
     }
@@ -64,9 +71,9 @@ pub fn reschedule(
     conn: &mut DbConn,
     row: &mut RequestRow,
     extended: bool,
-    gdpr_country: Option<Calendar>,
+    default: CalendarChoice,
 ) -> Result<(), WorkflowError> {
-    let cal = calendar_of(conn, row.jurisdiction, gdpr_country)?;
+    let cal = calendar_of(conn, row.jurisdiction, default)?;
     let s = of(row, extended, &cal)?;
     row.acknowledge_by = s.acknowledge_by;
     row.due_date = s.due_date;

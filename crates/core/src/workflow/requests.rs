@@ -13,7 +13,7 @@ use steward_db::models::{RequestEvent, RequestRow};
 use steward_db::slots;
 use steward_db::{self as db, DbConn, requests};
 use steward_domain::clock::{self, ClockSettings};
-use steward_domain::holidays::Calendar;
+use steward_domain::holidays::CalendarChoice;
 use steward_domain::kinds::VerificationMethod;
 use steward_domain::lifecycle::{PACKAGE_DAYS, next_status, package_downloadable};
 use steward_domain::timeline::TimelineAction;
@@ -173,7 +173,7 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
         ));
     }
     let tz = svc.config.timezone;
-    let gdpr_country = svc.config.gdpr_country;
+    let calendars = svc.config.calendars;
     let received_date = tz.from_utc_datetime(&received_at).date_naive();
     let keys = svc.keys.clone();
     let verify_token = intake.send_verification.then(new_token);
@@ -236,7 +236,7 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
         .db
         .run(move |conn| {
             db::write_tx(conn, |c| {
-                super::deadlines::reschedule(c, &mut row, false, gdpr_country)?;
+                super::deadlines::reschedule(c, &mut row, false, calendars)?;
                 row.duplicate_of =
                     requests::find_open_duplicate(c, &row.email_index, row.kind)?.map(|(id, _)| id);
                 let mut events = vec![event(
@@ -413,7 +413,7 @@ pub async fn act(
     let ctx = Ctx {
         today: svc.today(),
         lead_days: svc.config.task_lead_days,
-        gdpr_country: svc.config.gdpr_country,
+        calendars: svc.config.calendars,
     };
     let input2 = input.clone();
     let (row, before) = svc
@@ -480,7 +480,7 @@ pub async fn auto_complete(svc: &Services) -> Result<usize, WorkflowError> {
 struct Ctx {
     today: chrono::NaiveDate,
     lead_days: i64,
-    gdpr_country: Option<Calendar>,
+    calendars: CalendarChoice,
 }
 
 fn apply(
@@ -529,7 +529,7 @@ fn apply(
                     c,
                     row,
                     row.extended_due_date.is_some(),
-                    ctx.gdpr_country,
+                    ctx.calendars,
                 )?;
             }
             row.status_before_pause = None;
@@ -551,7 +551,7 @@ fn apply(
                 ));
             }
             row.extension_reason = Some(reason.into());
-            super::deadlines::reschedule(c, row, true, ctx.gdpr_country)?;
+            super::deadlines::reschedule(c, row, true, ctx.calendars)?;
         }
         Action::Deny => {
             let denial = input.denial.ok_or_else(|| {

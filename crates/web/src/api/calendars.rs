@@ -22,12 +22,17 @@ pub struct ListQuery {
     year: String,
 }
 
-/// Every calendar's days of the year asked, and the member state GDPR deadlines follow.
+/// Every calendar's days of the year asked, and the calendars GDPR and UK GDPR deadlines
+/// follow.
 #[derive(Serialize, ToSchema)]
 pub struct CalendarList {
-    /// The calendar key of that member state; none is weekends only.
-    #[schema(value_type = Option<String>)]
+    /// The calendar key of the member state or region GDPR deadlines follow; none is weekends
+    /// only.
+    #[schema(value_type = Option<String>, example = "de-by")]
     gdpr_country: Option<&'static str>,
+    /// The calendar key of the part of the United Kingdom UK GDPR deadlines follow.
+    #[schema(value_type = String, example = "gb-sct")]
+    uk_region: &'static str,
     items: Vec<calendars::CalendarView>,
 }
 
@@ -61,10 +66,10 @@ pub async fn list(
     for c in Calendar::ALL {
         items.push(calendars::view(&svc, *c, year as i32).await?);
     }
+    let choice = calendars::current_choice(&svc).await?;
     Ok(HttpResponse::Ok().json(CalendarList {
-        gdpr_country: calendars::current_gdpr_country(&svc)
-            .await?
-            .map(|c| c.key()),
+        gdpr_country: choice.gdpr.map(Calendar::key),
+        uk_region: choice.uk.key(),
         items,
     }))
 }

@@ -13,19 +13,65 @@ use crate::render::render;
 use crate::staff::ConsoleStaff;
 use steward_core::workflow::calendars::{self, CalendarView, Moved, Proposal};
 use steward_core::workflow::{Services, WorkflowError};
-use steward_domain::holidays::Calendar;
+use steward_domain::Jurisdiction;
+use steward_domain::holidays::{Calendar, CalendarChoice};
 use steward_domain::validation::FieldErrors;
 
 #[derive(Template)]
 #[template(path = "console/calendars.html")]
 struct CalendarsPage {
     nav: Nav,
-    calendars: &'static [Calendar],
+    /// Every calendar by country: the national one first, then its regions.
+    groups: Vec<(String, Vec<Calendar>)>,
     cal: CalendarView,
-    gdpr_country: Option<Calendar>,
+    /// A single year shown, or `None` for the next 24 months.
+    year: Option<i32>,
+    this_year: i32,
+    choice: CalendarChoice,
     f: CalendarFields,
     errors: FieldErrors,
     flash: Option<String>,
+}
+
+impl CalendarsPage {
+    fn is_gdpr(&self, c: &Calendar) -> bool {
+        self.choice.gdpr == Some(*c)
+    }
+
+    fn is_uk(&self, c: &Calendar) -> bool {
+        self.choice.uk == *c
+    }
+
+    /// The name of the calendar whose law gives a day (a region lists its country's too).
+    fn law_name(&self, key: &Option<&'static str>) -> String {
+        key.and_then(|k| k.parse::<Calendar>().ok())
+            .map_or_else(String::new, Calendar::title)
+    }
+}
+
+/// Which days the page lists.
+#[derive(Clone, Copy)]
+enum Span {
+    Year(i32),
+    /// From today through the next 24 months.
+    Upcoming,
+}
+
+/// Calendars grouped by country for the pickers, in the order they are declared.
+fn groups() -> Vec<(String, Vec<Calendar>)> {
+    let mut out: Vec<(String, Vec<Calendar>)> = Vec::new();
+    for c in Calendar::ALL {
+        let label = if c.is_uk() {
+            "United Kingdom".to_string()
+        } else {
+            c.parent().unwrap_or(*c).title()
+        };
+        match out.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, list)) => list.push(*c),
+            None => out.push((label, vec![*c])),
+        }
+    }
+    out
 }
 
 #[derive(Template)]
@@ -61,14 +107,14 @@ pub async fn page(
         .calendar
         .parse::<Calendar>()
         .unwrap_or(Calendar::California);
-    let year = q
+    let span = q
         .year
         .parse::<i32>()
         .ok()
         .filter(|y| {
             (steward_domain::holidays::FIRST_YEAR..=steward_domain::holidays::LAST_YEAR).contains(y)
         })
-        .unwrap_or_else(|| this_year(&svc));
+        .map_or(Span::Upcoming, Span::Year);
     let flash = q
         .done
         .parse::<usize>()
@@ -83,7 +129,7 @@ pub async fn page(
         &svc,
         &staff,
         cal,
-        year,
+        span,
         f,
         FieldErrors::default(),
         flash,
@@ -97,20 +143,25 @@ async fn show(
     svc: &Services,
     staff: &ConsoleStaff,
     cal: Calendar,
-    year: i32,
+    span: Span,
     f: CalendarFields,
     errors: FieldErrors,
     flash: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
-    let view = calendars::view(svc, cal, year).await?;
+    let (view, year) = match span {
+        Span::Year(y) => (calendars::view(svc, cal, y).await?, Some(y)),
+        Span::Upcoming => (calendars::upcoming(svc, cal).await?, None),
+    };
     render(
         status,
         &CalendarsPage {
             nav: Nav::new(staff, "calendars"),
-            calendars: Calendar::ALL,
+            groups: groups(),
             cal: view,
-            gdpr_country: calendars::current_gdpr_country(svc).await?,
+            year,
+            this_year: this_year(svc),
+            choice: calendars::current_choice(svc).await?,
             f,
             errors,
             flash,
@@ -130,7 +181,7 @@ pub async fn change(
         .calendar
         .parse::<Calendar>()
         .unwrap_or(Calendar::California);
-    let year = this_year(&svc);
+    let span = Span::Upcoming;
     let proposals = match f.parse() {
         Ok(p) => p,
         Err(errors) => {
@@ -138,7 +189,7 @@ pub async fn change(
                 &svc,
                 &staff,
                 cal,
-                year,
+                span,
                 f,
                 errors,
                 None,
@@ -166,7 +217,7 @@ pub async fn change(
                 &svc,
                 &staff,
                 cal,
-                year,
+                span,
                 f,
                 errors,
                 None,
@@ -189,7 +240,7 @@ pub async fn change(
         StatusCode::OK,
         &PreviewPage {
             nav: Nav::new(&staff, "calendars"),
-            heading: format!("Check the change to {}", cal.name()),
+            heading: format!("Check the change to {}", cal.title()),
             items,
             action: "/console/settings/calendars",
             hidden: vec![("calendar", cal.key().into()), ("csv", to_csv(&proposals))],
@@ -219,77 +270,109 @@ fn describe(p: &Proposal) -> String {
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-pub struct CountryForm {
+pub struct ChoiceForm {
     csrf: String,
-    /// A member state's calendar key, or empty for weekends only.
+    /// An EU calendar's key (a member state or a region), or empty for weekends only.
     gdpr_country: String,
+    /// `gb-eng`, `gb-sct` or `gb-nir`.
+    uk_region: String,
     confirm: String,
 }
 
-/// Which member state's holidays GDPR deadlines skip: previewed, then saved.
+/// Which member state's (or region's) holidays GDPR deadlines skip: previewed, then saved.
 pub async fn gdpr_country(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
-    form: web::Form<CountryForm>,
+    form: web::Form<ChoiceForm>,
+) -> Result<HttpResponse, PageError> {
+    let chosen = form.gdpr_country.trim().to_string();
+    choose(&svc, &staff, form.into_inner(), Jurisdiction::Gdpr, chosen).await
+}
+
+/// Which part of the United Kingdom's bank holidays UK GDPR deadlines skip.
+pub async fn uk_region(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    form: web::Form<ChoiceForm>,
+) -> Result<HttpResponse, PageError> {
+    let chosen = form.uk_region.trim().to_string();
+    choose(
+        &svc,
+        &staff,
+        form.into_inner(),
+        Jurisdiction::UkGdpr,
+        chosen,
+    )
+    .await
+}
+
+async fn choose(
+    svc: &Services,
+    staff: &ConsoleStaff,
+    form: ChoiceForm,
+    j: Jurisdiction,
+    chosen: String,
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
-    let chosen = form.gdpr_country.trim();
-    let country = if chosen.is_empty() {
-        None
-    } else {
-        match chosen
-            .parse::<Calendar>()
-            .ok()
-            .filter(|c| c.is_eu_country())
-        {
-            Some(c) => Some(c),
-            None => {
-                let mut errors = FieldErrors::default();
-                errors.add(
-                    "gdpr_country",
-                    "GDPR deadlines",
-                    "must be one of the listed member states",
-                );
-                let f = CalendarFields {
-                    calendar: Calendar::California.key().into(),
-                    change: "add".into(),
-                    ..Default::default()
-                };
-                let year = this_year(&svc);
-                return show(
-                    &svc,
-                    &staff,
-                    Calendar::California,
-                    year,
-                    f,
-                    errors,
-                    None,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await;
-            }
-        }
+    let (field, action) = match j {
+        Jurisdiction::UkGdpr => ("uk_region", "/console/settings/uk-region"),
+        _ => ("gdpr_country", "/console/settings/gdpr-country"),
     };
+    let cal = match chosen.as_str() {
+        "" => Ok(None),
+        key => key.parse::<Calendar>().map(Some).map_err(|_| ()),
+    };
+    let result = match (cal, form.confirm == "yes") {
+        (Err(()), _) => Err(WorkflowError::invalid(
+            field,
+            "must be one of the listed calendars",
+        )),
+        (Ok(cal), true) => calendars::set_choice(svc, staff.0.actor(), j, cal).await,
+        (Ok(cal), false) => calendars::preview_choice(svc, j, cal).await,
+    };
+    let moved = match result {
+        Ok(moved) => moved,
+        Err(WorkflowError::Invalid { field, message }) => {
+            let mut errors = FieldErrors::default();
+            errors.add(field, j.label(), message);
+            let f = CalendarFields {
+                calendar: Calendar::California.key().into(),
+                change: "add".into(),
+                ..Default::default()
+            };
+            return show(
+                svc,
+                staff,
+                Calendar::California,
+                Span::Upcoming,
+                f,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let cal = chosen.parse::<Calendar>().ok();
     if form.confirm == "yes" {
-        let moved = calendars::set_gdpr_country(&svc, staff.0.actor(), country).await?;
-        let key = country.map_or(Calendar::California, |c| c).key();
+        let key = cal.unwrap_or(Calendar::California).key();
         return Ok(crate::render::redirect(&format!(
             "/console/settings/calendars?calendar={key}&done={}",
             moved.len()
         )));
     }
-    let moved = calendars::preview_gdpr_country(&svc, country).await?;
-    let follows = country.map_or("weekends only".to_string(), |c| {
-        format!("the public holidays of {}", c.name())
+    let follows = cal.map_or("weekends only".to_string(), |c| {
+        format!("the holidays of {}", c.title())
     });
     render(
         StatusCode::OK,
         &PreviewPage {
-            nav: Nav::new(&staff, "calendars"),
-            heading: "Check the change to GDPR deadlines".into(),
-            items: vec![format!("GDPR deadlines will skip {follows}.")],
-            action: "/console/settings/gdpr-country",
-            hidden: vec![("gdpr_country", chosen.to_string())],
+            nav: Nav::new(staff, "calendars"),
+            heading: format!("Check the change to {} deadlines", j.label()),
+            items: vec![format!("{} deadlines will skip {follows}.", j.label())],
+            action,
+            hidden: vec![(field, chosen)],
             cancel: "/console/settings/calendars".into(),
             moved,
         },
