@@ -117,6 +117,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("GET", "/console/settings/calendars", Only(ADMINS)),
     ("POST", "/console/settings/calendars", Only(ADMINS)),
     ("POST", "/console/settings/gdpr-country", Only(ADMINS)),
+    ("POST", "/console/settings/uk-region", Only(ADMINS)),
     ("GET", "/api/v1/requests/{id}/package.csv", Only(READERS)),
     ("POST", "/api/v1/stores", Only(WORKERS)),
     ("GET", "/api/v1/stores", Only(READERS)),
