@@ -405,8 +405,9 @@ async fn console_pages_fit_a_phone_and_pass_axe() {
         app: &app,
         token: app.token(Role::Admin).await,
     };
-    let email = "phone.officer@staff.example";
-    app.staff(Role::PrivacyOfficer, email, crate::support::PASSWORD)
+    // An administrator, who sees every page, the settings too.
+    let email = "phone.admin@staff.example";
+    app.staff(Role::Admin, email, crate::support::PASSWORD)
         .await;
     let (s, store) = api
         .post(
@@ -444,6 +445,8 @@ async fn console_pages_fit_a_phone_and_pass_axe() {
         "/console/audit".into(),
         "/console/breaches".into(),
         format!("/console/breaches/{breach}"),
+        "/console/settings/calendars?calendar=de-by".into(),
+        "/console/settings/calendars?calendar=es-ct&year=2026".into(),
     ];
     let d = driver().await;
     let app = &app;
