@@ -255,6 +255,123 @@ fn audit_verify_reports_truncation_and_rewrites() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Both anchors are compared: deleting, truncating or replacing the checkpoint file, or the
+/// database's copy of the checkpoints, is reported with what is missing, and nothing is
+/// signed over a chain that no longer matches them (finding 3 of the second attack pass).
+#[test]
+fn audit_verify_compares_the_file_and_the_database_copy() {
+    use diesel::{Connection, RunQueryDsl};
+    let dir =
+        std::env::temp_dir().join(format!("steward-anchors-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let steward = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_steward"))
+            .current_dir(&dir)
+            .env_remove("STEWARD_DATABASE_URL")
+            .env_remove("STEWARD_SMTP_URL")
+            .env("STEWARD_LOG", "warn")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let verify = || {
+        let out = steward(&["audit", "verify"]);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.success(), text)
+    };
+    assert!(steward(&["demo"]).status.success());
+    assert!(verify().0);
+    // A second checkpoint, so that the file has lines before its last.
+    let key = steward(&[
+        "site-key",
+        "create",
+        "--name",
+        "Shop",
+        "--origin",
+        "https://shop.example",
+    ]);
+    assert!(
+        key.status.success(),
+        "{}",
+        String::from_utf8_lossy(&key.stderr)
+    );
+    let (ok, out) = verify();
+    assert!(ok && out.contains("intact"), "{out}");
+
+    let (db, file) = (dir.join("steward.db"), dir.join("audit-checkpoints.log"));
+    let (db_copy, file_copy) = (dir.join("db.copy"), dir.join("file.copy"));
+    std::fs::copy(&db, &db_copy).unwrap();
+    std::fs::copy(&file, &file_copy).unwrap();
+    let lines = std::fs::read_to_string(&file).unwrap().lines().count();
+    assert!(lines >= 2, "{lines} checkpoint lines");
+    let restore = || {
+        std::fs::copy(&db_copy, &db).unwrap();
+        let _ = std::fs::remove_file(&file);
+        std::fs::copy(&file_copy, &file).unwrap();
+    };
+    let sql = |q: &str| {
+        let mut c = diesel::SqliteConnection::establish(&db.display().to_string()).unwrap();
+        diesel::sql_query(q).execute(&mut c).unwrap();
+    };
+    let broken = |what: &str, says: &str| {
+        let (ok, out) = verify();
+        assert!(!ok, "{what}: reported: {out}");
+        assert!(out.contains(says), "{what}: {out}");
+        // Nothing was signed over it: a second run says the same.
+        let (again, out) = verify();
+        assert!(!again && out.contains(says), "{what}, again: {out}");
+    };
+
+    restore();
+    sql("DELETE FROM audit_log WHERE seq > (SELECT MAX(seq) - 20 FROM audit_log)");
+    std::fs::remove_file(&file).unwrap();
+    broken(
+        "last 20 rows and the file deleted",
+        "audit-checkpoints.log is missing",
+    );
+    assert!(!file.exists(), "no new file was started");
+
+    restore();
+    sql("DELETE FROM audit_log");
+    std::fs::remove_file(&file).unwrap();
+    broken("every row and the file deleted", "is missing");
+
+    restore();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let kept: Vec<&str> = text.lines().take(lines - 1).collect();
+    std::fs::write(&file, kept.join("\n") + "\n").unwrap();
+    broken(
+        "the file's last line cut",
+        "lacks 1 of the checkpoints the database holds",
+    );
+
+    restore();
+    std::fs::write(&file, "").unwrap();
+    broken("the file emptied", "lacks");
+
+    #[cfg(unix)]
+    {
+        restore();
+        std::fs::remove_file(&file).unwrap();
+        std::os::unix::fs::symlink("/dev/null", &file).unwrap();
+        broken("the file a link to /dev/null", "is not a regular file");
+        std::fs::remove_file(&file).unwrap();
+    }
+
+    restore();
+    sql("DELETE FROM audit_checkpoints");
+    broken("the database copy deleted", "the database copy lacks");
+
+    restore();
+    let (ok, out) = verify();
+    assert!(ok && out.contains("intact"), "restored: {out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// The audit page filters by who, action and dates, keeps the filters when paging, and
 /// offers the same rows as CSV.
 #[tokio::test]

@@ -34,3 +34,20 @@ pub fn insert(
         .execute(conn)?;
     Ok(())
 }
+
+/// Every checkpoint in the database copy, oldest first: (rows, head hash, signed at,
+/// signature).
+pub fn all(conn: &mut DbConn) -> Result<Vec<(i64, String, String, String)>, DbError> {
+    Ok(audit_checkpoints::table
+        .order((
+            audit_checkpoints::rows.asc(),
+            audit_checkpoints::signed_at.asc(),
+        ))
+        .select((
+            audit_checkpoints::rows,
+            audit_checkpoints::head_hash,
+            audit_checkpoints::signed_at,
+            audit_checkpoints::signature,
+        ))
+        .load(conn)?)
+}

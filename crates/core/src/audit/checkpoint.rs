@@ -77,34 +77,100 @@ fn head(conn: &mut DbConn) -> Result<(i64, String), DbError> {
     Ok(last.unwrap_or((0, super::GENESIS.to_string())))
 }
 
-/// The checkpoints in the file, in order (a missing file has none).
-pub fn read(file: &Path) -> std::io::Result<Vec<(usize, Option<Checkpoint>)>> {
+/// What the checkpoint file holds.
+#[derive(Debug)]
+pub enum FileState {
+    /// No file at the path (a fresh installation, or a deleted file).
+    Missing,
+    /// Its non-empty lines, numbered, each parsed if it is a checkpoint line.
+    Lines(Vec<(usize, Option<Checkpoint>)>),
+    /// Something Steward cannot trust as its append-only file (a device such as /dev/null,
+    /// a folder, an unreadable file): why.
+    Unusable(String),
+}
+
+/// The checkpoint file as it stands. A symbolic link is followed (the file may live on
+/// another disk), but what it leads to must be a regular file Steward can read.
+pub fn read(file: &Path) -> FileState {
+    match std::fs::metadata(file) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return if std::fs::symlink_metadata(file).is_ok() {
+                FileState::Unusable("is a link to nothing".into())
+            } else {
+                FileState::Missing
+            };
+        }
+        Err(e) => return FileState::Unusable(format!("cannot be read ({})", e.kind())),
+        Ok(m) if !m.is_file() => return FileState::Unusable("is not a regular file".into()),
+        Ok(_) => {}
+    }
     let f = match std::fs::File::open(file) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e),
+        Err(e) => return FileState::Unusable(format!("cannot be read ({})", e.kind())),
     };
-    std::io::BufReader::new(f)
+    let lines: std::io::Result<Vec<_>> = std::io::BufReader::new(f)
         .lines()
         .enumerate()
         .filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty()))
         .map(|(i, l)| l.map(|l| (i + 1, Checkpoint::parse(&l))))
-        .collect()
+        .collect();
+    match lines {
+        Ok(lines) => FileState::Lines(lines),
+        Err(e) => FileState::Unusable(format!("cannot be read ({})", e.kind())),
+    }
+}
+
+/// The database copy of the checkpoints, oldest first.
+fn stored(conn: &mut DbConn) -> Result<Vec<Checkpoint>, DbError> {
+    Ok(steward_db::checkpoints::all(conn)?
+        .into_iter()
+        .map(|(rows, head, at, signature)| Checkpoint {
+            rows,
+            head,
+            at,
+            signature,
+        })
+        .collect())
+}
+
+/// The hash of row `seq`, if it is there.
+fn hash_at(conn: &mut DbConn, seq: i64) -> Result<Option<String>, DbError> {
+    Ok(audit_log::table
+        .filter(audit_log::seq.eq(seq))
+        .select(audit_log::hash)
+        .first(conn)
+        .optional()?)
 }
 
 /// Signs the current head if it moved since the last checkpoint, and appends it
 /// (file first, 0600, then the database copy). Returns the checkpoint written, if any.
+///
+/// Nothing is signed while the anchors disagree with the chain: signing a chain that no
+/// longer holds the last signed head, or starting a new file while the database says
+/// checkpoints were written, would make tampering look clean.
 pub fn write(
     conn: &mut DbConn,
     signer: &SigningKey,
     file: &Path,
 ) -> Result<Option<Checkpoint>, CheckpointError> {
     let (rows, hash) = head(conn)?;
-    // Compared with the database copy (one indexed row), not the file, which only grows: this
-    // runs on every scheduler tick. A missing copy only means one more line is signed.
+    // Compared with the database copy (one indexed row), not the whole file: this runs on
+    // every scheduler tick.
     let last = steward_db::checkpoints::latest(conn)?;
-    if rows == 0 || last.is_some_and(|(r, h)| r == rows && h == hash) {
+    if rows == 0 && last.is_none() || last.as_ref().is_some_and(|(r, h)| *r == rows && *h == hash) {
         return Ok(None);
+    }
+    if let Some((r, h)) = &last {
+        if *r > rows || hash_at(conn, *r)?.as_deref() != Some(h.as_str()) {
+            return Err(CheckpointError::Broken(format!(
+                "the log no longer holds the head the last checkpoint signed ({r} rows); run `steward audit verify`"
+            )));
+        }
+        if !matches!(read(file), FileState::Lines(_)) {
+            return Err(CheckpointError::Broken(format!(
+                "{FILE_NAME} is missing or unusable although checkpoints were written; run `steward audit verify`"
+            )));
+        }
     }
     let at = Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();
     let signature = hex::encode(signer.sign(message(rows, &hash, &at).as_bytes()).to_bytes());
@@ -136,6 +202,9 @@ pub enum CheckpointError {
     Db(#[from] DbError),
     #[error("audit checkpoint file: {0}")]
     File(#[from] std::io::Error),
+    /// The anchors disagree with the chain; nothing was signed.
+    #[error("audit checkpoints: {0}")]
+    Broken(String),
 }
 
 /// What the checkpoints say about the chain as it stands.
@@ -148,8 +217,10 @@ pub struct AnchorReport {
     pub problem: Option<String>,
 }
 
-/// Checks the chain against every checkpoint in the file: each counted row must still be
-/// there with the hash that was signed, and every line must carry a valid signature.
+/// Checks the chain against both anchors, the file and the database copy: every checkpoint
+/// must carry this Steward's signature, each counted row must still be there with the hash
+/// that was signed, and each anchor must hold the other's checkpoints (a deleted, truncated
+/// or replaced file, or rows deleted from the copy, is reported with what is missing).
 pub fn check(
     conn: &mut DbConn,
     signer: &SigningKey,
@@ -161,14 +232,55 @@ pub fn check(
         latest: None,
         problem: None,
     };
-    let (rows_now, _) = head(conn)?;
-    for (line, c) in read(file)? {
-        let Some(c) = c.filter(|c| c.verifies(&key)) else {
+    let stored = stored(conn)?;
+    let newest = |list: &[&Checkpoint]| {
+        list.iter()
+            .max_by_key(|c| c.rows)
+            .map_or_else(String::new, |c| {
+                format!(" (the newest: {} rows, signed {})", c.rows, c.at)
+            })
+    };
+    let in_file = match read(file) {
+        FileState::Missing if stored.is_empty() => Vec::new(),
+        FileState::Missing => {
             report.problem = Some(format!(
-                "line {line} of {FILE_NAME} is not a checkpoint signed by this Steward's key"
+                "{FILE_NAME} is missing, but the database holds {} signed checkpoints{}: the file was deleted",
+                stored.len(),
+                newest(&stored.iter().collect::<Vec<_>>())
             ));
             return Ok(report);
-        };
+        }
+        FileState::Unusable(why) => {
+            report.problem = Some(format!("{FILE_NAME} {why}"));
+            return Ok(report);
+        }
+        FileState::Lines(lines) => {
+            let mut out = Vec::new();
+            for (line, c) in lines {
+                match c.filter(|c| c.verifies(&key)) {
+                    Some(c) => out.push(c),
+                    None => {
+                        report.problem = Some(format!(
+                            "line {line} of {FILE_NAME} is not a checkpoint signed by this Steward's key"
+                        ));
+                        return Ok(report);
+                    }
+                }
+            }
+            out
+        }
+    };
+    if let Some(c) = stored.iter().find(|c| !c.verifies(&key)) {
+        report.problem = Some(format!(
+            "the database copy holds a checkpoint ({} rows, {}) not signed by this Steward's key",
+            c.rows, c.at
+        ));
+        return Ok(report);
+    }
+    let (rows_now, _) = head(conn)?;
+    let mut anchors: Vec<&Checkpoint> = in_file.iter().chain(stored.iter()).collect();
+    anchors.sort_by_key(|c| c.rows);
+    for c in anchors {
         if c.rows > rows_now {
             report.problem = Some(format!(
                 "the log has {rows_now} rows but the checkpoint of {} signed {} rows: rows were deleted",
@@ -176,13 +288,7 @@ pub fn check(
             ));
             return Ok(report);
         }
-        let hash: Option<String> = audit_log::table
-            .filter(audit_log::seq.eq(c.rows))
-            .select(audit_log::hash)
-            .first(conn)
-            .optional()
-            .map_err(DbError::from)?;
-        if hash.as_deref() != Some(c.head.as_str()) {
+        if hash_at(conn, c.rows)?.as_deref() != Some(c.head.as_str()) {
             report.problem = Some(format!(
                 "row {} no longer has the hash the checkpoint of {} signed: the log was rewritten",
                 c.rows, c.at
@@ -190,6 +296,29 @@ pub fn check(
             return Ok(report);
         }
         report.latest = Some((c.rows, c.at.clone()));
+    }
+    let not_in_file: Vec<&Checkpoint> = stored.iter().filter(|c| !in_file.contains(c)).collect();
+    if !not_in_file.is_empty() {
+        report.problem = Some(format!(
+            "{FILE_NAME} lacks {} of the checkpoints the database holds{}: lines were removed or the file replaced",
+            not_in_file.len(),
+            newest(&not_in_file)
+        ));
+        return Ok(report);
+    }
+    // The file's last line may be a checkpoint whose database copy was never written (the
+    // file is written first); any other line must be in the database too.
+    let not_stored: Vec<&Checkpoint> = in_file
+        .iter()
+        .take(in_file.len().saturating_sub(1))
+        .filter(|c| !stored.contains(c))
+        .collect();
+    if !not_stored.is_empty() {
+        report.problem = Some(format!(
+            "the database copy lacks {} of the checkpoints {FILE_NAME} holds{}: they were deleted from the database",
+            not_stored.len(),
+            newest(&not_stored)
+        ));
     }
     Ok(report)
 }

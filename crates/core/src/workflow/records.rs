@@ -102,28 +102,25 @@ pub async fn checkpoint(svc: &Services) -> Result<(), WorkflowError> {
         .run(move |c| {
             checkpoint::write(c, &signer, &file)
                 .map(|_| ())
-                .map_err(|e| match e {
-                    checkpoint::CheckpointError::Db(d) => WorkflowError::Db(d),
-                    checkpoint::CheckpointError::File(f) => {
-                        WorkflowError::Conflict(format!("audit checkpoint file: {f}"))
-                    }
-                })
+                .map_err(WorkflowError::from)
         })
         .await
+}
+
+impl From<checkpoint::CheckpointError> for WorkflowError {
+    fn from(e: checkpoint::CheckpointError) -> Self {
+        match e {
+            checkpoint::CheckpointError::Db(d) => WorkflowError::Db(d),
+            other => WorkflowError::Conflict(other.to_string()),
+        }
+    }
 }
 
 /// What the signed checkpoints say about the chain.
 pub async fn anchor(svc: &Services) -> Result<checkpoint::AnchorReport, WorkflowError> {
     let (signer, file) = (svc.keys.audit_signer(), svc.config.checkpoint_file());
     svc.db
-        .run(move |c| {
-            checkpoint::check(c, &signer, &file).map_err(|e| match e {
-                checkpoint::CheckpointError::Db(d) => WorkflowError::Db(d),
-                checkpoint::CheckpointError::File(f) => {
-                    WorkflowError::Conflict(format!("audit checkpoint file: {f}"))
-                }
-            })
-        })
+        .run(move |c| checkpoint::check(c, &signer, &file).map_err(WorkflowError::from))
         .await
 }
 
