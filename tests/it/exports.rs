@@ -627,6 +627,42 @@ async fn retention_purges_what_is_due_and_metrics_stay() {
             assert_eq!(s, 200);
             ids.push(id);
         }
+        // A store task of the first request with a correction preview (old and new values)
+        // and a store error quoting a row: both are the person's data too.
+        let owner = "desk.owner@staff.example";
+        app.staff(Role::StoreOwner, owner, crate::support::PASSWORD)
+            .await;
+        let (s, store) = api
+            .post(
+                "/api/v1/stores",
+                crate::stores::art30("Support desk", "manual", owner),
+            )
+            .await;
+        assert_eq!(s, 201, "{store}");
+        let (rid, sid) = (ids[0].clone(), store["id"].as_str().unwrap().to_string());
+        app.db(move |c| {
+            use diesel::prelude::*;
+            use steward::db::schema::tasks::dsl::*;
+            use steward::domain::stores::TaskStatus;
+            use steward::domain::{RequestId, StoreId, TaskId};
+            let now = chrono::Utc::now().naive_utc();
+            diesel::insert_into(tasks)
+                .values((
+                    id.eq(W(TaskId::from(uuid::Uuid::new_v4().to_string()))),
+                    request_id.eq(W(RequestId::from(rid))),
+                    store_id.eq(W(StoreId::from(sid))),
+                    status.eq(W(TaskStatus::Done)),
+                    due_date.eq(now.date()),
+                    attempts.eq(1),
+                    last_error.eq(Some("duplicate key (email)=(old0@example.org)")),
+                    correction_enc.eq(Some("sealed preview of Old Name")),
+                    created_at.eq(now),
+                    updated_at.eq(now),
+                ))
+                .execute(c)
+        })
+        .await
+        .unwrap();
         let year = chrono::Utc::now().year();
         // Time passes: the first closed 25 months ago, the second 2 months ago, the third now.
         let aged = [(ids[0].clone(), 25 * 31), (ids[1].clone(), 62)];
@@ -702,6 +738,19 @@ async fn retention_purges_what_is_due_and_metrics_stay() {
         assert!(
             !erased[1].0.starts_with("purged:") && erased[1].1.is_some(),
             "2 months: kept"
+        );
+        let task: (Option<String>, Option<String>) = app
+            .db(|c| {
+                use diesel::prelude::*;
+                use steward::db::schema::tasks::dsl::*;
+                tasks.select((correction_enc, last_error)).first(c)
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            task,
+            (None, None),
+            "the correction preview and error are erased"
         );
         assert!(!erased[2].0.starts_with("purged:"), "just closed: kept");
         let (s, r) = api.get(&format!("/api/v1/requests/{}", ids[0])).await;

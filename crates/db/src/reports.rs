@@ -272,8 +272,14 @@ pub fn erase_personal_data(
     )
     .set(request_events::note.eq(None::<String>))
     .execute(conn)?;
+    // A correction's preview holds the old and new values, and a store's error message can
+    // quote a row: neither outlives the request's personal data.
     diesel::update(tasks::table.filter(tasks::request_id.eq_any(ids.iter().map(W))))
-        .set(tasks::note.eq(None::<String>))
+        .set((
+            tasks::note.eq(None::<String>),
+            tasks::correction_enc.eq(None::<String>),
+            tasks::last_error.eq(None::<String>),
+        ))
         .execute(conn)?;
     let files = diesel::delete(
         attachments::table.filter(attachments::request_id.eq_any(ids.iter().map(W))),
