@@ -208,6 +208,44 @@ fn button(text: &str) -> String {
     format!("//button[normalize-space()='{text}']")
 }
 
+/// A purpose may be keyed like a member of every JavaScript object (`constructor`,
+/// `toString`): the banner still asks about it (it used to find Object.prototype's member and
+/// take the purpose as answered).
+#[tokio::test]
+async fn banner_asks_about_a_purpose_keyed_like_an_object_member() {
+    if !available() {
+        return;
+    }
+    let app = TestApp::spawn(backends()[0]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    let body = json!({"key": "constructor", "name": "Site builder", "notice_text": "We remember your layout."});
+    let (s, p) = api.post("/api/v1/purposes", body).await;
+    assert_eq!(s, 201, "{p}");
+    let (origin, _shop_server) = shop(&app.base).await;
+    let (s, k) = api
+        .post(
+            "/api/v1/site-keys",
+            json!({"name": "Shop", "origins": [origin]}),
+        )
+        .await;
+    assert_eq!(s, 201, "{k}");
+    let page = format!("{origin}/shop.html?key={}", k["key"].as_str().unwrap());
+    let d = driver().await;
+    with_browser(&d, |c| async move {
+        c.goto(&page).await.unwrap();
+        until(
+            &c,
+            "the banner",
+            "return !!document.querySelector('.steward-banner')",
+        )
+        .await;
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn banner_gates_scripts_asks_again_and_honours_gpc() {
     if !available() {

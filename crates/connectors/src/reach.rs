@@ -149,8 +149,8 @@ fn never(ip: IpAddr) -> bool {
 }
 
 /// The IPv4 address an IPv6 address carries, in the forms that reach it: mapped
-/// (`::ffff:a.b.c.d`), compatible (`::a.b.c.d`), NAT64 (`64:ff9b::/96`) and 6to4
-/// (`2002::/16`).
+/// (`::ffff:a.b.c.d`), translated (`::ffff:0:a.b.c.d`), compatible (`::a.b.c.d`), NAT64
+/// (`64:ff9b::/96`) and 6to4 (`2002::/16`).
 fn embedded_v4(v6: std::net::Ipv6Addr) -> Option<std::net::Ipv4Addr> {
     let s = v6.segments();
     let o = v6.octets();
@@ -160,7 +160,8 @@ fn embedded_v4(v6: std::net::Ipv6Addr) -> Option<std::net::Ipv4Addr> {
     if s[..6] == [0, 0, 0, 0, 0, 0] && !(s[6] == 0 && s[7] <= 1) {
         return Some(std::net::Ipv4Addr::new(o[12], o[13], o[14], o[15]));
     }
-    if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+    // SIIT's IPv4-translated form (`::ffff:0:a.b.c.d`) and NAT64's well-known prefix.
+    if s[..6] == [0, 0, 0, 0, 0xffff, 0] || s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
         return Some(std::net::Ipv4Addr::new(o[12], o[13], o[14], o[15]));
     }
     if s[0] == 0x2002 {
@@ -173,15 +174,21 @@ fn embedded_v4(v6: std::net::Ipv6Addr) -> Option<std::net::Ipv4Addr> {
 fn restricted(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
+            let o = v4.octets();
             v4.is_loopback()
                 || v4.is_private()
-                || v4.octets()[0] == 100 && (v4.octets()[1] & 0xc0) == 64
+                // Carrier-grade NAT (100.64.0.0/10) and benchmarking networks (198.18.0.0/15).
+                || o[0] == 100 && (o[1] & 0xc0) == 64
+                || o[0] == 198 && (o[1] & 0xfe) == 18
         }
         IpAddr::V6(v6) => {
             if let Some(v4) = embedded_v4(v6) {
                 return restricted(IpAddr::V4(v4));
             }
-            v6.is_loopback() || (v6.segments()[0] & 0xfe00) == 0xfc00
+            let s = v6.segments();
+            // Unique local addresses, and NAT64's local-use prefix (`64:ff9b:1::/48`, RFC
+            // 8215), which translates into a network of the operator's.
+            v6.is_loopback() || (s[0] & 0xfe00) == 0xfc00 || s[..3] == [0x64, 0xff9b, 1]
         }
     }
 }
@@ -218,6 +225,7 @@ mod tests {
     fn private_only_when_listed_metadata_never() {
         let none = Reach::default();
         assert!(none.allows("shop.example", ip("93.184.216.34")));
+        assert!(none.allows("x", ip("198.17.255.255")) && none.allows("x", ip("198.20.0.1")));
         for a in [
             "127.0.0.1",
             "10.1.2.3",
@@ -226,6 +234,8 @@ mod tests {
             "::1",
             "fd12::1",
             "100.64.0.1",
+            "198.18.0.1",
+            "198.19.255.254",
         ] {
             assert!(!none.allows("x", ip(a)), "{a}");
         }
@@ -234,6 +244,8 @@ mod tests {
             "64:ff9b::a00:1",
             "2002:c0a8:101::1",
             "64:ff9b::a9fe:a9fe",
+            "::ffff:0:7f00:1",
+            "64:ff9b:1::a00:1",
         ] {
             assert!(
                 !none.allows("x", ip(a)),

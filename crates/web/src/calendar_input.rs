@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use steward_core::workflow::calendars::Proposal;
-use steward_domain::holidays::{Calendar, DayChange};
+use steward_domain::holidays::{Calendar, DayChange, FIRST_YEAR, LAST_YEAR};
 use steward_domain::text;
 use steward_domain::validation::FieldErrors;
 
@@ -48,7 +48,18 @@ fn one(
         "day",
         "Day",
         NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
-            .map_err(|_| "must be a date such as 2026-12-24"),
+            .map_err(|_| "must be a date such as 2026-12-24".to_string())
+            .and_then(|d| {
+                // Calendars cover these years; a day outside them moves no deadline.
+                let years = FIRST_YEAR..=LAST_YEAR;
+                if years.contains(&chrono::Datelike::year(&d)) {
+                    Ok(d)
+                } else {
+                    Err(format!(
+                        "must be a date between {FIRST_YEAR} and {LAST_YEAR}"
+                    ))
+                }
+            }),
     );
     let name = text::line(name, 120).map(Option::unwrap_or_default);
     let name = e.check("name", "Name", name);
@@ -201,6 +212,16 @@ mod tests {
             "{:?}",
             e.get("csv")
         );
+        for far in ["-262143-01-05", "+262142-12-31", "2041-01-01", "2017-12-31"] {
+            let e = fields(&format!("add,{far},Eve,Order\n"))
+                .parse()
+                .unwrap_err();
+            assert!(
+                e.get("csv").unwrap().contains("between 2018 and 2040"),
+                "{far}: {:?}",
+                e.get("csv")
+            );
+        }
         let e = fields("add,2026-12-24,,Order\n").parse().unwrap_err();
         assert!(e.get("csv").unwrap().contains("name"));
         let e = CalendarFields {

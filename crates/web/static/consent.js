@@ -55,7 +55,9 @@
 
   // State, replaced wholesale by every server answer.
   let purposes = []; // [{key, name, description, notice_version, notice_text, sale_or_sharing, necessary}]
-  let recorded = {}; // purpose key → {status, notice_version}
+  // A Map, not an object: a purpose keyed `constructor` or `toString` must not find
+  // Object.prototype's member and count as answered.
+  let recorded = new Map(); // purpose key → {status, notice_version}
   let gpc = navigator.globalPrivacyControl === true;
 
   let warned = false;
@@ -107,8 +109,7 @@
         throw new Error('unexpected answer');
       }
       purposes = data.purposes;
-      recorded = {};
-      for (const c of data.choices) recorded[c.purpose] = c;
+      recorded = new Map(data.choices.map((c) => [c.purpose, c]));
       gpc = navigator.globalPrivacyControl === true || !!(data.gpc && data.gpc.honoured);
     } finally {
       clearTimeout(timer);
@@ -125,7 +126,7 @@
   function status(p) {
     if (p.necessary) return 'granted';
     if (gpcOff(p)) return 'withdrawn';
-    const c = recorded[p.key];
+    const c = recorded.get(p.key);
     if (!c) return null;
     if (c.status === 'withdrawn') return 'withdrawn';
     return c.status === 'granted' && c.notice_version >= p.notice_version ? 'granted' : null;
@@ -133,7 +134,7 @@
 
   // Ask when a purpose was never answered, or answered under an older notice.
   const mustAsk = () => purposes.some((p) => {
-    const c = recorded[p.key];
+    const c = recorded.get(p.key);
     return !p.necessary && !gpcOff(p) && (!c || c.notice_version < p.notice_version);
   });
 
