@@ -8,6 +8,8 @@ fn main() -> std::process::ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
+    // Every panic of the process is logged by its place and a reference, never its message.
+    steward::web::panics::install_hook(true);
     match steward::cli::run(steward::cli::Cli::parse()) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {

@@ -254,3 +254,91 @@ async fn multipart_forms_are_bounded() {
     assert_eq!(res.status(), 400, "an oversized text field");
     assert!(res.text().await.unwrap().contains("too long"));
 }
+
+/// Log lines written while a test runs, kept in memory.
+#[derive(Clone, Default)]
+struct Logs(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Logs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A handler that panics answers 500 with a reference (the connection is not dropped), in
+/// JSON under `/api/` and as a page elsewhere; the one log line names the place and the
+/// reference, never the panic's message, which here quotes the request's address.
+#[actix_web::test]
+async fn a_panicking_handler_answers_500_with_a_reference() {
+    use actix_web::{App, HttpResponse, middleware, test, web};
+    let logs = Logs::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _log = tracing::subscriber::set_default(subscriber);
+    steward::web::panics::install_hook(false);
+    async fn boom(q: web::Query<std::collections::HashMap<String, String>>) -> HttpResponse {
+        let who = q.get("email").cloned().unwrap_or_default();
+        panic!("could not handle {who}");
+    }
+    // As the route table registers every handler: in its own resource, inside the catch.
+    let resource = |path: &str| {
+        web::resource(path.to_string())
+            .wrap(middleware::from_fn(steward::web::panics::catch))
+            .route(web::get().to(boom))
+    };
+    let app = test::init_service(
+        App::new()
+            .service(resource("/api/v1/boom"))
+            .service(resource("/privacy/boom"))
+            .route(
+                "/fine",
+                web::get().to(|| async { HttpResponse::Ok().body("fine") }),
+            ),
+    )
+    .await;
+    for (path, json) in [("/api/v1/boom", true), ("/privacy/boom", false)] {
+        let req = test::TestRequest::get()
+            .uri(&format!("{path}?email=jane.private%40example.org"))
+            .to_request();
+        let res = test::call_service(&app, req).await;
+        assert_eq!(res.status(), 500, "{path}");
+        let body = String::from_utf8(test::read_body(res).await.to_vec()).unwrap();
+        // ("preferences" in the page's menu holds the word too.)
+        let said = if json {
+            "reference "
+        } else {
+            "this reference: "
+        };
+        let reference = body
+            .split(said)
+            .nth(1)
+            .unwrap_or_else(|| panic!("{path}: no reference in {body}"))
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect::<String>();
+        assert_eq!(reference.len(), 12, "{path}: {body}");
+        if json {
+            let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+            assert!(v["error"].as_str().unwrap().contains(&reference));
+        } else {
+            assert!(body.contains("<html") && body.contains("Something went wrong"));
+        }
+        let log = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+        let line = log
+            .lines()
+            .find(|l| l.contains(&reference))
+            .unwrap_or_else(|| panic!("{path}: the reference is logged: {log}"));
+        assert!(line.contains("tests/it/hardening.rs"), "the place: {line}");
+        assert!(!log.contains("jane.private") && !body.contains("jane.private"));
+    }
+    // The server goes on answering.
+    let res = test::call_service(&app, test::TestRequest::get().uri("/fine").to_request()).await;
+    assert_eq!(res.status(), 200);
+}

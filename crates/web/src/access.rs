@@ -2,7 +2,7 @@
 //! how the guard's verdict reaches the handlers (the signed-in staff member, a bearer token).
 //! The table itself, and the guard that enforces it, are in `routes`.
 
-use actix_web::{HttpMessage, web};
+use actix_web::HttpMessage;
 
 use crate::ratelimit::Limit;
 use steward_core::auth::Staff;
@@ -27,14 +27,14 @@ impl Verb {
         }
     }
 
-    /// The actix route for this verb (GET also answers HEAD).
-    pub(crate) fn route(self) -> actix_web::Route {
+    /// The guard that picks this verb's requests (GET also answers HEAD).
+    pub(crate) fn guard(self) -> actix_web::guard::AnyGuard {
         use actix_web::guard;
         match self {
-            Verb::Get => web::route().guard(guard::Any(guard::Get()).or(guard::Head())),
-            Verb::Post => web::post(),
-            Verb::Options => web::route().guard(guard::Options()),
-            Verb::Patch => web::patch(),
+            Verb::Get => guard::Any(guard::Get()).or(guard::Head()),
+            Verb::Post => guard::Any(guard::Post()),
+            Verb::Options => guard::Any(guard::Options()),
+            Verb::Patch => guard::Any(guard::Patch()),
         }
     }
 

@@ -12,6 +12,7 @@ pub mod error;
 pub mod forms;
 pub mod intake;
 pub mod multipart;
+pub mod panics;
 pub mod portal;
 pub mod query;
 pub mod ratelimit;
@@ -147,6 +148,7 @@ pub fn start(
     tls: Option<rustls::ServerConfig>,
 ) -> std::io::Result<Server> {
     let https = tls.is_some();
+    panics::install_hook(false);
     // One limiter for all workers, so a client cannot multiply its budget by the worker count.
     let limiter = web::Data::new(ratelimit::RateLimiter::new(svc.config.rates));
     // Built once from the route table, not once per worker.

@@ -42,9 +42,17 @@ macro_rules! routes {
             $(Rule { verb: $verb, path: $path, access: $access, limit: limit_of!($($limit)?) },)+
         ];
 
-        /// Registers the handler of every route in [`RULES`].
+        /// Registers the handler of every route in [`RULES`], each in a resource of its own
+        /// whose guard is the verb (so a path's other verbs fall through to theirs), and
+        /// whose handler's panics become a 500 with a reference (`panics::catch`, which
+        /// must sit inside the routing: it holds on to the request).
         pub fn register(cfg: &mut web::ServiceConfig) {
-            $(cfg.route($path, $verb.route().to($handler));)+
+            $(cfg.service(
+                web::resource($path)
+                    .guard($verb.guard())
+                    .wrap(actix_web::middleware::from_fn(crate::panics::catch))
+                    .route(web::route().to($handler)),
+            );)+
         }
     };
 }
