@@ -19,6 +19,7 @@ mod corrections;
 mod exports;
 mod hardening;
 mod journey;
+mod keys;
 mod mfa;
 mod module_cycles;
 mod openapi_examples;

@@ -154,18 +154,13 @@ impl SqlConnector {
         let by_table = self.fit(&schema, approved)?;
         // Found with the identity as it is now, before a corrected email changes it.
         let reached = self.traverse(subject).await?;
-        let mut stmts: Vec<(String, Vec<Param>)> = Vec::new();
+        let mut stmts: Vec<super::Write> = Vec::new();
         let mut report: Vec<TableCorrection> = Vec::new();
         let mut owner: Vec<usize> = Vec::new();
         for (table, changes) in &by_table {
             let table = table.as_str();
             let t = self.dataset.table(table).expect("checked above");
-            let keys: Vec<String> = reached
-                .get(table)
-                .into_iter()
-                .flatten()
-                .map(|r| r.key.clone())
-                .collect();
+            let keys = super::distinct_keys(reached.get(table).map_or(&[][..], |r| &r[..]));
             report.push(TableCorrection {
                 table: table.to_string(),
                 fields: changes.iter().map(|c| c.field.clone()).collect(),
@@ -201,14 +196,16 @@ impl SqlConnector {
                     .map(|i| self.placeholder(i))
                     .collect::<Vec<_>>()
                     .join(", ");
-                stmts.push((
-                    format!(
+                stmts.push(super::Write {
+                    sql: format!(
                         "UPDATE {} SET {} WHERE {lhs} IN ({marks})",
                         self.quote_table(table),
                         sets.join(", ")
                     ),
                     params,
-                ));
+                    table: table.to_string(),
+                    at_most: chunk.len() as u64,
+                });
                 owner.push(report.len() - 1);
             }
         }

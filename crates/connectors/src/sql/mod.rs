@@ -3,6 +3,7 @@
 //! map, is a plain name, and is checked against the live schema before any query runs.
 
 pub mod correct;
+mod keys;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::Duration;
@@ -209,22 +210,46 @@ macro_rules! fetch_text {
     }};
 }
 
+/// Runs the writes in one transaction; a write that changes more rows than it was given
+/// keys for rolls everything back (the transaction is dropped uncommitted).
 macro_rules! execute_in_tx {
-    ($pool:expr, $stmts:expr) => {{
+    ($pool:expr, $writes:expr) => {{
         let mut tx = $pool.begin().await.map_err(query_error)?;
-        let mut counts = Vec::with_capacity($stmts.len());
-        for (sql, params) in $stmts {
-            let q = bind_all!(sqlx::query(AssertSqlSafe(sql.clone())), params);
-            counts.push(
-                q.execute(&mut *tx)
-                    .await
-                    .map_err(query_error)?
-                    .rows_affected(),
-            );
+        let mut counts = Vec::with_capacity($writes.len());
+        for w in $writes {
+            let q = bind_all!(sqlx::query(AssertSqlSafe(w.sql.clone())), &w.params);
+            let n = q
+                .execute(&mut *tx)
+                .await
+                .map_err(query_error)?
+                .rows_affected();
+            if n > w.at_most {
+                return Err(w.too_many(n));
+            }
+            counts.push(n);
         }
         tx.commit().await.map_err(query_error)?;
         counts
     }};
+}
+
+/// One write of a correction or erasure, addressed by key.
+struct Write {
+    sql: String,
+    params: Vec<Param>,
+    /// The table written, for the report.
+    table: String,
+    /// How many rows it may change: one per distinct key it names.
+    at_most: u64,
+}
+
+impl Write {
+    fn too_many(&self, n: u64) -> ConnectorError {
+        ConnectorError::Schema(format!(
+            "{}: a write changed {n} rows for {} key(s), so the table's primary_key is not              unique; nothing was changed",
+            self.table, self.at_most
+        ))
+    }
 }
 
 fn query_error(e: sqlx::Error) -> ConnectorError {
@@ -455,10 +480,7 @@ impl SqlConnector {
         })
     }
 
-    async fn execute_all(
-        &self,
-        stmts: &[(String, Vec<Param>)],
-    ) -> Result<Vec<u64>, ConnectorError> {
+    async fn execute_all(&self, stmts: &[Write]) -> Result<Vec<u64>, ConnectorError> {
         Ok(match &self.pool {
             Pool::Pg(p) => execute_in_tx!(p, stmts),
             Pool::My(p) => execute_in_tx!(p, stmts),
@@ -590,6 +612,7 @@ impl SqlConnector {
         self.forget_schema();
         let schema = self.live_schema().await?;
         self.check_strategies(&schema)?;
+        self.check_keys().await?;
         self.check_deletions().await
     }
 
@@ -1069,7 +1092,7 @@ impl SqlConnector {
     pub async fn erase(&self, subject: &Subject) -> Result<Vec<TableErasure>, ConnectorError> {
         let schema = self.live_schema().await?;
         let reached = self.traverse(subject).await?;
-        let mut stmts: Vec<(String, Vec<Param>)> = Vec::new();
+        let mut stmts: Vec<Write> = Vec::new();
         // What each statement's row count is added to: (table index, which counter).
         let mut tally: Vec<(usize, Counter)> = Vec::new();
         let mut reports: Vec<TableErasure> = Vec::new();
@@ -1096,8 +1119,14 @@ impl SqlConnector {
             let pk_ty = schema[&table.name][&table.primary_key].ty;
             let from = self.quote_table(&table.name);
             let pk = self.quote(&table.primary_key);
-            let keys: Vec<String> = rows.iter().map(|r| r.key.clone()).collect();
+            let keys = distinct_keys(&rows);
             let delete_rows = deletes_rows(table);
+            let write = |sql: String, params: Vec<Param>, keys: usize| Write {
+                sql,
+                params,
+                table: table.name.clone(),
+                at_most: keys as u64,
+            };
             let key_filter = |chunk: &[String], first: usize| -> (String, Vec<Param>) {
                 let (lhs, params): (String, Vec<Param>) = match pk_ty {
                     ColType::Other => (
@@ -1118,7 +1147,11 @@ impl SqlConnector {
             if delete_rows {
                 for chunk in keys.chunks(CHUNK) {
                     let (filter, params) = key_filter(chunk, 1);
-                    stmts.push((format!("DELETE FROM {from} WHERE {filter}"), params));
+                    stmts.push(write(
+                        format!("DELETE FROM {from} WHERE {filter}"),
+                        params,
+                        chunk.len(),
+                    ));
                     tally.push((idx, Counter::Deleted));
                 }
                 continue;
@@ -1162,12 +1195,13 @@ impl SqlConnector {
                     let (filter, key_params) = key_filter(chunk, params.len() + 1);
                     let mut all = params.clone();
                     all.extend(key_params);
-                    stmts.push((
+                    stmts.push(write(
                         format!(
                             "UPDATE {from} SET {} WHERE {filter} AND ({any_value})",
                             sets.join(", ")
                         ),
                         all,
+                        chunk.len(),
                     ));
                     tally.push((idx, counter));
                 }
@@ -1197,9 +1231,10 @@ impl SqlConnector {
                 let (filter, key_params) =
                     key_filter(std::slice::from_ref(&row.key), params.len() + 1);
                 params.extend(key_params);
-                stmts.push((
+                stmts.push(write(
                     format!("UPDATE {from} SET {} WHERE {filter}", sets.join(", ")),
                     params,
+                    1,
                 ));
                 tally.push((idx, Counter::Hashed));
             }
@@ -1217,6 +1252,15 @@ impl SqlConnector {
         reports.reverse();
         Ok(reports)
     }
+}
+
+/// The keys of the rows reached, each once (a row reached by two paths is one row).
+fn distinct_keys(rows: &[Reached]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    rows.iter()
+        .filter(|r| seen.insert(r.key.as_str()))
+        .map(|r| r.key.clone())
+        .collect()
 }
 
 /// Which count of a table's erasure report a statement's rows go to.
