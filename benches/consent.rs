@@ -13,13 +13,13 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde_json::json;
 use steward::audit::Actor;
 
-const CLIENTS: usize = 16;
-const PG: &str = "postgres://postgres@127.0.0.1:5432";
+mod support;
+use support::{CLIENTS, PG, create_database, percentile};
 
 async fn server(database_url: String, dir: &std::path::Path) -> (String, String) {
     let vars = [
@@ -62,10 +62,6 @@ async fn server(database_url: String, dir: &std::path::Path) -> (String, String)
     (base, key)
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1]
-}
-
 async fn run(label: &str, base: &str, key: &str, writes: usize) {
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
@@ -81,7 +77,8 @@ async fn run(label: &str, base: &str, key: &str, writes: usize) {
                     return took;
                 }
                 let body = json!({
-                    "subject": format!("visitor-{:08}", i % (writes / 2).max(1)),
+                    // A banner's visitor id: 32 lowercase hex digits.
+                    "subject": format!("{:032x}", i % (writes / 2).max(1)),
                     "purpose": if i % 2 == 0 { "analytics" } else { "ads" },
                     "status": if i % 3 == 0 { "withdrawn" } else { "granted" },
                     "page_url": "https://shop.example/",
@@ -135,7 +132,7 @@ async fn main() {
     wrk("SQLite", &base, &key, &dir);
 
     let db = format!("steward_bench_consent_{}", std::process::id());
-    match diesel_free_create(&db).await {
+    match create_database(&db).await {
         Ok(()) => {
             let (base, key) = server(format!("{PG}/{db}"), &dir).await;
             run("warm-up", &base, &key, 2_000).await;
@@ -145,18 +142,6 @@ async fn main() {
         Err(e) => println!("PostgreSQL skipped: {e}"),
     }
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// A fresh PostgreSQL database for the run (dropped by hand: `DROP DATABASE steward_bench_consent_*`).
-async fn diesel_free_create(db: &str) -> Result<(), String> {
-    let admin = sqlx::PgPool::connect(&format!("{PG}/test"))
-        .await
-        .map_err(|e| format!("PostgreSQL on 127.0.0.1:5432 not reachable: {e}"))?;
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {db}")))
-        .execute(&admin)
-        .await
-        .map_err(|e| e.to_string())?;
-    Ok(())
 }
 
 /// The same writes from wrk (16 connections, 2 threads, 10 s), when it is installed.
@@ -169,7 +154,7 @@ fn wrk(label: &str, base: &str, key: &str, dir: &std::path::Path) {
 request = function()
   n = n + 1
   local purpose = (n % 2 == 0) and "analytics" or "ads"
-  local body = string.format('{{"subject":"wrk-%d-%d","purpose":"%s","status":"granted","page_url":"https://shop.example/"}}', math.random(1, 1000000000), n, purpose)
+  local body = string.format('{{"subject":"%08x%08x0000000000000000","purpose":"%s","status":"granted","page_url":"https://shop.example/"}}', math.random(1, 2000000000), n, purpose)
   return wrk.format("POST", "/api/v1/consent", {{["Content-Type"] = "application/json", ["X-Steward-Site-Key"] = "{key}", ["Origin"] = "https://shop.example"}}, body)
 end
 "#

@@ -60,10 +60,13 @@ impl ManageConnection for Manager {
             }
             DatabaseUrl::Sqlite(path) => {
                 let mut conn = diesel::SqliteConnection::establish(&path.to_string_lossy())?;
+                // synchronous = FULL: a commit is on disk before Steward answers, so a power
+                // cut or a crash of the machine loses no request, consent or audit row that
+                // was acknowledged (NORMAL keeps them across a crash of the process only).
                 // journal_size_limit: after each checkpoint the WAL is cut back to 64 MiB, so
                 // a burst of intake cannot leave it several times the database's size.
                 conn.batch_execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                      PRAGMA busy_timeout = 15000; PRAGMA foreign_keys = ON; \
                      PRAGMA journal_size_limit = 67108864;",
                 )?;
