@@ -406,8 +406,13 @@ fn serve(config: Config) -> Result<(), AnyError> {
         let scheme = if tls.is_some() { "https" } else { "http" };
         tracing::info!("Steward listening on {scheme}://{bind}");
         println!("Steward listening on {scheme}://{bind}  (portal: /privacy, console: /console)");
-        steward_core::workflow::scheduler::spawn(svc.clone());
-        steward_web::start(svc, listener, tls)?.await?;
+        let scheduler = steward_core::workflow::scheduler::spawn(svc.clone());
+        // On SIGTERM or SIGINT the server stops accepting and lets requests under way
+        // finish (within steward_web::SHUTDOWN); then the scheduler stops and its running
+        // jobs get as long again, or hand their claims back.
+        steward_web::start(svc.clone(), listener, tls)?.await?;
+        scheduler.stop(&svc, steward_web::SHUTDOWN).await;
+        tracing::info!("Steward stopped");
         Ok::<(), AnyError>(())
     })
 }

@@ -653,3 +653,185 @@ fn commands_refuse_to_start_a_database_somewhere_unexpected() {
     assert!(!dir.join("steward.db").exists() && !dir.join("steward.key").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A webhook store that takes `delay` to answer each job; each job's arrival is sent on the
+/// channel. Answers 200 with no body.
+fn slow_hook(delay: Duration) -> (String, std::sync::mpsc::Receiver<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/privacy-jobs", listener.local_addr().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                use std::io::{Read, Write};
+                let mut buf = [0u8; 65536];
+                let _ = stream.read(&mut buf);
+                let _ = tx.send(());
+                std::thread::sleep(delay);
+                let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+            });
+        }
+    });
+    (url, rx)
+}
+
+/// SIGTERM while a connector job is under way: the server stops accepting, the job gets a
+/// bounded time to finish, and the process exits 0. A job that finishes in time is saved;
+/// one that does not hands its claim back (due at once for the next process, instead of after
+/// the claim's ten minutes).
+#[test]
+fn sigterm_finishes_or_hands_back_running_jobs_and_exits_0() {
+    for (delay, finishes) in [
+        (Duration::from_secs(2), true),
+        (Duration::from_secs(60), false),
+    ] {
+        let dir = temp_dir();
+        assert!(steward(&dir).arg("migrate").status().unwrap().success());
+        let out = steward(&dir)
+            .args(["admin", "create", "--email", "root@shop.example"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = steward(&dir)
+            .args([
+                "token",
+                "create",
+                "--email",
+                "root@shop.example",
+                "--name",
+                "t",
+            ])
+            .output()
+            .unwrap();
+        let token = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let (hook, arrived) = slow_hook(delay);
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut server = steward(&dir)
+            .arg("serve")
+            .env("STEWARD_BIND", format!("127.0.0.1:{port}"))
+            .env("STEWARD_STORE_ALLOW", "127.0.0.1")
+            .env("STEWARD_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let base = format!("http://127.0.0.1:{port}");
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async {
+            let client = reqwest::Client::new();
+            for _ in 0..200 {
+                if client.get(format!("{base}/healthz")).send().await.is_ok() {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            let post = |path: &str, body: serde_json::Value| {
+                client
+                    .post(format!("{base}{path}"))
+                    .bearer_auth(&token)
+                    .json(&body)
+                    .send()
+            };
+            let mut store = crate::stores::art30("Support desk", "webhook", "root@shop.example");
+            store["url"] = hook.clone().into();
+            store["secret"] = "whsec-0123456789abcdef".into();
+            let res = post("/api/v1/stores", store).await.unwrap();
+            assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+            let res = post(
+                "/api/v1/requests",
+                serde_json::json!({"kind": "deletion", "jurisdiction": "gdpr",
+                    "email": "term@example.org", "send_verification": false}),
+            )
+            .await
+            .unwrap();
+            let r: serde_json::Value = res.json().await.unwrap();
+            let id = r["id"].as_str().unwrap();
+            let res = post(
+                &format!("/api/v1/requests/{id}/verify"),
+                serde_json::json!({"reason": "known customer"}),
+            )
+            .await
+            .unwrap();
+            assert!(res.status().is_success(), "{}", res.text().await.unwrap());
+        });
+        arrived
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the job reached the store");
+        let term = Command::new("kill")
+            .args(["-TERM", &server.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(term.success());
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(s) = server.try_wait().unwrap() {
+                break s;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "stopped within the bound"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let mut log = String::new();
+        std::io::Read::read_to_string(&mut server.stderr.take().unwrap(), &mut log).unwrap();
+        assert!(status.success(), "exit 0: {status:?}\n{log}");
+        let said = if finishes {
+            // (It may have ended before the scheduler was told to stop.)
+            "connector job(s) finished, 0 handed back"
+        } else {
+            "0 connector job(s) finished, 1 handed back"
+        };
+        assert!(log.contains(said), "{log}");
+
+        use diesel::{Connection, RunQueryDsl};
+        #[derive(diesel::QueryableByName)]
+        struct Task {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            status: String,
+            #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamp>)]
+            claimed_until: Option<chrono::NaiveDateTime>,
+        }
+        let mut c =
+            diesel::SqliteConnection::establish(&dir.join("steward.db").display().to_string())
+                .unwrap();
+        let tasks: Vec<Task> = diesel::sql_query("SELECT status, claimed_until FROM tasks")
+            .load(&mut c)
+            .unwrap();
+        assert_eq!(tasks.len(), 1);
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let sent: Vec<Count> =
+            diesel::sql_query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'task.sent'")
+                .load(&mut c)
+                .unwrap();
+        assert_eq!(
+            tasks[0].status, "running",
+            "a webhook task awaits the store's result"
+        );
+        if finishes {
+            assert_eq!(sent[0].n, 1, "the job's outcome was saved: {log}");
+        } else {
+            assert_eq!(sent[0].n, 0, "{log}");
+            let until = tasks[0].claimed_until.unwrap();
+            assert!(
+                until <= chrono::Utc::now().naive_utc(),
+                "the claim was handed back: {until}"
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

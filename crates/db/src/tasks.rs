@@ -231,6 +231,21 @@ pub fn claim(
     Ok(n == 1)
 }
 
+/// Hands back a claim this process holds on a running job: another process may take the
+/// job up at once (the claim is due, as if it had run out).
+pub fn release(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        tasks::table
+            .filter(tasks::id.eq(W(id)))
+            .filter(tasks::status.eq(W(TaskStatus::Running))),
+    )
+    .set((
+        tasks::claimed_until.eq(now - chrono::Duration::seconds(1)),
+        tasks::updated_at.eq(now),
+    ))
+    .execute(conn)?)
+}
+
 pub fn next_record_seq(conn: &mut DbConn, task_id: &str) -> Result<i64, DbError> {
     let max: Option<i64> = task_records::table
         .filter(task_records::task_id.eq(W(task_id)))

@@ -32,6 +32,11 @@ use actix_web::{App, HttpResponse, HttpServer, middleware, web};
 use self::error::{ApiError, PageError};
 use steward_core::workflow::Services;
 
+/// How long requests under way may take to finish once a shutdown begins (and, in the
+/// binary, the scheduler's running jobs after them): within what a service manager waits
+/// before it kills (Docker: 10 s after SIGTERM in all).
+pub const SHUTDOWN: std::time::Duration = std::time::Duration::from_secs(4);
+
 /// Bodies larger than this are refused before they are read.
 const FORM_LIMIT: usize = 64 * 1024;
 const JSON_LIMIT: usize = 256 * 1024;
@@ -174,6 +179,7 @@ pub fn start(
                 Err::<HttpResponse, _>(not_found(req).await)
             }))
     })
+    .shutdown_timeout(SHUTDOWN.as_secs())
     .workers(
         std::thread::available_parallelism()
             .map(|n| n.get())

@@ -12,15 +12,44 @@ use steward_db::requests::Filter;
 use steward_db::{self as db, requests, tasks as task_db, users};
 use steward_domain::{Permission, clock};
 
-pub fn spawn(svc: Services) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
+/// The running scheduler, to stop at shutdown.
+pub struct Scheduler {
+    stop: std::sync::Arc<tokio::sync::Notify>,
+    handle: tokio::task::JoinHandle<()>,
+}
+
+pub fn spawn(svc: Services) -> Scheduler {
+    let stop = std::sync::Arc::new(tokio::sync::Notify::new());
+    let stopped = stop.clone();
+    let handle = tokio::spawn(async move {
         loop {
+            // A pass under way finishes (its steps are each in a transaction); the wait
+            // between passes is cut short.
             if let Err(e) = tick(&svc).await {
                 tracing::warn!("scheduler: {e}");
             }
-            let _ = tokio::time::timeout(svc.config.scheduler_interval, svc.jobs.notified()).await;
+            tokio::select! {
+                _ = stopped.notified() => return,
+                _ = tokio::time::timeout(svc.config.scheduler_interval, svc.jobs.notified()) => {}
+            }
         }
-    })
+    });
+    Scheduler { stop, handle }
+}
+
+impl Scheduler {
+    /// Stops starting passes and jobs, lets the pass under way and the running jobs finish
+    /// within `within` each, and hands back the claims of jobs still running then.
+    pub async fn stop(self, svc: &Services, within: std::time::Duration) {
+        self.stop.notify_one();
+        if tokio::time::timeout(within, self.handle).await.is_err() {
+            tracing::warn!("shutdown: the scheduler's pass did not end in time");
+        }
+        let (finished, handed_back) = tasks::drain(svc, within).await;
+        tracing::info!(
+            "shutdown: {finished} connector job(s) finished, {handed_back} handed back to be run again"
+        );
+    }
 }
 
 pub async fn tick(svc: &Services) -> Result<(), WorkflowError> {

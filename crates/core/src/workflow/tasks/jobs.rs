@@ -26,6 +26,55 @@ const PARALLEL_JOBS: usize = 32;
 /// Job slots of this process: the scheduler's jobs run side by side, each in its own task.
 static SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(PARALLEL_JOBS);
 
+/// The tasks whose jobs this process is running (claimed and not yet ended), so that a
+/// shutdown can hand back the claims of those it could not finish.
+static RUNNING: std::sync::Mutex<std::collections::BTreeSet<String>> =
+    std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+/// Set when the process is shutting down: no new job is claimed.
+static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn running() -> std::sync::MutexGuard<'static, std::collections::BTreeSet<String>> {
+    // A job that panicked while holding the lock left nothing half-changed in a set of ids.
+    RUNNING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Stops claiming jobs, waits up to `within` for the running ones to end, then hands back
+/// the claims of those still running, so another process (or this one, restarted) takes
+/// them up at once instead of after the claim's ten minutes. Answers (finished, handed back).
+pub async fn drain(svc: &Services, within: std::time::Duration) -> (usize, usize) {
+    STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
+    let at_start = running().len();
+    let all = PARALLEL_JOBS as u32;
+    // Every slot back means every job ended.
+    let finished = tokio::time::timeout(within, SLOTS.acquire_many(all))
+        .await
+        .is_ok();
+    let left: Vec<String> = if finished {
+        Vec::new()
+    } else {
+        running().iter().cloned().collect()
+    };
+    let handed_back = left.len();
+    if !left.is_empty() {
+        let now = db::now();
+        let released = svc
+            .db
+            .run(move |c| {
+                left.iter()
+                    .map(|id| tasks::release(c, id, now))
+                    .sum::<Result<usize, _>>()
+            })
+            .await;
+        if let Err(e) = released {
+            tracing::warn!("shutdown: claims not handed back: {e}");
+        }
+    }
+    (at_start - handed_back, handed_back)
+}
+
 /// Claims connector jobs that are due (so no other process runs them too), as many as there
 /// are free job slots, and starts each in its own task without waiting for it: a job that
 /// takes long (an unreachable store) holds up no other, of this request or a later one. A
@@ -33,7 +82,7 @@ static SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(PARALLE
 /// scheduler is woken when each ends. Answers how many were started.
 pub async fn spawn_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
     let free = SLOTS.available_permits().min(20);
-    if free == 0 {
+    if free == 0 || STOPPING.load(std::sync::atomic::Ordering::SeqCst) {
         return Ok(0);
     }
     let mut slots = Vec::new();
@@ -47,11 +96,13 @@ pub async fn spawn_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
     let started = claimed.len();
     for (id, slot) in claimed.into_iter().zip(slots) {
         let svc = svc.clone();
+        running().insert(id.clone());
         tokio::spawn(async move {
             let _slot = slot;
             if let Err(e) = run_one(&svc, &id).await {
                 tracing::warn!("connector job: {e}");
             }
+            running().remove(&id);
             svc.jobs.notify_one();
         });
     }
