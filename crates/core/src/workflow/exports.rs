@@ -120,14 +120,20 @@ pub async fn requests_page(
         let (stores, failed) = counts.get(&r.id).copied().unwrap_or((0, 0));
         let mut cells = request_cells(&r, tz, stores, failed);
         if identity {
+            // One unreadable row is marked, not the end of the download.
+            use super::subject::{UNREADABLE, or_unreadable};
+            let open = |enc: &str, slot| svc.keys.open(enc, slot).map_err(WorkflowError::from);
             let email = if r.email_enc.is_empty() {
                 String::new()
             } else {
-                svc.keys
-                    .open(&r.email_enc, steward_db::slots::request_email(&r.id))?
+                let email = open(&r.email_enc, steward_db::slots::request_email(&r.id));
+                or_unreadable(email, UNREADABLE.into(), "email", &r.id)
             };
             let name = match &r.name_enc {
-                Some(n) => svc.keys.open(n, steward_db::slots::request_name(&r.id))?,
+                Some(n) => {
+                    let name = open(n, steward_db::slots::request_name(&r.id));
+                    or_unreadable(name, UNREADABLE.into(), "name", &r.id)
+                }
                 None => String::new(),
             };
             cells.push(email);

@@ -10,6 +10,19 @@ use steward_db::models::RequestRow;
 use steward_db::slots;
 use steward_domain::RequestKind;
 
+/// What staff see where a value cannot be decrypted: its row was moved or altered, or the
+/// key is not the one it was sealed with. One such row must not take a list or a page down
+/// with it; it is logged by its id (never a value) for an administrator to look into.
+pub const UNREADABLE: &str = "(cannot be decrypted)";
+
+/// `r`'s value, or `fallback` with an error line naming what and which row.
+pub fn or_unreadable<T>(r: Result<T, WorkflowError>, fallback: T, what: &str, id: &str) -> T {
+    r.unwrap_or_else(|e| {
+        tracing::error!("{id}: its {what} cannot be read ({e}); shown as unreadable");
+        fallback
+    })
+}
+
 /// The subject's own words, stored encrypted as one JSON document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SubjectText {

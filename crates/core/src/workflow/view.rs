@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::error::WorkflowError;
 use super::services::Services;
-use super::subject::{Agent, SubjectText};
+use super::subject::{Agent, SubjectText, UNREADABLE, or_unreadable};
 use steward_db::models::{RequestEvent, RequestRow};
 use steward_db::requests::{self, Filter};
 use steward_domain::clock;
@@ -112,8 +112,25 @@ pub fn build(
     let decrypt_opt = |v: &Option<String>, slot: steward_db::crypto::Slot<'_>| {
         v.as_deref().map(|s| keys.open(s, slot)).transpose()
     };
-    let text = SubjectText::of(keys, &row)?;
-    let agent = Agent::of(keys, &row)?;
+    let unreadable = || Some(UNREADABLE.to_string());
+    let text = or_unreadable(
+        SubjectText::of(keys, &row),
+        SubjectText {
+            details: unreadable(),
+            ..Default::default()
+        },
+        "text",
+        &row.id,
+    );
+    let agent = or_unreadable(
+        Agent::of(keys, &row),
+        Some(Agent {
+            name: UNREADABLE.into(),
+            email: String::new(),
+        }),
+        "agent",
+        &row.id,
+    );
     let status = row.status;
     let today = svc.today();
     let effective = row.effective_due();
@@ -154,8 +171,18 @@ pub fn build(
         })
         .collect::<Result<_, WorkflowError>>()?;
     Ok(RequestView {
-        email: super::retention::email_text(keys, &row.email_enc, &row.id)?,
-        name: decrypt_opt(&row.name_enc, slots::request_name(&row.id))?,
+        email: or_unreadable(
+            super::retention::email_text(keys, &row.email_enc, &row.id),
+            UNREADABLE.into(),
+            "email",
+            &row.id,
+        ),
+        name: or_unreadable(
+            decrypt_opt(&row.name_enc, slots::request_name(&row.id)).map_err(Into::into),
+            unreadable(),
+            "name",
+            &row.id,
+        ),
         text,
         agent,
         kind: row.kind,

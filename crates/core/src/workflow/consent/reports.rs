@@ -31,13 +31,23 @@ pub const RECORDS_HEADER: &[&str] = &[
     "pseudonymised_at",
 ];
 
-fn record_cells(svc: &Services, r: ConsentRow) -> Result<Vec<String>, WorkflowError> {
-    let subject = match &r.subject_enc {
-        Some(enc) => svc
-            .keys
-            .open(enc, steward_db::slots::consent_subject(&r.id))?,
-        None => String::new(),
+/// A record's subject as the exports give it. One that cannot be decrypted (its row was
+/// moved or altered) is given as unreadable and logged by record id: the export goes on to
+/// its end rather than stopping short under a 200.
+fn subject_of(svc: &Services, r: &ConsentRow) -> String {
+    let Some(enc) = &r.subject_enc else {
+        return String::new();
     };
+    svc.keys
+        .open(enc, steward_db::slots::consent_subject(&r.id))
+        .unwrap_or_else(|e| {
+            tracing::error!("consent record {}: its subject cannot be read ({e})", r.id);
+            crate::workflow::subject::UNREADABLE.to_string()
+        })
+}
+
+fn record_cells(svc: &Services, r: ConsentRow) -> Result<Vec<String>, WorkflowError> {
+    let subject = subject_of(svc, &r);
     Ok(vec![
         r.id,
         utc(&r.recorded_at),
@@ -110,12 +120,7 @@ pub async fn current_page(
     let next = rows.last().map(|(cur, _)| cur.subject_index.clone());
     let mut out = Vec::with_capacity(rows.len());
     for (cur, rec) in rows {
-        let subject = match &rec.subject_enc {
-            Some(enc) => svc
-                .keys
-                .open(enc, steward_db::slots::consent_subject(&rec.id))?,
-            None => String::new(),
-        };
+        let subject = subject_of(svc, &rec);
         out.push(vec![
             subject,
             rec.subject_kind.as_str().into(),

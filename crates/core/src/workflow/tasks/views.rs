@@ -62,9 +62,20 @@ struct SubjectShown {
 }
 
 fn subject_of(svc: &Services, r: &RequestRow) -> Result<SubjectShown, WorkflowError> {
-    let text = crate::workflow::subject::SubjectText::of(&svc.keys, r)?;
+    use crate::workflow::subject::{SubjectText, UNREADABLE, or_unreadable};
+    let text = or_unreadable(
+        SubjectText::of(&svc.keys, r),
+        SubjectText::default(),
+        "text",
+        &r.id,
+    );
     Ok(SubjectShown {
-        email: crate::workflow::retention::email_text(&svc.keys, &r.email_enc, &r.id)?,
+        email: or_unreadable(
+            crate::workflow::retention::email_text(&svc.keys, &r.email_enc, &r.id),
+            UNREADABLE.into(),
+            "email",
+            &r.id,
+        ),
         correction: text.correction_what.zip(text.correction_value),
         corrections: text.corrections,
     })
