@@ -771,3 +771,52 @@ async fn retention_purges_what_is_due_and_metrics_stay() {
         assert_eq!(again.requests_erased, 0, "nothing is purged twice");
     }
 }
+
+/// At most two exports per staff member at once (finding 10 of issue 30): a third answers
+/// 429 while two are running, and an export that has ended frees its place.
+#[tokio::test]
+async fn a_staff_member_runs_at_most_two_exports_at_once() {
+    let app = TestApp::spawn(backends()[0]).await;
+    let email = "exporter@staff.example";
+    let id = app
+        .staff(Role::Admin, email, crate::support::PASSWORD)
+        .await;
+    let db = app.svc.db.clone();
+    let token = tokio::task::spawn_blocking(move || {
+        let mut c = db.get().unwrap();
+        let u = steward::db::users::find_by_email(&mut c, email)
+            .unwrap()
+            .unwrap();
+        steward::auth::create_token(&mut c, &u, "exports", 30).unwrap()
+    })
+    .await
+    .unwrap();
+    let api = Api { app: &app, token };
+    // Finished exports free their places: many in a row all answer.
+    for _ in 0..4 {
+        let (s, _) = api.text("/api/v1/exports/requests.csv").await;
+        assert_eq!(s, 200);
+    }
+    // Two running (held here as the server's responses hold them while they stream).
+    let me = steward::audit::Actor::Staff { id };
+    let first = steward::workflow::export_permits::take(&me).unwrap();
+    let _second = steward::workflow::export_permits::take(&me).unwrap();
+    for path in [
+        "/api/v1/exports/requests.csv",
+        "/api/v1/exports/consent.csv",
+        "/api/v1/exports/audit.csv",
+        "/api/v1/exports/breaches.csv",
+    ] {
+        let (s, body) = api.text(path).await;
+        assert_eq!(s, 429, "{path}: {body}");
+        assert!(body.contains("still running"), "{path}: {body}");
+    }
+    // Someone else's exports are not held up.
+    let other = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    assert_eq!(other.text("/api/v1/exports/requests.csv").await.0, 200);
+    drop(first);
+    assert_eq!(api.text("/api/v1/exports/requests.csv").await.0, 200);
+}

@@ -68,7 +68,9 @@ async fn swapped(backend: Backend) {
     let (s, list) = api.text("/api/v1/requests").await;
     assert_eq!(s, 200, "{backend:?}: {list}");
     assert!(list.contains("(cannot be decrypted)") && !list.contains("alice@"));
-    let (s, csv) = api.text("/api/v1/exports/requests.csv?include=identity").await;
+    let (s, csv) = api
+        .text("/api/v1/exports/requests.csv?include=identity")
+        .await;
     assert_eq!(s, 200, "{backend:?}");
     assert_eq!(csv.lines().count(), 3, "{backend:?}: every row: {csv}");
     assert_eq!(csv.matches("(cannot be decrypted)").count(), 2, "{csv}");

@@ -34,6 +34,7 @@ fn status_of(e: &WorkflowError) -> StatusCode {
             StatusCode::CONFLICT
         }
         WorkflowError::Forbidden | WorkflowError::AdminOnly(_) => StatusCode::FORBIDDEN,
+        WorkflowError::Busy(_) => StatusCode::TOO_MANY_REQUESTS,
         WorkflowError::Db(_) | WorkflowError::Crypto(_) | WorkflowError::Corrupt(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }

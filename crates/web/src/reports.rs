@@ -3,6 +3,7 @@
 //! so neither side calls the other's handlers.
 
 use actix_web::HttpResponse;
+use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::http::StatusCode;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -12,6 +13,7 @@ use crate::error::ApiError;
 use steward_core::auth::Staff;
 use steward_core::export;
 use steward_core::workflow::consent::reports as consent_reports;
+use steward_core::workflow::export_permits::ExportPermit;
 use steward_core::workflow::{Services, WorkflowError, breaches, exports};
 use steward_domain::Role;
 use steward_domain::consent::PurposeKey;
@@ -87,7 +89,7 @@ pub async fn report(
                 }
                 _ => return Err(ApiError::field("include", "include may only be identity")),
             };
-            steward_core::workflow::records::export_downloaded(
+            let permit = steward_core::workflow::records::export_downloaded(
                 &svc,
                 staff.actor(),
                 "requests",
@@ -98,17 +100,18 @@ pub async fn report(
             if identity {
                 header.extend(exports::IDENTITY_HEADER);
             }
-            Ok(export::stream_keyed("requests.csv", header, move |after| {
+            let body = export::stream_keyed("requests.csv", header, move |after| {
                 let svc = svc.clone();
                 async move {
                     exports::requests_page(&svc, from, to, identity, after, KEYED_PAGE_ROWS).await
                 }
-            }))
+            });
+            Ok(held(permit, body))
         }
         "ccpa-metrics" => {
             let year = year(q, chrono::Datelike::year(&svc.today()))?;
             let lines = exports::ccpa_metrics(&svc, year).await?;
-            steward_core::workflow::records::export_downloaded(
+            let _permit = steward_core::workflow::records::export_downloaded(
                 &svc,
                 staff.actor(),
                 "ccpa-metrics",
@@ -126,7 +129,7 @@ pub async fn report(
         }
         "ropa" => {
             let rows = exports::ropa_rows(&svc).await?;
-            steward_core::workflow::records::export_downloaded(
+            let _permit = steward_core::workflow::records::export_downloaded(
                 &svc,
                 staff.actor(),
                 "ropa",
@@ -151,19 +154,44 @@ pub async fn report(
                 actor: Some(q.actor.clone()).filter(|a| !a.is_empty()),
                 action: Some(q.action.clone()).filter(|a| !a.is_empty()),
             };
-            steward_core::workflow::records::export_downloaded(&svc, staff.actor(), "audit", serde_json::json!({"from": q.from, "to": q.to, "actor": q.actor, "action": q.action})).await?;
-            Ok(export::stream_keyed(
-                "audit.csv",
-                exports::AUDIT_HEADER.to_vec(),
-                move |after| {
+            let permit = steward_core::workflow::records::export_downloaded(&svc, staff.actor(), "audit", serde_json::json!({"from": q.from, "to": q.to, "actor": q.actor, "action": q.action})).await?;
+            let body =
+                export::stream_keyed("audit.csv", exports::AUDIT_HEADER.to_vec(), move |after| {
                     let (svc, filter) = (svc.clone(), filter.clone());
                     async move {
                         exports::audit_page(&svc, filter, after.unwrap_or(0), KEYED_PAGE_ROWS).await
                     }
-                },
-            ))
+                });
+            Ok(held(permit, body))
         }
         _ => Err(ApiError::status(StatusCode::NOT_FOUND, "no such report")),
+    }
+}
+
+/// The response with the export's permit, released when its body ends (sent whole, or the
+/// client gone).
+pub fn held(permit: ExportPermit, res: HttpResponse) -> HttpResponse {
+    res.map_body(|_, body| BoxBody::new(Held { body, permit }))
+}
+
+struct Held {
+    body: BoxBody,
+    #[allow(dead_code)] // Held for its Drop.
+    permit: ExportPermit,
+}
+
+impl MessageBody for Held {
+    type Error = Box<dyn std::error::Error>;
+
+    fn size(&self) -> BodySize {
+        self.body.size()
+    }
+
+    fn poll_next(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<actix_web::web::Bytes, Self::Error>>> {
+        std::pin::Pin::new(&mut self.get_mut().body).poll_next(cx)
     }
 }
 

@@ -42,6 +42,9 @@ pub enum WorkflowError {
     Crypto(#[from] CryptoError),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
+    /// Too much of this at once for one account; try again shortly.
+    #[error("{0}")]
+    Busy(String),
 }
 
 impl From<diesel::result::Error> for WorkflowError {

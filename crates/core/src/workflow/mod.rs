@@ -8,6 +8,7 @@ pub mod consent;
 pub mod corrections;
 pub mod deadlines;
 pub mod error;
+pub mod export_permits;
 pub mod exports;
 pub mod figure_cache;
 pub mod notices;

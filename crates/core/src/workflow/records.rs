@@ -81,18 +81,21 @@ pub async fn audit_names(
         .await?)
 }
 
-/// Someone downloaded a report (`breaches`, `requests`, `access-review`, …), with the range
-/// of rows asked for.
+/// Someone downloads a report (`breaches`, `requests`, `access-review`, …), with the range
+/// of rows asked for: takes the actor's export permit (at most
+/// [`super::export_permits::PER_STAFF`] at once) and audits the download. The response
+/// holds the permit until its last byte.
 pub async fn export_downloaded(
     svc: &Services,
     actor: Actor,
     export: &'static str,
     range: serde_json::Value,
-) -> Result<(), WorkflowError> {
-    Ok(svc
-        .db
+) -> Result<super::export_permits::ExportPermit, WorkflowError> {
+    let permit = super::export_permits::take(&actor)?;
+    svc.db
         .run(move |c| audit::export_downloaded(c, &actor, export, range))
-        .await?)
+        .await?;
+    Ok(permit)
 }
 
 /// Signs the audit chain's head if it moved since the last checkpoint.

@@ -351,9 +351,17 @@ pub async fn records_csv(
     q: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let filter = export_filter(&q)?;
-    steward_core::workflow::records::export_downloaded(&svc, staff.0.actor(), "consent", q.range())
-        .await?;
-    Ok(consent_stream(svc.get_ref().clone(), filter))
+    let permit = steward_core::workflow::records::export_downloaded(
+        &svc,
+        staff.0.actor(),
+        "consent",
+        q.range(),
+    )
+    .await?;
+    Ok(crate::reports::held(
+        permit,
+        consent_stream(svc.get_ref().clone(), filter),
+    ))
 }
 
 #[derive(serde::Deserialize)]

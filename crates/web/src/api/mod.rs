@@ -19,14 +19,17 @@ pub(crate) async fn breaches_csv(
     svc: web::Data<steward_core::workflow::Services>,
     staff: crate::staff::ApiStaff,
 ) -> Result<HttpResponse, crate::error::ApiError> {
-    steward_core::workflow::records::export_downloaded(
+    let permit = steward_core::workflow::records::export_downloaded(
         &svc,
         staff.0.actor(),
         "breaches",
         serde_json::json!({}),
     )
     .await?;
-    Ok(crate::reports::breaches_stream(&svc))
+    Ok(crate::reports::held(
+        permit,
+        crate::reports::breaches_stream(&svc),
+    ))
 }
 
 /// Prometheus metrics. Open by default (scrapers usually sit on the same private network);

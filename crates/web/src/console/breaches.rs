@@ -384,6 +384,11 @@ pub async fn notify(
 
 /// The register as CSV, streamed page by page; the download is audited.
 pub async fn csv(svc: web::Data<Services>, staff: ConsoleStaff) -> Result<HttpResponse, PageError> {
-    records::export_downloaded(&svc, staff.0.actor(), "breaches", serde_json::json!({})).await?;
-    Ok(crate::reports::breaches_stream(&svc))
+    let permit =
+        records::export_downloaded(&svc, staff.0.actor(), "breaches", serde_json::json!({}))
+            .await?;
+    Ok(crate::reports::held(
+        permit,
+        crate::reports::breaches_stream(&svc),
+    ))
 }

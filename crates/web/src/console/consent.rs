@@ -579,9 +579,17 @@ pub async fn records_csv(
     q: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, PageError> {
     let filter = export_filter(&q).map_err(|e| PageError::bad_request(&e.to_string()))?;
-    steward_core::workflow::records::export_downloaded(&svc, staff.0.actor(), "consent", q.range())
-        .await?;
-    Ok(consent_stream(svc.get_ref().clone(), filter))
+    let permit = steward_core::workflow::records::export_downloaded(
+        &svc,
+        staff.0.actor(),
+        "consent",
+        q.range(),
+    )
+    .await?;
+    Ok(crate::reports::held(
+        permit,
+        consent_stream(svc.get_ref().clone(), filter),
+    ))
 }
 
 /// Who currently stands where for one purpose (e.g. the opt-outs a vendor must honour).
@@ -592,7 +600,7 @@ pub async fn current_csv(
 ) -> Result<HttpResponse, PageError> {
     let key = PurposeKey::parse(&path).map_err(|_| PageError::not_found())?;
     consent::purpose(&svc, key.clone()).await?;
-    steward_core::workflow::records::export_downloaded(
+    let permit = steward_core::workflow::records::export_downloaded(
         &svc,
         staff.0.actor(),
         "consent-current",
@@ -601,12 +609,10 @@ pub async fn current_csv(
     .await?;
     let svc = svc.get_ref().clone();
     let name = format!("consent-current-{key}.csv");
-    Ok(steward_core::export::stream_keyed(
-        &name,
-        reports::CURRENT_HEADER.to_vec(),
-        move |after| {
+    let body =
+        steward_core::export::stream_keyed(&name, reports::CURRENT_HEADER.to_vec(), move |after| {
             let (svc, key) = (svc.clone(), key.clone());
             async move { reports::current_page(&svc, key, after, 2_000).await }
-        },
-    ))
+        });
+    Ok(crate::reports::held(permit, body))
 }

@@ -249,7 +249,7 @@ pub async fn review_csv(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
 ) -> Result<HttpResponse, PageError> {
-    records::export_downloaded(
+    let permit = records::export_downloaded(
         &svc,
         staff.0.actor(),
         "access-review",
@@ -257,10 +257,9 @@ pub async fn review_csv(
     )
     .await?;
     let svc = svc.into_inner();
-    Ok(steward_core::export::stream(
-        "access-review.csv",
-        REVIEW_HEADER,
-        move |offset| {
+    Ok(crate::reports::held(
+        permit,
+        steward_core::export::stream("access-review.csv", REVIEW_HEADER, move |offset| {
             let svc = svc.clone();
             async move {
                 // Staff accounts are few: one page holds them all.
@@ -270,7 +269,7 @@ pub async fn review_csv(
                 let lines = accounts::access_review(&svc).await?;
                 Ok::<_, AuthError>(lines.iter().map(review_row).collect())
             }
-        },
+        }),
     ))
 }
 
