@@ -11,15 +11,11 @@
 //! installed (Debian's package), the same load is also sent by wrk, a far lighter client,
 //! 16 connections for 10 s, each request a new subject.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Instant;
-
 use serde_json::json;
 use steward::audit::Actor;
 
 mod support;
-use support::{CLIENTS, PG, create_database, percentile};
+use support::{PG, create_database, load};
 
 async fn server(database_url: String, dir: &std::path::Path) -> (String, String) {
     let vars = [
@@ -63,58 +59,22 @@ async fn server(database_url: String, dir: &std::path::Path) -> (String, String)
 }
 
 async fn run(label: &str, base: &str, key: &str, writes: usize) {
-    let next = Arc::new(AtomicUsize::new(0));
-    let started = Instant::now();
-    let mut tasks = Vec::new();
-    for _ in 0..CLIENTS {
-        let (next, base, key) = (next.clone(), base.to_string(), key.to_string());
-        tasks.push(tokio::spawn(async move {
-            let client = reqwest::Client::new();
-            let mut took = Vec::new();
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= writes {
-                    return took;
-                }
-                let body = json!({
-                    // A banner's visitor id: 32 lowercase hex digits.
-                    "subject": format!("{:032x}", i % (writes / 2).max(1)),
-                    "purpose": if i % 2 == 0 { "analytics" } else { "ads" },
-                    "status": if i % 3 == 0 { "withdrawn" } else { "granted" },
-                    "page_url": "https://shop.example/",
-                });
-                let t = Instant::now();
-                let res = client
-                    .post(format!("{base}/api/v1/consent"))
-                    .header("X-Steward-Site-Key", &key)
-                    .header("Origin", "https://shop.example")
-                    .json(&body)
-                    .send()
-                    .await
-                    .expect("the server answers");
-                assert_eq!(
-                    res.status(),
-                    201,
-                    "{}",
-                    res.text().await.unwrap_or_default()
-                );
-                took.push(t.elapsed());
-            }
-        }));
-    }
-    let mut all = Vec::with_capacity(writes);
-    for t in tasks {
-        all.extend(t.await.unwrap());
-    }
-    let elapsed = started.elapsed();
-    all.sort();
-    println!(
-        "{label:<11} {writes} writes, {CLIENTS} clients: {:>7.0} writes/s   p50 {:>6.1} ms   p99 {:>6.1} ms   max {:>6.1} ms",
-        writes as f64 / elapsed.as_secs_f64(),
-        percentile(&all, 0.50).as_secs_f64() * 1e3,
-        percentile(&all, 0.99).as_secs_f64() * 1e3,
-        all.last().unwrap().as_secs_f64() * 1e3,
-    );
+    let (url, key) = (format!("{base}/api/v1/consent"), key.to_string());
+    load(label, "writes", writes, move |client, i| {
+        let body = json!({
+            // A banner's visitor id: 32 lowercase hex digits.
+            "subject": format!("{:032x}", i % (writes / 2).max(1)),
+            "purpose": if i % 2 == 0 { "analytics" } else { "ads" },
+            "status": if i % 3 == 0 { "withdrawn" } else { "granted" },
+            "page_url": "https://shop.example/",
+        });
+        client
+            .post(&url)
+            .header("X-Steward-Site-Key", &key)
+            .header("Origin", "https://shop.example")
+            .json(&body)
+    })
+    .await;
 }
 
 #[tokio::main(flavor = "multi_thread")]

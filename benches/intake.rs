@@ -9,16 +9,12 @@
 //!
 //! Prints requests per second and the latency percentiles the clients saw.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Instant;
-
 use serde_json::json;
 use steward::audit::Actor;
 use steward::domain::{EmailAddress, Role};
 
 mod support;
-use support::{CLIENTS, PG, create_database, percentile};
+use support::{PG, create_database, load};
 
 /// A server on `database_url` and an administrator's API token.
 async fn server(database_url: String, dir: &std::path::Path) -> (String, String) {
@@ -58,63 +54,23 @@ async fn server(database_url: String, dir: &std::path::Path) -> (String, String)
 }
 
 async fn run(label: &str, base: &str, token: &str, requests: usize) {
-    let next = Arc::new(AtomicUsize::new(0));
-    let started = Instant::now();
-    let mut tasks = Vec::new();
-    for _ in 0..CLIENTS {
-        let (next, base, token, label) = (
-            next.clone(),
-            base.to_string(),
-            token.to_string(),
-            label.to_string(),
-        );
-        tasks.push(tokio::spawn(async move {
-            let client = reqwest::Client::new();
-            let mut took = Vec::new();
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= requests {
-                    return took;
-                }
-                let kinds = ["access", "deletion", "opt_out", "portability"];
-                let body = json!({
-                    "kind": kinds[i % kinds.len()],
-                    "jurisdiction": if i % 2 == 0 { "gdpr" } else { "ccpa" },
-                    "email": format!("customer-{label}-{i}@example.org"),
-                    "name": "Bench Customer",
-                    "send_verification": false,
-                });
-                let t = Instant::now();
-                let res = client
-                    .post(format!("{base}/api/v1/requests"))
-                    .bearer_auth(&token)
-                    .json(&body)
-                    .send()
-                    .await
-                    .expect("the server answers");
-                assert_eq!(
-                    res.status(),
-                    201,
-                    "{}",
-                    res.text().await.unwrap_or_default()
-                );
-                took.push(t.elapsed());
-            }
-        }));
-    }
-    let mut all = Vec::with_capacity(requests);
-    for t in tasks {
-        all.extend(t.await.unwrap());
-    }
-    let elapsed = started.elapsed();
-    all.sort();
-    println!(
-        "{label:<11} {requests} requests, {CLIENTS} clients: {:>6.0} requests/s   p50 {:>6.1} ms   p99 {:>6.1} ms   max {:>6.1} ms",
-        requests as f64 / elapsed.as_secs_f64(),
-        percentile(&all, 0.50).as_secs_f64() * 1e3,
-        percentile(&all, 0.99).as_secs_f64() * 1e3,
-        all.last().unwrap().as_secs_f64() * 1e3,
+    let (url, token, label_) = (
+        format!("{base}/api/v1/requests"),
+        token.to_string(),
+        label.to_string(),
     );
+    load(label, "requests", requests, move |client, i| {
+        let kinds = ["access", "deletion", "opt_out", "portability"];
+        let body = json!({
+            "kind": kinds[i % kinds.len()],
+            "jurisdiction": if i % 2 == 0 { "gdpr" } else { "ccpa" },
+            "email": format!("customer-{label_}-{i}@example.org"),
+            "name": "Bench Customer",
+            "send_verification": false,
+        });
+        client.post(&url).bearer_auth(&token).json(&body)
+    })
+    .await;
 }
 
 #[tokio::main(flavor = "multi_thread")]

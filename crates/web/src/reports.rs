@@ -273,16 +273,31 @@ pub fn export_filter(q: &ExportQuery) -> Result<RecordFilter, ApiError> {
 }
 
 /// The consent export, streamed page by page (keyset-paged, so records committed during
-/// the download neither repeat nor push others out).
-pub fn consent_stream(svc: Services, filter: RecordFilter) -> HttpResponse {
-    steward_core::export::stream_keyed(
+/// the download neither repeat nor push others out); audited, and one of the staff
+/// member's export permits held until it ends.
+pub async fn consent_download(
+    svc: &Services,
+    staff: &Staff,
+    q: &ExportQuery,
+    filter: RecordFilter,
+) -> Result<HttpResponse, WorkflowError> {
+    let permit = steward_core::workflow::records::export_downloaded(
+        svc,
+        staff.actor(),
+        "consent",
+        q.range(),
+    )
+    .await?;
+    let svc = svc.clone();
+    let body = steward_core::export::stream_keyed(
         "consent.csv",
         consent_reports::RECORDS_HEADER.to_vec(),
         move |after| {
             let (svc, filter) = (svc.clone(), filter.clone());
             async move { consent_reports::records_page(&svc, filter, after, 2_000).await }
         },
-    )
+    );
+    Ok(held(permit, body))
 }
 
 /// The breach register, streamed page by page.

@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 use super::json;
 use super::vocab;
 use crate::error::ApiError;
-use crate::reports::{ExportQuery, consent_stream, export_filter};
+use crate::reports::{ExportQuery, consent_download, export_filter};
 use crate::staff::ApiStaff;
 use steward_core::export::utc;
 use steward_core::records::{ConsentRow, CurrentRow, NoticeRow, PurposeRow};
@@ -351,17 +351,7 @@ pub async fn records_csv(
     q: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let filter = export_filter(&q)?;
-    let permit = steward_core::workflow::records::export_downloaded(
-        &svc,
-        staff.0.actor(),
-        "consent",
-        q.range(),
-    )
-    .await?;
-    Ok(crate::reports::held(
-        permit,
-        consent_stream(svc.get_ref().clone(), filter),
-    ))
+    Ok(consent_download(&svc, &staff.0, &q, filter).await?)
 }
 
 #[derive(serde::Deserialize)]

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::Nav;
 use crate::error::PageError;
 use crate::render::{redirect, render};
-use crate::reports::{ExportQuery, consent_stream, export_filter};
+use crate::reports::{ExportQuery, consent_download, export_filter};
 use crate::staff::ConsoleStaff;
 use steward_core::export::utc;
 use steward_core::records::{ConsentRow, CurrentRow, NoticeRow, PurposeRow, SiteKeyRow};
@@ -579,17 +579,7 @@ pub async fn records_csv(
     q: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, PageError> {
     let filter = export_filter(&q).map_err(|e| PageError::bad_request(&e.to_string()))?;
-    let permit = steward_core::workflow::records::export_downloaded(
-        &svc,
-        staff.0.actor(),
-        "consent",
-        q.range(),
-    )
-    .await?;
-    Ok(crate::reports::held(
-        permit,
-        consent_stream(svc.get_ref().clone(), filter),
-    ))
+    Ok(consent_download(&svc, &staff.0, &q, filter).await?)
 }
 
 /// Who currently stands where for one purpose (e.g. the opt-outs a vendor must honour).
