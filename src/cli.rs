@@ -144,6 +144,10 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
     {
         let mut conn = db.get()?;
         let rebound = steward_db::rebind::run(&mut conn, &keys)?;
+        let rescoped = steward_db::visitors::rescope(&mut conn, &keys)?;
+        if rescoped > 0 {
+            tracing::info!("{rescoped} banner visitor record(s) scoped to their site key");
+        }
         if rebound.sealed > 0 {
             tracing::info!(
                 "sealed {} encrypted value(s) into their table, column and row",

@@ -271,6 +271,9 @@ async fn banner_gates_scripts_asks_again_and_honours_gpc() {
         .await;
     assert_eq!(s, 201, "{k}");
     let page = format!("{origin}/shop.html?key={}", k["key"].as_str().unwrap());
+    // Staff name a site's visitor with the site key's id.
+    let site = k["id"].as_str().unwrap().to_string();
+    let site_gpc = site.clone();
 
     let d = driver().await;
     let (api, page2, origin2) = (&api, page.clone(), origin.clone());
@@ -290,7 +293,7 @@ async fn banner_gates_scripts_asks_again_and_honours_gpc() {
             .await
             .unwrap();
         let visitor = visitor.as_str().unwrap().to_string();
-        let (_, state) = api.get(&format!("/api/v1/consent?subject={visitor}")).await;
+        let (_, state) = api.get(&format!("/api/v1/consent?subject=visitor:{site}:{visitor}")).await;
         let status_of = |state: &Value, p: &str| {
             state["current"].as_array().unwrap().iter().find(|c| c["purpose"] == p).map(|c| c["status"].as_str().unwrap().to_string())
         };
@@ -314,7 +317,7 @@ async fn banner_gates_scripts_asks_again_and_honours_gpc() {
         // "Reject all" is one click, and is recorded.
         c.find(Locator::XPath(&button("Reject all"))).await.unwrap().click().await.unwrap();
         until(&c, "the saved rejection", "return !document.querySelector('.steward-banner') || document.querySelector('.steward-banner').hidden").await;
-        let (_, state) = api.get(&format!("/api/v1/consent?subject={visitor}")).await;
+        let (_, state) = api.get(&format!("/api/v1/consent?subject=visitor:{site}:{visitor}")).await;
         assert_eq!(status_of(&state, "analytics").as_deref(), Some("withdrawn"), "{state}");
     })
     .await;
@@ -341,7 +344,9 @@ async fn banner_gates_scripts_asks_again_and_honours_gpc() {
             .execute("return document.cookie.match(/steward_visitor=([0-9a-f]+)/)[1]", vec![])
             .await
             .unwrap();
-        let (_, state) = api.get(&format!("/api/v1/consent?subject={}", visitor.as_str().unwrap())).await;
+        let (_, state) = api
+            .get(&format!("/api/v1/consent?subject=visitor:{site_gpc}:{}", visitor.as_str().unwrap()))
+            .await;
         let h = state["history"].as_array().unwrap();
         assert_eq!(h.len(), 1, "{state}");
         assert_eq!((h[0]["purpose"].as_str(), h[0]["method"].as_str(), h[0]["gpc"].as_bool()), (Some("ads"), Some("gpc"), Some(true)));

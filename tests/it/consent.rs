@@ -11,6 +11,11 @@ use crate::support::{Api, TestApp, backends};
 const SHOP: &str = "https://shop.example";
 
 async fn site_key(api: &Api<'_>) -> String {
+    site_key_and_id(api).await.0
+}
+
+/// A new site key for the shop, and its id (how staff name the site's visitors).
+async fn site_key_and_id(api: &Api<'_>) -> (String, String) {
     let (s, k) = api
         .post(
             "/api/v1/site-keys",
@@ -20,7 +25,7 @@ async fn site_key(api: &Api<'_>) -> String {
     assert_eq!(s, 201, "{k}");
     let key = k["key"].as_str().unwrap().to_string();
     assert!(key.starts_with("sk_"));
-    key
+    (key, k["id"].as_str().unwrap().to_string())
 }
 
 /// A public call as a browser on `origin` (or a back end, with none) makes it.
@@ -456,7 +461,7 @@ async fn global_privacy_control_is_an_opt_out_and_is_linked() {
             token: app.token(Role::Admin).await,
         };
         purposes(&api).await;
-        let key = site_key(&api).await;
+        let (key, site) = site_key_and_id(&api).await;
 
         // The banner's first read with GPC on: the opt-out is recorded before any click.
         let (s, _, b) = public(
@@ -520,7 +525,9 @@ async fn global_privacy_control_is_an_opt_out_and_is_linked() {
         );
 
         let (_, state) = api
-            .get("/api/v1/consent?subject=0123456789abcdef0123456789abcdef")
+            .get(&format!(
+                "/api/v1/consent?subject=visitor:{site}:0123456789abcdef0123456789abcdef"
+            ))
             .await;
         let gpc: Vec<&Value> = state["history"]
             .as_array()
@@ -1003,4 +1010,99 @@ async fn console_purposes_versions_subject_and_site_keys() {
     );
     let page = crate::support::page(&admin, app.url("/console/consent/site-keys")).await;
     assert!(!page.contains("data-site-key=\"sk_"), "never shown again");
+}
+
+/// Visitor ids are a namespace of their own, scoped to the site key they came through
+/// (finding 8 of the second attack pass): a customer number that staff record and that
+/// happens to be 32 hex digits is a customer id no site key can read or overwrite, and one
+/// visitor id on two sites is two visitors.
+#[tokio::test]
+async fn visitor_ids_are_scoped_to_their_site_key() {
+    let app = TestApp::spawn(crate::support::backends()[0]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    purposes(&api).await;
+    let (a, site_a) = site_key_and_id(&api).await;
+    let (b, _) = site_key_and_id(&api).await;
+    let hex = "00112233445566778899aabbccddeeff";
+    let (s, r) = api
+        .post(
+            "/api/v1/consent",
+            json!({"subject": hex, "purpose": "newsletter", "status": "granted",
+                   "method": "staff", "note": "signed up at the till"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    let banner = |key: String| {
+        let app = &app;
+        async move {
+            let (s, _, b) = public(
+                app,
+                reqwest::Method::GET,
+                &format!("/api/v1/consent/banner?visitor={hex}"),
+                Some(&key),
+                Some(SHOP),
+                false,
+                None,
+            )
+            .await;
+            assert_eq!(s, 200, "{b}");
+            b["choices"].as_array().unwrap().len()
+        }
+    };
+    assert_eq!(
+        banner(a.clone()).await,
+        0,
+        "the customer's grant is not a visitor's"
+    );
+    // Site A's visitor withdraws; site B's visitor with the same id is someone else.
+    let (s, _, w) = public(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/consent",
+        Some(&a),
+        Some(SHOP),
+        false,
+        Some(json!({"subject": hex, "purpose": "newsletter", "status": "withdrawn"})),
+    )
+    .await;
+    assert_eq!(s, 201, "{w}");
+    let a2 = a.clone();
+    assert_eq!(banner(a).await, 1);
+    assert_eq!(banner(b).await, 0, "another site's visitor");
+    let (_, customer) = api.get(&format!("/api/v1/consent?subject={hex}")).await;
+    assert_eq!(customer["current"][0]["status"], "granted", "{customer}");
+    assert_eq!(customer["current"].as_array().unwrap().len(), 1);
+    let (_, visitor) = api
+        .get(&format!("/api/v1/consent?subject=visitor:{site_a}:{hex}"))
+        .await;
+    assert_eq!(visitor["current"][0]["status"], "withdrawn", "{visitor}");
+
+    // Records written before visitors were scoped (indexed over the bare id) are indexed
+    // again under their site key, once, at start-up.
+    let (keys, site) = (app.svc.keys.clone(), site_a.clone());
+    let moved = app
+        .db(move |c| {
+            use diesel::prelude::*;
+            use steward::db::schema::{consent_current as cur, consent_records as rec};
+            let old = keys.blind_index("visitor", hex);
+            let scoped = keys.blind_index("visitor", &format!("{site}:{hex}"));
+            diesel::update(rec::table.filter(rec::subject_index.eq(&scoped)))
+                .set(rec::subject_index.eq(&old))
+                .execute(c)
+                .unwrap();
+            diesel::update(cur::table.filter(cur::subject_index.eq(&scoped)))
+                .set(cur::subject_index.eq(&old))
+                .execute(c)
+                .unwrap();
+            diesel::delete(steward::db::schema::settings::table.find(steward::db::visitors::DONE))
+                .execute(c)
+                .unwrap();
+            steward::db::visitors::rescope(c, &keys).unwrap()
+        })
+        .await;
+    assert_eq!(moved, 1, "site A's one visitor record");
+    assert_eq!(banner(a2).await, 1, "found again under its site");
 }

@@ -21,6 +21,7 @@ pub mod stores;
 pub mod tasks;
 pub mod types;
 pub mod users;
+pub mod visitors;
 
 pub use conn::*;
 pub use pool::*;

@@ -47,17 +47,25 @@ word_enum!(
 pub enum Subject {
     Email(EmailAddress),
     /// A website visitor as the banner knows them: 32 random hex digits in a first-party
-    /// cookie. Its own namespace, so no site can read or write a customer id through it.
-    Visitor(String),
+    /// cookie, on the site of one site key. Its own namespace, scoped to that key: no site
+    /// reads or writes a customer id, or another site's visitor, through it.
+    Visitor {
+        site: String,
+        id: String,
+    },
     Opaque(String),
 }
+
+/// How staff name a site's visitor: `visitor:<site key id>:<visitor id>`.
+pub const VISITOR_PREFIX: &str = "visitor:";
 
 /// Longest opaque subject id accepted.
 pub const MAX_OPAQUE_LEN: usize = 128;
 
 impl Subject {
-    /// An email address when it has an `@`, otherwise an opaque id of letters, digits and
-    /// `. _ : -` (visitor ids, customer numbers).
+    /// As staff name a subject: an email address when it has an `@`, a site's visitor as
+    /// `visitor:<site key id>:<visitor id>`, otherwise an opaque id of letters, digits and
+    /// `. _ : -` (a customer number, even one that looks like a visitor id).
     pub fn parse(s: &str) -> Result<Subject, String> {
         let s = s.trim();
         if s.is_empty() {
@@ -68,21 +76,42 @@ impl Subject {
                 .map(Subject::Email)
                 .map_err(|e| e.to_string());
         }
-        if let Ok(v) = Subject::visitor(s) {
-            return Ok(v);
+        if let Some(rest) = s.strip_prefix(VISITOR_PREFIX) {
+            let (site, id) = rest
+                .rsplit_once(':')
+                .ok_or_else(|| format!("must be {VISITOR_PREFIX}<site key id>:<visitor id>"))?;
+            return Subject::visitor(site, id);
         }
         Subject::opaque(s)
     }
 
-    /// A banner's visitor id: exactly 32 lowercase hex digits (128 random bits).
-    pub fn visitor(s: &str) -> Result<Subject, String> {
-        if s.len() == 32
+    /// A banner's visitor id (exactly 32 lowercase hex digits, 128 random bits) on the site
+    /// of the site key `site`.
+    pub fn visitor(site: &str, s: &str) -> Result<Subject, String> {
+        let hex = s.len() == 32
             && s.chars()
-                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
-        {
-            Ok(Subject::Visitor(s.to_string()))
-        } else {
-            Err("must be the banner's visitor id: 32 hex digits".into())
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c));
+        if !hex {
+            return Err("must be the banner's visitor id: 32 hex digits".into());
+        }
+        if site.is_empty() || !site.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Err("must name a site key by its id".into());
+        }
+        Ok(Subject::Visitor {
+            site: site.to_string(),
+            id: s.to_string(),
+        })
+    }
+
+    /// A visitor scoped to the site key `site` (the key a write came through, known once it
+    /// is checked); any other subject as it is.
+    pub fn on_site(self, site: &str) -> Subject {
+        match self {
+            Subject::Visitor { id, .. } => Subject::Visitor {
+                site: site.to_string(),
+                id,
+            },
+            other => other,
         }
     }
 
@@ -101,7 +130,7 @@ impl Subject {
     pub fn index_kind(&self) -> &'static str {
         match self {
             Subject::Email(_) => "email",
-            Subject::Visitor(_) => "visitor",
+            Subject::Visitor { .. } => "visitor",
             Subject::Opaque(_) => "consent_subject",
         }
     }
@@ -110,7 +139,8 @@ impl Subject {
     pub fn normalised(&self) -> String {
         match self {
             Subject::Email(e) => e.normalised(),
-            Subject::Visitor(s) | Subject::Opaque(s) => s.clone(),
+            Subject::Visitor { site, id } => format!("{site}:{id}"),
+            Subject::Opaque(s) => s.clone(),
         }
     }
 
@@ -118,14 +148,16 @@ impl Subject {
     pub fn as_text(&self) -> String {
         match self {
             Subject::Email(e) => e.as_str().to_string(),
-            Subject::Visitor(s) | Subject::Opaque(s) => s.clone(),
+            // The site is the record's `site_key_id`.
+            Subject::Visitor { id, .. } => id.clone(),
+            Subject::Opaque(s) => s.clone(),
         }
     }
 
     pub fn kind(&self) -> SubjectKind {
         match self {
             Subject::Email(_) => SubjectKind::Email,
-            Subject::Visitor(_) => SubjectKind::Visitor,
+            Subject::Visitor { .. } => SubjectKind::Visitor,
             Subject::Opaque(_) => SubjectKind::Id,
         }
     }
@@ -278,6 +310,24 @@ mod tests {
             Subject::opaque("a@b.c").is_err(),
             "visitor ids are never emails"
         );
+        // A customer number that looks like a visitor id stays a customer number.
+        let hex = "0123456789abcdef0123456789abcdef";
+        assert_eq!(Subject::parse(hex).unwrap(), Subject::Opaque(hex.into()));
+        let v = Subject::parse(&format!("visitor:site-1:{hex}")).unwrap();
+        assert_eq!(v, Subject::visitor("site-1", hex).unwrap());
+        assert_ne!(
+            v.normalised(),
+            Subject::visitor("site-2", hex).unwrap().normalised(),
+            "one visitor id on two sites is two subjects"
+        );
+        assert_ne!(v.index_kind(), Subject::parse(hex).unwrap().index_kind());
+        for bad in [
+            "visitor:site-1",
+            "visitor:site-1:xyz",
+            "visitor::0123456789abcdef0123456789abcdef",
+        ] {
+            assert!(Subject::parse(bad).is_err(), "{bad}");
+        }
         let a = Subject::parse("Ann@Example.org").unwrap();
         let b = Subject::parse("ann@example.org").unwrap();
         assert_eq!(a.normalised(), b.normalised(), "one person, one index");

@@ -561,7 +561,9 @@ fn record_answer(w: &ledger::Written, purpose: &PurposeKey) -> Result<HttpRespon
     "method": "staff", "note": "Asked at the counter, signed form no. 118", "jurisdiction": "gdpr"
 }))]
 pub struct ConsentBody {
-    /// An email address, a customer id, or the banner's visitor id (32 hex digits).
+    /// An email address or a customer id (with a staff token); the banner's visitor id (32
+    /// hex digits) with a site key; staff name a site's visitor as
+    /// `visitor:<site key id>:<visitor id>`.
     #[schema(required = true)]
     subject: Option<String>,
     #[schema(required = true)]
@@ -585,7 +587,7 @@ fn parse_record(
     writer: Writer,
 ) -> Result<(Entry, PurposeKey), ApiError> {
     let b: ConsentBody = json::body(body)?;
-    let subject = parsed("subject", Subject::parse(&json::text(&b.subject)))?;
+    let given = json::text(&b.subject);
     let purpose = parsed("purpose", PurposeKey::parse(&json::text(&b.purpose)))?;
     let status: ConsentStatus = json::text(&b.status)
         .parse()
@@ -593,15 +595,25 @@ fn parse_record(
     let notice_version = b.notice_version;
     let staff = matches!(writer, Writer::Staff { .. });
     // A site key is public (it is in the shop's pages): with it, a browser records choices
-    // for its own visitor id only. Email addresses and customer ids need a staff token,
-    // which stays on the shop's server.
-    if !staff && !matches!(subject, Subject::Visitor(_)) {
-        return Err(ApiError::Status {
-            status: StatusCode::FORBIDDEN,
-            message: "with a site key, subject must be the banner's visitor id; recording consent for an email address or customer id needs a staff API token".into(),
-            field: Some("subject".into()),
-        });
-    }
+    // for its own visitor id only, on that key's site. Email addresses and customer ids need
+    // a staff token, which stays on the shop's server.
+    let subject = match &writer {
+        Writer::Site { key_id } => {
+            // The key is checked with the write, which scopes the visitor to its site
+            // (`ledger::record_for_site`); until then only the id's shape is checked.
+            let site = if key_id.is_empty() {
+                "unchecked"
+            } else {
+                key_id
+            };
+            Subject::visitor(site, given.trim()).map_err(|_| ApiError::Status {
+                status: StatusCode::FORBIDDEN,
+                message: "with a site key, subject must be the banner's visitor id; recording consent for an email address or customer id needs a staff API token".into(),
+                field: Some("subject".into()),
+            })?
+        }
+        _ => parsed("subject", Subject::parse(&given))?,
+    };
     let method = match json::text(&b.method).as_str() {
         "" => ConsentMethod::Api,
         m => match m.parse::<ConsentMethod>() {
@@ -665,8 +677,9 @@ pub struct VisitorQuery {
     visitor: Option<String>,
 }
 
-fn visitor(s: &str) -> Result<Subject, ApiError> {
-    Subject::visitor(s).map_err(|e| ApiError::field("visitor", format!("visitor {e}")))
+/// The banner's visitor, on the site of the key it called with.
+fn visitor(site: &str, s: &str) -> Result<Subject, ApiError> {
+    Subject::visitor(site, s).map_err(|e| ApiError::field("visitor", format!("visitor {e}")))
 }
 
 /// The banner's read: purposes, current notices and the visitor's current choices.
@@ -677,7 +690,7 @@ pub async fn banner(
 ) -> HttpResponse {
     let (s, r) = (svc.clone(), req.clone());
     public(&s, &r, |key| async move {
-        let v = visitor(q.visitor.as_deref().unwrap_or_default())?;
+        let v = visitor(&key.id, q.visitor.as_deref().unwrap_or_default())?;
         let state = ledger::banner(&svc, v, proof(&req, None, None), key.id).await?;
         Ok(HttpResponse::Ok().json(BannerJson::of(&state)))
     })
@@ -723,7 +736,7 @@ pub async fn banner_write(
     let (s, r) = (svc.clone(), req.clone());
     public(&s, &r, |key| async move {
         let b: BannerBody = json::body(&body)?;
-        let v = visitor(&json::text(&b.visitor))?;
+        let v = visitor(&key.id, &json::text(&b.visitor))?;
         let Some(items) = &b.choices else {
             return Err(ApiError::field(
                 "choices",

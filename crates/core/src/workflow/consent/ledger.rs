@@ -280,6 +280,7 @@ pub async fn record_for_site(
                 Ok(site) => site,
                 Err(refused) => return Ok(Err(refused)),
             };
+            entry.subject = entry.subject.on_site(&site.id);
             entry.writer = Writer::Site { key_id: site.id };
             Ok(Ok(db::write_tx(c, |c| write(c, &keys, &entry))?))
         })
