@@ -218,18 +218,18 @@ impl Config {
                 // The specification's short spelling: `eng`, `sct`, `nir`.
                 key = format!("gb-{key}");
             }
-            let chosen = key.parse::<Calendar>().ok();
-            calendars = chosen
-                .ok_or(())
-                .and_then(|c| calendars.with(j, Some(c)).map_err(|_| ()))
-                .map_err(|()| {
-                    let allowed: Vec<&str> = Calendar::ALL
-                        .iter()
-                        .filter(|c| calendars.with(j, Some(**c)).is_ok())
-                        .map(|c| c.key())
-                        .collect();
-                    fail(var, format!("'{v}' is not one of: {}", allowed.join(", ")))
-                })?;
+            let chosen = key
+                .parse::<Calendar>()
+                .ok()
+                .and_then(|c| calendars.with(j, Some(c)).ok());
+            calendars = chosen.ok_or_else(|| {
+                let allowed: Vec<&str> = Calendar::ALL
+                    .iter()
+                    .filter(|c| calendars.with(j, Some(**c)).is_ok())
+                    .map(|c| c.key())
+                    .collect();
+                fail(var, format!("'{v}' is not one of: {}", allowed.join(", ")))
+            })?;
         }
 
         let store_allow = Reach::parse(&get("STEWARD_STORE_ALLOW").unwrap_or_default())

@@ -82,11 +82,16 @@ pub struct CalendarView {
 
 /// A calendar's days of one year: statute days, admins' additions, and removed days.
 pub async fn view(svc: &Services, cal: Calendar, year: i32) -> Result<CalendarView, WorkflowError> {
-    let first = NaiveDate::from_ymd_opt(year, 1, 1)
-        .ok_or_else(|| WorkflowError::invalid("year", "is not a year"))?;
-    let last = NaiveDate::from_ymd_opt(year, 12, 31)
-        .ok_or_else(|| WorkflowError::invalid("year", "is not a year"))?;
+    let (first, last) = year_span(year)?;
     view_between(svc, cal, first, last).await
+}
+
+fn year_span(year: i32) -> Result<(NaiveDate, NaiveDate), WorkflowError> {
+    let day = |m, d| {
+        NaiveDate::from_ymd_opt(year, m, d)
+            .ok_or_else(|| WorkflowError::invalid("year", "is not a year"))
+    };
+    Ok((day(1, 1)?, day(12, 31)?))
 }
 
 /// A calendar's days from `today` through the next 24 months, for checking it against the
@@ -110,6 +115,43 @@ async fn view_between(
         .db
         .run(move |c| Ok::<_, DbError>((calendar::changes(c, cal)?, choice(c, default)?)))
         .await?;
+    Ok(view_of(cal, from, to, changes, &chosen))
+}
+
+/// Every calendar's days of one year (the API's list): the choice read once, every
+/// calendar's changes in one trip to the database.
+pub async fn all(
+    svc: &Services,
+    year: i32,
+) -> Result<(CalendarChoice, Vec<CalendarView>), WorkflowError> {
+    let (from, to) = year_span(year)?;
+    let default = svc.config.calendars;
+    let (changes, chosen) = svc
+        .db
+        .run(move |c| {
+            let changes = Calendar::ALL
+                .iter()
+                .map(|cal| calendar::changes(c, *cal))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok::<_, DbError>((changes, choice(c, default)?))
+        })
+        .await?;
+    let views = Calendar::ALL
+        .iter()
+        .zip(changes)
+        .map(|(cal, changes)| view_of(*cal, from, to, changes, &chosen))
+        .collect();
+    Ok((chosen, views))
+}
+
+/// A calendar's statute days between two dates, with an administrator's changes.
+fn view_of(
+    cal: Calendar,
+    from: NaiveDate,
+    to: NaiveDate,
+    changes: Vec<CalendarChange>,
+    chosen: &CalendarChoice,
+) -> CalendarView {
     let year_of = chrono::Datelike::year;
     let within = |d: &NaiveDate| (from..=to).contains(d);
     let mut days: Vec<DayView> = (year_of(&from)..=year_of(&to))
@@ -141,7 +183,7 @@ async fn view_between(
         }
     }
     days.sort_by_key(|d| d.day);
-    Ok(CalendarView {
+    CalendarView {
         key: cal.key(),
         name: cal.title(),
         source: cal.source(),
@@ -152,7 +194,7 @@ async fn view_between(
         from,
         to,
         days,
-    })
+    }
 }
 
 /// One day added to or removed from a calendar, with why.

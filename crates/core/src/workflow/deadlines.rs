@@ -36,32 +36,45 @@ pub(super) fn setting_for(j: Jurisdiction) -> Option<&'static str> {
 
 /// The calendars GDPR and UK GDPR deadlines follow: an administrator's choice in the
 /// console, else the configuration's (`default`: `STEWARD_GDPR_COUNTRY`,
-/// `STEWARD_UK_REGION`). A stored GDPR choice that is empty means weekends only.
+/// `STEWARD_UK_REGION`).
 pub fn choice(c: &mut DbConn, default: CalendarChoice) -> Result<CalendarChoice, DbError> {
     let mut out = default;
     for j in [Jurisdiction::Gdpr, Jurisdiction::UkGdpr] {
-        let Some(key) = setting_for(j) else { continue };
-        let stored = match settings::get(c, key)? {
-            None => continue,
-            Some(v) if v.is_empty() => None,
-            Some(v) => match v.parse::<Calendar>() {
-                Ok(cal) => Some(cal),
-                Err(_) => continue,
-            },
-        };
-        out = out.with(j, stored).unwrap_or(out);
+        out = with_stored(c, out, j)?;
     }
     Ok(out)
 }
 
+/// `chosen` with `j`'s calendar as an administrator stored it, if they did: an empty value
+/// is weekends only (GDPR); a value that cannot serve `j` is ignored.
+fn with_stored(
+    c: &mut DbConn,
+    chosen: CalendarChoice,
+    j: Jurisdiction,
+) -> Result<CalendarChoice, DbError> {
+    let Some(key) = setting_for(j) else {
+        return Ok(chosen);
+    };
+    let stored = match settings::get(c, key)? {
+        None => return Ok(chosen),
+        Some(v) if v.is_empty() => None,
+        Some(v) => match v.parse::<Calendar>() {
+            Ok(cal) => Some(cal),
+            Err(_) => return Ok(chosen),
+        },
+    };
+    Ok(chosen.with(j, stored).unwrap_or(chosen))
+}
+
 /// The calendar a jurisdiction's clock uses, with admins' changes; weekends only if none.
+/// Reads only `j`'s own setting (none for CCPA): this runs for every request filed.
 pub fn calendar_of(
     c: &mut DbConn,
     j: Jurisdiction,
     default: CalendarChoice,
 ) -> Result<HolidayCalendar, DbError> {
     db::calendar_lock(c, false)?;
-    match choice(c, default)?.for_jurisdiction(j) {
+    match with_stored(c, default, j)?.for_jurisdiction(j) {
         Some(cal) => calendar::effective(c, cal),
         None => Ok(HolidayCalendar::empty()),
     }

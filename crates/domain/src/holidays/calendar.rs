@@ -245,14 +245,18 @@ impl Calendar {
     /// The name with its country for a regional calendar ("Germany: Bayern (Bavaria)").
     pub fn title(self) -> String {
         match self.parent() {
-            Some(p) => format!("{}: {}", p.country_name(), self.name()),
+            Some(_) => format!("{}: {}", self.country(), self.name()),
             None => self.name().to_string(),
         }
     }
 
-    /// A national calendar's country, without the kind of days ("Germany").
-    fn country_name(self) -> &'static str {
-        let name = self.name();
+    /// The country a calendar belongs to, for grouping ("Germany", "United Kingdom"): its
+    /// national calendar's name without the kind of days.
+    pub fn country(self) -> &'static str {
+        if self.is_uk() {
+            return "United Kingdom";
+        }
+        let name = self.parent().unwrap_or(self).name();
         name.split(" (").next().unwrap_or(name)
     }
 

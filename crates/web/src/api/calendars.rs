@@ -62,11 +62,7 @@ pub async fn list(
     if !e.is_empty() {
         return Err(first_error(e));
     }
-    let mut items = Vec::new();
-    for c in Calendar::ALL {
-        items.push(calendars::view(&svc, *c, year as i32).await?);
-    }
-    let choice = calendars::current_choice(&svc).await?;
+    let (choice, items) = calendars::all(&svc, year as i32).await?;
     Ok(HttpResponse::Ok().json(CalendarList {
         gdpr_country: choice.gdpr.map(Calendar::key),
         uk_region: choice.uk.key(),

@@ -22,7 +22,7 @@ use steward_domain::validation::FieldErrors;
 struct CalendarsPage {
     nav: Nav,
     /// Every calendar by country: the national one first, then its regions.
-    groups: Vec<(String, Vec<Calendar>)>,
+    groups: Vec<(&'static str, Vec<Calendar>)>,
     cal: CalendarView,
     /// A single year shown, or `None` for the next 24 months.
     year: Option<i32>,
@@ -58,14 +58,10 @@ enum Span {
 }
 
 /// Calendars grouped by country for the pickers, in the order they are declared.
-fn groups() -> Vec<(String, Vec<Calendar>)> {
-    let mut out: Vec<(String, Vec<Calendar>)> = Vec::new();
+fn groups() -> Vec<(&'static str, Vec<Calendar>)> {
+    let mut out: Vec<(&'static str, Vec<Calendar>)> = Vec::new();
     for c in Calendar::ALL {
-        let label = if c.is_uk() {
-            "United Kingdom".to_string()
-        } else {
-            c.parent().unwrap_or(*c).title()
-        };
+        let label = c.country();
         match out.iter_mut().find(|(l, _)| *l == label) {
             Some((_, list)) => list.push(*c),
             None => out.push((label, vec![*c])),
