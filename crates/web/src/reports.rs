@@ -171,13 +171,18 @@ pub async fn report(
 /// The response with the export's permit, released when its body ends (sent whole, or the
 /// client gone).
 pub fn held(permit: ExportPermit, res: HttpResponse) -> HttpResponse {
-    res.map_body(|_, body| BoxBody::new(Held { body, permit }))
+    res.map_body(|_, body| {
+        BoxBody::new(Held {
+            body,
+            _permit: permit,
+        })
+    })
 }
 
 struct Held {
     body: BoxBody,
-    #[allow(dead_code)] // Held for its Drop.
-    permit: ExportPermit,
+    /// Held for its `Drop`, which ends the export.
+    _permit: ExportPermit,
 }
 
 impl MessageBody for Held {

@@ -39,13 +39,18 @@ pub fn spawn(svc: Services) -> Scheduler {
 
 impl Scheduler {
     /// Stops starting passes and jobs, lets the pass under way and the running jobs finish
-    /// within `within` each, and hands back the claims of jobs still running then.
+    /// within `within` in all, and hands back the claims of jobs still running then.
     pub async fn stop(self, svc: &Services, within: std::time::Duration) {
+        let deadline = tokio::time::Instant::now() + within;
         self.stop.notify_one();
-        if tokio::time::timeout(within, self.handle).await.is_err() {
+        if tokio::time::timeout_at(deadline, self.handle)
+            .await
+            .is_err()
+        {
             tracing::warn!("shutdown: the scheduler's pass did not end in time");
         }
-        let (finished, handed_back) = tasks::drain(svc, within).await;
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        let (finished, handed_back) = tasks::drain(svc, left).await;
         tracing::info!(
             "shutdown: {finished} connector job(s) finished, {handed_back} handed back to be run again"
         );

@@ -72,7 +72,9 @@ pub async fn drain(svc: &Services, within: std::time::Duration) -> (usize, usize
             tracing::warn!("shutdown: claims not handed back: {e}");
         }
     }
-    (at_start - handed_back, handed_back)
+    // A job claimed by a pass that was still ending when the count was taken is counted
+    // among those handed back only.
+    (at_start.saturating_sub(handed_back), handed_back)
 }
 
 /// Claims connector jobs that are due (so no other process runs them too), as many as there
