@@ -59,6 +59,35 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Copy the running SQLite installation into one file: the database (a consistent copy
+    /// taken while the server goes on), the audit checkpoints and a manifest of what they
+    /// hold. The key is left out unless asked for.
+    Backup {
+        /// The file to write; it must not exist yet.
+        #[arg(long)]
+        to: std::path::PathBuf,
+        /// Put the key in too, and encrypt the whole file with a passphrase read from
+        /// standard input (its first line, at least 12 characters; `age -d` opens it as well).
+        #[arg(long)]
+        include_key: bool,
+    },
+    /// Put a backup back where the settings say Steward's files go, which must hold none yet;
+    /// it is checked (audit chain, checkpoints, key, counts against its manifest) before
+    /// anything is put in place. A passphrase, if the backup has one, is read from standard
+    /// input. On PostgreSQL, after pg_restore: --checkpoints with the saved checkpoint file.
+    #[command(group = clap::ArgGroup::new("source").required(true))]
+    Restore {
+        /// The file `steward backup` wrote (SQLite).
+        #[arg(long, group = "source")]
+        from: Option<std::path::PathBuf>,
+        /// PostgreSQL: the checkpoint file saved after pg_dump; its lines that belong to the
+        /// restored database are put in place and the whole is checked.
+        #[arg(long, group = "source")]
+        checkpoints: Option<std::path::PathBuf>,
+    },
+    /// Check the database as it stands: schema, audit chain and checkpoints, key, row counts
+    /// (after a restore, or after pg_restore on PostgreSQL). Changes nothing.
+    Verify,
     /// Load realistic demo data: one account per role, stores, requests in every state.
     Demo {
         /// Load it even though the database already holds staff or requests (the demo's
@@ -226,7 +255,7 @@ fn existing_database(config: &Config) -> Result<(), AnyError> {
         return Err(format!(
             "no Steward database at {}. Run this command in the folder where Steward runs \
              (where `cargo run --release` created steward.db), or set STEWARD_DATABASE_URL \
-             (and STEWARD_SECRET_KEY or STEWARD_KEY_FILE, if the server sets them) to what the \
+             (and STEWARD_SECRET_KEY, if the server sets it) to what the \
              server uses.",
             database_place(config)
         )
@@ -251,6 +280,8 @@ async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
     match &command {
         // `serve` runs on actix's own system and says so itself.
         Command::Migrate | Command::Demo { .. } => announce_new_database(&config),
+        // A restore needs the place empty, and says so itself.
+        Command::Restore { .. } => {}
         _ => existing_database(&config)?,
     }
     match command {
@@ -379,12 +410,118 @@ async fn run_command(command: Command, config: Config) -> Result<(), AnyError> {
                 .into()),
             }
         }
+        Command::Backup { to, include_key } => {
+            let passphrase = include_key.then(read_passphrase).transpose()?;
+            let db = Db::connect(&config.database_url)?;
+            let created = steward_core::backup::create(
+                &db,
+                &own_key(&config)?,
+                &config.checkpoint_file(),
+                &to,
+                passphrase,
+            )?;
+            let m = &created.manifest;
+            println!(
+                "Backup written to {} ({} requests, {} consent records, {} audit rows{}).",
+                created.path.display(),
+                m.counts.get("requests").unwrap_or(&0),
+                m.counts.get("consent_records").unwrap_or(&0),
+                m.audit.rows,
+                if m.key_included {
+                    ", the key inside, encrypted with the passphrase"
+                } else {
+                    "; the key is not inside: keep it apart"
+                }
+            );
+            for p in &m.problems {
+                eprintln!("warning: {p}");
+            }
+            Ok(())
+        }
+        Command::Restore {
+            checkpoints: Some(saved),
+            ..
+        } => {
+            existing_database(&config)?;
+            let keys = Keys::from_master(&own_key(&config)?);
+            let verified = steward_core::backup::restore_checkpoints(&config, &keys, &saved)?;
+            println!(
+                "Checkpoints: {}\n{verified}\nAudit log intact.",
+                config.checkpoint_file().display()
+            );
+            Ok(())
+        }
+        Command::Restore { from, .. } => {
+            let from = from.ok_or("--from or --checkpoints")?;
+            let restored = steward_core::backup::restore(&config, &from, read_passphrase)?;
+            println!(
+                "Restored the backup of {} into {}.",
+                restored.manifest.taken_at,
+                restored.database.display()
+            );
+            if let Some(f) = &restored.checkpoint_file {
+                println!("Checkpoints: {}", f.display());
+            }
+            if let Some(k) = &restored.key_file {
+                println!("Key: {}", k.display());
+            }
+            println!("{}", restored.verified);
+            println!("Audit log intact; every count matches the backup's manifest.");
+            Ok(())
+        }
+        Command::Verify => {
+            let db = Db::connect(&config.database_url)?;
+            let keys = Keys::from_master(&own_key(&config)?);
+            let verified = steward_core::backup::verify(&db, &keys, &config.checkpoint_file())?;
+            println!("Database: {}\n{verified}", database_place(&config));
+            match verified.problems() {
+                p if p.is_empty() => {
+                    println!("Verified: nothing is wrong.");
+                    Ok(())
+                }
+                p => Err(format!("verification FAILED:\n  {}", p.join("\n  ")).into()),
+            }
+        }
         Command::Demo { force } => {
             let svc = services(config)?;
             svc.mailer.check(&svc.config).await?;
             crate::demo::load(&svc, force).await
         }
     }
+}
+
+/// The key the server uses, never a new one: a backup or check with a fresh key would be
+/// worthless.
+fn own_key(config: &Config) -> Result<[u8; 32], AnyError> {
+    if let Some(k) = config.secret_key {
+        return Ok(k);
+    }
+    let file = config.key_file();
+    let text = std::fs::read_to_string(&file).map_err(|e| {
+        format!(
+            "no key at {} ({e}): run this command in the folder where Steward runs, with the \
+             settings the server has (STEWARD_DATABASE_URL, STEWARD_SECRET_KEY)",
+            file.display()
+        )
+    })?;
+    Ok(Keys::parse_master(&text).map_err(|e| format!("{}: {e}", file.display()))?)
+}
+
+/// A backup passphrase: the first line of standard input.
+fn read_passphrase() -> std::io::Result<steward_core::backup::Passphrase> {
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    let line = line.trim_end_matches(['\r', '\n']).to_string();
+    if line.chars().count() < steward_core::backup::MIN_PASSPHRASE {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "the passphrase (first line of standard input) must have at least {} characters",
+                steward_core::backup::MIN_PASSPHRASE
+            ),
+        ));
+    }
+    Ok(line.into())
 }
 
 fn serve(config: Config) -> Result<(), AnyError> {

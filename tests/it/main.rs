@@ -8,6 +8,7 @@ mod agents;
 mod api;
 mod architecture;
 mod audit;
+mod backup;
 mod bad_input;
 mod breaches;
 mod browser;

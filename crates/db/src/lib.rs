@@ -2,6 +2,7 @@
 //! `MultiConnection`, so every query in this module tree is written once.
 
 pub mod attachments;
+pub mod backup;
 pub mod breaches;
 pub mod calendar;
 pub mod checkpoints;

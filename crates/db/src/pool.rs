@@ -65,9 +65,11 @@ impl ManageConnection for Manager {
                 // was acknowledged (NORMAL keeps them across a crash of the process only).
                 // journal_size_limit: after each checkpoint the WAL is cut back to 64 MiB, so
                 // a burst of intake cannot leave it several times the database's size.
+                // busy_timeout first: the pool opens its connections at once, and switching a
+                // new file to WAL takes a lock the others must wait for, not fail on.
                 conn.batch_execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                     PRAGMA busy_timeout = 15000; PRAGMA foreign_keys = ON; \
+                    "PRAGMA busy_timeout = 15000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
                      PRAGMA journal_size_limit = 67108864;",
                 )?;
                 Ok(DbConn::Sqlite(conn))
@@ -146,6 +148,52 @@ impl Db {
         Ok(())
     }
 
+    /// Closes the pool's connections; on SQLite the write-ahead log is folded into the file
+    /// first, so the file alone is the whole database (before it is moved or copied).
+    pub fn close(self) -> Result<(), DbError> {
+        if let DatabaseUrl::Sqlite(_) = self.url {
+            self.get()?
+                .batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        }
+        drop(self.pool);
+        Ok(())
+    }
+
+    /// The migrations this database has and lacks, against those this binary carries.
+    pub fn schema(&self) -> Result<Schema, DbError> {
+        use diesel::migration::MigrationSource;
+        let mut conn = self.get()?;
+        let failed =
+            |e: Box<dyn std::error::Error + Send + Sync>| DbError::Migration(e.to_string());
+        let (applied, known) = match &mut *conn {
+            DbConn::Postgres(c) => (
+                c.applied_migrations().map_err(failed)?,
+                MigrationSource::<diesel::pg::Pg>::migrations(&POSTGRES_MIGRATIONS)
+                    .map_err(failed)?
+                    .iter()
+                    .map(|m| m.name().version().as_owned())
+                    .collect::<Vec<_>>(),
+            ),
+            DbConn::Sqlite(c) => (
+                c.applied_migrations().map_err(failed)?,
+                MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE_MIGRATIONS)
+                    .map_err(failed)?
+                    .iter()
+                    .map(|m| m.name().version().as_owned())
+                    .collect::<Vec<_>>(),
+            ),
+        };
+        Ok(Schema {
+            version: applied.iter().map(|v| v.to_string()).max(),
+            pending: known.iter().filter(|k| !applied.contains(k)).count(),
+            unknown: applied
+                .iter()
+                .filter(|a| !known.contains(a))
+                .map(|a| a.to_string())
+                .collect(),
+        })
+    }
+
     /// Runs blocking diesel work off the async executor.
     pub async fn run<T, E, F>(&self, f: F) -> Result<T, E>
     where
@@ -161,6 +209,17 @@ impl Db {
         .await
         .map_err(|_| E::from(DbError::Blocking))?
     }
+}
+
+/// Where a database's schema stands against this binary's migrations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schema {
+    /// The newest migration applied (its version, e.g. `20261125000015`), if any.
+    pub version: Option<String>,
+    /// Migrations this binary carries that the database lacks (`steward migrate` applies them).
+    pub pending: usize,
+    /// Migrations the database has that this binary does not know: a newer Steward made it.
+    pub unknown: Vec<String>,
 }
 
 /// A periodic pass that only one process may run at a time (PostgreSQL advisory lock keys).

@@ -68,7 +68,7 @@ pub fn public_key_hex(signer: &SigningKey) -> String {
 }
 
 /// The chain's current head: (rows, hash of the last row).
-fn head(conn: &mut DbConn) -> Result<(i64, String), DbError> {
+pub fn head(conn: &mut DbConn) -> Result<(i64, String), DbError> {
     let last: Option<(i64, String)> = audit_log::table
         .order(audit_log::seq.desc())
         .select((audit_log::seq, audit_log::hash))
@@ -118,6 +118,33 @@ pub fn read(file: &Path) -> FileState {
         Ok(lines) => FileState::Lines(lines),
         Err(e) => FileState::Unusable(format!("cannot be read ({})", e.kind())),
     }
+}
+
+/// The file's text up to its last line that the database copy holds: with a copy of the
+/// database, the copy of the file that belongs to it (lines after that one were signed after
+/// the database was copied). A file that holds none of the stored checkpoints is kept whole,
+/// so that a backup shows the same fault as the installation. `None` when there is nothing to
+/// keep: no file, an unusable one, or no checkpoint in the database yet.
+pub fn lines_through_stored(conn: &mut DbConn, file: &Path) -> Result<Option<String>, DbError> {
+    if !matches!(read(file), FileState::Lines(_)) {
+        return Ok(None);
+    }
+    let stored = stored(conn)?;
+    if stored.is_empty() {
+        return Ok(None);
+    }
+    let Ok(text) = std::fs::read_to_string(file) else {
+        return Ok(None);
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let last = lines
+        .iter()
+        .rposition(|l| Checkpoint::parse(l).is_some_and(|c| stored.contains(&c)));
+    let kept = match last {
+        Some(i) => &lines[..=i],
+        None => &lines[..],
+    };
+    Ok(Some(kept.iter().map(|l| format!("{l}\n")).collect()))
 }
 
 /// The database copy of the checkpoints, oldest first.
