@@ -200,8 +200,10 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
         }
     }
     let mailer = Mailer::from_config(&config)?;
+    // Stores are refused any connection to a database holding this id: Steward's own.
+    let instance = steward_db::settings::instance_id(&mut *db.get()?)?;
     Ok(Services {
-        reach: config.reach(),
+        reach: config.reach().with_own_instance(instance),
         db,
         keys,
         mailer,

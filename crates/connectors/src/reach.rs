@@ -19,6 +19,8 @@ pub struct Reach {
     nets: Vec<IpNet>,
     sqlite_dir: Option<PathBuf>,
     own_files: Vec<PathBuf>,
+    /// The instance id in Steward's own database, which no store's connection may lead to.
+    own_instance: Option<String>,
 }
 
 impl Reach {
@@ -51,6 +53,17 @@ impl Reach {
             .map(|p| p.canonicalize().unwrap_or(p))
             .collect();
         self
+    }
+
+    /// Steward's own database, known by the instance id stored in it: every connection to a
+    /// store is refused if it leads to a database that holds it.
+    pub fn with_own_instance(mut self, id: String) -> Reach {
+        self.own_instance = Some(id);
+        self
+    }
+
+    pub fn own_instance(&self) -> Option<&str> {
+        self.own_instance.as_deref()
     }
 
     /// Checks a SQLite store's file; the resolved path, or an error that tells nothing about

@@ -4,7 +4,8 @@
 //! person's rows. Checked when a store is registered or its map changed; every write also
 //! compares the rows it changed with the keys it was given (`Write::at_most`).
 
-use super::{ConnectorError, Param, Pool, SqlConnector};
+use super::open::Pool;
+use super::{ConnectorError, Param, SqlConnector};
 
 impl SqlConnector {
     /// Refuses a map whose declared key is not unique in its live table.

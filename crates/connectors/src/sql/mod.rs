@@ -4,9 +4,14 @@
 
 pub mod correct;
 mod keys;
+mod open;
+#[cfg(test)]
+mod reconnect_tests;
+
+pub use open::OWN_DATABASE;
+use open::Pool;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::time::Duration;
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -48,13 +53,6 @@ impl SqlUrl {
             Err("must start with postgres://, mysql:// or sqlite:///".into())
         }
     }
-}
-
-#[derive(Clone)]
-enum Pool {
-    Pg(sqlx::PgPool),
-    My(sqlx::MySqlPool),
-    Lite(sqlx::SqlitePool),
 }
 
 #[derive(Debug, Clone)]
@@ -129,52 +127,11 @@ fn strategy_problem(
     }
 }
 
-fn no_database(at: &str) -> ConnectorError {
-    ConnectorError::Unreachable(format!(
-        "no database answered at {at} with this connection string"
-    ))
-}
-
-/// The connection-string parameters a store may give: how to secure and time the connection,
-/// nothing that changes where it goes or what the session sees (`host=`, `options=` with a
-/// `search_path`, a socket, a service file).
-const ALLOWED_PARAMETERS: &[&str] = &[
-    "sslmode",
-    "ssl-mode",
-    "ssl_mode",
-    "connect_timeout",
-    "application_name",
-    "charset",
-];
-
-/// The host of a network store's URL, checked against `reach`, once its parameters are known
-/// to be among [`ALLOWED_PARAMETERS`].
-async fn checked_host(
-    url: &str,
-    default_port: u16,
-    reach: &super::reach::Reach,
-) -> Result<String, ConnectorError> {
-    let parsed = url::Url::parse(url)
-        .map_err(|_| ConnectorError::Config("the connection string is not a URL".into()))?;
-    // Parameter names as the driver will read them: percent-decoded, any case.
-    if let Some((k, _)) = parsed
-        .query_pairs()
-        .find(|(k, _)| !ALLOWED_PARAMETERS.contains(&k.to_ascii_lowercase().as_str()))
-    {
-        return Err(ConnectorError::Config(format!(
-            "{k}= is not accepted in a store's connection string: name the database server in the address itself, not in host=, hostaddr= or socket=, and set no session options=; allowed: {}",
-            ALLOWED_PARAMETERS.join(", ")
-        )));
-    }
-    let (host, port) = super::reach::host_port(url, default_port)
-        .filter(|(h, _)| !h.is_empty())
-        .ok_or_else(|| ConnectorError::Config("the connection string names no host".into()))?;
-    reach.resolve(&host, port).await?;
-    Ok(format!("{host}:{port}"))
-}
-
 pub struct SqlConnector {
     pool: Pool,
+    /// Why a new connection was refused (Steward's own database), reported in place of the
+    /// time-out the refusal causes.
+    refusal: open::Refusal,
     dataset: Dataset,
     hash_key: Vec<u8>,
     /// The live schema as last read: jobs reuse it; a registration check or preflight reads
@@ -275,6 +232,8 @@ fn query_error(e: sqlx::Error) -> ConnectorError {
             }
             ConnectorError::Query(msg)
         }
+        // A connection check refused the connection (`open.rs`): its reason as it is.
+        sqlx::Error::Configuration(why) => ConnectorError::Config(why.to_string()),
         other => ConnectorError::Query(other.to_string()),
     }
 }
@@ -303,16 +262,6 @@ fn without_quoted_values(message: &str) -> String {
     out
 }
 
-/// A store's pool lives as long as the store is unchanged: a few connections, kept while idle
-/// for a while, and a short wait for one, so an unreachable store says so within seconds.
-fn opts<DB: sqlx::Database>() -> sqlx::pool::PoolOptions<DB> {
-    sqlx::pool::PoolOptions::new()
-        .max_connections(4)
-        .min_connections(0)
-        .idle_timeout(Duration::from_secs(600))
-        .acquire_timeout(Duration::from_secs(5))
-}
-
 /// A row reached by the traversal: its key and the values of the columns read.
 #[derive(Debug, Clone)]
 struct Reached {
@@ -322,108 +271,43 @@ struct Reached {
 
 impl SqlConnector {
     /// Connects where `reach` allows: a network store at a checked address, a SQLite store
-    /// only inside the allowed folder and never one of Steward's own files. A failure says
-    /// the same whatever the cause (closed port, other protocol, wrong password), so a
-    /// connection string cannot be used to probe the network.
+    /// only inside the allowed folder; never Steward's own database, on this or any later
+    /// connection of the pool (`open.rs`). A failure says the same whatever the cause (closed
+    /// port, other protocol, wrong password), so a connection string cannot be used to probe
+    /// the network.
     pub async fn connect(
         url: &SqlUrl,
         dataset: Dataset,
         hash_key: Vec<u8>,
         reach: &super::reach::Reach,
     ) -> Result<Self, ConnectorError> {
-        let pool = match url {
-            SqlUrl::Postgres(u) => {
-                let at = checked_host(u, 5432, reach).await?;
-                Pool::Pg(opts().connect(u).await.map_err(|_| no_database(&at))?)
-            }
-            SqlUrl::MySql(u) => {
-                let at = checked_host(u, 3306, reach).await?;
-                Pool::My(opts().connect(u).await.map_err(|_| no_database(&at))?)
-            }
-            SqlUrl::Sqlite(path) => {
-                let path = reach.sqlite_path(path)?;
-                let o = sqlx::sqlite::SqliteConnectOptions::new()
-                    .filename(path)
-                    .create_if_missing(false)
-                    .busy_timeout(Duration::from_secs(10));
-                Pool::Lite(
-                    opts()
-                        .connect_with(o)
-                        .await
-                        .map_err(|_| ConnectorError::Config("cannot open this database".into()))?,
-                )
-            }
+        let (pool, refusal) = match url {
+            SqlUrl::Postgres(u) => open::postgres(u, reach).await?,
+            SqlUrl::MySql(u) => open::mysql(u, reach).await?,
+            SqlUrl::Sqlite(path) => open::sqlite(path, reach).await?,
         };
         Ok(SqlConnector {
             pool,
+            refusal,
             dataset,
             hash_key,
             schema: Default::default(),
         })
     }
 
-    /// The Steward instance id stored in this database: `None` when it has no `settings`
-    /// table (not a Steward database); an error when that cannot be told, which callers
-    /// treat as a refusal.
-    /// The Steward instance ids this database holds, if it is (or contains) a Steward
-    /// database. On PostgreSQL every schema is looked at through the catalog, with names and
-    /// operators qualified, so neither a connection's nor a role's `search_path` can hide one.
-    pub async fn steward_instances(&self) -> Result<Vec<String>, ConnectorError> {
-        let failed =
-            |_| ConnectorError::Config("cannot tell whether this is Steward's own database".into());
+    /// Closes one idle connection, so that the next use opens a new one.
+    #[cfg(test)]
+    async fn reconnect_for_tests(&self) {
+        self.pool.reconnect_for_tests().await
+    }
+
+    /// Where the pool's connections go.
+    #[cfg(test)]
+    fn host_for_tests(&self) -> String {
         match &self.pool {
-            Pool::Pg(p) => {
-                let schemas: Vec<String> = sqlx::query_scalar(
-                    "SELECT n.nspname::pg_catalog.text \
-                     FROM pg_catalog.pg_class c \
-                     JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace \
-                     WHERE c.relname OPERATOR(pg_catalog.=) 'settings' \
-                       AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a \
-                                   WHERE a.attrelid OPERATOR(pg_catalog.=) c.oid \
-                                     AND a.attname OPERATOR(pg_catalog.=) 'key' AND NOT a.attisdropped) \
-                       AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a \
-                                   WHERE a.attrelid OPERATOR(pg_catalog.=) c.oid \
-                                     AND a.attname OPERATOR(pg_catalog.=) 'value' AND NOT a.attisdropped)",
-                )
-                .fetch_all(p)
-                .await
-                .map_err(failed)?;
-                let mut found = Vec::new();
-                for schema in schemas {
-                    let table = format!("\"{}\".settings", schema.replace('"', "\"\""));
-                    let sql = format!(
-                        "SELECT value::pg_catalog.text FROM {table} \
-                         WHERE \"key\"::pg_catalog.text OPERATOR(pg_catalog.=) 'instance_id'"
-                    );
-                    let id: Option<String> = sqlx::query_scalar(AssertSqlSafe(sql))
-                        .fetch_optional(p)
-                        .await
-                        .map_err(failed)?;
-                    found.extend(id);
-                }
-                Ok(found)
-            }
-            Pool::Lite(p) => {
-                let exists: Option<String> = sqlx::query_scalar(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'settings'",
-                )
-                .fetch_optional(p)
-                .await
-                .map_err(failed)?;
-                if exists.is_none() {
-                    return Ok(Vec::new());
-                }
-                Ok(sqlx::query_scalar::<_, String>(
-                    "SELECT value FROM settings WHERE \"key\" = 'instance_id'",
-                )
-                .fetch_optional(p)
-                .await
-                .map_err(failed)?
-                .into_iter()
-                .collect())
-            }
-            // Steward's own database is never MySQL.
-            Pool::My(_) => Ok(Vec::new()),
+            Pool::Pg(p) => p.connect_options().get_host().to_string(),
+            Pool::My(p) => p.connect_options().get_host().to_string(),
+            Pool::Lite(_) => String::new(),
         }
     }
 
@@ -610,10 +494,13 @@ impl SqlConnector {
     /// the schema afresh, and keeps what it read for the jobs that follow.
     pub async fn check_schema(&self) -> Result<(), ConnectorError> {
         self.forget_schema();
-        let schema = self.live_schema().await?;
-        self.check_strategies(&schema)?;
-        self.check_keys().await?;
-        self.check_deletions().await
+        let checked = async {
+            let schema = self.live_schema().await?;
+            self.check_strategies(&schema)?;
+            self.check_keys().await?;
+            self.check_deletions().await
+        };
+        checked.await.map_err(|e| self.refusal.explain(e))
     }
 
     /// Drops the cached schema: the next job reads it again.
@@ -631,7 +518,11 @@ impl SqlConnector {
         if let Some(s) = self.schema.lock().expect("schema cache").clone() {
             return Ok(s);
         }
-        let fresh = std::sync::Arc::new(self.read_schema().await?);
+        let fresh = std::sync::Arc::new(
+            self.read_schema()
+                .await
+                .map_err(|e| self.refusal.explain(e))?,
+        );
         *self.schema.lock().expect("schema cache") = Some(fresh.clone());
         Ok(fresh)
     }
@@ -1292,6 +1183,7 @@ impl Connector for SqlConnector {
             }
             other => other,
         }
+        .map_err(|e| self.refusal.explain(e))
     }
 }
 

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use age::secrecy::SecretString;
 
-use super::{BackupError, Scratch, private_file};
+use super::error::BackupError;
+use super::files::{Scratch, private_file};
 
 /// How an age file begins (the format's version line).
 const AGE_MAGIC: &[u8] = b"age-encryption.org/";

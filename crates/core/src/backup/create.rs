@@ -7,8 +7,11 @@ use age::secrecy::SecretString;
 use steward_db::crypto::Keys;
 use steward_db::{DatabaseUrl, Db};
 
+use super::archive;
+use super::error::BackupError;
+use super::files::{DB_ENTRY, KEY_ENTRY, MANIFEST_ENTRY, Scratch, private_file};
 use super::manifest::{AuditHead, FORMAT, FileSum, Manifest};
-use super::{BackupError, DB_ENTRY, KEY_ENTRY, MANIFEST_ENTRY, Scratch, archive, private_file};
+use super::verify::verify;
 use crate::audit::checkpoint;
 
 pub struct Created {
@@ -50,7 +53,7 @@ pub fn create(
     if let Some(lines) = &lines {
         std::io::Write::write_all(&mut private_file(&file_copy)?, lines.as_bytes())?;
     }
-    let verified = super::verify(&copy_db, &keys, &file_copy)?;
+    let verified = verify(&copy_db, &keys, &file_copy)?;
     copy_db.close()?;
 
     let mut entries: Vec<(&str, PathBuf)> = vec![(DB_ENTRY, copy.clone())];

@@ -9,10 +9,11 @@ use age::secrecy::SecretString;
 use steward_db::crypto::Keys;
 use steward_db::{DatabaseUrl, Db};
 
+use super::archive;
+use super::error::BackupError;
+use super::files::{DB_ENTRY, KEY_ENTRY, MANIFEST_ENTRY, Scratch, private_file};
 use super::manifest::{FORMAT, FileSum, Manifest};
-use super::{
-    BackupError, DB_ENTRY, KEY_ENTRY, MANIFEST_ENTRY, Scratch, Verified, archive, private_file,
-};
+use super::verify::{Verified, verify};
 use crate::audit::checkpoint;
 use crate::config::Config;
 
@@ -69,7 +70,7 @@ pub fn restore(
     let keys = Keys::from_master(&master);
     let verified = {
         let db = Db::connect(&DatabaseUrl::Sqlite(scratch.path(DB_ENTRY)))?;
-        let verified = super::verify(&db, &keys, &scratch.path(checkpoint::FILE_NAME))?;
+        let verified = verify(&db, &keys, &scratch.path(checkpoint::FILE_NAME))?;
         db.close()?;
         verified
     };
@@ -276,7 +277,7 @@ pub fn restore_checkpoints(
         std::io::Write::write_all(&mut out, lines.as_bytes())?;
         out.sync_all()?;
     }
-    let verified = super::verify(&db, keys, &target)?;
+    let verified = verify(&db, keys, &target)?;
     let problems = verified.problems();
     if !problems.is_empty() {
         if lines.is_some() {

@@ -8,7 +8,7 @@ use steward_db::backup::KeyCheck;
 use steward_db::crypto::Keys;
 use steward_db::{Db, Schema};
 
-use super::BackupError;
+use super::error::BackupError;
 use crate::audit::{self, ChainReport, checkpoint};
 
 /// How many requests' sealed addresses the key is tried on.

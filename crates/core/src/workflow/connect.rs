@@ -1,33 +1,13 @@
 //! How the workflow reaches a store: its connection details with the secrets decrypted, and
-//! for an SQL store the long-lived pooled connector (never to Steward's own database).
+//! for an SQL store the long-lived pooled connector (never to Steward's own database: every
+//! connection it opens is checked against the instance id in `svc.reach`).
 
-use super::error::WorkflowError;
 use super::services::Services;
 use steward_connectors::sql::{SqlConnector, SqlUrl};
 use steward_connectors::{ConnectorError, Target};
 use steward_db::models::StoreRow;
 use steward_domain::dataset::Dataset;
 use steward_domain::stores::StoreKind;
-
-/// Refuses a store that is Steward's own database (by the identity stored in it, so no
-/// spelling of the connection string gets around it).
-pub async fn not_steward_itself(svc: &Services, c: &SqlConnector) -> Result<(), WorkflowError> {
-    let theirs = c
-        .steward_instances()
-        .await
-        .map_err(|e| WorkflowError::invalid("connection", e.to_string()))?;
-    if theirs.is_empty() {
-        return Ok(());
-    }
-    let ours = svc.db.run(steward_db::settings::instance_id).await?;
-    if theirs.contains(&ours) {
-        return Err(WorkflowError::invalid(
-            "connection",
-            "Steward's own database can never be a store",
-        ));
-    }
-    Ok(())
-}
 
 /// Which version of a store a pooled connector was made for: anything that changes how the
 /// store is reached or read (saving the store sets `updated_at`).
@@ -87,12 +67,6 @@ pub async fn connector(
             return Err(e);
         }
     };
-    if not_steward_itself(svc, &c).await.is_err() {
-        c.close().await;
-        return Err(ConnectorError::Config(
-            "Steward's own database can never be a store".into(),
-        ));
-    }
     Ok(svc.pools.put(&s.id, &version, std::sync::Arc::new(c)))
 }
 
