@@ -580,6 +580,16 @@ async fn production(backend: crate::support::Backend) {
         String::from_utf8_lossy(&out.stderr)
     );
     result.expect("checks finish");
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        log.contains("Steward listening"),
+        "{backend:?}: the server's log was read: {log}"
+    );
+    assert_eq!(
+        crate::support::logs::address_in(&log),
+        None,
+        "{backend:?}: the production server's log holds no address: {log}"
+    );
     assert!(
         !dir.join("unused-mail").exists()
             || dir.join("unused-mail").read_dir().unwrap().count() == 0,

@@ -3,6 +3,7 @@
 //! with a real SMTP listener for its mail.
 
 pub mod hook;
+pub mod logs;
 pub mod shop;
 pub mod smtp;
 
@@ -121,6 +122,7 @@ impl TestApp {
     }
 
     async fn spawn_full(backend: Backend, extra: &[(&'static str, &str)], tls: bool) -> TestApp {
+        logs::watch();
         let dir = std::env::temp_dir().join(format!("steward-test-{}", unique()));
         std::fs::create_dir_all(&dir).unwrap();
         let database = FreshDatabase::new(backend, &dir);
