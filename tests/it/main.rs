@@ -14,6 +14,7 @@ mod breaches;
 mod browser;
 mod calendars;
 mod cli;
+mod composite_keys;
 mod consent;
 mod console;
 mod corrections;

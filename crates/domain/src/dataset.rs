@@ -7,6 +7,10 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
+mod key;
+
+pub use key::PrimaryKey;
+
 /// How a field is erased.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -42,7 +46,8 @@ pub struct Field {
 #[serde(deny_unknown_fields)]
 pub struct Table {
     pub name: String,
-    pub primary_key: String,
+    /// The column, or columns, that address one row (`"id"`, or `["a_id", "b_id"]`).
+    pub primary_key: PrimaryKey,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub identities: BTreeMap<IdentityKind, String>,
     /// `column -> "table.column"`: this table's rows belong to the referenced row.
@@ -159,7 +164,10 @@ impl Dataset {
             if !is_table_name(&t.name) {
                 return Err(DatasetError::BadName(t.name.clone()));
             }
-            let names = std::iter::once(&t.primary_key)
+            let names = t
+                .primary_key
+                .columns()
+                .iter()
                 .chain(t.identities.values())
                 .chain(t.references.keys())
                 .chain(t.fields.keys());
@@ -267,6 +275,36 @@ impl Dataset {
     }
 }
 
+impl Dataset {
+    /// The order erasure writes in: every table before the tables it references, so a
+    /// child's rows go before the parent rows they point at, also when the child is reached
+    /// by its own identity column (the traversal order puts identity tables first). A
+    /// reference from a table to itself does not order anything; in a circle of references,
+    /// the traversal's reverse order decides.
+    pub fn erasure_order(&self) -> Vec<String> {
+        let mut remaining: Vec<String> = self.plan().into_iter().rev().map(|s| s.table).collect();
+        let mut order = Vec::with_capacity(remaining.len());
+        while !remaining.is_empty() {
+            let referenced_by_remaining = |name: &str| {
+                remaining.iter().any(|other| {
+                    other != name
+                        && self.table(other).is_some_and(|t| {
+                            t.references.values().any(|target| {
+                                split_target(target).is_some_and(|(tt, _)| tt == name)
+                            })
+                        })
+                })
+            };
+            let next = remaining
+                .iter()
+                .position(|n| !referenced_by_remaining(n))
+                .unwrap_or(0);
+            order.push(remaining.remove(next));
+        }
+        order
+    }
+}
+
 /// One table in traversal order, with the references through which its rows are reached
 /// (in addition to its own identity columns).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -319,6 +357,29 @@ mod tests {
     }
 
     #[test]
+    fn erasure_goes_from_children_to_parents_even_when_a_child_is_an_identity_table() {
+        // `newsletter` has an email column of its own and points at `customers`: the
+        // traversal reaches it first, but erasure must delete it before its parent.
+        let d = Dataset::parse(r#"{"tables": [
+            {"name": "newsletter", "primary_key": "id", "identities": {"email": "email"},
+             "references": {"customer_id": "customers.id"}, "erasure": "delete_row", "fields": {}},
+            {"name": "customers", "primary_key": "id", "identities": {"email": "email"}, "erasure": "delete_row", "fields": {}},
+            {"name": "groups", "primary_key": ["customer_id", "group_id"], "references": {"customer_id": "customers.id"}, "erasure": "delete_row", "fields": {}},
+            {"name": "people", "primary_key": "id", "identities": {"email": "e"}, "references": {"referrer_id": "people.id"}, "fields": {}}]}"#).unwrap();
+        let plan: Vec<String> = d.plan().into_iter().map(|s| s.table).collect();
+        assert_eq!(plan, ["newsletter", "customers", "people", "groups"]);
+        let order = d.erasure_order();
+        let at = |t: &str| order.iter().position(|n| n == t).unwrap();
+        assert!(at("newsletter") < at("customers"), "{order:?}");
+        assert!(at("groups") < at("customers"), "{order:?}");
+        assert_eq!(order.len(), 4);
+        assert_eq!(
+            d.table("groups").unwrap().primary_key.columns(),
+            ["customer_id", "group_id"]
+        );
+    }
+
+    #[test]
     fn several_paths_into_one_table_are_all_followed() {
         let d = Dataset::parse(r#"{"tables": [
             {"name": "a", "primary_key": "id", "identities": {"email": "mail"}, "fields": {}},
@@ -355,6 +416,14 @@ mod tests {
             (
                 r#"{"tables": [{"name": "t", "primary_key": "id", "identities": {"email": "e"}, "fields": {"a b": {"category": "c"}}}]}"#,
                 "'a b'",
+            ),
+            (
+                r#"{"tables": [{"name": "t", "primary_key": ["id", "x y"], "identities": {"email": "e"}, "fields": {}}]}"#,
+                "'x y'",
+            ),
+            (
+                r#"{"tables": [{"name": "t", "primary_key": [], "identities": {"email": "e"}, "fields": {}}]}"#,
+                "primary_key names no column",
             ),
             (
                 r#"{"tables": [{"name": "t", "primary_key": "id", "identities": {"email": "e"}, "fields": {}}, {"name": "t", "primary_key": "id", "fields": {}}]}"#,

@@ -30,7 +30,7 @@ impl SqlConnector {
                 .columns_used(t)
                 .iter()
                 .filter(|c| {
-                    **c == t.primary_key
+                    t.primary_key.contains(c)
                         || t.references.contains_key(*c)
                         || self.dataset.tables.iter().any(|o| {
                             o.references.values().any(|target| {
@@ -86,7 +86,10 @@ impl SqlConnector {
             for row in reached.get(&table).into_iter().flatten() {
                 out.push(FieldChange {
                     table: table.clone(),
-                    record: row.key.clone(),
+                    record: self
+                        .dataset
+                        .table(&table)
+                        .map_or_else(|| row.key.join(", "), |t| t.primary_key.label(&row.key)),
                     field: field.clone(),
                     category,
                     before: row.values.get(&field).cloned().flatten(),
@@ -118,7 +121,7 @@ impl SqlConnector {
                 .ok_or_else(|| {
                     ConnectorError::Schema(format!("{}.{} is not in the map", a.table, a.field))
                 })?;
-            let is_link = a.field == table.primary_key
+            let is_link = table.primary_key.contains(&a.field)
                 || table.references.contains_key(&a.field)
                 || self.dataset.tables.iter().any(|o| {
                     o.references.values().any(|target| {
@@ -166,8 +169,6 @@ impl SqlConnector {
                 fields: changes.iter().map(|c| c.field.clone()).collect(),
                 rows_updated: 0,
             });
-            let pk_ty = schema[table][&t.primary_key].ty;
-            let pk = self.quote(&t.primary_key);
             for chunk in keys.chunks(super::CHUNK) {
                 let mut params: Vec<Param> = Vec::new();
                 let sets: Vec<String> = changes
@@ -181,24 +182,12 @@ impl SqlConnector {
                         )
                     })
                     .collect();
-                let lhs = match pk_ty {
-                    ColType::Other => self.as_text(&pk),
-                    _ => pk.clone(),
-                };
-                let first = params.len() + 1;
-                for k in chunk {
-                    params.push(match pk_ty {
-                        ColType::Other => Param::Text(k.clone()),
-                        _ => Self::param_for(pk_ty, k),
-                    });
-                }
-                let marks = (first..first + chunk.len())
-                    .map(|i| self.placeholder(i))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let (filter, key_params) =
+                    self.key_filter(&schema[table], &t.primary_key, chunk, params.len() + 1);
+                params.extend(key_params);
                 stmts.push(super::Write {
                     sql: format!(
-                        "UPDATE {} SET {} WHERE {lhs} IN ({marks})",
+                        "UPDATE {} SET {} WHERE {filter}",
                         self.quote_table(table),
                         sets.join(", ")
                     ),

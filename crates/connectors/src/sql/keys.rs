@@ -1,6 +1,6 @@
-//! A map's `primary_key` must name a column whose values are unique in the live table (its
-//! primary key, or a column with a unique index of its own), because every correction and
-//! erasure addresses rows by it: a shared value (a household id) would change another
+//! A map's `primary_key` must name a column, or columns, whose values are unique together in
+//! the live table (its primary key, or a unique index on exactly those columns), because every
+//! correction and erasure addresses rows by it: a shared value (a household id) would change another
 //! person's rows. Checked when a store is registered or its map changed; every write also
 //! compares the rows it changed with the keys it was given (`Write::at_most`).
 
@@ -8,20 +8,25 @@ use super::open::Pool;
 use super::{ConnectorError, Param, SqlConnector};
 
 impl SqlConnector {
-    /// Refuses a map whose declared key is not unique in its live table.
+    /// Refuses a map whose declared key is not unique in its live table: its column, or its
+    /// set of columns, must be the table's primary key or a unique index.
     pub(super) async fn check_keys(&self) -> Result<(), ConnectorError> {
         for t in &self.dataset.tables {
-            let unique = self.unique_columns(&t.name).await?;
-            let same = |c: &String| match self.pool {
+            let same = |a: &String, b: &String| match self.pool {
                 // PostgreSQL keeps quoted names' case; the others compare without it.
-                Pool::Pg(_) => *c == t.primary_key,
-                _ => c.eq_ignore_ascii_case(&t.primary_key),
+                Pool::Pg(_) => a == b,
+                _ => a.eq_ignore_ascii_case(b),
             };
-            if !unique.iter().any(same) {
+            let declared = t.primary_key.columns();
+            let unique = self.unique_keys(&t.name).await?.into_iter().any(|index| {
+                index.len() == declared.len()
+                    && declared.iter().all(|d| index.iter().any(|c| same(c, d)))
+            });
+            if !unique {
                 return Err(ConnectorError::Schema(format!(
-                    "{}.{}: the primary_key must be the table's primary key or have a unique \
-                     index of its own (a value shared by several rows would let a correction \
-                     or erasure change other people's rows)",
+                    "{}.{}: the primary_key must be the table's primary key or a unique index \
+                     on exactly these columns (a value shared by several rows would let a \
+                     correction or erasure change other people's rows)",
                     t.name, t.primary_key
                 )));
             }
@@ -29,15 +34,16 @@ impl SqlConnector {
         Ok(())
     }
 
-    /// The columns of `table` that are unique on their own: a one-column primary key or a
-    /// one-column unique index without a condition or expression.
-    async fn unique_columns(&self, table: &str) -> Result<Vec<String>, ConnectorError> {
+    /// The column sets of `table` that are unique: its primary key and every unique index
+    /// without a condition or expression.
+    async fn unique_keys(&self, table: &str) -> Result<Vec<Vec<String>>, ConnectorError> {
+        // Rows of (index, column).
         let (sql, params) = match self.pool {
             Pool::Pg(_) => (
-                "SELECT CAST(a.attname AS TEXT) FROM pg_index i \
-                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] \
+                "SELECT CAST(i.indexrelid AS TEXT), CAST(a.attname AS TEXT) FROM pg_index i \
+                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) \
                  WHERE i.indrelid = CAST(CAST($1 AS TEXT) AS regclass) AND i.indisunique \
-                 AND i.indnatts = 1 AND i.indpred IS NULL AND i.indexprs IS NULL"
+                 AND i.indpred IS NULL AND i.indexprs IS NULL"
                     .to_string(),
                 vec![Param::Text(self.quote_table(table))],
             ),
@@ -45,36 +51,39 @@ impl SqlConnector {
                 let (filter, params) = self.catalogue_filter(table, 1, false);
                 (
                     format!(
-                        "SELECT CAST(MAX(column_name) AS CHAR) FROM information_schema.statistics \
-                         WHERE {filter} AND non_unique = 0 AND sub_part IS NULL \
-                         GROUP BY index_name HAVING COUNT(*) = 1"
+                        "SELECT CAST(index_name AS CHAR), CAST(column_name AS CHAR) \
+                         FROM information_schema.statistics \
+                         WHERE {filter} AND non_unique = 0 AND sub_part IS NULL"
                     ),
                     params,
                 )
             }
             Pool::Lite(_) => {
                 let name = self.sqlite_table(table)?.to_string();
+                // An expression in an index has no column name: such an index is left out.
                 (
-                    "SELECT name FROM pragma_table_info(?) WHERE pk = 1 \
-                     AND (SELECT COUNT(*) FROM pragma_table_info(?) WHERE pk > 0) = 1 \
+                    "SELECT '(primary key)', name FROM pragma_table_info(?) WHERE pk > 0 \
                      UNION ALL \
-                     SELECT (SELECT name FROM pragma_index_info(l.name)) \
-                     FROM pragma_index_list(?) l WHERE l.\"unique\" = 1 AND l.partial = 0 \
-                     AND (SELECT COUNT(*) FROM pragma_index_info(l.name)) = 1"
+                     SELECT l.name, i.name FROM pragma_index_list(?) AS l \
+                     JOIN pragma_index_info(l.name) AS i \
+                     WHERE l.\"unique\" = 1 AND l.partial = 0"
                         .to_string(),
-                    vec![
-                        Param::Text(name.clone()),
-                        Param::Text(name.clone()),
-                        Param::Text(name),
-                    ],
+                    vec![Param::Text(name.clone()), Param::Text(name)],
                 )
             }
         };
-        Ok(self
-            .fetch(sql, &params)
-            .await?
-            .into_iter()
-            .filter_map(|r| r.into_iter().next().flatten())
+        let mut by_index: std::collections::BTreeMap<String, Vec<Option<String>>> =
+            Default::default();
+        for row in self.fetch(sql, &params).await? {
+            let mut row = row.into_iter();
+            let (Some(Some(index)), Some(column)) = (row.next(), row.next()) else {
+                continue;
+            };
+            by_index.entry(index).or_default().push(column);
+        }
+        Ok(by_index
+            .into_values()
+            .filter_map(|cols| cols.into_iter().collect::<Option<Vec<_>>>())
             .collect())
     }
 }

@@ -59,14 +59,17 @@ impl SqlUrl {
 enum Param {
     Int(i64),
     Text(String),
+    Bytes(Vec<u8>),
 }
 
-/// How a column's values are bound, from its live type: integers as integers (so indexes are
-/// used), text as text, anything else compared as text.
+/// How a column's values are bound, from its live type: integers as integers and bytes as
+/// bytes (so indexes are used), text as text, anything else compared as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ColType {
     Int,
     Text,
+    /// `bytea`, `BLOB`, `BINARY(16)`, `VARBINARY`: read as lower-case hex, bound as bytes.
+    Bytes,
     Other,
 }
 
@@ -92,7 +95,9 @@ fn deletes_rows(t: &steward_domain::dataset::Table) -> bool {
 
 fn col_type(sql_type: &str) -> ColType {
     let t = sql_type.to_ascii_lowercase();
-    if t.contains("int") || t == "serial" || t == "bigserial" {
+    if t.contains("bytea") || t.contains("blob") || t.contains("binary") {
+        ColType::Bytes
+    } else if t.contains("int") || t == "serial" || t == "bigserial" {
         ColType::Int
     } else if t.contains("char") || t.contains("text") || t.contains("clob") || t.is_empty() {
         ColType::Text
@@ -146,6 +151,7 @@ macro_rules! bind_all {
             q = match p {
                 Param::Int(i) => q.bind(*i),
                 Param::Text(s) => q.bind(s.clone()),
+                Param::Bytes(b) => q.bind(b.clone()),
             };
         }
         q
@@ -203,7 +209,7 @@ struct Write {
 impl Write {
     fn too_many(&self, n: u64) -> ConnectorError {
         ConnectorError::Schema(format!(
-            "{}: a write changed {n} rows for {} key(s), so the table's primary_key is not              unique; nothing was changed",
+            "{}: a write changed {n} rows for {} key(s), so the table's primary_key is not unique; nothing was changed",
             self.table, self.at_most
         ))
     }
@@ -265,7 +271,8 @@ fn without_quoted_values(message: &str) -> String {
 /// A row reached by the traversal: its key and the values of the columns read.
 #[derive(Debug, Clone)]
 struct Reached {
-    key: String,
+    /// The row's key: one value per key column.
+    key: Vec<String>,
     values: HashMap<String, Option<String>>,
 }
 
@@ -342,6 +349,17 @@ impl SqlConnector {
         match self.pool {
             Pool::Pg(_) => format!("${n}"),
             _ => "?".into(),
+        }
+    }
+
+    /// How a column is read: as text, bytes as lower-case hex (a key such as Shopware's
+    /// `BINARY(16)` ids goes back into a query as the same bytes, and reads for people).
+    fn read_expr(&self, quoted: &str, ty: ColType) -> String {
+        match (ty, &self.pool) {
+            (ColType::Bytes, Pool::Pg(_)) => format!("encode({quoted}, 'hex')"),
+            (ColType::Bytes, Pool::My(_)) => format!("LOWER(HEX({quoted}))"),
+            (ColType::Bytes, Pool::Lite(_)) => format!("lower(hex({quoted}))"),
+            _ => self.as_text(quoted),
         }
     }
 
@@ -765,7 +783,7 @@ impl SqlConnector {
     /// The columns of a table the map touches: key first, then fields, identity and
     /// reference columns, and the columns other tables point at. Nothing else is read.
     fn columns_used(&self, t: &steward_domain::dataset::Table) -> Vec<String> {
-        let mut cols = vec![t.primary_key.clone()];
+        let mut cols: Vec<String> = t.primary_key.columns().to_vec();
         let pointed_at = self
             .dataset
             .tables
@@ -790,8 +808,71 @@ impl SqlConnector {
         cols
     }
 
+    /// The condition that addresses rows by their whole key, parameters numbered from
+    /// `first`: `k IN (…)` for a one-column key; for several columns a row-value comparison,
+    /// `(k1, k2) IN ((…, …), …)`, which SQLite spells with a `VALUES` list.
+    fn key_filter(
+        &self,
+        cols: &HashMap<String, Column>,
+        key: &steward_domain::dataset::PrimaryKey,
+        keys: &[Vec<String>],
+        first: usize,
+    ) -> (String, Vec<Param>) {
+        let parts: Vec<(String, ColType)> = key
+            .columns()
+            .iter()
+            .map(|c| {
+                let ty = cols[c].ty;
+                let quoted = self.quote(c);
+                match ty {
+                    ColType::Other => (self.as_text(&quoted), ty),
+                    _ => (quoted, ty),
+                }
+            })
+            .collect();
+        let mut params = Vec::with_capacity(keys.len() * parts.len());
+        let tuples: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                let marks: Vec<String> = parts
+                    .iter()
+                    .zip(k)
+                    .map(|((_, ty), v)| {
+                        params.push(match ty {
+                            ColType::Other => Param::Text(v.clone()),
+                            _ => Self::param_for(*ty, v),
+                        });
+                        self.placeholder(first + params.len() - 1)
+                    })
+                    .collect();
+                match marks.as_slice() {
+                    [one] => one.clone(),
+                    many => format!("({})", many.join(", ")),
+                }
+            })
+            .collect();
+        match parts.as_slice() {
+            [(lhs, _)] => (format!("{lhs} IN ({})", tuples.join(", ")), params),
+            many => {
+                let lhs = many
+                    .iter()
+                    .map(|(l, _)| l.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let list = match self.pool {
+                    Pool::Lite(_) => format!("VALUES {}", tuples.join(", ")),
+                    _ => tuples.join(", "),
+                };
+                (format!("({lhs}) IN ({list})"), params)
+            }
+        }
+    }
+
     fn param_for(ty: ColType, value: &str) -> Param {
         match ty {
+            ColType::Bytes => hex::decode(value)
+                .map(Param::Bytes)
+                .unwrap_or_else(|_| Param::Text(value.into())),
             ColType::Int => value
                 .parse::<i64>()
                 .map(Param::Int)
@@ -864,15 +945,19 @@ impl SqlConnector {
             let read = self.columns_used(table);
             let select = read
                 .iter()
-                .map(|c| self.as_text(&self.quote(c)))
+                .map(|c| self.read_expr(&self.quote(c), cols[c].ty))
                 .collect::<Vec<_>>()
                 .join(", ");
             let from = self.quote_table(&table.name);
             let mut rows: Vec<Reached> = Vec::new();
-            let mut seen: HashSet<String> = HashSet::new();
+            let mut seen: HashSet<Vec<String>> = HashSet::new();
+            // The key columns are read first (`columns_used`).
+            let key_len = table.primary_key.columns().len();
             let mut collect = |found: Vec<Vec<Option<String>>>, rows: &mut Vec<Reached>| {
                 for r in found {
-                    let Some(key) = r[0].clone() else { continue };
+                    let Some(key) = r[..key_len].iter().cloned().collect::<Option<Vec<_>>>() else {
+                        continue;
+                    };
                     if seen.insert(key.clone()) {
                         rows.push(Reached {
                             key,
@@ -960,7 +1045,7 @@ impl SqlConnector {
                 for (field, f) in &table.fields {
                     out.push(FoundValue {
                         table: table.name.clone(),
-                        record: row.key.clone(),
+                        record: table.primary_key.label(&row.key),
                         field: field.clone(),
                         category: f.category.clone(),
                         value: row.values.get(field).cloned().flatten(),
@@ -987,8 +1072,8 @@ impl SqlConnector {
         // What each statement's row count is added to: (table index, which counter).
         let mut tally: Vec<(usize, Counter)> = Vec::new();
         let mut reports: Vec<TableErasure> = Vec::new();
-        for step in self.dataset.plan().iter().rev() {
-            let table = self.dataset.table(&step.table).expect("listed");
+        for name in self.dataset.erasure_order() {
+            let table = self.dataset.table(&name).expect("listed");
             let rows = reached.get(&table.name).cloned().unwrap_or_default();
             let idx = reports.len();
             let mut report = TableErasure {
@@ -1007,9 +1092,8 @@ impl SqlConnector {
             if rows.is_empty() {
                 continue;
             }
-            let pk_ty = schema[&table.name][&table.primary_key].ty;
+            let cols = &schema[&table.name];
             let from = self.quote_table(&table.name);
-            let pk = self.quote(&table.primary_key);
             let keys = distinct_keys(&rows);
             let delete_rows = deletes_rows(table);
             let write = |sql: String, params: Vec<Param>, keys: usize| Write {
@@ -1018,22 +1102,8 @@ impl SqlConnector {
                 table: table.name.clone(),
                 at_most: keys as u64,
             };
-            let key_filter = |chunk: &[String], first: usize| -> (String, Vec<Param>) {
-                let (lhs, params): (String, Vec<Param>) = match pk_ty {
-                    ColType::Other => (
-                        self.as_text(&pk),
-                        chunk.iter().map(|v| Param::Text(v.clone())).collect(),
-                    ),
-                    _ => (
-                        pk.clone(),
-                        chunk.iter().map(|v| Self::param_for(pk_ty, v)).collect(),
-                    ),
-                };
-                let marks = (first..first + params.len())
-                    .map(|i| self.placeholder(i))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                (format!("{lhs} IN ({marks})"), params)
+            let key_filter = |chunk: &[Vec<String>], first: usize| {
+                self.key_filter(cols, &table.primary_key, chunk, first)
             };
             if delete_rows {
                 for chunk in keys.chunks(CHUNK) {
@@ -1146,10 +1216,10 @@ impl SqlConnector {
 }
 
 /// The keys of the rows reached, each once (a row reached by two paths is one row).
-fn distinct_keys(rows: &[Reached]) -> Vec<String> {
+fn distinct_keys(rows: &[Reached]) -> Vec<Vec<String>> {
     let mut seen = HashSet::new();
     rows.iter()
-        .filter(|r| seen.insert(r.key.as_str()))
+        .filter(|r| seen.insert(r.key.as_slice()))
         .map(|r| r.key.clone())
         .collect()
 }
