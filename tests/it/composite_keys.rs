@@ -22,6 +22,9 @@ const SCHEMA: &[&str] = &[
     // Points at customers and has an email column of its own: reached first, erased first.
     "CREATE TABLE newsletter (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL \
      REFERENCES customers (id), email VARCHAR(120))",
+    // Logs without any key.
+    "CREATE TABLE visits (customer_id INTEGER NOT NULL, page VARCHAR(80), ip VARCHAR(40))",
+    "CREATE TABLE searches (email VARCHAR(120), term VARCHAR(80))",
 ];
 
 const DATA: &[&str] = &[
@@ -33,6 +36,11 @@ const DATA: &[&str] = &[
     "INSERT INTO wishlist VALUES (1, 'teapot', '2026-01-02'), (1, 'kettle', '2026-02-03'), \
      (2, 'teapot', '2026-03-04')",
     "INSERT INTO newsletter VALUES (10, 1, 'ada@example.org'), (11, 2, 'bob@example.org')",
+    // Ada's second visit is there twice, identical: rows that cannot be told apart.
+    "INSERT INTO visits VALUES (1, '/tea', '192.0.2.1'), (1, '/cart', '192.0.2.1'), \
+     (1, '/cart', '192.0.2.1'), (2, '/tea', '198.51.100.7')",
+    "INSERT INTO searches VALUES ('ada@example.org', 'teapot'), ('Ada@Example.org ', 'kettle'), \
+     ('bob@example.org', 'teapot')",
 ];
 
 // The newsletter table is listed first: the traversal then reaches it before customers.
@@ -52,6 +60,11 @@ const MAP: &str = r#"{"tables": [
     {"name": "device_flags", "primary_key": ["device_id", "flag"],
      "references": {"device_id": "devices.id"}, "erasure": "delete_row",
      "fields": {"value": {"category": "user.device"}}},
+    {"name": "visits", "primary_key": null, "references": {"customer_id": "customers.id"},
+     "fields": {"page": {"category": "user.behavior.browsing", "erasure": "redact"},
+                "ip": {"category": "user.device.ip_address", "erasure": "null"}}},
+    {"name": "searches", "primary_key": null, "identities": {"email": "email"},
+     "erasure": "delete_row", "fields": {"term": {"category": "user.behavior.search"}}},
     {"name": "wishlist", "primary_key": ["customer_id", "product"],
      "references": {"customer_id": "customers.id"}, "erasure": "delete_row",
      "fields": {"product": {"category": "user.behavior.purchase"}}}]}"#;
@@ -121,6 +134,8 @@ async fn rows(shop: &Shop, table: &str) -> Vec<Vec<Option<String>>> {
         "wishlist" => ("customer_id, product, added", ""),
         "devices" => ("id, customer_id, label", "id"),
         "device_flags" => ("device_id, flag, value", "device_id"),
+        "visits" => ("customer_id, page, ip", ""),
+        "searches" => ("email, term", ""),
         _ => ("id, customer_id, email", ""),
     };
     let n = cols.split(',').count();
@@ -202,6 +217,15 @@ async fn composite_keys_are_exported_corrected_and_erased_exactly_on_every_engin
                 .any(|v| v.value.as_deref().is_some_and(|x| x.contains("Bob"))),
             "{engine:?}: nobody else's values"
         );
+        // Rows without a key: every one of Ada's, the twin visit too, named by position.
+        assert_eq!(reached("visits"), 3, "{engine:?}");
+        assert_eq!(reached("searches"), 2, "{engine:?}");
+        assert!(
+            values
+                .iter()
+                .any(|v| v.table == "visits" && v.record == "row 3"),
+            "{engine:?}"
+        );
         // Rows keyed by bytes, reached through a key of bytes, named in hex.
         assert_eq!(reached("devices"), 1, "{engine:?}");
         assert_eq!(reached("device_flags"), 2, "{engine:?}");
@@ -246,6 +270,21 @@ async fn composite_keys_are_exported_corrected_and_erased_exactly_on_every_engin
             "{engine:?}: {after_groups:?}"
         );
 
+        // A table without a key is never corrected: its rows cannot be told apart.
+        let refused = store
+            .apply_correction(
+                &ada,
+                &[Approved {
+                    table: "visits".into(),
+                    field: "page".into(),
+                    value: "/elsewhere".into(),
+                }],
+            )
+            .await
+            .expect_err("a keyless table is not corrected")
+            .to_string();
+        assert!(refused.contains("has no key"), "{engine:?}: {refused}");
+
         // Erasure: counts exact per table; the newsletter row (a child that is itself an
         // identity table) goes before the customer it points at.
         let before: Vec<_> = {
@@ -256,6 +295,8 @@ async fn composite_keys_are_exported_corrected_and_erased_exactly_on_every_engin
                 "wishlist",
                 "newsletter",
                 "devices",
+                "visits",
+                "searches",
             ] {
                 v.push(rows(&shop, t).await);
             }
@@ -271,6 +312,23 @@ async fn composite_keys_are_exported_corrected_and_erased_exactly_on_every_engin
         assert_eq!(of_table("newsletter").deleted, 1, "{engine:?}");
         assert_eq!(of_table("customer_groups").nulled, 2, "{engine:?}");
         assert_eq!(of_table("devices").redacted, 1, "{engine:?}");
+        assert_eq!(of_table("visits").redacted, 3, "{engine:?}");
+        assert_eq!(of_table("visits").nulled, 3, "{engine:?}");
+        assert_eq!(of_table("searches").deleted, 2, "{engine:?}");
+        assert_eq!(
+            rows(&shop, "searches").await,
+            vec![vec![Some("bob@example.org".into()), Some("teapot".into())]],
+            "{engine:?}: only Bob's search is left"
+        );
+        assert_eq!(
+            rows(&shop, "visits")
+                .await
+                .into_iter()
+                .filter(|r| r[0].as_deref() == Some("1"))
+                .collect::<Vec<_>>(),
+            vec![vec![Some("1".into()), Some("[redacted]".into()), None]; 3],
+            "{engine:?}: each of Ada's visits erased, the twins too"
+        );
         assert_eq!(of_table("device_flags").deleted, 2, "{engine:?}");
         assert_eq!(
             rows(&shop, "device_flags").await,
@@ -319,6 +377,7 @@ async fn composite_keys_are_exported_corrected_and_erased_exactly_on_every_engin
             ("wishlist", 0),
             ("newsletter", 1),
             ("devices", 1),
+            ("visits", 0),
         ]
         .into_iter()
         .enumerate()
@@ -370,4 +429,41 @@ async fn a_key_that_is_only_part_of_the_unique_one_is_refused() {
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Registered through the API and shown to staff: the store page names each table without a
+/// key and the column its rows are reached by.
+#[tokio::test]
+async fn the_store_page_names_the_tables_without_a_key() {
+    use crate::support::{Api, Backend, TestApp};
+    use steward::domain::Role;
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    app.staff(
+        Role::StoreOwner,
+        "owner@shop.example",
+        "orbit kettle velvet 42",
+    )
+    .await;
+    let shop = seeded(Engine::Sqlite, &app.dir).await;
+    let mut body = crate::stores::art30("Logs", "sql", "owner@shop.example");
+    body["connection"] = shop.url.clone().into();
+    body["dataset"] = serde_json::from_str(MAP).unwrap();
+    let (status, s) = api.post("/api/v1/stores", body).await;
+    assert_eq!(status, 201, "{s}");
+    let id = s["id"].as_str().unwrap();
+    let b = app.signed_in(Role::Admin).await;
+    let page = crate::support::page(&b, app.url(&format!("/console/stores/{id}"))).await;
+    assert!(page.contains("Tables without a key"), "{page}");
+    assert!(
+        page.contains("<code>visits</code>: through customer_id → customers.id"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<code>searches</code>: through email (the requester&#39;s email)"),
+        "{page}"
+    );
 }

@@ -46,7 +46,10 @@ pub struct Field {
 #[serde(deny_unknown_fields)]
 pub struct Table {
     pub name: String,
-    /// The column, or columns, that address one row (`"id"`, or `["a_id", "b_id"]`).
+    /// The column, or columns, that address one row (`"id"`, or `["a_id", "b_id"]`), or
+    /// `null` for a table without a key. Never left out: through `deserialize_with`, a
+    /// missing key is an error rather than "no key".
+    #[serde(deserialize_with = "PrimaryKey::deserialize")]
     pub primary_key: PrimaryKey,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub identities: BTreeMap<IdentityKind, String>,
@@ -94,6 +97,14 @@ pub enum DatasetError {
         "table '{0}' cannot be reached: it has no identity column and no reference to a reachable table"
     )]
     Unreachable(String),
+    #[error(
+        "table '{0}' has no key, so its rows can only be erased through the one column that reaches them: give it exactly one identity or one reference"
+    )]
+    KeylessReach(String),
+    #[error(
+        "table '{table}' has no key: '{field}' cannot be hashed, which writes each row by its key; use redact, null or delete_row"
+    )]
+    KeylessHash { table: String, field: String },
     #[error("no table has an identity column, so no subject can be found")]
     NoIdentities,
     #[error(
@@ -183,6 +194,21 @@ impl Dataset {
                 return Err(DatasetError::BadTableErasure {
                     table: t.name.clone(),
                 });
+            }
+            if t.primary_key.is_none() {
+                if t.identities.len() + t.references.len() != 1 {
+                    return Err(DatasetError::KeylessReach(t.name.clone()));
+                }
+                if let Some((field, _)) = t
+                    .fields
+                    .iter()
+                    .find(|(_, f)| f.erasure == Some(Erasure::Hash))
+                {
+                    return Err(DatasetError::KeylessHash {
+                        table: t.name.clone(),
+                        field: field.clone(),
+                    });
+                }
             }
             for (field, f) in &t.fields {
                 if f.erasure == Some(Erasure::Retain)
@@ -424,6 +450,20 @@ mod tests {
             (
                 r#"{"tables": [{"name": "t", "primary_key": [], "identities": {"email": "e"}, "fields": {}}]}"#,
                 "primary_key names no column",
+            ),
+            (
+                r#"{"tables": [{"name": "t", "identities": {"email": "e"}, "fields": {}}]}"#,
+                "missing field `primary_key`",
+            ),
+            (
+                r#"{"tables": [{"name": "c", "primary_key": "id", "identities": {"email": "e"}, "fields": {}},
+                    {"name": "v", "primary_key": null, "identities": {"email": "e"}, "references": {"c_id": "c.id"}, "fields": {}}]}"#,
+                "exactly one identity or one reference",
+            ),
+            (
+                r#"{"tables": [{"name": "v", "primary_key": null, "identities": {"email": "e"},
+                    "fields": {"e": {"category": "user.contact.email", "erasure": "hash"}}}]}"#,
+                "'e' cannot be hashed",
             ),
             (
                 r#"{"tables": [{"name": "t", "primary_key": "id", "identities": {"email": "e"}, "fields": {}}, {"name": "t", "primary_key": "id", "fields": {}}]}"#,

@@ -48,7 +48,12 @@ impl SqlConnector {
                 else {
                     continue;
                 };
-                let retained = if links.contains(&field) {
+                let retained = if t.primary_key.is_none() {
+                    Some(
+                        "the table has no key, so its rows cannot be changed one by one"
+                            .to_string(),
+                    )
+                } else if links.contains(&field) {
                     Some("a key that links records".to_string())
                 } else {
                     (f.erasure == Some(Erasure::Retain))
@@ -121,6 +126,12 @@ impl SqlConnector {
                 .ok_or_else(|| {
                     ConnectorError::Schema(format!("{}.{} is not in the map", a.table, a.field))
                 })?;
+            if table.primary_key.is_none() {
+                return Err(ConnectorError::Schema(format!(
+                    "{}.{}: the table has no key, so its rows cannot be corrected one by one",
+                    a.table, a.field
+                )));
+            }
             let is_link = table.primary_key.contains(&a.field)
                 || table.references.contains_key(&a.field)
                 || self.dataset.tables.iter().any(|o| {

@@ -886,7 +886,13 @@ impl SqlConnector {
     /// an expression index on exactly that serves (`CREATE INDEX … ON t (LOWER(TRIM(email)))`);
     /// MariaDB's default collations already ignore case and trailing spaces, so a plain
     /// comparison keeps its ordinary index (a leading space there is not ignored).
-    fn email_match(&self, column: &str, ty: ColType, email: &str) -> (String, Vec<Param>) {
+    fn email_match(
+        &self,
+        column: &str,
+        ty: ColType,
+        email: &str,
+        first: usize,
+    ) -> (String, Vec<Param>) {
         let wanted = email.trim().to_lowercase();
         let col = match ty {
             ColType::Text => self.quote(column),
@@ -898,7 +904,7 @@ impl SqlConnector {
                 if email.trim() != wanted {
                     values.push(email.trim().to_string());
                 }
-                let marks = (1..=values.len())
+                let marks = (first..first + values.len())
                     .map(|i| self.placeholder(i))
                     .collect::<Vec<_>>()
                     .join(", ");
@@ -915,7 +921,7 @@ impl SqlConnector {
                 if ascii != wanted {
                     values.push(ascii);
                 }
-                let marks = (1..=values.len())
+                let marks = (first..first + values.len())
                     .map(|i| self.placeholder(i))
                     .collect::<Vec<_>>()
                     .join(", ");
@@ -958,7 +964,9 @@ impl SqlConnector {
                     let Some(key) = r[..key_len].iter().cloned().collect::<Option<Vec<_>>>() else {
                         continue;
                     };
-                    if seen.insert(key.clone()) {
+                    // Rows of a table without a key cannot be told apart: each is kept (it
+                    // is reached one way only, so none is reached twice).
+                    if key.is_empty() || seen.insert(key.clone()) {
                         rows.push(Reached {
                             key,
                             values: read.iter().cloned().zip(r).collect(),
@@ -972,7 +980,8 @@ impl SqlConnector {
                 if *kind != IdentityKind::Email {
                     continue;
                 }
-                let (sql_where, params) = self.email_match(column, cols[column].ty, &subject.email);
+                let (sql_where, params) =
+                    self.email_match(column, cols[column].ty, &subject.email, 1);
                 let sql = format!("SELECT {select} FROM {from} WHERE {sql_where}");
                 let mut found = self.fetch(sql, &params).await?;
                 // The database's comparison may be looser than "the same address" (MariaDB's
@@ -1041,11 +1050,16 @@ impl SqlConnector {
                 table: table.name.clone(),
                 rows_reached: reached.get(&table.name).map_or(0, |r| r.len() as u64),
             });
-            for row in reached.get(&table.name).into_iter().flatten() {
+            for (n, row) in reached.get(&table.name).into_iter().flatten().enumerate() {
+                let record = if table.primary_key.is_none() {
+                    format!("row {}", n + 1)
+                } else {
+                    table.primary_key.label(&row.key)
+                };
                 for (field, f) in &table.fields {
                     out.push(FoundValue {
                         table: table.name.clone(),
-                        record: table.primary_key.label(&row.key),
+                        record: record.clone(),
                         field: field.clone(),
                         category: f.category.clone(),
                         value: row.values.get(field).cloned().flatten(),
@@ -1105,13 +1119,23 @@ impl SqlConnector {
             let key_filter = |chunk: &[Vec<String>], first: usize| {
                 self.key_filter(cols, &table.primary_key, chunk, first)
             };
+            let targets: Vec<Target<'_>> = if table.primary_key.is_none() {
+                self.keyless_targets(table, cols, &rows, subject, &reached)
+            } else {
+                keys.chunks(CHUNK)
+                    .map(|chunk| Target {
+                        filter: Box::new(move |first| key_filter(chunk, first)),
+                        at_most: chunk.len(),
+                    })
+                    .collect()
+            };
             if delete_rows {
-                for chunk in keys.chunks(CHUNK) {
-                    let (filter, params) = key_filter(chunk, 1);
+                for t in &targets {
+                    let (filter, params) = (t.filter)(1);
                     stmts.push(write(
                         format!("DELETE FROM {from} WHERE {filter}"),
                         params,
-                        chunk.len(),
+                        t.at_most,
                     ));
                     tally.push((idx, Counter::Deleted));
                 }
@@ -1152,8 +1176,8 @@ impl SqlConnector {
                     .map(|c| format!("{c} IS NOT NULL"))
                     .collect::<Vec<_>>()
                     .join(" OR ");
-                for chunk in keys.chunks(CHUNK) {
-                    let (filter, key_params) = key_filter(chunk, params.len() + 1);
+                for t in &targets {
+                    let (filter, key_params) = (t.filter)(params.len() + 1);
                     let mut all = params.clone();
                     all.extend(key_params);
                     stmts.push(write(
@@ -1162,14 +1186,16 @@ impl SqlConnector {
                             sets.join(", ")
                         ),
                         all,
-                        chunk.len(),
+                        t.at_most,
                     ));
                     tally.push((idx, counter));
                 }
             }
+            // (Never on a table without a key: the map refuses `hash` there.)
             let hashed: Vec<&String> = table
                 .fields
                 .iter()
+                .filter(|_| !table.primary_key.is_none())
                 .filter(|(_, f)| f.erasure == Some(Erasure::Hash))
                 .map(|(n, _)| n)
                 .collect();
@@ -1212,6 +1238,90 @@ impl SqlConnector {
         }
         reports.reverse();
         Ok(reports)
+    }
+}
+
+/// The rows one write addresses: its condition, with parameters numbered from the place
+/// given, and how many rows it may change.
+struct Target<'a> {
+    filter: Box<dyn Fn(usize) -> (String, Vec<Param>) + 'a>,
+    at_most: usize,
+}
+
+impl SqlConnector {
+    /// A table without a key is written by the one condition that reached it (the map allows
+    /// only one): its identity column matching the subject, or its reference among the
+    /// parent rows reached. Each write may change only as many rows as that condition found;
+    /// a looser match in the database (a collation that ignores accents) rolls back.
+    fn keyless_targets<'a>(
+        &'a self,
+        table: &'a steward_domain::dataset::Table,
+        cols: &'a HashMap<String, Column>,
+        rows: &'a [Reached],
+        subject: &'a Subject,
+        reached: &'a BTreeMap<String, Vec<Reached>>,
+    ) -> Vec<Target<'a>> {
+        if let Some((_, column)) = table.identities.iter().next() {
+            return vec![Target {
+                filter: Box::new(move |first| {
+                    self.email_match(column, cols[column].ty, &subject.email, first)
+                }),
+                at_most: rows.len(),
+            }];
+        }
+        let Some((column, target)) = table.references.iter().next() else {
+            return Vec::new();
+        };
+        let Some((parent, parent_column)) = split_target(target) else {
+            return Vec::new();
+        };
+        let mut parent_keys: Vec<String> = reached
+            .get(parent)
+            .map(|rs| {
+                rs.iter()
+                    .filter_map(|r| r.values.get(parent_column).cloned().flatten())
+                    .collect()
+            })
+            .unwrap_or_default();
+        parent_keys.sort();
+        parent_keys.dedup();
+        let ty = cols[column].ty;
+        parent_keys
+            .chunks(CHUNK)
+            .map(|chunk| chunk.to_vec())
+            .map(|chunk| {
+                let at_most = rows
+                    .iter()
+                    .filter(|r| {
+                        r.values
+                            .get(column)
+                            .cloned()
+                            .flatten()
+                            .is_some_and(|v| chunk.contains(&v))
+                    })
+                    .count();
+                Target {
+                    filter: Box::new(move |first| {
+                        let (lhs, params): (String, Vec<Param>) = match ty {
+                            ColType::Other => (
+                                self.as_text(&self.quote(column)),
+                                chunk.iter().map(|v| Param::Text(v.clone())).collect(),
+                            ),
+                            _ => (
+                                self.quote(column),
+                                chunk.iter().map(|v| Self::param_for(ty, v)).collect(),
+                            ),
+                        };
+                        let marks = (first..first + params.len())
+                            .map(|i| self.placeholder(i))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        (format!("{lhs} IN ({marks})"), params)
+                    }),
+                    at_most,
+                }
+            })
+            .collect()
     }
 }
 

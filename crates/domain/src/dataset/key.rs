@@ -1,6 +1,7 @@
-//! A table's key as a map names it: one column (`"id"`), or several for a table keyed by more
-//! than one (`["id_customer", "id_group"]`, a link table's). Every correction and erasure
-//! addresses a row by all of them.
+//! A table's key as a map names it: one column (`"id"`), several for a table keyed by more
+//! than one (`["id_customer", "id_group"]`, a link table's), or `null` for a table that has
+//! none (a log of visits or searches). Every correction and erasure addresses a row by all of
+//! its key's columns; a table without a key is addressed by the one column that reaches it.
 
 use std::fmt;
 
@@ -15,7 +16,16 @@ impl PrimaryKey {
         PrimaryKey(vec![name.to_string()])
     }
 
-    /// The key's columns, in the map's order (never empty).
+    /// No key: the table's rows cannot be told apart one by one.
+    pub fn none() -> PrimaryKey {
+        PrimaryKey(Vec::new())
+    }
+
+    pub fn is_none(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The key's columns, in the map's order (empty for a table without a key).
     pub fn columns(&self) -> &[String] {
         &self.0
     }
@@ -43,6 +53,7 @@ impl PrimaryKey {
 impl fmt::Display for PrimaryKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0.as_slice() {
+            [] => f.write_str("no key"),
             [one] => f.write_str(one),
             many => write!(f, "({})", many.join(", ")),
         }
@@ -52,6 +63,7 @@ impl fmt::Display for PrimaryKey {
 impl Serialize for PrimaryKey {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.0.as_slice() {
+            [] => s.serialize_none(),
             [one] => s.serialize_str(one),
             many => many.serialize(s),
         }
@@ -66,11 +78,14 @@ impl<'de> Deserialize<'de> for PrimaryKey {
             One(String),
             Many(Vec<String>),
         }
-        let columns = match Spelled::deserialize(d).map_err(|_| {
-            serde::de::Error::custom("primary_key must be a column name or a list of them")
+        let columns = match Option::<Spelled>::deserialize(d).map_err(|_| {
+            serde::de::Error::custom(
+                "primary_key must be a column name, a list of them, or null for a table without a key",
+            )
         })? {
-            Spelled::One(c) => vec![c],
-            Spelled::Many(cs) => cs,
+            None => return Ok(PrimaryKey::none()),
+            Some(Spelled::One(c)) => vec![c],
+            Some(Spelled::Many(cs)) => cs,
         };
         if columns.is_empty() {
             return Err(serde::de::Error::custom("primary_key names no column"));
@@ -110,7 +125,10 @@ mod tests {
             two.label(&["7".into(), "3".into()]),
             "id_customer=7, id_group=3"
         );
-        for bad in ["[]", r#"["a", "a"]"#, "3", "null"] {
+        let none: PrimaryKey = serde_json::from_str("null").unwrap();
+        assert!(none.is_none());
+        assert_eq!(serde_json::to_string(&none).unwrap(), "null");
+        for bad in ["[]", r#"["a", "a"]"#, "3"] {
             assert!(serde_json::from_str::<PrimaryKey>(bad).is_err(), "{bad}");
         }
     }

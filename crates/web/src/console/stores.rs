@@ -52,6 +52,26 @@ struct FormPage {
     has_connection: bool,
     has_secret: bool,
     lookup_advice: Vec<String>,
+    /// Tables the map gives no key, each with the column its rows are found and erased by.
+    keyless: Vec<(String, String)>,
+}
+
+/// The tables of a map without a key, and the one column that reaches each.
+fn keyless_tables(d: &steward_domain::dataset::Dataset) -> Vec<(String, String)> {
+    d.tables
+        .iter()
+        .filter(|t| t.primary_key.is_none())
+        .map(|t| {
+            let by = t
+                .identities
+                .values()
+                .map(|c| format!("{c} (the requester's email)"))
+                .chain(t.references.iter().map(|(c, to)| format!("{c} → {to}")))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (t.name.clone(), by)
+        })
+        .collect()
 }
 
 fn page(
@@ -72,6 +92,12 @@ fn page(
         has_secret: existing.is_some_and(|s| s.has_secret),
         lookup_advice: existing
             .map(|s| s.lookup_advice.clone())
+            .unwrap_or_default(),
+        keyless: existing
+            .and_then(|s| s.dataset.clone())
+            .and_then(|d| serde_json::from_value(d).ok())
+            .as_ref()
+            .map(keyless_tables)
             .unwrap_or_default(),
     }
 }
