@@ -467,3 +467,36 @@ async fn the_store_page_names_the_tables_without_a_key() {
         "{page}"
     );
 }
+
+/// `delete_row` on a table that another table points at without `ON DELETE CASCADE` is
+/// refused when the map is checked, naming the child, unless the map deletes the child too.
+#[tokio::test]
+async fn deleting_rows_that_an_unmapped_child_points_at_is_refused_naming_it() {
+    if !shop::postgres_available().await || !shop::mysql_available().await {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("steward-composite-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(dir.join("stores")).unwrap();
+    let alone = r#"{"tables": [{"name": "customers", "primary_key": "id",
+        "identities": {"email": "email"}, "erasure": "delete_row",
+        "fields": {"name": {"category": "user.name"}}}]}"#;
+    for engine in [Engine::Postgres, Engine::MariaDb, Engine::Sqlite] {
+        let shop = seeded(engine, &dir).await;
+        let store = connector(&shop, &dir, alone).await;
+        let e = store
+            .check_schema()
+            .await
+            .expect_err("an unmapped child is refused")
+            .to_string();
+        assert!(
+            e.contains("'newsletter'") && e.contains("customer_id"),
+            "{engine:?}: {e}"
+        );
+        store.close().await;
+        // With the child mapped and deleted too, the same deletion is accepted.
+        let store = connector(&shop, &dir, MAP).await;
+        store.check_schema().await.unwrap();
+        store.close().await;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
