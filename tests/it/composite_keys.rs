@@ -22,6 +22,8 @@ const SCHEMA: &[&str] = &[
     // Points at customers and has an email column of its own: reached first, erased first.
     "CREATE TABLE newsletter (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL \
      REFERENCES customers (id), email VARCHAR(120))",
+    // Keyed by a UUID: PostgreSQL's and MariaDB's own type; SQLite keeps the text.
+    "CREATE TABLE tokens (id UUID PRIMARY KEY, customer_id INTEGER NOT NULL, label VARCHAR(40))",
     // Logs without any key.
     "CREATE TABLE visits (customer_id INTEGER NOT NULL, page VARCHAR(80), ip VARCHAR(40))",
     "CREATE TABLE searches (email VARCHAR(120), term VARCHAR(80))",
@@ -36,6 +38,8 @@ const DATA: &[&str] = &[
     "INSERT INTO wishlist VALUES (1, 'teapot', '2026-01-02'), (1, 'kettle', '2026-02-03'), \
      (2, 'teapot', '2026-03-04')",
     "INSERT INTO newsletter VALUES (10, 1, 'ada@example.org'), (11, 2, 'bob@example.org')",
+    "INSERT INTO tokens VALUES ('6f1c2b1e-8d3a-4c55-9a0e-2f4b7c9d1e3a', 1, 'Ada''s app'), \
+     ('0b7e1d2c-3a4f-4e5d-8c6b-9a0f1e2d3c4b', 2, 'Bob''s app')",
     // Ada's second visit is there twice, identical: rows that cannot be told apart.
     "INSERT INTO visits VALUES (1, '/tea', '192.0.2.1'), (1, '/cart', '192.0.2.1'), \
      (1, '/cart', '192.0.2.1'), (2, '/tea', '198.51.100.7')",
@@ -60,6 +64,8 @@ const MAP: &str = r#"{"tables": [
     {"name": "device_flags", "primary_key": ["device_id", "flag"],
      "references": {"device_id": "devices.id"}, "erasure": "delete_row",
      "fields": {"value": {"category": "user.device"}}},
+    {"name": "tokens", "primary_key": "id", "references": {"customer_id": "customers.id"},
+     "fields": {"label": {"category": "user.device", "erasure": "redact"}}},
     {"name": "visits", "primary_key": null, "references": {"customer_id": "customers.id"},
      "fields": {"page": {"category": "user.behavior.browsing", "erasure": "redact"},
                 "ip": {"category": "user.device.ip_address", "erasure": "null"}}},
@@ -135,6 +141,7 @@ async fn rows(shop: &Shop, table: &str) -> Vec<Vec<Option<String>>> {
         "devices" => ("id, customer_id, label", "id"),
         "device_flags" => ("device_id, flag, value", "device_id"),
         "visits" => ("customer_id, page, ip", ""),
+        "tokens" => ("id, customer_id, label", ""),
         "searches" => ("email, term", ""),
         _ => ("id, customer_id, email", ""),
     };
@@ -226,6 +233,12 @@ async fn composite_keys_are_exported_corrected_and_erased_exactly_on_every_engin
                 .any(|v| v.table == "visits" && v.record == "row 3"),
             "{engine:?}"
         );
+        assert!(
+            values
+                .iter()
+                .any(|v| v.table == "tokens" && v.record == "6f1c2b1e-8d3a-4c55-9a0e-2f4b7c9d1e3a"),
+            "{engine:?}: a UUID key reads as its canonical text"
+        );
         // Rows keyed by bytes, reached through a key of bytes, named in hex.
         assert_eq!(reached("devices"), 1, "{engine:?}");
         assert_eq!(reached("device_flags"), 2, "{engine:?}");
@@ -287,21 +300,20 @@ async fn composite_keys_are_exported_corrected_and_erased_exactly_on_every_engin
 
         // Erasure: counts exact per table; the newsletter row (a child that is itself an
         // identity table) goes before the customer it points at.
-        let before: Vec<_> = {
-            let mut v = Vec::new();
-            for t in [
-                "customers",
-                "customer_groups",
-                "wishlist",
-                "newsletter",
-                "devices",
-                "visits",
-                "searches",
-            ] {
-                v.push(rows(&shop, t).await);
-            }
-            v
-        };
+        // Every table with the column that holds the customer (searches is checked by value).
+        let tables = [
+            ("customers", 0),
+            ("customer_groups", 0),
+            ("wishlist", 0),
+            ("newsletter", 1),
+            ("devices", 1),
+            ("visits", 0),
+            ("tokens", 1),
+        ];
+        let mut before = Vec::new();
+        for (t, _) in tables {
+            before.push(rows(&shop, t).await);
+        }
         let report = store
             .erase(&ada)
             .await
@@ -315,6 +327,7 @@ async fn composite_keys_are_exported_corrected_and_erased_exactly_on_every_engin
         assert_eq!(of_table("visits").redacted, 3, "{engine:?}");
         assert_eq!(of_table("visits").nulled, 3, "{engine:?}");
         assert_eq!(of_table("searches").deleted, 2, "{engine:?}");
+        assert_eq!(of_table("tokens").redacted, 1, "{engine:?}");
         assert_eq!(
             rows(&shop, "searches").await,
             vec![vec![Some("bob@example.org".into()), Some("teapot".into())]],
@@ -371,17 +384,7 @@ async fn composite_keys_are_exported_corrected_and_erased_exactly_on_every_engin
             ],
             "{engine:?}"
         );
-        for (i, (t, at)) in [
-            ("customers", 0),
-            ("customer_groups", 0),
-            ("wishlist", 0),
-            ("newsletter", 1),
-            ("devices", 1),
-            ("visits", 0),
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        for (i, (t, at)) in tables.into_iter().enumerate() {
             assert_eq!(
                 of(&rows(&shop, t).await, "1", at),
                 of(&before[i], "1", at),
