@@ -52,6 +52,16 @@ fn run_with(dir: &Path, vars: &[(&str, String)], args: &[&str], input: &str) -> 
     child.wait_with_output().unwrap()
 }
 
+/// `steward restore --from FILE` in `dir`, with `input` on standard input (a passphrase).
+fn restore(dir: &Path, vars: &[(&str, String)], from: &Path, input: &str) -> Output {
+    run_with(
+        dir,
+        vars,
+        &["restore", "--from", from.to_str().unwrap()],
+        input,
+    )
+}
+
 fn ok(out: Output, what: &str) -> String {
     assert!(
         out.status.success(),
@@ -266,12 +276,7 @@ async fn a_backup_under_load_restores_every_request_acknowledged_before_it_began
     }
 
     let said = ok(
-        run_with(
-            &restored,
-            &vars,
-            &["restore", "--from", backup.to_str().unwrap()],
-            &format!("{PASSPHRASE}\n"),
-        ),
+        restore(&restored, &vars, &backup, &format!("{PASSPHRASE}\n")),
         "restore",
     );
     assert!(said.contains("every count matches"), "{said}");
@@ -433,12 +438,7 @@ fn changed_backups_wrong_keys_and_occupied_folders_are_refused_with_nothing_put_
     // Without a key in place, a backup without one cannot be opened.
     let keyless = place("keyless");
     let e = refused(
-        run_with(
-            &keyless,
-            &vars,
-            &["restore", "--from", plain.to_str().unwrap()],
-            "",
-        ),
+        restore(&keyless, &vars, &plain, ""),
         "restore without a key",
     );
     assert!(e.contains("holds no key"), "{e}");
@@ -448,12 +448,7 @@ fn changed_backups_wrong_keys_and_occupied_folders_are_refused_with_nothing_put_
     let other = place("other-key");
     std::fs::write(other.join("steward.key"), format!("{}\n", "cd".repeat(32))).unwrap();
     let e = refused(
-        run_with(
-            &other,
-            &vars,
-            &["restore", "--from", plain.to_str().unwrap()],
-            "",
-        ),
+        restore(&other, &vars, &plain, ""),
         "restore with another key",
     );
     assert!(e.contains("not this installation's key"), "{e}");
@@ -465,12 +460,7 @@ fn changed_backups_wrong_keys_and_occupied_folders_are_refused_with_nothing_put_
     std::fs::copy(live.join("steward.key"), occupied.join("steward.key")).unwrap();
     std::fs::write(occupied.join("steward.db"), b"keep me").unwrap();
     let e = refused(
-        run_with(
-            &occupied,
-            &vars,
-            &["restore", "--from", plain.to_str().unwrap()],
-            "",
-        ),
+        restore(&occupied, &vars, &plain, ""),
         "restore over a database",
     );
     assert!(e.contains("exists"), "{e}");
@@ -491,12 +481,7 @@ fn changed_backups_wrong_keys_and_occupied_folders_are_refused_with_nothing_put_
     let target = place("edited");
     std::fs::copy(live.join("steward.key"), target.join("steward.key")).unwrap();
     let e = refused(
-        run_with(
-            &target,
-            &vars,
-            &["restore", "--from", edited.to_str().unwrap()],
-            "",
-        ),
+        restore(&target, &vars, &edited, ""),
         "restore of an edited manifest",
     );
     assert!(
@@ -515,12 +500,7 @@ fn changed_backups_wrong_keys_and_occupied_folders_are_refused_with_nothing_put_
         db.write_all(&[0u8; 4096]).unwrap();
     });
     let e = refused(
-        run_with(
-            &target,
-            &vars,
-            &["restore", "--from", swapped.to_str().unwrap()],
-            "",
-        ),
+        restore(&target, &vars, &swapped, ""),
         "restore of a changed database file",
     );
     assert!(
@@ -541,12 +521,7 @@ fn changed_backups_wrong_keys_and_occupied_folders_are_refused_with_nothing_put_
         std::fs::write(d.join("manifest.json"), m.to_string()).unwrap();
     });
     let e = refused(
-        run_with(
-            &target,
-            &vars,
-            &["restore", "--from", cut.to_str().unwrap()],
-            "",
-        ),
+        restore(&target, &vars, &cut, ""),
         "restore of a backup without its checkpoints",
     );
     assert!(e.contains("audit checkpoints do not match"), "{e}");
@@ -565,27 +540,14 @@ fn changed_backups_wrong_keys_and_occupied_folders_are_refused_with_nothing_put_
     );
     let fresh = place("fresh");
     let e = refused(
-        run_with(
-            &fresh,
-            &vars,
-            &["restore", "--from", sealed.to_str().unwrap()],
-            "another passphrase entirely\n",
-        ),
+        restore(&fresh, &vars, &sealed, "another passphrase entirely\n"),
         "restore with a wrong passphrase",
     );
     assert!(e.contains("passphrase does not open"), "{e}");
     assert!(is_empty_but(&fresh, &[]));
 
     // The untouched backup restores where the edited ones did not.
-    let said = ok(
-        run_with(
-            &target,
-            &vars,
-            &["restore", "--from", plain.to_str().unwrap()],
-            "",
-        ),
-        "restore",
-    );
+    let said = ok(restore(&target, &vars, &plain, ""), "restore");
     assert!(said.contains("every count matches"), "{said}");
     let _ = std::fs::remove_dir_all(&root);
 }
@@ -628,12 +590,7 @@ fn a_broken_audit_log_is_backed_up_with_a_warning_and_not_restored() {
     std::fs::create_dir_all(&target).unwrap();
     std::fs::copy(live.join("steward.key"), target.join("steward.key")).unwrap();
     let e = refused(
-        run_with(
-            &target,
-            &vars,
-            &["restore", "--from", backup.to_str().unwrap()],
-            "",
-        ),
+        restore(&target, &vars, &backup, ""),
         "restore of a broken log",
     );
     assert!(e.contains("rows were deleted"), "{e}");
