@@ -88,13 +88,14 @@ impl SqlConnector {
                 None => column_problem(&after, col.ty == ColType::Text, col.max_len)
                     .map(|p| format!("{table}.{field}: {p}")),
             };
-            for row in reached.get(&table).into_iter().flatten() {
+            let t = self
+                .dataset
+                .table(&table)
+                .expect("fields_for names listed tables");
+            for (n, row) in reached.get(&table).into_iter().flatten().enumerate() {
                 out.push(FieldChange {
                     table: table.clone(),
-                    record: self
-                        .dataset
-                        .table(&table)
-                        .map_or_else(|| row.key.join(", "), |t| t.primary_key.label(&row.key)),
+                    record: super::record_of(t, n, row),
                     field: field.clone(),
                     category,
                     before: row.values.get(&field).cloned().flatten(),
@@ -193,8 +194,12 @@ impl SqlConnector {
                         )
                     })
                     .collect();
-                let (filter, key_params) =
-                    self.key_filter(&schema[table], &t.primary_key, chunk, params.len() + 1);
+                let (filter, key_params) = self.key_filter(
+                    &schema[table],
+                    t.primary_key.columns(),
+                    chunk,
+                    params.len() + 1,
+                );
                 params.extend(key_params);
                 stmts.push(super::Write {
                     sql: format!(

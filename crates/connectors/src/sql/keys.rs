@@ -150,7 +150,7 @@ mod tests {
             .await
             .unwrap_err();
         assert!(
-            matches!(&err, ConnectorError::Schema(m) if m.contains("changed 2 rows for 1 key")),
+            matches!(&err, ConnectorError::Schema(m) if m.contains("changed 2 rows but was meant for 1")),
             "{err}"
         );
         let names: Vec<(String,)> = sqlx::query_as("SELECT name FROM members ORDER BY id")

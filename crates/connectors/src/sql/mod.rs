@@ -134,8 +134,8 @@ fn strategy_problem(
 
 pub struct SqlConnector {
     pool: Pool,
-    /// Why a new connection was refused (Steward's own database), reported in place of the
-    /// time-out the refusal causes.
+    /// Why a new connection was refused (Steward's own database): every query reports it in
+    /// place of the time-out the refusal causes (`fetch`, `execute_all`).
     refusal: open::Refusal,
     dataset: Dataset,
     hash_key: Vec<u8>,
@@ -196,20 +196,22 @@ macro_rules! execute_in_tx {
     }};
 }
 
-/// One write of a correction or erasure, addressed by key.
+/// One write of a correction or erasure: by key, or (for a table without a key) by the
+/// condition that reached its rows.
 struct Write {
     sql: String,
     params: Vec<Param>,
     /// The table written, for the report.
     table: String,
-    /// How many rows it may change: one per distinct key it names.
+    /// How many rows it may change: the rows it was meant for (one per distinct key).
     at_most: u64,
 }
 
 impl Write {
     fn too_many(&self, n: u64) -> ConnectorError {
         ConnectorError::Schema(format!(
-            "{}: a write changed {n} rows for {} key(s), so the table's primary_key is not unique; nothing was changed",
+            "{}: a write changed {n} rows but was meant for {}, so the table's primary_key is not \
+             unique or the database matched rows Steward did not reach; nothing was changed",
             self.table, self.at_most
         ))
     }
@@ -375,19 +377,25 @@ impl SqlConnector {
         sql: String,
         params: &[Param],
     ) -> Result<Vec<Vec<Option<String>>>, ConnectorError> {
-        Ok(match &self.pool {
-            Pool::Pg(p) => fetch_text!(p, sql, params),
-            Pool::My(p) => fetch_text!(p, sql, params),
-            Pool::Lite(p) => fetch_text!(p, sql, params),
-        })
+        let fetched = async {
+            Ok(match &self.pool {
+                Pool::Pg(p) => fetch_text!(p, sql, params),
+                Pool::My(p) => fetch_text!(p, sql, params),
+                Pool::Lite(p) => fetch_text!(p, sql, params),
+            })
+        };
+        fetched.await.map_err(|e| self.refusal.explain(e))
     }
 
     async fn execute_all(&self, stmts: &[Write]) -> Result<Vec<u64>, ConnectorError> {
-        Ok(match &self.pool {
-            Pool::Pg(p) => execute_in_tx!(p, stmts),
-            Pool::My(p) => execute_in_tx!(p, stmts),
-            Pool::Lite(p) => execute_in_tx!(p, stmts),
-        })
+        let executed = async {
+            Ok(match &self.pool {
+                Pool::Pg(p) => execute_in_tx!(p, stmts),
+                Pool::My(p) => execute_in_tx!(p, stmts),
+                Pool::Lite(p) => execute_in_tx!(p, stmts),
+            })
+        };
+        executed.await.map_err(|e| self.refusal.explain(e))
     }
 
     /// The condition naming a table in `information_schema` (`schema.table`, or the
@@ -512,13 +520,10 @@ impl SqlConnector {
     /// the schema afresh, and keeps what it read for the jobs that follow.
     pub async fn check_schema(&self) -> Result<(), ConnectorError> {
         self.forget_schema();
-        let checked = async {
-            let schema = self.live_schema().await?;
-            self.check_strategies(&schema)?;
-            self.check_keys().await?;
-            self.check_deletions().await
-        };
-        checked.await.map_err(|e| self.refusal.explain(e))
+        let schema = self.live_schema().await?;
+        self.check_strategies(&schema)?;
+        self.check_keys().await?;
+        self.check_deletions().await
     }
 
     /// Drops the cached schema: the next job reads it again.
@@ -536,11 +541,7 @@ impl SqlConnector {
         if let Some(s) = self.schema.lock().expect("schema cache").clone() {
             return Ok(s);
         }
-        let fresh = std::sync::Arc::new(
-            self.read_schema()
-                .await
-                .map_err(|e| self.refusal.explain(e))?,
-        );
+        let fresh = std::sync::Arc::new(self.read_schema().await?);
         *self.schema.lock().expect("schema cache") = Some(fresh.clone());
         Ok(fresh)
     }
@@ -808,18 +809,18 @@ impl SqlConnector {
         cols
     }
 
-    /// The condition that addresses rows by their whole key, parameters numbered from
-    /// `first`: `k IN (…)` for a one-column key; for several columns a row-value comparison,
-    /// `(k1, k2) IN ((…, …), …)`, which SQLite spells with a `VALUES` list.
+    /// The condition that finds rows whose `columns` hold one of `keys` (one value per column
+    /// each), parameters numbered from `first`: `k IN (…)` for one column; for several a
+    /// row-value comparison, `(k1, k2) IN ((…, …), …)`, which SQLite spells with a `VALUES`
+    /// list. Used for a row's whole key and for a reference among its parents' values.
     fn key_filter(
         &self,
         cols: &HashMap<String, Column>,
-        key: &steward_domain::dataset::PrimaryKey,
+        columns: &[String],
         keys: &[Vec<String>],
         first: usize,
     ) -> (String, Vec<Param>) {
-        let parts: Vec<(String, ColType)> = key
-            .columns()
+        let parts: Vec<(String, ColType)> = columns
             .iter()
             .map(|c| {
                 let ty = cols[c].ty;
@@ -999,31 +1000,11 @@ impl SqlConnector {
                 collect(found, &mut rows);
             }
             for link in &step.via {
-                let parent_keys: Vec<String> = reached
-                    .get(&link.parent)
-                    .map(|rs| {
-                        rs.iter()
-                            .filter_map(|r| r.values.get(&link.parent_column).cloned().flatten())
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let ty = cols[&link.column].ty;
+                let parent_keys = parent_values(&reached, &link.parent, &link.parent_column);
                 for chunk in parent_keys.chunks(CHUNK) {
-                    let (lhs, params): (String, Vec<Param>) = match ty {
-                        ColType::Other => (
-                            self.as_text(&self.quote(&link.column)),
-                            chunk.iter().map(|v| Param::Text(v.clone())).collect(),
-                        ),
-                        _ => (
-                            self.quote(&link.column),
-                            chunk.iter().map(|v| Self::param_for(ty, v)).collect(),
-                        ),
-                    };
-                    let marks = (1..=params.len())
-                        .map(|i| self.placeholder(i))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let sql = format!("SELECT {select} FROM {from} WHERE {lhs} IN ({marks})");
+                    let (filter, params) =
+                        self.key_filter(cols, std::slice::from_ref(&link.column), chunk, 1);
+                    let sql = format!("SELECT {select} FROM {from} WHERE {filter}");
                     collect(self.fetch(sql, &params).await?, &mut rows);
                 }
             }
@@ -1051,11 +1032,7 @@ impl SqlConnector {
                 rows_reached: reached.get(&table.name).map_or(0, |r| r.len() as u64),
             });
             for (n, row) in reached.get(&table.name).into_iter().flatten().enumerate() {
-                let record = if table.primary_key.is_none() {
-                    format!("row {}", n + 1)
-                } else {
-                    table.primary_key.label(&row.key)
-                };
+                let record = record_of(table, n, row);
                 for (field, f) in &table.fields {
                     out.push(FoundValue {
                         table: table.name.clone(),
@@ -1117,7 +1094,7 @@ impl SqlConnector {
                 at_most: keys as u64,
             };
             let key_filter = |chunk: &[Vec<String>], first: usize| {
-                self.key_filter(cols, &table.primary_key, chunk, first)
+                self.key_filter(cols, table.primary_key.columns(), chunk, first)
             };
             let targets: Vec<Target<'_>> = if table.primary_key.is_none() {
                 self.keyless_targets(table, cols, &rows, subject, &reached)
@@ -1191,11 +1168,10 @@ impl SqlConnector {
                     tally.push((idx, counter));
                 }
             }
-            // (Never on a table without a key: the map refuses `hash` there.)
+            // Hashing writes row by row, by key: the map refuses it on a table without one.
             let hashed: Vec<&String> = table
                 .fields
                 .iter()
-                .filter(|_| !table.primary_key.is_none())
                 .filter(|(_, f)| f.erasure == Some(Erasure::Hash))
                 .map(|(n, _)| n)
                 .collect();
@@ -1275,54 +1251,55 @@ impl SqlConnector {
         let Some((parent, parent_column)) = split_target(target) else {
             return Vec::new();
         };
-        let mut parent_keys: Vec<String> = reached
-            .get(parent)
-            .map(|rs| {
-                rs.iter()
-                    .filter_map(|r| r.values.get(parent_column).cloned().flatten())
-                    .collect()
-            })
-            .unwrap_or_default();
-        parent_keys.sort();
-        parent_keys.dedup();
-        let ty = cols[column].ty;
+        let parent_keys = parent_values(reached, parent, parent_column);
         parent_keys
             .chunks(CHUNK)
-            .map(|chunk| chunk.to_vec())
-            .map(|chunk| {
-                let at_most = rows
+            .map(<[Vec<String>]>::to_vec)
+            .map(|chunk| Target {
+                at_most: rows
                     .iter()
                     .filter(|r| {
                         r.values
                             .get(column)
                             .cloned()
                             .flatten()
-                            .is_some_and(|v| chunk.contains(&v))
+                            .is_some_and(|v| chunk.iter().any(|k| k[0] == v))
                     })
-                    .count();
-                Target {
-                    filter: Box::new(move |first| {
-                        let (lhs, params): (String, Vec<Param>) = match ty {
-                            ColType::Other => (
-                                self.as_text(&self.quote(column)),
-                                chunk.iter().map(|v| Param::Text(v.clone())).collect(),
-                            ),
-                            _ => (
-                                self.quote(column),
-                                chunk.iter().map(|v| Self::param_for(ty, v)).collect(),
-                            ),
-                        };
-                        let marks = (first..first + params.len())
-                            .map(|i| self.placeholder(i))
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        (format!("{lhs} IN ({marks})"), params)
-                    }),
-                    at_most,
-                }
+                    .count(),
+                filter: Box::new(move |first| {
+                    self.key_filter(cols, std::slice::from_ref(column), &chunk, first)
+                }),
             })
             .collect()
     }
+}
+
+/// How the `n`th reached row of a table is named for people: by its key, or by its place
+/// among the rows reached when the table has none.
+fn record_of(table: &steward_domain::dataset::Table, n: usize, row: &Reached) -> String {
+    if table.primary_key.is_none() {
+        format!("row {}", n + 1)
+    } else {
+        table.primary_key.label(&row.key)
+    }
+}
+
+/// The distinct values of `column` among the rows of `parent` reached, each as a one-column
+/// key: what a reference to that column is looked up by.
+fn parent_values(
+    reached: &BTreeMap<String, Vec<Reached>>,
+    parent: &str,
+    column: &str,
+) -> Vec<Vec<String>> {
+    let mut values: Vec<String> = reached
+        .get(parent)
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.values.get(column).cloned().flatten())
+        .collect();
+    values.sort();
+    values.dedup();
+    values.into_iter().map(|v| vec![v]).collect()
 }
 
 /// The keys of the rows reached, each once (a row reached by two paths is one row).
@@ -1363,7 +1340,6 @@ impl Connector for SqlConnector {
             }
             other => other,
         }
-        .map_err(|e| self.refusal.explain(e))
     }
 }
 

@@ -27,19 +27,32 @@ pub const OWN_DATABASE: &str = "Steward's own database can never be a store";
 pub struct Refusal(Arc<Mutex<Option<String>>>);
 
 impl Refusal {
-    fn note(&self, e: sqlx::Error) -> sqlx::Error {
-        if let sqlx::Error::Configuration(why) = &e {
-            *self.0.lock().expect("refusal") = Some(why.to_string());
-        }
-        e
+    /// Keeps a connection check's outcome: its reason when it refused, nothing once a
+    /// connection passes again (so a later network failure is not reported as a refusal).
+    fn note(&self, checked: Result<(), sqlx::Error>) -> Result<(), sqlx::Error> {
+        let reason = match &checked {
+            Err(sqlx::Error::Configuration(why)) => Some(why.to_string()),
+            _ => None,
+        };
+        *self.0.lock().expect("refusal") = reason;
+        checked
+    }
+
+    fn reason(&self) -> Option<String> {
+        self.0.lock().expect("refusal").clone()
     }
 
     /// The reason a connection was refused, in place of the time-out it caused.
     pub fn explain(&self, e: ConnectorError) -> ConnectorError {
-        match (&e, self.0.lock().expect("refusal").clone()) {
+        match (&e, self.reason()) {
             (ConnectorError::Unreachable(_), Some(why)) => ConnectorError::Config(why),
             _ => e,
         }
+    }
+
+    /// A pool that could not be opened: refused by a check (its reason), or `failed`.
+    fn or(&self, failed: ConnectorError) -> ConnectorError {
+        self.reason().map_or(failed, ConnectorError::Config)
     }
 }
 
@@ -192,13 +205,11 @@ pub async fn postgres(url: &str, reach: &Reach) -> Result<(Pool, Refusal), Conne
     let pool = opts()
         .after_connect(move |conn, _: PoolConnectionMetadata| {
             let (ours, noted) = (ours.clone(), noted.clone());
-            Box::pin(async move {
-                not_ours(pg_instances(conn).await, ours.as_deref()).map_err(|e| noted.note(e))
-            })
+            Box::pin(async move { noted.note(not_ours(pg_instances(conn).await, ours.as_deref())) })
         })
         .connect_with(options)
         .await
-        .map_err(|_| refusal.explain(no_database(&at)))?;
+        .map_err(|_| refusal.or(no_database(&at)))?;
     Ok((Pool::Pg(pool), refusal))
 }
 
@@ -250,18 +261,12 @@ pub async fn sqlite(path: &str, reach: &Reach) -> Result<(Pool, Refusal), Connec
                     }
                     not_ours(lite_instances(conn).await, ours.as_deref())
                 };
-                check.await.map_err(|e| noted.note(e))
+                noted.note(check.await)
             })
         })
         .connect_with(options)
         .await
-        .map_err(|_| refusal.explain(ConnectorError::Unreachable(String::new())))
-        .map_err(|e| match e {
-            ConnectorError::Unreachable(_) => {
-                ConnectorError::Config("cannot open this database".into())
-            }
-            e => e,
-        })?;
+        .map_err(|_| refusal.or(ConnectorError::Config("cannot open this database".into())))?;
     Ok((Pool::Lite(pool), refusal))
 }
 

@@ -93,10 +93,8 @@ async fn a_sqlite_store_swapped_for_stewards_database_is_refused_on_reconnect() 
     refused_as_own(store.check_schema().await, "hard link");
 
     // Swapped for a copy of it: another file, with Steward's identity inside.
-    std::fs::remove_file(&swap).unwrap();
-    std::fs::copy(&own, &swap).unwrap();
     let store = {
-        // A pool made before the swap, idle since.
+        // A pool made on the shop's own file, idle since.
         std::fs::remove_file(&swap).unwrap();
         sqlite_file(&swap, None).await;
         let s = SqlConnector::connect(&url, dataset(), b"k".to_vec(), &reach)
@@ -123,7 +121,10 @@ async fn a_sqlite_store_swapped_for_stewards_database_is_refused_on_reconnect() 
 fn postgres_url() -> Option<String> {
     let url = std::env::var("STEWARD_TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-    let up = std::net::TcpStream::connect("127.0.0.1:5432").is_ok();
+    let up = url::Url::parse(&url)
+        .ok()
+        .and_then(|u| Some((u.host_str()?.to_string(), u.port().unwrap_or(5432))))
+        .is_some_and(|at| std::net::TcpStream::connect(at).is_ok());
     if !up && std::env::var("STEWARD_TEST_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
         panic!("PostgreSQL at {url} is required but unreachable");
     }
@@ -203,6 +204,10 @@ async fn a_network_store_is_pinned_to_the_address_that_was_checked() {
         return;
     };
     let by_name = admin.replacen("127.0.0.1", "localhost", 1);
+    assert!(
+        by_name.contains("@localhost"),
+        "the store is reached by the name localhost: {by_name}"
+    );
     let reach = Reach::parse("localhost").unwrap();
     let store = SqlConnector::connect(&SqlUrl::Postgres(by_name), dataset(), b"k".to_vec(), &reach)
         .await
