@@ -146,7 +146,7 @@ pub fn ready_to_close_of_kinds(
     }
     let unsettled = tasks::table
         .filter(tasks::request_id.eq(requests::id))
-        .filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt].map(W)));
+        .filter(tasks::status.eq_any(TaskStatus::UNSETTLED.map(W)));
     // A request with no task at all had no store to act on it: staff judge that one.
     let any_task = tasks::table.filter(tasks::request_id.eq(requests::id));
     Ok(requests::table
@@ -223,12 +223,15 @@ fn filtered(f: &Filter) -> requests::BoxedQuery<'static, crate::conn::MultiBacke
         if f.ready_only {
             use super::schema::tasks;
             use steward_domain::stores::TaskStatus;
-            let unsettled = tasks::table
-                .filter(tasks::request_id.eq(requests::id))
-                .filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt].map(W)));
+            // The requests still waiting on a store, read once through the tasks' status
+            // index (few, as most tasks are settled), rather than asked of every working
+            // request in turn (200,000 look-ups at 1,000,000 requests).
+            let waiting = tasks::table
+                .filter(tasks::status.eq_any(TaskStatus::UNSETTLED.map(W)))
+                .select(tasks::request_id);
             q = q
                 .filter(requests::status.eq_any([Status::Verified, Status::InProgress].map(W)))
-                .filter(diesel::dsl::not(diesel::dsl::exists(unsettled)));
+                .filter(requests::id.ne_all(waiting));
         }
         match &f.lookup {
             None => {}

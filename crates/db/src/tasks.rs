@@ -33,7 +33,7 @@ pub fn set_due_of_unsettled(
     diesel::update(
         tasks::table
             .filter(tasks::request_id.eq(W(request_id)))
-            .filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt].map(W))),
+            .filter(tasks::status.eq_any(TaskStatus::UNSETTLED.map(W))),
     )
     .set(tasks::due_date.eq(due))
     .execute(conn)?;
@@ -137,7 +137,7 @@ pub fn queue(conn: &mut DbConn, q: &Queue) -> Result<(Vec<TaskWithRequest>, i64)
             b = b.filter(stores::owner_id.eq(W(owner.to_string())));
         }
         if q.open_only {
-            b = b.filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt].map(W)));
+            b = b.filter(tasks::status.eq_any(TaskStatus::UNSETTLED.map(W)));
         }
         if let Some(s) = q.status {
             b = b.filter(tasks::status.eq(W(s)));
@@ -168,7 +168,7 @@ pub fn open_due_dates(
 ) -> Result<Vec<(TaskId, chrono::NaiveDate, String, UserId)>, DbError> {
     Ok(tasks::table
         .inner_join(stores::table)
-        .filter(tasks::status.ne_all([TaskStatus::Done, TaskStatus::Exempt].map(W)))
+        .filter(tasks::status.eq_any(TaskStatus::UNSETTLED.map(W)))
         .select((tasks::id, tasks::due_date, stores::name, stores::owner_id))
         .load(conn)?)
 }

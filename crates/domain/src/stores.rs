@@ -109,9 +109,15 @@ words!(TaskStatus {
 });
 
 impl TaskStatus {
+    /// The states in which a store still owes something, as a list a query can name (an
+    /// `IN` list, which the tasks' status index serves, where `NOT IN (done, exempt)` would
+    /// not).
+    pub const UNSETTLED: [TaskStatus; 3] =
+        [TaskStatus::Open, TaskStatus::Running, TaskStatus::Failed];
+
     /// Done or exempt (with a legal basis): nothing more is owed by this store.
     pub fn is_settled(self) -> bool {
-        matches!(self, TaskStatus::Done | TaskStatus::Exempt)
+        !Self::UNSETTLED.contains(&self)
     }
 }
 
