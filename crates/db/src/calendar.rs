@@ -20,6 +20,17 @@ pub fn changes(conn: &mut DbConn, calendar: Calendar) -> Result<Vec<CalendarChan
         .load(conn)?)
 }
 
+/// Every change to every calendar, by calendar and day (one query for the API's list).
+pub fn all_changes(conn: &mut DbConn) -> Result<Vec<CalendarChange>, DbError> {
+    Ok(calendar_changes::table
+        .order((
+            calendar_changes::calendar.asc(),
+            calendar_changes::day.asc(),
+        ))
+        .select(CalendarChange::as_select())
+        .load(conn)?)
+}
+
 /// The calendar a clock uses: shipped days with the admin's changes applied.
 pub fn effective(conn: &mut DbConn, calendar: Calendar) -> Result<HolidayCalendar, DbError> {
     let changes = changes(conn, calendar)?;

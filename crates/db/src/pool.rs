@@ -161,35 +161,18 @@ impl Db {
 
     /// The migrations this database has and lacks, against those this binary carries.
     pub fn schema(&self) -> Result<Schema, DbError> {
-        use diesel::migration::MigrationSource;
         let mut conn = self.get()?;
-        let failed =
-            |e: Box<dyn std::error::Error + Send + Sync>| DbError::Migration(e.to_string());
         let (applied, known) = match &mut *conn {
-            DbConn::Postgres(c) => (
-                c.applied_migrations().map_err(failed)?,
-                MigrationSource::<diesel::pg::Pg>::migrations(&POSTGRES_MIGRATIONS)
-                    .map_err(failed)?
-                    .iter()
-                    .map(|m| m.name().version().as_owned())
-                    .collect::<Vec<_>>(),
-            ),
-            DbConn::Sqlite(c) => (
-                c.applied_migrations().map_err(failed)?,
-                MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE_MIGRATIONS)
-                    .map_err(failed)?
-                    .iter()
-                    .map(|m| m.name().version().as_owned())
-                    .collect::<Vec<_>>(),
-            ),
+            DbConn::Postgres(c) => versions(c, POSTGRES_MIGRATIONS)?,
+            DbConn::Sqlite(c) => versions(c, SQLITE_MIGRATIONS)?,
         };
         Ok(Schema {
-            version: applied.iter().map(|v| v.to_string()).max(),
+            version: applied.iter().max().cloned(),
             pending: known.iter().filter(|k| !applied.contains(k)).count(),
             unknown: applied
                 .iter()
                 .filter(|a| !known.contains(a))
-                .map(|a| a.to_string())
+                .cloned()
                 .collect(),
         })
     }
@@ -209,6 +192,24 @@ impl Db {
         .await
         .map_err(|_| E::from(DbError::Blocking))?
     }
+}
+
+/// The migration versions a database has applied, and those `source` carries.
+fn versions<DB: diesel::backend::Backend>(
+    conn: &mut impl MigrationHarness<DB>,
+    source: EmbeddedMigrations,
+) -> Result<(Vec<String>, Vec<String>), DbError> {
+    use diesel::migration::MigrationSource;
+    let failed = |e: Box<dyn std::error::Error + Send + Sync>| DbError::Migration(e.to_string());
+    let applied = conn.applied_migrations().map_err(failed)?;
+    let known = MigrationSource::<DB>::migrations(&source).map_err(failed)?;
+    Ok((
+        applied.iter().map(ToString::to_string).collect(),
+        known
+            .iter()
+            .map(|m| m.name().version().to_string())
+            .collect(),
+    ))
 }
 
 /// Where a database's schema stands against this binary's migrations.

@@ -126,7 +126,8 @@ pub fn read(file: &Path) -> FileState {
 /// so that a backup shows the same fault as the installation. `None` when there is nothing to
 /// keep: no file, an unusable one, or no checkpoint in the database yet.
 pub fn lines_through_stored(conn: &mut DbConn, file: &Path) -> Result<Option<String>, DbError> {
-    if !matches!(read(file), FileState::Lines(_)) {
+    // A regular file only (as `read` demands), read once as text.
+    if !std::fs::metadata(file).is_ok_and(|m| m.is_file()) {
         return Ok(None);
     }
     let stored = stored(conn)?;

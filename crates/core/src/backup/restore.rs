@@ -34,7 +34,7 @@ pub fn restore(
 ) -> Result<Restored, BackupError> {
     let DatabaseUrl::Sqlite(target) = &config.database_url else {
         return Err(BackupError::Refused(
-            "on PostgreSQL, restore with pg_restore, then run `steward verify` (README, Backup and restore)".into(),
+            "on PostgreSQL, restore with pg_restore, then `steward restore --checkpoints FILE` with the checkpoint file saved after the dump (README, Backup and restore)".into(),
         ));
     };
     let checkpoint_target = config.checkpoint_file();
@@ -64,6 +64,7 @@ pub fn restore(
     let allowed = [MANIFEST_ENTRY, DB_ENTRY, checkpoint::FILE_NAME, KEY_ENTRY];
     let found = archive::read(from, &scratch, &allowed, passphrase)?;
     let manifest = read_manifest(&scratch, &found)?;
+    let has_checkpoints = found.iter().any(|f| f == checkpoint::FILE_NAME);
 
     let key_file = config.key_file();
     let (master, write_key) = master_key(config, &key_file, &scratch, &manifest)?;
@@ -87,7 +88,7 @@ pub fn restore(
         if write_key {
             place(&scratch.path(KEY_ENTRY), &key_file, &mut placed)?;
         }
-        if found.iter().any(|f| f == checkpoint::FILE_NAME) {
+        if has_checkpoints {
             place(
                 &scratch.path(checkpoint::FILE_NAME),
                 &checkpoint_target,
@@ -106,10 +107,7 @@ pub fn restore(
         manifest,
         verified,
         database: target.clone(),
-        checkpoint_file: found
-            .iter()
-            .any(|f| f == checkpoint::FILE_NAME)
-            .then_some(checkpoint_target),
+        checkpoint_file: has_checkpoints.then_some(checkpoint_target),
         key_file: write_key.then_some(key_file),
     })
 }

@@ -128,18 +128,14 @@ pub async fn all(
     let default = svc.config.calendars;
     let (changes, chosen) = svc
         .db
-        .run(move |c| {
-            let changes = Calendar::ALL
-                .iter()
-                .map(|cal| calendar::changes(c, *cal))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok::<_, DbError>((changes, choice(c, default)?))
-        })
+        .run(move |c| Ok::<_, DbError>((calendar::all_changes(c)?, choice(c, default)?)))
         .await?;
     let views = Calendar::ALL
         .iter()
-        .zip(changes)
-        .map(|(cal, changes)| view_of(*cal, from, to, changes, &chosen))
+        .map(|cal| {
+            let own = changes.iter().filter(|c| c.calendar == *cal).cloned();
+            view_of(*cal, from, to, own.collect(), &chosen)
+        })
         .collect();
     Ok((chosen, views))
 }

@@ -122,7 +122,7 @@ pub async fn requests_page(
         if identity {
             // One unreadable row is marked, not the end of the download.
             use super::subject::{UNREADABLE, or_unreadable};
-            let open = |enc: &str, slot| svc.keys.open(enc, slot).map_err(WorkflowError::from);
+            let open = |enc: &str, slot| svc.keys.open(enc, slot);
             let email = if r.email_enc.is_empty() {
                 String::new()
             } else {

@@ -42,6 +42,9 @@ impl Scheduler {
     /// within `within` in all, and hands back the claims of jobs still running then.
     pub async fn stop(self, svc: &Services, within: std::time::Duration) {
         let deadline = tokio::time::Instant::now() + within;
+        // Before the pass under way is waited for, so it claims nothing it would then have
+        // to hand back.
+        tasks::stop_claiming();
         self.stop.notify_one();
         if tokio::time::timeout_at(deadline, self.handle)
             .await

@@ -16,7 +16,12 @@ use steward_domain::RequestKind;
 pub const UNREADABLE: &str = "(cannot be decrypted)";
 
 /// `r`'s value, or `fallback` with an error line naming what and which row.
-pub fn or_unreadable<T>(r: Result<T, WorkflowError>, fallback: T, what: &str, id: &str) -> T {
+pub fn or_unreadable<T, E: std::fmt::Display>(
+    r: Result<T, E>,
+    fallback: T,
+    what: &str,
+    id: &str,
+) -> T {
     r.unwrap_or_else(|e| {
         tracing::error!("{id}: its {what} cannot be read ({e}); shown as unreadable");
         fallback

@@ -178,7 +178,7 @@ pub fn build(
             &row.id,
         ),
         name: or_unreadable(
-            decrypt_opt(&row.name_enc, slots::request_name(&row.id)).map_err(Into::into),
+            decrypt_opt(&row.name_enc, slots::request_name(&row.id)),
             unreadable(),
             "name",
             &row.id,

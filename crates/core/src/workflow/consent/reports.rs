@@ -38,17 +38,16 @@ fn subject_of(svc: &Services, r: &ConsentRow) -> String {
     let Some(enc) = &r.subject_enc else {
         return String::new();
     };
-    svc.keys
-        .open(enc, steward_db::slots::consent_subject(&r.id))
-        .unwrap_or_else(|e| {
-            tracing::error!("consent record {}: its subject cannot be read ({e})", r.id);
-            crate::workflow::subject::UNREADABLE.to_string()
-        })
+    use crate::workflow::subject::{UNREADABLE, or_unreadable};
+    let subject = svc
+        .keys
+        .open(enc, steward_db::slots::consent_subject(&r.id));
+    or_unreadable(subject, UNREADABLE.to_string(), "subject", &r.id)
 }
 
-fn record_cells(svc: &Services, r: ConsentRow) -> Result<Vec<String>, WorkflowError> {
+fn record_cells(svc: &Services, r: ConsentRow) -> Vec<String> {
     let subject = subject_of(svc, &r);
-    Ok(vec![
+    vec![
         r.id,
         utc(&r.recorded_at),
         subject,
@@ -69,7 +68,7 @@ fn record_cells(svc: &Services, r: ConsentRow) -> Result<Vec<String>, WorkflowEr
         r.recorded_by.map(|u| u.to_string()).unwrap_or_default(),
         r.site_key_id.unwrap_or_default(),
         r.pseudonymised_at.as_ref().map(utc).unwrap_or_default(),
-    ])
+    ]
 }
 
 /// The consent export's keyset cursor: the last record's (recorded_at, id).
@@ -87,10 +86,7 @@ pub async fn records_page(
         .run(move |c| store::records_after(c, &filter, after.as_ref(), limit))
         .await?;
     let next = rows.last().map(|r| (r.recorded_at, r.id.clone()));
-    let cells = rows
-        .into_iter()
-        .map(|r| record_cells(svc, r))
-        .collect::<Result<_, _>>()?;
+    let cells = rows.into_iter().map(|r| record_cells(svc, r)).collect();
     Ok((cells, next))
 }
 

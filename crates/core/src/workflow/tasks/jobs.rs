@@ -41,11 +41,17 @@ fn running() -> std::sync::MutexGuard<'static, std::collections::BTreeSet<String
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// From now on no job is claimed (the process is shutting down); a pass under way claims
+/// nothing more either.
+pub fn stop_claiming() {
+    STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
 /// Stops claiming jobs, waits up to `within` for the running ones to end, then hands back
 /// the claims of those still running, so another process (or this one, restarted) takes
 /// them up at once instead of after the claim's ten minutes. Answers (finished, handed back).
 pub async fn drain(svc: &Services, within: std::time::Duration) -> (usize, usize) {
-    STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
+    stop_claiming();
     let at_start = running().len();
     let all = PARALLEL_JOBS as u32;
     // Every slot back means every job ended.

@@ -11,7 +11,7 @@ pub mod uploads;
 mod views;
 
 pub use fan_out::{fan_out, found_nothing_in, retime_open_tasks, unsettled};
-pub use jobs::{drain, run_due_jobs, spawn_due_jobs, verify_callback};
+pub use jobs::{drain, run_due_jobs, spawn_due_jobs, stop_claiming, verify_callback};
 pub use permits::may_see;
 pub use settle::{Settle, settle};
 pub use views::{QueueFilter, TaskPage, TaskSummary, TaskView, get, of_request, queue, summaries};

@@ -61,7 +61,7 @@ struct SubjectShown {
     corrections: Vec<steward_domain::correction::Correction>,
 }
 
-fn subject_of(svc: &Services, r: &RequestRow) -> Result<SubjectShown, WorkflowError> {
+fn subject_of(svc: &Services, r: &RequestRow) -> SubjectShown {
     use crate::workflow::subject::{SubjectText, UNREADABLE, or_unreadable};
     let text = or_unreadable(
         SubjectText::of(&svc.keys, r),
@@ -69,7 +69,7 @@ fn subject_of(svc: &Services, r: &RequestRow) -> Result<SubjectShown, WorkflowEr
         "text",
         &r.id,
     );
-    Ok(SubjectShown {
+    SubjectShown {
         email: or_unreadable(
             crate::workflow::retention::email_text(&svc.keys, &r.email_enc, &r.id),
             UNREADABLE.into(),
@@ -78,7 +78,7 @@ fn subject_of(svc: &Services, r: &RequestRow) -> Result<SubjectShown, WorkflowEr
         ),
         correction: text.correction_what.zip(text.correction_value),
         corrections: text.corrections,
-    })
+    }
 }
 
 fn task_view(
@@ -125,7 +125,7 @@ fn views_of(
     let mut out = Vec::with_capacity(rows.len());
     for (t, s, r) in rows {
         if !subjects.contains_key(&r.id) {
-            subjects.insert(r.id.clone(), subject_of(svc, &r)?);
+            subjects.insert(r.id.clone(), subject_of(svc, &r));
         }
         out.push(task_view(today, t, s, &r, &subjects[&r.id]));
     }
@@ -249,7 +249,7 @@ pub async fn of_request(svc: &Services, request_id: &str) -> Result<Vec<TaskView
         })
         .await?;
     let today = svc.today();
-    let subject = subject_of(svc, &r)?;
+    let subject = subject_of(svc, &r);
     Ok(rows
         .into_iter()
         .map(|(t, s)| task_view(today, t, s, &r, &subject))
