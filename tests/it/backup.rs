@@ -9,7 +9,7 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use tokio::sync::Mutex;
@@ -200,11 +200,14 @@ async fn a_backup_under_load_restores_every_request_acknowledged_before_it_began
     // Acknowledged requests, each with the moment its 201 arrived.
     let acked: Arc<Mutex<Vec<(String, Instant)>>> = Arc::default();
     let stop = Arc::new(AtomicBool::new(false));
+    // Requests the server did not acknowledge: none may be refused under the backup.
+    let refused = Arc::new(AtomicUsize::new(0));
     let mut writers = Vec::new();
     for w in 0..4 {
-        let (acked, stop, base, token) = (
+        let (acked, stop, refused, base, token) = (
             acked.clone(),
             stop.clone(),
+            refused.clone(),
             server.base.clone(),
             token.clone(),
         );
@@ -214,13 +217,22 @@ async fn a_backup_under_load_restores_every_request_acknowledged_before_it_began
             while !stop.load(Ordering::Relaxed) {
                 i += 1;
                 let email = format!("writer{w}.n{i}@example.org");
-                if let Some(id) = file(&b, &base, &token, &email).await {
-                    acked.lock().await.push((id, Instant::now()));
+                match file(&b, &base, &token, &email).await {
+                    Some(id) => acked.lock().await.push((id, Instant::now())),
+                    None => {
+                        refused.fetch_add(1, Ordering::Relaxed);
+                    }
                 }
             }
         }));
     }
+    let waiting = Instant::now();
     while acked.lock().await.len() < 40 {
+        assert!(
+            waiting.elapsed() < Duration::from_secs(60),
+            "the writers' requests are acknowledged ({} refused)",
+            refused.load(Ordering::Relaxed)
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let backup = root.join("steward.tar.age");
@@ -250,6 +262,11 @@ async fn a_backup_under_load_restores_every_request_acknowledged_before_it_began
     for w in writers {
         w.await.unwrap();
     }
+    assert_eq!(
+        refused.load(Ordering::Relaxed),
+        0,
+        "no request was refused while the backup ran"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     let said = ok(out, "backup --include-key");
     assert!(said.contains("the key inside"), "{said}");

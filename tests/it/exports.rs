@@ -775,7 +775,7 @@ async fn retention_purges_what_is_due_and_metrics_stay() {
 /// At most two exports per staff member at once (finding 10 of issue 30): a third answers
 /// 429 while two are running, and an export that has ended frees its place.
 #[tokio::test]
-async fn a_staff_member_runs_at_most_two_exports_at_once() {
+async fn a_third_export_is_refused_while_two_are_held_and_an_ended_one_frees_its_place() {
     let app = TestApp::spawn(backends()[0]).await;
     let email = "exporter@staff.example";
     let id = app

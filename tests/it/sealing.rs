@@ -134,8 +134,12 @@ async fn a_moved_consent_subject_leaves_the_export_whole() {
         "{csv}"
     );
     assert!(
-        csv.contains("cat@example.org"),
+        csv.contains("ben@example.org") && csv.contains("cat@example.org"),
         "the others are whole: {csv}"
+    );
+    assert!(
+        !csv.contains("ann@example.org"),
+        "the moved subject is never shown as another's: {csv}"
     );
 }
 
