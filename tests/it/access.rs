@@ -156,6 +156,17 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         "/console/consent/purposes/{key}/current.csv",
         Only(READERS),
     ),
+    (
+        "POST",
+        "/console/consent/purposes/{key}/services",
+        Only(WORKERS),
+    ),
+    (
+        "POST",
+        "/console/consent/purposes/{key}/services/{id}/remove",
+        Only(WORKERS),
+    ),
+    ("GET", "/console/consent/services.csv", Only(READERS)),
     ("GET", "/console/consent/site-keys", Only(READERS)),
     ("POST", "/console/consent/site-keys", Only(ADMINS)),
     (
@@ -166,9 +177,17 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("POST", "/api/v1/purposes", Only(WORKERS)),
     ("GET", "/api/v1/purposes", Only(READERS)),
     ("POST", "/api/v1/purposes/{key}/notices", Only(WORKERS)),
+    ("POST", "/api/v1/purposes/{key}/services", Only(WORKERS)),
+    (
+        "DELETE",
+        "/api/v1/purposes/{key}/services/{id}",
+        Only(WORKERS),
+    ),
+    ("GET", "/api/v1/exports/consent-services.csv", Only(READERS)),
     ("POST", "/api/v1/site-keys", Only(ADMINS)),
     ("GET", "/api/v1/exports/consent.csv", Only(READERS)),
     ("GET", "/api/v1/consent", Only(READERS)),
+    ("GET", "/api/v1/consent/{id}", Only(READERS)),
     ("OPTIONS", "/api/v1/consent", SiteCall(&[])),
     ("POST", "/api/v1/consent", SiteCall(WORKERS)),
     ("OPTIONS", "/api/v1/consent/banner", SiteCall(&[])),
@@ -269,6 +288,7 @@ async fn send(
         Verb::Get => b.get(url),
         Verb::Options => b.request(reqwest::Method::OPTIONS, url),
         Verb::Patch => b.patch(url).json(&serde_json::json!({})),
+        Verb::Delete => b.delete(url),
         Verb::Post if path.starts_with("/api/") => b.post(url).json(&serde_json::json!({})),
         // The upload form is multipart (a file and the token).
         Verb::Post if path.ends_with("/upload") => {

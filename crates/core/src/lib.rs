@@ -15,7 +15,8 @@ pub mod workflow;
 /// which cannot query), and the clock their timestamps are on.
 pub mod records {
     pub use steward_db::models::{
-        BreachRow, ConsentRow, CurrentRow, NoticeRow, PurposeRow, RequestRow, SiteKeyRow,
+        BreachRow, ConsentRow, CurrentRow, NoticeRow, PurposeRow, RequestRow, ServiceRow,
+        SiteKeyRow, StorageRow,
     };
     pub use steward_db::now;
 }

@@ -128,6 +128,28 @@ pub fn current_of(conn: &mut DbConn, subject_index: &str) -> Result<Vec<CurrentR
         .load(conn)?)
 }
 
+/// One record with the notice version it was given under (the notice is missing only if the
+/// database was edited by hand).
+pub fn record_with_notice(
+    conn: &mut DbConn,
+    id: &str,
+) -> Result<Option<(ConsentRow, Option<NoticeRow>)>, DbError> {
+    let Some(r) = consent_records::table
+        .find(id)
+        .select(ConsentRow::as_select())
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let n = notices::table
+        .find((W(&r.purpose_key), r.notice_version))
+        .select(NoticeRow::as_select())
+        .first(conn)
+        .optional()?;
+    Ok(Some((r, n)))
+}
+
 /// A subject's records, oldest first (ids are time-ordered, so they break ties in order).
 pub fn history_of(conn: &mut DbConn, subject_index: &str) -> Result<Vec<ConsentRow>, DbError> {
     Ok(consent_records::table

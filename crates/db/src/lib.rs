@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod checkpoints;
 pub mod conn;
 pub mod consent;
+pub mod consent_services;
 pub mod crypto;
 pub mod models;
 pub mod overview;

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use super::schema::*;
 use super::types::{Maybe, W};
+use steward_domain::consent::services::StorageKind;
 use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey, SubjectKind};
 use steward_domain::kinds::{AttachmentKind, VerificationMethod};
 use steward_domain::stores::{Art30, StoreKind, TaskStatus};
@@ -384,6 +385,32 @@ pub struct CurrentRow {
     pub status: ConsentStatus,
     pub notice_version: i32,
     pub recorded_at: NaiveDateTime,
+}
+
+/// A service behind a consent purpose (who receives the data).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = consent_services, treat_none_as_default_value = false)]
+pub struct ServiceRow {
+    pub id: String,
+    #[diesel(serialize_as = W<PurposeKey>)]
+    pub purpose_key: PurposeKey,
+    pub name: String,
+    pub provider: String,
+    pub privacy_url: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+/// A cookie or storage key a service keeps in the browser, in the order staff listed them.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = consent_service_storage)]
+pub struct StorageRow {
+    pub service_id: String,
+    pub position: i32,
+    pub name: String,
+    #[diesel(serialize_as = W<StorageKind>)]
+    pub kind: StorageKind,
+    pub lifetime: String,
+    pub third_party: bool,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]

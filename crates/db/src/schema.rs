@@ -424,6 +424,34 @@ diesel::table! {
     use diesel::sql_types::*;
     use crate::types::Word;
 
+    consent_services (id) {
+        id -> Text,
+        purpose_key -> Word,
+        name -> Text,
+        provider -> Text,
+        privacy_url -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::types::Word;
+
+    consent_service_storage (service_id, position) {
+        service_id -> Text,
+        position -> Integer,
+        name -> Text,
+        kind -> Word,
+        lifetime -> Text,
+        third_party -> Bool,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::types::Word;
+
     site_keys (id) {
         id -> Text,
         name -> Text,
@@ -468,6 +496,8 @@ diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(notices -> purposes (purpose_key));
 diesel::joinable!(consent_records -> purposes (purpose_key));
 diesel::joinable!(consent_current -> purposes (purpose_key));
+diesel::joinable!(consent_services -> purposes (purpose_key));
+diesel::joinable!(consent_service_storage -> consent_services (service_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     attachments,
@@ -495,6 +525,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     notices,
     consent_records,
     consent_current,
+    consent_services,
+    consent_service_storage,
     site_keys,
     preference_links,
     preference_sessions,

@@ -23,6 +23,7 @@ use crate::conn::MultiBackend;
 #[diesel(postgres_type(oid = 25, array_oid = 1009))]
 #[diesel(sqlite_type(name = "Text"))]
 pub struct Word;
+use steward_domain::consent::services::StorageKind;
 use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey, SubjectKind};
 use steward_domain::holidays::{Calendar, DayChange};
 use steward_domain::kinds::{AttachmentKind, VerificationMethod};
@@ -122,6 +123,7 @@ text_column! {
     VerificationMethod => |v: &VerificationMethod| v.as_str(), word::<VerificationMethod>;
     AttachmentKind => |v: &AttachmentKind| v.as_str(), word::<AttachmentKind>;
     SubjectKind => |v: &SubjectKind| v.as_str(), word::<SubjectKind>;
+    StorageKind => |v: &StorageKind| v.as_str(), word::<StorageKind>;
     TimelineAction => |v: &TimelineAction| v.as_str(), word::<TimelineAction>;
 }
 

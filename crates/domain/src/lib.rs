@@ -15,6 +15,7 @@ pub mod lifecycle;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod overview;
+pub mod region;
 pub mod reports;
 pub mod roles;
 pub mod search;

@@ -5,8 +5,10 @@
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type};
 
-use crate::consent::{ConsentMethod, ConsentStatus, PurposeKey};
+use crate::consent::services::StorageKind;
+use crate::consent::{ConsentMethod, ConsentStatus, PurposeKey, SubjectKind};
 use crate::correction::CorrectionCategory;
+use crate::region::{ConsentModel, Region};
 use crate::stores::{StoreKind, TaskStatus};
 use crate::{
     Channel, DenialReason, EmailAddress, Jurisdiction, PublicId, RequestId, RequestKind, Status,
@@ -58,6 +60,10 @@ described! {
     UserId => text(None, None);
     EmailAddress => text(Some(KnownFormat::Email), None);
     PurposeKey => text(None, Some(PurposeKey::PATTERN));
+    SubjectKind => words(SubjectKind::WORDS.iter().copied());
+    StorageKind => words(StorageKind::WORDS.iter().copied());
+    ConsentModel => words(ConsentModel::WORDS.iter().copied());
+    Region => text(None, Some(Region::PATTERN));
 }
 
 #[cfg(test)]

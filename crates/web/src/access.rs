@@ -15,6 +15,7 @@ pub enum Verb {
     /// CORS pre-flight of the public consent API.
     Options,
     Patch,
+    Delete,
 }
 
 impl Verb {
@@ -24,6 +25,7 @@ impl Verb {
             Verb::Post => "POST",
             Verb::Options => "OPTIONS",
             Verb::Patch => "PATCH",
+            Verb::Delete => "DELETE",
         }
     }
 
@@ -35,6 +37,7 @@ impl Verb {
             Verb::Post => guard::Any(guard::Post()),
             Verb::Options => guard::Any(guard::Options()),
             Verb::Patch => guard::Any(guard::Patch()),
+            Verb::Delete => guard::Any(guard::Delete()),
         }
     }
 
@@ -44,6 +47,7 @@ impl Verb {
             actix_web::http::Method::POST => Some(Verb::Post),
             actix_web::http::Method::OPTIONS => Some(Verb::Options),
             actix_web::http::Method::PATCH => Some(Verb::Patch),
+            actix_web::http::Method::DELETE => Some(Verb::Delete),
             _ => None,
         }
     }

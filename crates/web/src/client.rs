@@ -19,3 +19,18 @@ pub fn client_ip(req: &HttpRequest) -> Option<IpAddr> {
         .filter_map(|v| v.to_str().ok());
     Some(trusted.client(peer, forwarded))
 }
+
+/// Where the visitor is, as a trusted proxy or CDN says in `STEWARD_REGION_HEADER` (and
+/// `STEWARD_SUBREGION_HEADER`); from anyone else the header is ignored. A value that is not
+/// a region (a CDN's `XX` for unknown is one, and finds no rule) counts as none.
+pub fn proxy_region(req: &HttpRequest) -> Option<steward_domain::region::Region> {
+    let svc = req.app_data::<actix_web::web::Data<Services>>()?;
+    let settings = &svc.config.consent;
+    let name = settings.region_header.as_deref()?;
+    if !svc.config.trusted_proxies.trusts(req.peer_addr()?.ip()) {
+        return None;
+    }
+    let read = |n: &str| req.headers().get(n).and_then(|v| v.to_str().ok());
+    let sub = settings.subregion_header.as_deref().and_then(read);
+    steward_domain::region::Region::of_parts(read(name)?.trim(), sub).ok()
+}

@@ -316,3 +316,18 @@ pub fn breaches_stream(svc: &Services) -> HttpResponse {
         }
     })
 }
+
+/// Every purpose's services and what they keep in the browser, as CSV (audited).
+pub async fn services_download(
+    svc: &Services,
+    staff: &Staff,
+) -> Result<HttpResponse, WorkflowError> {
+    let body = steward_core::workflow::consent::services::csv(svc, staff.actor()).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            export::attachment("consent-services.csv"),
+        ))
+        .body(body))
+}

@@ -60,7 +60,7 @@ macro_rules! routes {
 use super::{api, console, portal};
 use Access::{Public, SecondFactor, SignedIn, SiteKey, Staff as Needs, StoreCallback};
 use Permission::*;
-use Verb::{Get as GET, Options as OPTIONS, Patch as PATCH, Post as POST};
+use Verb::{Delete as DELETE, Get as GET, Options as OPTIONS, Patch as PATCH, Post as POST};
 
 routes! {
     // Public portal.
@@ -161,6 +161,11 @@ routes! {
     POST "/console/consent/purposes/{key}", Needs(ManageConsent) => console::consent::publish;
     GET "/console/consent/purposes/{key}/current.csv", Needs(ReadAudit)
         => console::consent::current_csv;
+    POST "/console/consent/purposes/{key}/services", Needs(ManageConsent)
+        => console::consent_services::add;
+    POST "/console/consent/purposes/{key}/services/{id}/remove", Needs(ManageConsent)
+        => console::consent_services::remove;
+    GET "/console/consent/services.csv", Needs(ReadAudit) => console::consent_services::csv;
     GET "/console/consent/site-keys", Needs(ReadAudit) => console::consent::site_keys_list;
     POST "/console/consent/site-keys", Needs(ManageUsers) => console::consent::site_key_create;
     POST "/console/consent/site-keys/{id}/revoke", Needs(ManageUsers)
@@ -196,14 +201,19 @@ routes! {
     POST "/api/v1/purposes", Needs(ManageConsent) => api::consent::create_purpose;
     GET "/api/v1/purposes", Needs(ReadAudit) => api::consent::purposes;
     POST "/api/v1/purposes/{key}/notices", Needs(ManageConsent) => api::consent::publish;
+    POST "/api/v1/purposes/{key}/services", Needs(ManageConsent) => api::consent_services::add;
+    DELETE "/api/v1/purposes/{key}/services/{id}", Needs(ManageConsent)
+        => api::consent_services::remove;
     POST "/api/v1/site-keys", Needs(ManageUsers) => api::consent::create_site_key;
     GET "/api/v1/exports/consent.csv", Needs(ReadAudit) => api::consent::records_csv;
+    GET "/api/v1/exports/consent-services.csv", Needs(ReadAudit) => api::consent_services::csv;
     OPTIONS "/api/v1/consent", SiteKey(None), limit Consent => api::consent::preflight;
     POST "/api/v1/consent", SiteKey(Some(ManageConsent)), limit Consent => api::consent::record;
     GET "/api/v1/consent", Needs(ReadAudit) => api::consent::subject;
     OPTIONS "/api/v1/consent/banner", SiteKey(None), limit Consent => api::consent::preflight;
-    GET "/api/v1/consent/banner", SiteKey(None), limit Consent => api::consent::banner;
-    POST "/api/v1/consent/banner", SiteKey(None), limit Consent => api::consent::banner_write;
+    GET "/api/v1/consent/banner", SiteKey(None), limit Consent => api::banner::read;
+    POST "/api/v1/consent/banner", SiteKey(None), limit Consent => api::banner::write;
+    GET "/api/v1/consent/{id}", Needs(ReadAudit) => api::consent::record_by_id;
     POST "/api/v1/calendars/{key}/days", Needs(ManageUsers) => api::calendars::change;
 }
 

@@ -1,48 +1,79 @@
 /*
  * Steward consent banner: static/consent.js
  *
- * Hand-written, plain ES2017, no dependencies, no build step. A shop embeds it:
+ * Hand-written, plain ES2017, no dependencies, no build step. A shop embeds it
+ * in <head>, before any tag it gates or informs (Google's included), without
+ * defer or async, so Consent Mode defaults are set before any tag runs:
  *
- *   <script src="https://steward.example/static/consent.js" data-site-key="sk_…" defer
- *           data-consent-mode="analytics:analytics_storage;marketing:ad_storage,ad_user_data"></script>
+ *   <script src="https://steward.example/static/consent.js" data-site-key="sk_…"
+ *           data-consent-mode="analytics:analytics_storage;marketing:ad_storage,ad_user_data,ad_personalization"></script>
  *
  * Attributes
  *   data-site-key      (required) the shop's site key, sent as X-Steward-Site-Key.
- *   data-steward-url   (optional) Steward's base URL. Wins over the default,
- *                      which is the origin of this script's own src.
+ *   data-steward-url   (optional) Steward's base URL; default: this script's origin.
+ *   data-region        (optional) where the visitor is, as ISO 3166 ("DE", "US-CA"),
+ *                      when the shop knows; else a trusted proxy's header, else the
+ *                      region Steward is set to. EU and UK visitors are asked first;
+ *                      California's get a notice and "Do Not Sell or Share".
  *   data-consent-mode  (optional) Google Consent Mode v2: "purpose:type,type;…".
- *                      When window.gtag is a function, every mapped type is sent
- *                      as gtag('consent', 'update', {type: 'granted'|'denied'})
- *                      once choices are known and after every change. A type
- *                      mapped from several purposes is granted only when all are.
+ *                      At once, gtag('consent','default') denies ad_storage,
+ *                      ad_user_data, ad_personalization, analytics_storage and every
+ *                      mapped type (wait_for_update 500 ms); once choices are known
+ *                      and after each change, gtag('consent','update') sends exactly
+ *                      the mapped types. A type mapped from several purposes is
+ *                      granted only when all are.
+ *   data-consent-default-granted (optional) Google region codes ("US-CA US-VA")
+ *                      whose default is granted (opt-out regions), sent as a
+ *                      region-specific default.
+ *   data-uet-consent   (optional) purposes that grant Microsoft UET's ad_storage
+ *                      ("marketing"); its default is denied.
+ *   data-policy-url    (optional) the privacy policy the banner links to; default:
+ *                      the one Steward is set to.
  *
- * Gated scripts: write them as
- *   <script type="text/plain" data-steward-purpose="analytics" src="…"></script>
- * The browser ignores text/plain, so nothing runs until this file swaps in a
- * real <script>, and only for a purpose the visitor granted (or a necessary
- * one). If Steward cannot be reached, none run: failing closed is the point.
+ * Gated scripts: <script type="text/plain" data-steward-purpose="analytics" src="…">.
+ * Gated embeds: <iframe data-steward-purpose="marketing" data-src="…"
+ *   data-steward-label="Load video" data-steward-service="YouTube"> (also img,
+ *   video, audio, embed; data-srcset too). Until the purpose is granted they load
+ *   nothing, and an iframe, video, audio or embed shows a placeholder whose button
+ *   grants that purpose in place. If Steward cannot be reached, nothing runs.
  *
- * The shop's CSP must allow Steward's origin in script-src, style-src
- * (consent.css) and connect-src (the API). Nothing here uses inline script,
- * inline style or innerHTML, so no 'unsafe-inline' is needed.
+ * Withdrawing a purpose deletes the first-party cookies and storage keys its
+ * services list, and names the third-party ones only the browser can remove.
  *
- * Page API: window.Steward.open() reopens the banner; window.Steward.choices()
- * returns {purpose: 'granted'|'withdrawn'|null}. Each change also fires a
- * "steward:choices" event on document with the same object as detail.
+ * The shop's CSP must allow Steward's origin in script-src, style-src and
+ * connect-src. Nothing here uses inline script, inline style or innerHTML.
+ *
+ * Page API: window.Steward.open() reopens the banner (as does any element with
+ * data-steward-open); window.Steward.choices() returns
+ * {purpose: 'granted'|'withdrawn'|null}. Each change fires "steward:choices".
  */
 (() => {
   'use strict';
   if (window.Steward) return; // Included twice: the first copy owns the page.
 
-  const BANNER_VERSION = '1';
+  const BANNER_VERSION = '2';
+  const CSS_PATH = '/static/consent.css'; // Served with its content hash written in.
+  const DNS_TEXT = 'Do Not Sell or Share My Personal Information'; // Cal. Civ. Code §1798.135.
   const GPC_TEXT = "Off: your browser's Global Privacy Control signal was honoured";
+  const GOOGLE_TYPES = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage'];
 
   // currentScript is only set while this top level runs; capture it now.
   const me = document.currentScript || document.querySelector('script[data-site-key]');
   const attr = (name) => (me && me.getAttribute(name)) || '';
+  const words = (name) => attr(name).split(/[\s,]+/).filter(Boolean);
   const siteKey = attr('data-site-key');
   const base = (attr('data-steward-url') || (me && me.src ? new URL(me.src).origin : ''))
     .replace(/\/+$/, '');
+  const regionHint = attr('data-region').trim();
+
+  let warned = false;
+  const warn = (what, err) => {
+    if (warned) return; // Once per page: a broken Steward must not flood the console.
+    warned = true;
+    console.warn(`Steward consent: ${what}`, err || '');
+  };
+
+  /* Consent Mode defaults: now, before any tag ------------------------------ */
 
   // "analytics:analytics_storage;marketing:ad_storage,ad_user_data" → {analytics: [...], ...}
   const consentMode = {};
@@ -52,33 +83,57 @@
       consentMode[key.trim()] = types.split(',').map((t) => t.trim()).filter(Boolean);
     }
   }
+  const uetPurposes = words('data-uet-consent');
 
-  // State, replaced wholesale by every server answer.
-  let purposes = []; // [{key, name, description, notice_version, notice_text, sale_or_sharing, necessary}]
-  // A Map, not an object: a purpose keyed `constructor` or `toString` must not find
-  // Object.prototype's member and count as answered.
+  // Google's own stub: gtag.js reads Arguments objects from dataLayer, never arrays.
+  function gtag() {
+    if (typeof window.gtag === 'function' && window.gtag !== gtag) window.gtag.apply(window, arguments);
+    else (window.dataLayer = window.dataLayer || []).push(arguments);
+  }
+  if (Object.keys(consentMode).length) {
+    if (me && (me.defer || me.async)) {
+      warn('load consent.js without defer or async, before your Google tag, so Consent Mode defaults come first');
+    }
+    const types = new Set(GOOGLE_TYPES);
+    Object.values(consentMode).forEach((ts) => ts.forEach((t) => types.add(t)));
+    const all = (value) => {
+      const out = {};
+      types.forEach((t) => { out[t] = value; });
+      return out;
+    };
+    gtag('consent', 'default', Object.assign(all('denied'), { wait_for_update: 500 }));
+    const granted = words('data-consent-default-granted');
+    if (granted.length) {
+      gtag('consent', 'default', Object.assign(all('granted'), { region: granted, wait_for_update: 500 }));
+    }
+  }
+  if (uetPurposes.length) {
+    window.uetq = window.uetq || [];
+    window.uetq.push('consent', 'default', { ad_storage: 'denied' });
+  }
+
+  /* State, replaced wholesale by every server answer ------------------------ */
+
+  let purposes = []; // [{key, name, description, notice_version, notice_text, sale_or_sharing, necessary, services}]
+  // A Map, not an object: a purpose keyed `constructor` must not find Object.prototype's.
   let recorded = new Map(); // purpose key → {status, notice_version}
   let gpc = navigator.globalPrivacyControl === true;
-
-  let warned = false;
-  const warn = (what, err) => {
-    if (warned) return; // Once per page: a broken Steward must not flood the console.
-    warned = true;
-    console.warn(`Steward consent: ${what}`, err);
-  };
+  let optOutModel = false; // California and similar: on until the visitor opts out.
+  let receipt = null; // {id, recorded_at}
+  let links = {};
+  let loadedOnce = false;
 
   /* Visitor id ------------------------------------------------------------ */
 
   // An opaque random id in a first-party cookie, so the visitor's choices can
-  // be found again. It identifies a browser, never a person (no email). Only
-  // written when new: the fixed one-year life means we ask again after a year.
-  // The cookie is strictly necessary for recording consent, so it needs none.
+  // be found again. It identifies a browser, never a person (no email). The
+  // cookie is strictly necessary for recording consent, so it needs none.
   function visitorId() {
     const found = document.cookie.match(/(?:^|;\s*)steward_visitor=([0-9a-f]{32})(?:;|$)/);
     if (found) return found[1];
     const bytes = crypto.getRandomValues(new Uint8Array(16));
     const id = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-    document.cookie = `steward_visitor=${id}; path=/; max-age=31536000; SameSite=Lax` +
+    document.cookie = `steward_visitor=${id}; path=/; max-age=34214400; SameSite=Lax` +
       (location.protocol === 'https:' ? '; Secure' : '');
     return id;
   }
@@ -89,10 +144,14 @@
   // GET reads the visitor's state, POST records choices; both answer with the
   // same shape, which replaces our state. No cookies cross to Steward.
   async function call(method, body) {
-    const url = `${base}/api/v1/consent/banner` +
-      (method === 'GET' ? `?visitor=${encodeURIComponent(visitor)}` : '');
+    const query = new URLSearchParams({ visitor });
+    if (regionHint) query.set('region', regionHint);
+    const url = `${base}/api/v1/consent/banner` + (method === 'GET' ? `?${query}` : '');
     const headers = { 'X-Steward-Site-Key': siteKey, Accept: 'application/json' };
-    if (body) headers['Content-Type'] = 'application/json';
+    if (body) {
+      headers['Content-Type'] = 'application/json';
+      if (regionHint) body.region = regionHint;
+    }
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), 15000); // Never hang on a dead server.
     try {
@@ -111,6 +170,10 @@
       purposes = data.purposes;
       recorded = new Map(data.choices.map((c) => [c.purpose, c]));
       gpc = navigator.globalPrivacyControl === true || !!(data.gpc && data.gpc.honoured);
+      optOutModel = !!(data.regime && data.regime.model === 'opt_out');
+      receipt = data.receipt || null;
+      links = data.links || {};
+      loadedOnce = true;
     } finally {
       clearTimeout(timer);
     }
@@ -121,19 +184,20 @@
   // Under GPC, a sale/sharing purpose is off and not ours to ask about.
   const gpcOff = (p) => !!p.sale_or_sharing && gpc;
 
-  // What is in effect for a purpose. A grant given under an older notice does
-  // not cover the new one, so it counts as no answer until asked again.
+  // What is in effect for a purpose. Opt-in: a grant given under an older
+  // notice does not cover the new one, so it counts as no answer until asked
+  // again. Opt-out: on until the visitor (or the GPC signal) opts out.
   function status(p) {
     if (p.necessary) return 'granted';
     if (gpcOff(p)) return 'withdrawn';
     const c = recorded.get(p.key);
-    if (!c) return null;
-    if (c.status === 'withdrawn') return 'withdrawn';
-    return c.status === 'granted' && c.notice_version >= p.notice_version ? 'granted' : null;
+    if (c && c.status === 'withdrawn') return 'withdrawn';
+    if (c && c.status === 'granted' && (optOutModel || c.notice_version >= p.notice_version)) return 'granted';
+    return optOutModel ? 'granted' : null;
   }
 
-  // Ask when a purpose was never answered, or answered under an older notice.
-  const mustAsk = () => purposes.some((p) => {
+  // Opt-in: ask when a purpose was never answered, or answered under an older notice.
+  const mustAsk = () => !optOutModel && purposes.some((p) => {
     const c = recorded.get(p.key);
     return !p.necessary && !gpcOff(p) && (!c || c.notice_version < p.notice_version);
   });
@@ -152,9 +216,8 @@
   // two quick changes cannot start the same script twice. A withdrawal only
   // takes effect on the next page load: code that already ran cannot be un-run.
   let queue = Promise.resolve();
-  function runGated() {
+  function runGated(granted) {
     queue = queue.then(async () => {
-      const granted = new Set(purposes.filter((p) => status(p) === 'granted').map((p) => p.key));
       for (const old of document.querySelectorAll('script[type="text/plain"][data-steward-purpose]')) {
         const purpose = old.getAttribute('data-steward-purpose');
         if (!granted.has(purpose) || !old.parentNode) continue;
@@ -173,23 +236,123 @@
     });
   }
 
-  function tellGoogle() {
-    if (typeof window.gtag !== 'function') return;
-    const update = {};
-    for (const key of Object.keys(consentMode)) {
-      const p = purposes.find((x) => x.key === key);
-      const on = !!p && status(p) === 'granted';
-      for (const type of consentMode[key]) {
-        update[type] = on && update[type] !== 'denied' ? 'granted' : 'denied';
+  /* Embeds: iframes, images, media ----------------------------------------- */
+
+  const EMBEDS = ['iframe', 'img', 'video', 'audio', 'embed']
+    .map((t) => `${t}[data-steward-purpose]:not([data-steward-loaded])`).join(',');
+
+  function loadEmbed(e) {
+    e.setAttribute('data-steward-loaded', '');
+    for (const x of [e, ...e.querySelectorAll('source[data-src]')]) {
+      if (x.dataset.srcset) x.srcset = x.dataset.srcset;
+      if (x.dataset.src) x.src = x.dataset.src;
+    }
+    if (e.load && e.querySelector('source')) e.load();
+    if (hasPlaceholder(e)) e.previousElementSibling.remove();
+    e.hidden = false;
+  }
+
+  // A placeholder that says what loading shares, and whom with, and can grant it.
+  function placeholder(e, i) {
+    const key = e.getAttribute('data-steward-purpose');
+    const p = purposes.find((x) => x.key === key);
+    const service = e.getAttribute('data-steward-service') ||
+      (p && p.services && p.services[0] && p.services[0].name) || 'another company';
+    const id = `steward-ph${i}`;
+    const box = el('div', { class: 'steward-placeholder', role: 'group', 'aria-labelledby': `${id}-t` },
+      el('p', { class: 'steward-text', id: `${id}-t` },
+        `This content is from ${service}. Loading it shares data with ${service}` +
+        (p ? ` (${p.name}).` : '.')),
+      el('button', { type: 'button', class: 'steward-button', 'aria-describedby': `${id}-t`,
+        onclick: () => grant(key) }, e.getAttribute('data-steward-label') || 'Load content'));
+    e.hidden = true;
+    e.before(box);
+  }
+
+  const hasPlaceholder = (e) => !!e.previousElementSibling &&
+    e.previousElementSibling.classList.contains('steward-placeholder');
+
+  function gateEmbeds(granted) {
+    let i = 0;
+    for (const e of document.querySelectorAll(EMBEDS)) {
+      if (granted.has(e.getAttribute('data-steward-purpose'))) loadEmbed(e);
+      else if (e.tagName !== 'IMG' && !hasPlaceholder(e)) placeholder(e, i++);
+    }
+  }
+
+  /* Cookies and storage of withdrawn purposes ------------------------------- */
+
+  const matches = (pattern, name) =>
+    pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+
+  // A cookie goes only when named with the domain and path it was set with: try
+  // this host, each parent domain, and the root and current paths.
+  function expireCookie(name) {
+    const parts = location.hostname.split('.');
+    const domains = [''];
+    for (let i = 0; i < parts.length - 1; i++) domains.push(`; domain=.${parts.slice(i).join('.')}`);
+    for (const d of domains) {
+      for (const path of new Set(['/', location.pathname])) {
+        document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=${path}${d}`;
       }
     }
-    if (Object.keys(update).length) window.gtag('consent', 'update', update);
+  }
+
+  function forget(item) {
+    if (item.kind === 'cookie') {
+      document.cookie.split(';').map((c) => c.split('=')[0].trim())
+        .filter((n) => n && matches(item.name, n)).forEach(expireCookie);
+      return;
+    }
+    try {
+      const store = item.kind === 'local_storage' ? localStorage : sessionStorage;
+      Object.keys(store).filter((k) => matches(item.name, k)).forEach((k) => store.removeItem(k));
+    } catch (e) { /* Storage blocked: nothing of ours to clear. */ }
+  }
+
+  // Clears what withdrawn purposes' services keep; returns what only the browser can clear.
+  function clearWithdrawn() {
+    const cannot = [];
+    for (const p of purposes) {
+      if (status(p) !== 'withdrawn') continue;
+      for (const s of p.services || []) {
+        for (const item of s.storage || []) {
+          if (item.third_party) cannot.push(`${item.name} (${s.provider})`);
+          else forget(item);
+        }
+      }
+    }
+    return cannot;
+  }
+
+  /* Telling tags ------------------------------------------------------------ */
+
+  function tellTags() {
+    const on = (key) => {
+      const p = purposes.find((x) => x.key === key);
+      return !!p && status(p) === 'granted';
+    };
+    const update = {};
+    for (const key of Object.keys(consentMode)) {
+      for (const type of consentMode[key]) {
+        update[type] = on(key) && update[type] !== 'denied' ? 'granted' : 'denied';
+      }
+    }
+    if (Object.keys(update).length) gtag('consent', 'update', update);
+    if (uetPurposes.length) {
+      window.uetq = window.uetq || [];
+      window.uetq.push('consent', 'update', { ad_storage: uetPurposes.every(on) ? 'granted' : 'denied' });
+    }
   }
 
   function apply() {
-    tellGoogle();
-    runGated();
+    const granted = new Set(purposes.filter((p) => status(p) === 'granted').map((p) => p.key));
+    tellTags();
+    runGated(granted);
+    gateEmbeds(granted);
+    const cannot = clearWithdrawn();
     document.dispatchEvent(new CustomEvent('steward:choices', { detail: choices() }));
+    return cannot;
   }
 
   /* DOM ------------------------------------------------------------------- */
@@ -208,13 +371,27 @@
   }
 
   let banner = null; // The open <section>, or null.
-  let reopen = null; // The "Privacy choices" button.
+  let reopen = null; // The "Privacy choices" (or "Do Not Sell or Share") button.
   let live = null;   // Polite status for screen readers.
+  let note = null;   // The last save's receipt, shown until closed.
   let saving = false;
 
   function say(text) {
+    if (!live) return;
     live.textContent = '';
     setTimeout(() => { live.textContent = text; }, 50); // Re-announce repeated text.
+  }
+
+  const day = (iso) => new Date(iso).toLocaleDateString(document.documentElement.lang || undefined,
+    { year: 'numeric', month: 'long', day: 'numeric' });
+
+  function services(p) {
+    if (!p.services || !p.services.length) return null;
+    return el('ul', { class: 'steward-services' }, ...p.services.map((s) => el('li', {},
+      s.privacy_url ? el('a', { href: s.privacy_url, class: 'steward-link', rel: 'noopener' }, s.name) : s.name,
+      ` (${s.provider})`,
+      s.storage && s.storage.length ? el('span', { class: 'steward-storage' },
+        `: ${s.storage.map((i) => `${i.name}, ${i.lifetime}`).join('; ')}`) : null)));
   }
 
   function purposeItem(p, i) {
@@ -222,7 +399,7 @@
     const off = gpcOff(p);
     const box = el('input', {
       type: 'checkbox', id, class: 'steward-checkbox',
-      checked: p.necessary || status(p) === 'granted', // Nothing ticked for a first visit.
+      checked: p.necessary || status(p) === 'granted', // Opt-in: nothing ticked for a first visit.
       disabled: p.necessary || off,
       'aria-describedby': p.description ? `${id}-d` : null,
     });
@@ -234,16 +411,79 @@
           (p.necessary || off) && el('span', { class: 'steward-fixed' }, p.necessary ? 'Always on' : GPC_TEXT))),
       p.description && el('p', { class: 'steward-desc', id: `${id}-d` }, p.description),
       el('details', { class: 'steward-details' },
-        el('summary', { class: 'steward-summary' }, 'Read the notice',
+        el('summary', { class: 'steward-summary' }, 'Read the notice and who receives the data',
           el('span', { class: 'steward-vh' }, ` for ${p.name}`)),
+        services(p),
         // Shown as text; CSS white-space: pre-wrap keeps its line breaks.
         el('div', { class: 'steward-notice' }, p.notice_text || '')));
     return { li, box, p };
   }
 
-  function open() {
+  function linkRow() {
+    const policy = attr('data-policy-url') || links.policy;
+    return el('p', { class: 'steward-links' },
+      policy && el('a', { href: policy, class: 'steward-link' }, 'Privacy policy'),
+      links.preferences && el('a', { href: links.preferences, class: 'steward-link' },
+        'Manage choices by email'),
+      receipt && el('span', { class: 'steward-receipt' },
+        `Your choices of ${day(receipt.recorded_at)}, receipt ${receipt.id}`));
+  }
+
+  async function save(pick, only) {
+    if (saving) return false;
+    saving = true;
+    try {
+      await call('POST', {
+        visitor,
+        choices: (only || optional()).map((p) => ({
+          purpose: p.key,
+          status: !gpcOff(p) && pick(p) ? 'granted' : 'withdrawn',
+          notice_version: p.notice_version, // The notice the visitor was shown.
+        })),
+        page_url: location.href,
+        banner_version: BANNER_VERSION,
+      });
+    } catch (err) {
+      warn('could not save choices; nothing changed', err);
+      return false;
+    } finally {
+      saving = false;
+    }
+    const cannot = apply();
+    showReceipt(cannot);
+    return true;
+  }
+
+  // A placeholder's button: this purpose only; the visitor's other choices stay.
+  async function grant(key) {
+    const p = purposes.find((x) => x.key === key);
+    if (!p || !(await save(() => true, [p]))) {
+      say('Your choice could not be saved. Please try again.');
+      return;
+    }
+    if (banner && !mustAsk()) close(false);
+  }
+
+  function showReceipt(cannot) {
+    if (note) note.remove();
+    const lines = [receipt ? `Your choices were saved on ${day(receipt.recorded_at)}. Receipt: ${receipt.id}.`
+      : 'Your choices were saved.'];
+    if (cannot.length) {
+      lines.push(`Cookies set by other companies on their own sites can only be removed in your browser's settings: ${cannot.join(', ')}.`);
+    }
+    note = el('section', { class: 'steward-saved', role: 'region', 'aria-labelledby': 'steward-saved-t' },
+      el('div', { class: 'steward-head' },
+        el('h2', { class: 'steward-title', id: 'steward-saved-t' }, 'Choices saved'),
+        el('button', { type: 'button', class: 'steward-close', onclick: () => { note.remove(); note = null; } }, 'Close')),
+      ...lines.map((l) => el('p', { class: 'steward-text' }, l)));
+    document.body.append(note);
+    say(lines.join(' '));
+  }
+
+  function open(focusPanel) {
     if (!live || !optional().length) return;
     close(false);
+    if (note) { note.remove(); note = null; }
     // A visitor with every answer on record may leave without changing anything.
     const dismissible = !mustAsk();
     const items = purposes.map(purposeItem);
@@ -251,10 +491,10 @@
 
     const panel = el('div', { class: 'steward-panel', id: 'steward-panel', hidden: true },
       el('ul', { class: 'steward-purposes' }, ...items.map((x) => x.li)),
-      el('div', { class: 'steward-actions' },
-        button('Save my choices', () => save((p) => items.find((x) => x.p === p).box.checked))));
+      el('div', { class: 'steward-actions steward-sticky' },
+        button('Save my choices', () => submit((p) => items.find((x) => x.p === p).box.checked))));
 
-    const choose = button('Choose', () => expand(panel.hidden));
+    const choose = button(optOutModel ? 'Choose by purpose' : 'Choose', () => expand(panel.hidden));
     choose.setAttribute('aria-expanded', 'false');
     choose.setAttribute('aria-controls', 'steward-panel');
 
@@ -263,37 +503,32 @@
       choose.setAttribute('aria-expanded', String(on));
     }
 
-    async function save(pick) {
-      if (saving) return;
-      saving = true;
+    async function submit(pick) {
       error.hidden = true;
-      try {
-        await call('POST', {
-          visitor,
-          choices: optional().map((p) => ({
-            purpose: p.key,
-            status: !gpcOff(p) && pick(p) ? 'granted' : 'withdrawn',
-            notice_version: p.notice_version, // The notice the visitor was shown.
-          })),
-          page_url: location.href,
-          banner_version: BANNER_VERSION,
-        });
-      } catch (err) {
-        warn('could not save choices; nothing changed', err);
-        error.textContent = 'Your choices could not be saved. Please try again.';
-        error.hidden = false;
-        say(error.textContent);
+      if (await save(pick)) {
+        close(true);
+        if (optOutModel) remember();
         return;
-      } finally {
-        saving = false;
       }
-      close(true);
-      say('Your choices were saved.');
-      apply();
+      error.textContent = 'Your choices could not be saved. Please try again.';
+      error.hidden = false;
+      say(error.textContent);
     }
 
     const heading = el('h2', { class: 'steward-title', id: 'steward-title', tabindex: '-1' },
-      'Your privacy choices');
+      optOutModel ? 'Notice at collection' : 'Your privacy choices');
+
+    // Opt-in: three equal buttons, rejecting exactly as easy as accepting.
+    // Opt-out: the statutory link's words, and a way to choose purpose by purpose.
+    const actions = optOutModel
+      ? [button(DNS_TEXT, () => submit((p) => !p.sale_or_sharing && status(p) === 'granted')), choose]
+      : [button('Accept all', () => submit(() => true)), button('Reject all', () => submit(() => false)), choose];
+    const text = optOutModel
+      ? 'This site collects personal information, such as the pages you visit and the device you use, ' +
+        'for the purposes below. Some of them may be a sale or sharing of personal information; ' +
+        'you can opt out at any time.'
+      : 'We ask before using your information for anything this site does not need to work. ' +
+        'You can change your mind at any time with the “Privacy choices” button.';
 
     // A region, not a modal: the page stays usable while the banner is open.
     banner = el('section', {
@@ -307,22 +542,30 @@
       },
     },
       el('div', { class: 'steward-head' }, heading,
-        dismissible && el('button', { type: 'button', class: 'steward-close', onclick: () => close(true) }, 'Close')),
-      el('p', { class: 'steward-text' },
-        'We ask before using your information for anything this site does not need to work. ' +
-        'You can change your mind at any time with the “Privacy choices” button.'),
-      // Three equal buttons: rejecting is exactly as easy as accepting.
-      el('div', { class: 'steward-actions' },
-        button('Accept all', () => save(() => true)),
-        button('Reject all', () => save(() => false)),
-        choose),
+        dismissible && el('button', {
+          type: 'button', class: 'steward-close',
+          onclick: () => { if (optOutModel) remember(); close(true); },
+        }, 'Close')),
+      el('p', { class: 'steward-text' }, text),
+      el('div', { class: 'steward-actions' }, ...actions),
       panel,
+      linkRow(),
       error);
 
     // First in the body, so screen readers meet it early; CSS pins it to the bottom.
     document.body.prepend(banner);
     reopen.hidden = true;
+    if (focusPanel) expand(true);
     heading.focus({ preventScroll: true });
+  }
+
+  // The notice at collection is shown until read once on this browser.
+  const NOTICE_KEY = 'steward_notice_seen';
+  function remember() {
+    try { localStorage.setItem(NOTICE_KEY, '1'); } catch (e) { /* Shown again next time. */ }
+  }
+  function noticeSeen() {
+    try { return localStorage.getItem(NOTICE_KEY) === '1'; } catch (e) { return false; }
   }
 
   function button(text, onclick) {
@@ -341,7 +584,7 @@
 
   /* Start ----------------------------------------------------------------- */
 
-  window.Steward = { open, choices };
+  window.Steward = { open: () => open(false), choices };
 
   if (!siteKey || !base) {
     warn('data-site-key or the Steward URL is missing; no gated script will run');
@@ -350,7 +593,7 @@
 
   // Start the request and the stylesheet now, while the page still parses.
   const loaded = call('GET');
-  const css = el('link', { rel: 'stylesheet', href: `${base}/static/consent.css` });
+  const css = el('link', { rel: 'stylesheet', href: `${base}${CSS_PATH}` });
   const styled = new Promise((r) => { css.onload = css.onerror = r; setTimeout(r, 3000); });
   document.head.append(css);
   const ready = new Promise((r) => {
@@ -359,12 +602,18 @@
   });
 
   Promise.all([loaded, ready, styled]).then(() => {
-    reopen = el('button', { type: 'button', class: 'steward-reopen', hidden: true, onclick: open },
-      'Privacy choices');
+    reopen = el('button', { type: 'button', class: 'steward-reopen', hidden: true, onclick: () => open(optOutModel) },
+      optOutModel ? DNS_TEXT : 'Privacy choices');
     live = el('div', { class: 'steward-vh', role: 'status', 'aria-live': 'polite' });
     document.body.append(reopen, live);
+    for (const o of document.querySelectorAll('[data-steward-open]')) {
+      o.addEventListener('click', (e) => { e.preventDefault(); open(optOutModel); });
+    }
     apply(); // Whatever is already granted (and necessary) runs even while we ask.
-    if (mustAsk()) open();
+    if (mustAsk() || (optOutModel && !recorded.size && !noticeSeen() && optional().length)) open(false);
     else reopen.hidden = !optional().length;
-  }, (err) => warn('could not load consent settings; no gated script will run', err));
+  }, (err) => {
+    warn('could not load consent settings; no gated script will run', err);
+    ready.then(() => { if (!loadedOnce) gateEmbeds(new Set()); });
+  });
 })();

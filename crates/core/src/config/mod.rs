@@ -12,6 +12,7 @@ use steward_domain::Jurisdiction;
 use steward_domain::holidays::{Calendar, CalendarChoice};
 
 use steward_db::DatabaseUrl;
+pub mod consent;
 pub mod proxies;
 pub mod rates;
 
@@ -61,6 +62,8 @@ pub struct Config {
     pub auto_complete: Vec<steward_domain::RequestKind>,
     /// When set, `GET /metrics` needs `Authorization: Bearer <this>` (`STEWARD_METRICS_TOKEN`).
     pub metrics_token: Option<String>,
+    /// The consent banner's region, expiry and policy link (`STEWARD_CONSENT_*`).
+    pub consent: consent::ConsentSettings,
 }
 
 impl Config {
@@ -260,7 +263,11 @@ impl Config {
             .filter(|f| !f.trim().is_empty())
             .map(PathBuf::from);
 
+        let consent = consent::ConsentSettings::from_lookup(&get)
+            .map_err(|(var, message)| fail(var, message))?;
+
         Ok(Config {
+            consent,
             checkpoint_file,
             store_allow,
             trusted_proxies,

@@ -8,6 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::consent_services::ServiceJson;
 use super::json;
 use super::vocab;
 use crate::error::ApiError;
@@ -16,7 +17,8 @@ use crate::staff::ApiStaff;
 use steward_core::export::utc;
 use steward_core::records::{ConsentRow, CurrentRow, NoticeRow, PurposeRow};
 use steward_core::workflow::Services;
-use steward_core::workflow::consent::ledger::{self, BannerState, Choice, Entry, Proof, Writer};
+use steward_core::workflow::consent::ledger::{self, Choice, Entry, Proof, Writer};
+use steward_core::workflow::consent::services::{self as purpose_services, Service};
 use steward_core::workflow::consent::site_keys::{self, KeyRefusal};
 use steward_core::workflow::consent::{self, NewPurpose};
 use steward_domain::Jurisdiction;
@@ -37,11 +39,14 @@ pub struct PurposeJson {
     notice_sha256: String,
     #[schema(format = DateTime)]
     published_at: String,
+    /// Who receives the data, and what each keeps in the browser.
+    services: Vec<ServiceJson>,
 }
 
 impl PurposeJson {
-    fn of(p: &PurposeRow, n: &NoticeRow) -> Self {
+    pub(super) fn of(p: &PurposeRow, n: &NoticeRow, services: &[Service]) -> Self {
         PurposeJson {
+            services: ServiceJson::list(services, &p.key),
             key: p.key.clone(),
             name: p.name.clone(),
             description: p.description.clone(),
@@ -72,7 +77,7 @@ pub struct CurrentJson {
 }
 
 impl CurrentJson {
-    fn of(c: &CurrentRow) -> Self {
+    pub(super) fn of(c: &CurrentRow) -> Self {
         CurrentJson {
             purpose: c.purpose_key.clone(),
             status: c.status,
@@ -146,7 +151,7 @@ pub struct GpcJson {
 }
 
 impl GpcJson {
-    fn of(w: &ledger::Written) -> Self {
+    pub(super) fn of(w: &ledger::Written) -> Self {
         GpcJson {
             honoured: w.gpc_honoured,
             records: w.gpc_records.clone(),
@@ -171,28 +176,6 @@ pub struct SubjectConsent {
     history: Vec<RecordJson>,
 }
 
-/// What the banner shows and what the visitor chose.
-#[derive(Serialize, ToSchema)]
-pub struct BannerJson {
-    purposes: Vec<PurposeJson>,
-    choices: Vec<CurrentJson>,
-    gpc: GpcJson,
-}
-
-impl BannerJson {
-    fn of(s: &BannerState) -> Self {
-        BannerJson {
-            purposes: s
-                .purposes
-                .iter()
-                .map(|(p, n)| PurposeJson::of(p, n))
-                .collect(),
-            choices: s.choices.iter().map(CurrentJson::of).collect(),
-            gpc: GpcJson::of(&s.written),
-        }
-    }
-}
-
 /// A new site key: the key itself is shown this once.
 #[derive(Serialize, ToSchema)]
 pub struct SiteKeyCreated {
@@ -204,7 +187,7 @@ pub struct SiteKeyCreated {
     created_at: String,
 }
 
-fn text_field(
+pub(super) fn text_field(
     value: &Option<String>,
     name: &'static str,
     max: usize,
@@ -219,7 +202,7 @@ fn text_field(
     Ok(Some(t).filter(|t| !t.trim().is_empty()))
 }
 
-fn parsed<T>(name: &'static str, r: Result<T, String>) -> Result<T, ApiError> {
+pub(super) fn parsed<T>(name: &'static str, r: Result<T, String>) -> Result<T, ApiError> {
     r.map_err(|e| ApiError::field(name, format!("{name} {e}")))
 }
 
@@ -275,14 +258,15 @@ pub async fn create_purpose(
     let (p, n) = consent::create_purpose(&svc, p, staff.0.actor()).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/purposes/{}", p.key)))
-        .json(PurposeJson::of(&p, &n)))
+        .json(PurposeJson::of(&p, &n, &[])))
 }
 
 pub async fn purposes(svc: web::Data<Services>, _s: ApiStaff) -> Result<HttpResponse, ApiError> {
+    let services = purpose_services::all(&svc).await?;
     let items = consent::purposes(&svc)
         .await?
         .iter()
-        .map(|(p, n)| PurposeJson::of(p, n))
+        .map(|(p, n)| PurposeJson::of(p, n, &services))
         .collect();
     Ok(HttpResponse::Ok().json(PurposeList { items }))
 }
@@ -313,7 +297,8 @@ pub async fn publish(
     )?;
     let n = consent::publish_notice(&svc, key.clone(), text, staff.0.actor()).await?;
     let (p, _) = consent::purpose(&svc, key).await?;
-    Ok(HttpResponse::Created().json(PurposeJson::of(&p, &n)))
+    let services = purpose_services::all(&svc).await?;
+    Ok(HttpResponse::Created().json(PurposeJson::of(&p, &n, &services)))
 }
 
 /// `POST /api/v1/site-keys`: a key for the consent banner, for these origins only.
@@ -374,9 +359,64 @@ pub async fn subject(
     }))
 }
 
+/// `GET /api/v1/consent/{id}`: one record (a visitor's receipt names it) with its proof.
+#[derive(Serialize, ToSchema)]
+pub struct RecordProof {
+    #[serde(flatten)]
+    record: RecordFields,
+    subject_kind: steward_domain::consent::SubjectKind,
+    gpc: bool,
+    user_agent: Option<String>,
+    /// The client address was recorded (as a keyed hash, never the address itself).
+    ip_recorded: bool,
+    /// The site key the record came through, for the banner and a shop's own calls.
+    site_key_id: Option<String>,
+    /// The staff member who recorded it on the subject's behalf.
+    recorded_by: Option<String>,
+    /// The exact notice the subject was shown.
+    notice: Option<NoticeProof>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NoticeProof {
+    version: i32,
+    sha256: String,
+    text: String,
+    #[schema(format = DateTime)]
+    published_at: String,
+}
+
+pub async fn record_by_id(
+    svc: web::Data<Services>,
+    _s: ApiStaff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let Some((r, n)) = ledger::record_by_id(&svc, path.into_inner()).await? else {
+        return Err(ApiError::status(
+            StatusCode::NOT_FOUND,
+            "no consent record has this id",
+        ));
+    };
+    Ok(HttpResponse::Ok().json(RecordProof {
+        record: RecordFields::of(&r),
+        subject_kind: r.subject_kind,
+        gpc: r.gpc,
+        user_agent: r.user_agent.clone(),
+        ip_recorded: r.ip_hmac.is_some(),
+        site_key_id: r.site_key_id.clone(),
+        recorded_by: r.recorded_by.as_ref().map(|u| u.as_str().to_string()),
+        notice: n.map(|n| NoticeProof {
+            version: n.version,
+            sha256: n.sha256,
+            text: n.text,
+            published_at: utc(&n.published_at),
+        }),
+    }))
+}
+
 // --- Public calls with a site key ---------------------------------------------------------
 
-fn header(req: &HttpRequest, name: &str) -> Option<String> {
+pub(super) fn header(req: &HttpRequest, name: &str) -> Option<String> {
     req.headers()
         .get(name)
         .and_then(|v| v.to_str().ok())
@@ -384,7 +424,11 @@ fn header(req: &HttpRequest, name: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-fn proof(req: &HttpRequest, page_url: Option<String>, banner_version: Option<String>) -> Proof {
+pub(super) fn proof(
+    req: &HttpRequest,
+    page_url: Option<String>,
+    banner_version: Option<String>,
+) -> Proof {
     Proof {
         ip: crate::client::client_ip(req),
         user_agent: header(req, "User-Agent"),
@@ -396,7 +440,7 @@ fn proof(req: &HttpRequest, page_url: Option<String>, banner_version: Option<Str
 
 /// Adds the CORS headers for an allowed origin, on success and on error alike, so the
 /// banner can read why a call failed.
-fn cors(mut res: HttpResponse, origin: Option<&str>) -> HttpResponse {
+pub(super) fn cors(mut res: HttpResponse, origin: Option<&str>) -> HttpResponse {
     use actix_web::http::header::{HeaderName, HeaderValue};
     let h = res.headers_mut();
     h.insert(
@@ -466,7 +510,7 @@ pub async fn preflight(
 }
 
 /// Runs a public handler with its site key, adding CORS to whatever it answers.
-async fn public<F, Fut>(svc: &Services, req: &HttpRequest, f: F) -> HttpResponse
+pub(super) async fn public<F, Fut>(svc: &Services, req: &HttpRequest, f: F) -> HttpResponse
 where
     F: FnOnce(steward_core::records::SiteKeyRow) -> Fut,
     Fut: std::future::Future<Output = Result<HttpResponse, ApiError>>,
@@ -670,105 +714,4 @@ fn parse_record(
         writer,
     };
     Ok((entry, purpose))
-}
-
-#[derive(serde::Deserialize)]
-pub struct VisitorQuery {
-    visitor: Option<String>,
-}
-
-/// The banner's visitor, on the site of the key it called with.
-fn visitor(site: &str, s: &str) -> Result<Subject, ApiError> {
-    Subject::visitor(site, s).map_err(|e| ApiError::field("visitor", format!("visitor {e}")))
-}
-
-/// The banner's read: purposes, current notices and the visitor's current choices.
-pub async fn banner(
-    svc: web::Data<Services>,
-    req: HttpRequest,
-    q: web::Query<VisitorQuery>,
-) -> HttpResponse {
-    let (s, r) = (svc.clone(), req.clone());
-    public(&s, &r, |key| async move {
-        let v = visitor(&key.id, q.visitor.as_deref().unwrap_or_default())?;
-        let state = ledger::banner(&svc, v, proof(&req, None, None), key.id).await?;
-        Ok(HttpResponse::Ok().json(BannerJson::of(&state)))
-    })
-    .await
-}
-
-/// `POST /api/v1/consent/banner`: the banner's write, the visitor's choices for every purpose
-/// shown, in one transaction.
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "visitor": "4f1c2a9e6b7d4e8a9c3f2d5b8a1e7f60",
-    "choices": [{"purpose": "newsletter", "status": "withdrawn"}],
-    "page_url": "https://shop.example/", "banner_version": "1"
-}))]
-pub struct BannerBody {
-    /// The visitor id the banner keeps in the browser (32 hex digits).
-    #[schema(required = true)]
-    visitor: Option<String>,
-    #[schema(required = true, inline)]
-    choices: Option<Vec<BannerChoice>>,
-    page_url: Option<String>,
-    #[schema(max_length = 40)]
-    banner_version: Option<String>,
-}
-
-/// One purpose's choice.
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct BannerChoice {
-    purpose: String,
-    #[schema(schema_with = vocab::consent_status)]
-    status: String,
-    /// The notice version shown; the current one if not given.
-    notice_version: Option<i32>,
-}
-
-pub async fn banner_write(
-    svc: web::Data<Services>,
-    req: HttpRequest,
-    body: web::Bytes,
-) -> HttpResponse {
-    let (s, r) = (svc.clone(), req.clone());
-    public(&s, &r, |key| async move {
-        let b: BannerBody = json::body(&body)?;
-        let v = visitor(&key.id, &json::text(&b.visitor))?;
-        let Some(items) = &b.choices else {
-            return Err(ApiError::field(
-                "choices",
-                "choices must be a list of {purpose, status, notice_version}",
-            ));
-        };
-        let mut choices = Vec::with_capacity(items.len());
-        for item in items {
-            choices.push(Choice {
-                purpose: parsed("purpose", PurposeKey::parse(&item.purpose))?,
-                status: item
-                    .status
-                    .parse::<ConsentStatus>()
-                    .map_err(|e| ApiError::field("status", format!("status {e}")))?,
-                notice_version: item.notice_version,
-            });
-        }
-        let entry = Entry {
-            subject: v,
-            choices,
-            method: ConsentMethod::Banner,
-            jurisdiction: None,
-            note: None,
-            proof: proof(
-                &req,
-                text_field(&b.page_url, "page_url", ledger::MAX_PROOF_LEN)?,
-                text_field(&b.banner_version, "banner_version", 40)?,
-            ),
-            writer: Writer::Site { key_id: key.id },
-        };
-        let state = ledger::banner_write(&svc, entry).await?;
-        Ok(HttpResponse::Created().json(BannerJson::of(&state)))
-    })
-    .await
 }

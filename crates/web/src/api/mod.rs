@@ -1,7 +1,9 @@
 //! The JSON API under `/api/v1/`, for integrations and scripts.
 
+pub(crate) mod banner;
 pub(crate) mod calendars;
 pub(crate) mod consent;
+pub(crate) mod consent_services;
 pub(crate) mod corrections;
 pub(crate) mod exports;
 mod json;

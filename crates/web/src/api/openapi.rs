@@ -51,7 +51,10 @@ struct OpenApiDocument {
 }
 
 pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
-    use super::{calendars, consent, corrections, overview, requests, stores, tasks};
+    use super::{
+        banner, calendars, consent, consent_services, corrections, overview, requests, stores,
+        tasks,
+    };
     use Verb::*;
     use steward_core::workflow::{corrections as fixes, stores as registry, tasks as queue};
     let csv = |summary, query| Op {
@@ -191,6 +194,10 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
             "Every consent record with its proof",
             &[("from", "string"), ("to", "string"), ("purpose", "string")],
         ),
+        (Get, "/api/v1/exports/consent-services.csv") => csv(
+            "Every purpose's services with their cookies and storage keys",
+            &[],
+        ),
         (Get, "/api/v1/calendars") => get(
             "Holiday calendars of a year",
             &[("year", "integer")],
@@ -239,16 +246,33 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
             of::<consent::SubjectConsent>(),
         ),
         (Get, "/api/v1/consent/banner") => get(
-            "The banner's purposes, notices and the visitor's choices (site key)",
-            &[("visitor", "string")],
-            of::<consent::BannerJson>(),
+            "The banner's purposes, services, notices, rules and the visitor's choices (site key)",
+            &[("visitor", "string"), ("region", "string")],
+            of::<banner::BannerJson>(),
         ),
         (Post, "/api/v1/consent/banner") => post(
             "A visitor's choices from the banner (site key)",
-            of::<consent::BannerBody>(),
+            of::<banner::BannerBody>(),
             201,
-            of::<consent::BannerJson>(),
+            of::<banner::BannerJson>(),
         ),
+        (Get, "/api/v1/consent/{id}") => get(
+            "One consent record with its proof and the notice shown",
+            &[],
+            of::<consent::RecordProof>(),
+        ),
+        (Post, "/api/v1/purposes/{key}/services") => post(
+            "Add a service (recipient) with its cookies to a purpose",
+            of::<consent_services::ServiceBody>(),
+            201,
+            of::<consent_services::ServiceJson>(),
+        ),
+        (Delete, "/api/v1/purposes/{key}/services/{id}") => Op {
+            summary: "Remove a service from a purpose",
+            query: &[],
+            body: None,
+            ok: (204, None),
+        },
         _ => return None,
     })
 }

@@ -5,10 +5,12 @@ use utoipa::PartialSchema;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::Schema;
 
+use steward_domain::consent::services::StorageKind;
 use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey};
 use steward_domain::correction::CorrectionCategory;
 use steward_domain::holidays::DayChange;
 use steward_domain::openapi::words;
+use steward_domain::region::Region;
 use steward_domain::stores::{StoreKind, TaskStatus};
 use steward_domain::{Channel, DenialReason, Jurisdiction, RequestKind};
 
@@ -57,4 +59,12 @@ pub fn consent_method() -> RefOr<Schema> {
 /// A change to a holiday calendar.
 pub fn day_change() -> RefOr<Schema> {
     words([DayChange::Add, DayChange::Remove].map(|c| c.as_str()))
+}
+
+pub fn storage_kind() -> RefOr<Schema> {
+    StorageKind::schema()
+}
+
+pub fn region() -> RefOr<Schema> {
+    Region::schema()
 }

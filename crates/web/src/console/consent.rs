@@ -12,8 +12,9 @@ use crate::error::PageError;
 use crate::render::{redirect, render};
 use crate::reports::{ExportQuery, consent_download, export_filter};
 use crate::staff::ConsoleStaff;
-use steward_core::export::utc;
-use steward_core::records::{ConsentRow, CurrentRow, NoticeRow, PurposeRow, SiteKeyRow};
+use steward_core::records::{
+    ConsentRow, CurrentRow, NoticeRow, PurposeRow, ServiceRow, SiteKeyRow, StorageRow,
+};
 use steward_core::workflow::consent::ledger::{self, Choice, Entry, Proof, Writer};
 use steward_core::workflow::consent::reports::{self, PurposeFigures};
 use steward_core::workflow::consent::{self, NewPurpose, site_keys};
@@ -104,6 +105,7 @@ struct ConsentPage {
     errors: FieldErrors,
     form: RecordForm,
     flash: Option<&'static str>,
+    settings: steward_core::config::consent::ConsentSettings,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -168,6 +170,7 @@ async fn consent_page(
             errors,
             form,
             flash,
+            settings: svc.config.consent.clone(),
         },
     )
 }
@@ -336,26 +339,66 @@ pub struct VersionView {
     pub diff: Vec<DiffLine>,
 }
 
+/// The purpose page's "Add a service" form, kept as typed when it is refused.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ServiceForm {
+    pub csrf: String,
+    pub name: String,
+    pub provider: String,
+    pub privacy_url: String,
+    /// One cookie or storage key a line: `name, kind, lifetime[, third-party]`.
+    pub storage: String,
+}
+
+/// What the purpose page's two forms hold: as typed when one was refused, else empty (the
+/// notice form starts from the current text).
+#[derive(Default)]
+pub struct PurposeForms {
+    pub notice_text: Option<String>,
+    pub service: ServiceForm,
+    pub errors: FieldErrors,
+}
+
+/// A service with its storage written as the form's lines.
+pub struct ServiceView {
+    pub s: ServiceRow,
+    pub items: Vec<StorageRow>,
+}
+
 #[derive(Template)]
 #[template(path = "console/purpose.html")]
 struct PurposePage {
     nav: Nav,
     p: PurposeRow,
     versions: Vec<VersionView>,
+    services: Vec<ServiceView>,
     can_manage: bool,
     notice_text: String,
+    service: ServiceForm,
     errors: FieldErrors,
 }
 
-async fn purpose_page(
+pub(super) async fn purpose_page(
     svc: &Services,
     staff: &ConsoleStaff,
     key: &str,
-    notice_text: Option<String>,
-    errors: FieldErrors,
+    forms: PurposeForms,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
+    let PurposeForms {
+        notice_text,
+        service,
+        errors,
+    } = forms;
     let key = PurposeKey::parse(key).map_err(|_| PageError::not_found())?;
+    let all_services = consent::services::all(svc).await?;
+    let services = consent::services::of(&all_services, &key)
+        .map(|(s, items)| ServiceView {
+            s: s.clone(),
+            items: items.clone(),
+        })
+        .collect();
     let (p, notices) = consent::purpose(svc, key).await?;
     let tz = svc.config.timezone;
     let mut versions: Vec<VersionView> = Vec::new();
@@ -384,8 +427,10 @@ async fn purpose_page(
             nav: Nav::new(staff, "consent"),
             p,
             versions,
+            services,
             can_manage: staff.0.role.can(Permission::ManageConsent),
             notice_text,
+            service,
             errors,
         },
     )
@@ -396,15 +441,7 @@ pub async fn purpose(
     staff: ConsoleStaff,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    purpose_page(
-        &svc,
-        &staff,
-        &path,
-        None,
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
-    .await
+    purpose_page(&svc, &staff, &path, PurposeForms::default(), StatusCode::OK).await
 }
 
 #[derive(Deserialize, Default)]
@@ -436,15 +473,12 @@ pub async fn publish(
             Err(e) => return Err(e.into()),
         }
     }
-    purpose_page(
-        &svc,
-        &staff,
-        &path,
-        Some(form.notice_text.clone()),
+    let forms = PurposeForms {
+        notice_text: Some(form.notice_text.clone()),
         errors,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await
+        ..PurposeForms::default()
+    };
+    purpose_page(&svc, &staff, &path, forms, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
 #[derive(Template)]
@@ -476,11 +510,12 @@ async fn site_keys_page(
     errors: FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
+    let tz = svc.config.timezone;
     let keys = site_keys::list(svc)
         .await?
         .into_iter()
         .map(|k| {
-            let at = utc(&k.created_at);
+            let at = steward_core::workflow::breaches::to_local_text(&k.created_at, tz);
             (k, at)
         })
         .collect();

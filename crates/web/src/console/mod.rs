@@ -7,6 +7,7 @@ pub mod breaches;
 pub(crate) mod calendars;
 pub(crate) mod charts;
 pub(crate) mod consent;
+pub(crate) mod consent_services;
 pub(crate) mod corrections;
 pub(crate) mod exports;
 pub(crate) mod login;

@@ -6,6 +6,8 @@ use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use chrono::{NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
 use serde::Deserialize;
 
 use crate::error::PageError;
@@ -40,7 +42,18 @@ pub struct PurposeChoice {
 
 pub struct HistoryLine {
     pub r: ConsentRow,
+    /// When it was recorded, for a person to read, in the deployment's time zone.
     pub at: String,
+    /// The purpose's name as the form shows it (the key is an identifier for websites).
+    pub purpose_name: String,
+}
+
+/// "6 Dec 2026, 14:03 UTC": the date spelled out, so no reader has to guess which of day
+/// and month comes first.
+fn readable_time(t: &NaiveDateTime, tz: Tz) -> String {
+    tz.from_utc_datetime(t)
+        .format("%-d %b %Y, %H:%M %Z")
+        .to_string()
 }
 
 #[derive(Template)]
@@ -88,7 +101,7 @@ async fn choices_page(
 ) -> Result<HttpResponse, PageError> {
     let state = ledger::state(svc, &s.subject).await?;
     let tz = svc.config.timezone;
-    let purposes = steward_core::workflow::consent::purposes(svc)
+    let purposes: Vec<PurposeChoice> = steward_core::workflow::consent::purposes(svc)
         .await?
         .into_iter()
         .map(|(p, n)| {
@@ -113,7 +126,12 @@ async fn choices_page(
         .into_iter()
         .rev()
         .map(|r| HistoryLine {
-            at: steward_core::workflow::breaches::to_local_text(&r.recorded_at, tz),
+            at: readable_time(&r.recorded_at, tz),
+            // A purpose no longer offered still has its records: they show its key.
+            purpose_name: purposes
+                .iter()
+                .find(|c| c.p.key == r.purpose_key)
+                .map_or_else(|| r.purpose_key.to_string(), |c| c.p.name.clone()),
             r,
         })
         .collect();

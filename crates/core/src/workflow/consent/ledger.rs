@@ -299,12 +299,30 @@ pub async fn state(svc: &Services, subject: &Subject) -> Result<SubjectState, Wo
         .await
 }
 
-/// What the banner needs: every purpose with its current notice, and the visitor's choices.
+/// What the banner needs: every purpose with its current notice and services, and the
+/// visitor's choices that still stand.
 #[derive(Debug, Clone)]
 pub struct BannerState {
     pub purposes: Vec<(PurposeRow, NoticeRow)>,
+    pub services: Vec<super::services::Service>,
+    /// Choices made since the expiry cut-off; older ones are asked again.
     pub choices: Vec<CurrentRow>,
     pub written: Written,
+}
+
+/// Choices made before this moment no longer stand: the banner asks again
+/// (`STEWARD_CONSENT_EXPIRY_MONTHS`). Kept in the ledger all the same, as proof.
+pub fn expiry_cutoff(svc: &Services) -> NaiveDateTime {
+    let months = chrono::Months::new(svc.config.consent.expiry_months);
+    let now = db::now();
+    now.checked_sub_months(months).unwrap_or(now)
+}
+
+fn standing(choices: Vec<CurrentRow>, cutoff: NaiveDateTime) -> Vec<CurrentRow> {
+    choices
+        .into_iter()
+        .filter(|c| c.recorded_at >= cutoff)
+        .collect()
 }
 
 /// The banner's read. A GPC signal is honoured on reads too, so a visitor who never clicks
@@ -314,8 +332,10 @@ pub async fn banner(
     visitor: Subject,
     proof: Proof,
     key_id: String,
+    jurisdiction: Jurisdiction,
 ) -> Result<BannerState, WorkflowError> {
     let keys = svc.keys.clone();
+    let cutoff = expiry_cutoff(svc);
     svc.db
         .run(move |c| {
             let index = subject_index(&keys, &visitor);
@@ -335,7 +355,7 @@ pub async fn banner(
                     subject: visitor.clone(),
                     choices: vec![],
                     method: ConsentMethod::Banner,
-                    jurisdiction: None,
+                    jurisdiction: Some(jurisdiction),
                     note: None,
                     proof,
                     writer: Writer::Site { key_id },
@@ -347,16 +367,15 @@ pub async fn banner(
                     ..Written::default()
                 }
             };
-            if !written.records.is_empty() {
-                return Ok::<_, WorkflowError>(BannerState {
-                    purposes,
-                    choices: store::current_of(c, &index)?,
-                    written,
-                });
-            }
-            Ok(BannerState {
+            let choices = if written.records.is_empty() {
+                current
+            } else {
+                store::current_of(c, &index)?
+            };
+            Ok::<_, WorkflowError>(BannerState {
                 purposes,
-                choices: current,
+                services: steward_db::consent_services::all(c)?,
+                choices: standing(choices, cutoff),
                 written,
             })
         })
@@ -366,14 +385,28 @@ pub async fn banner(
 /// The banner's write, answered with the state after it.
 pub async fn banner_write(svc: &Services, entry: Entry) -> Result<BannerState, WorkflowError> {
     let keys = svc.keys.clone();
+    let cutoff = expiry_cutoff(svc);
     svc.db
         .run(move |c| {
             let written = db::write_tx(c, |c| write(c, &keys, &entry))?;
+            let choices = store::current_of(c, &subject_index(&keys, &entry.subject))?;
             Ok::<_, WorkflowError>(BannerState {
                 purposes: store::purposes_with_notice(c)?,
-                choices: store::current_of(c, &subject_index(&keys, &entry.subject))?,
+                services: steward_db::consent_services::all(c)?,
+                choices: standing(choices, cutoff),
                 written,
             })
         })
         .await
+}
+
+/// One record with what proves it, for staff: `None` when there is no such record.
+pub async fn record_by_id(
+    svc: &Services,
+    id: String,
+) -> Result<Option<(ConsentRow, Option<NoticeRow>)>, WorkflowError> {
+    Ok(svc
+        .db
+        .run(move |c| store::record_with_notice(c, &id))
+        .await?)
 }

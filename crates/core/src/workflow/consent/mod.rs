@@ -5,6 +5,7 @@
 pub mod ledger;
 pub mod preferences;
 pub mod reports;
+pub mod services;
 pub mod site_keys;
 
 use super::error::WorkflowError;

@@ -5,6 +5,8 @@
 use super::email::EmailAddress;
 use super::kinds::word_enum;
 
+pub mod services;
+
 word_enum!(
     /// What a record says.
     ConsentStatus {

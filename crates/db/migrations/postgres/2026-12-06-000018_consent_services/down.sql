@@ -1,0 +1,2 @@
+DROP TABLE consent_service_storage;
+DROP TABLE consent_services;
