@@ -6,6 +6,9 @@
 //!     cargo bench --bench consent
 //!     STEWARD_BENCH_WRITES=50000 cargo bench --bench consent
 //!
+//! Then the banner's own calls, as a page view makes them: `GET /api/v1/consent/banner` (the
+//! one call a page view costs) and `POST /api/v1/consent/banner` with both purposes' choices.
+//!
 //! Prints writes per second and the latency percentiles the clients saw. The built-in client
 //! (reqwest, in this process) shares the machine's cores with the server; when `wrk` is
 //! installed (Debian's package), the same load is also sent by wrk, a far lighter client,
@@ -44,6 +47,31 @@ async fn server(database_url: String, dir: &std::path::Path) -> (String, String)
             .await
             .unwrap();
     }
+    // Each purpose names a service and its cookies, as a real shop's do: the banner reads
+    // them on every call. (BENCH-SERVICES: left out when measuring a Steward before them.)
+    for key in ["analytics", "ads"] {
+        let items = ["_x", "_x_*"]
+            .map(|n| {
+                steward::domain::consent::services::StorageItem::new(
+                    n,
+                    steward::domain::consent::services::StorageKind::Cookie,
+                    "13 months",
+                    false,
+                )
+                .unwrap()
+            })
+            .to_vec();
+        steward::workflow::consent::services::add(
+            &svc,
+            steward::domain::consent::PurposeKey::parse(key).unwrap(),
+            steward::domain::consent::services::ServiceFields::new("Tag", "Vendor Ltd", "")
+                .unwrap(),
+            items,
+            Actor::System,
+        )
+        .await
+        .unwrap();
+    } // BENCH-SERVICES end
     let (_, key) = steward::workflow::consent::site_keys::create(
         &svc,
         "Bench".into(),
@@ -77,6 +105,47 @@ async fn run(label: &str, base: &str, key: &str, writes: usize) {
     .await;
 }
 
+/// The banner's read (one a page view) and write (a visitor's click: every purpose at once).
+async fn banner(label: &str, base: &str, key: &str, calls: usize) {
+    let (url, k) = (format!("{base}/api/v1/consent/banner"), key.to_string());
+    load(
+        &format!("{label} banner writes"),
+        "writes",
+        calls,
+        move |client, i| {
+            let status = |n: usize| if n % 3 == 0 { "withdrawn" } else { "granted" };
+            let body = json!({
+                "visitor": format!("{:032x}", 1_000_000 + i),
+                "choices": [
+                    {"purpose": "analytics", "status": status(i)},
+                    {"purpose": "ads", "status": status(i + 1)},
+                ],
+                "page_url": "https://shop.example/",
+                "banner_version": "bench",
+            });
+            client
+                .post(&url)
+                .header("X-Steward-Site-Key", &k)
+                .header("Origin", "https://shop.example")
+                .json(&body)
+        },
+    )
+    .await;
+    let (url, k) = (format!("{base}/api/v1/consent/banner"), key.to_string());
+    load(
+        &format!("{label} banner reads"),
+        "reads",
+        calls,
+        move |client, i| {
+            client
+                .get(format!("{url}?visitor={:032x}", 1_000_000 + i))
+                .header("X-Steward-Site-Key", &k)
+                .header("Origin", "https://shop.example")
+        },
+    )
+    .await;
+}
+
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
     let writes: usize = std::env::var("STEWARD_BENCH_WRITES")
@@ -89,6 +158,7 @@ async fn main() {
     let (base, key) = server(format!("sqlite://{}/steward.db", dir.display()), &dir).await;
     run("warm-up", &base, &key, 2_000).await;
     run("SQLite", &base, &key, writes).await;
+    banner("SQLite", &base, &key, writes).await;
     wrk("SQLite", &base, &key, &dir);
 
     let db = format!("steward_bench_consent_{}", std::process::id());
@@ -97,6 +167,7 @@ async fn main() {
             let (base, key) = server(format!("{PG}/{db}"), &dir).await;
             run("warm-up", &base, &key, 2_000).await;
             run("PostgreSQL", &base, &key, writes).await;
+            banner("PostgreSQL", &base, &key, writes).await;
             wrk("PostgreSQL", &base, &key, &dir);
         }
         Err(e) => println!("PostgreSQL skipped: {e}"),
@@ -104,8 +175,20 @@ async fn main() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// The same writes from wrk (16 connections, 2 threads, 10 s), when it is installed.
+/// The same writes from wrk (16 connections, 2 threads, 10 s), when it is installed: the
+/// API's one-purpose record, then the banner's write of both purposes.
 fn wrk(label: &str, base: &str, key: &str, dir: &std::path::Path) {
+    let record = r#"string.format('{"subject":"%08x%08x0000000000000000","purpose":"%s","status":"granted","page_url":"https://shop.example/"}', math.random(1, 2000000000), n, purpose)"#;
+    let banner = r#"string.format('{"visitor":"%08x%08x0000000000000000","choices":[{"purpose":"analytics","status":"granted"},{"purpose":"ads","status":"withdrawn"}],"page_url":"https://shop.example/","banner_version":"bench"}', math.random(1, 2000000000), n)"#;
+    for (what, path, body) in [
+        ("records", "/api/v1/consent", record),
+        ("banner writes", "/api/v1/consent/banner", banner),
+    ] {
+        wrk_one(&format!("{label} {what}"), base, key, dir, path, body);
+    }
+}
+
+fn wrk_one(label: &str, base: &str, key: &str, dir: &std::path::Path, path: &str, body: &str) {
     let script = dir.join("consent.lua");
     std::fs::write(
         &script,
@@ -114,8 +197,8 @@ fn wrk(label: &str, base: &str, key: &str, dir: &std::path::Path) {
 request = function()
   n = n + 1
   local purpose = (n % 2 == 0) and "analytics" or "ads"
-  local body = string.format('{{"subject":"%08x%08x0000000000000000","purpose":"%s","status":"granted","page_url":"https://shop.example/"}}', math.random(1, 2000000000), n, purpose)
-  return wrk.format("POST", "/api/v1/consent", {{["Content-Type"] = "application/json", ["X-Steward-Site-Key"] = "{key}", ["Origin"] = "https://shop.example"}}, body)
+  local body = {body}
+  return wrk.format("POST", "{path}", {{["Content-Type"] = "application/json", ["X-Steward-Site-Key"] = "{key}", ["Origin"] = "https://shop.example"}}, body)
 end
 "#
         ),
@@ -124,7 +207,7 @@ end
     let out = match std::process::Command::new("wrk")
         .args(["-t2", "-c16", "-d10s", "--latency", "-s"])
         .arg(&script)
-        .arg(format!("{base}/api/v1/consent"))
+        .arg(format!("{base}{path}"))
         .output()
     {
         Ok(o) => String::from_utf8_lossy(&o.stdout).to_string(),

@@ -21,7 +21,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const AXE: &str = include_str!("../fixtures/axe-core/axe.min.js");
 
-fn available() -> bool {
+pub(crate) fn available() -> bool {
     let there =
         std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists();
     if !there {
@@ -36,7 +36,7 @@ fn available() -> bool {
 }
 
 /// chromedriver on a free loopback port, stopped when dropped.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     url: String,
 }
@@ -48,7 +48,7 @@ impl Drop for Driver {
     }
 }
 
-async fn driver() -> Driver {
+pub(crate) async fn driver() -> Driver {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -70,11 +70,8 @@ async fn driver() -> Driver {
     Driver { child, url }
 }
 
-async fn browser(d: &Driver) -> Client {
-    let dir = std::env::temp_dir().join(format!(
-        "steward-chromium-{}",
-        uuid::Uuid::new_v4().simple()
-    ));
+/// A Chromium session with a profile of its own in `dir`.
+async fn browser(d: &Driver, dir: &std::path::Path) -> Client {
     let caps = json!({
         "goog:chromeOptions": {
             "binary": CHROMIUM,
@@ -96,17 +93,23 @@ async fn browser(d: &Driver) -> Client {
 
 /// Runs `f` with a browser session and closes the session whatever happens (a failed
 /// assertion included), so no Chromium is left behind.
-async fn with_browser<F, Fut>(d: &Driver, f: F)
+pub(crate) async fn with_browser<F, Fut>(d: &Driver, f: F)
 where
     F: FnOnce(Client) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
     use futures_util::FutureExt;
-    let c = browser(d).await;
+    let dir = std::env::temp_dir().join(format!(
+        "steward-chromium-{}",
+        uuid::Uuid::new_v4().simple()
+    ));
+    let c = browser(d, &dir).await;
     let outcome = std::panic::AssertUnwindSafe(f(c.clone()))
         .catch_unwind()
         .await;
     c.close().await.ok();
+    // The profile is tens of megabytes: gone once Chromium has let go of it.
+    let _ = std::fs::remove_dir_all(&dir);
     if let Err(panic) = outcome {
         std::panic::resume_unwind(panic);
     }
@@ -115,7 +118,7 @@ where
 /// A Chrome DevTools command through chromedriver (for the GPC header, which Chromium does
 /// not send by itself).
 #[derive(Debug)]
-struct Cdp(&'static str, Value);
+pub(crate) struct Cdp(pub(crate) &'static str, pub(crate) Value);
 
 impl WebDriverCompatibleCommand for Cdp {
     fn endpoint(
@@ -137,7 +140,7 @@ impl WebDriverCompatibleCommand for Cdp {
 }
 
 /// Serious and critical axe-core violations on the current page.
-async fn axe(c: &Client) -> Vec<String> {
+pub(crate) async fn axe(c: &Client) -> Vec<String> {
     c.execute(AXE, vec![]).await.expect("axe-core loads");
     let found = c
         .execute_async(
@@ -153,7 +156,7 @@ async fn axe(c: &Client) -> Vec<String> {
 }
 
 /// Waits until a script returns true, or fails saying what was awaited.
-async fn until(c: &Client, what: &str, script: &str) {
+pub(crate) async fn until(c: &Client, what: &str, script: &str) {
     for _ in 0..100 {
         if c.execute(script, vec![]).await.unwrap() == Value::Bool(true) {
             return;
@@ -204,7 +207,7 @@ async fn shop(steward: &str) -> (String, actix_web::dev::ServerHandle) {
     (origin, handle)
 }
 
-fn button(text: &str) -> String {
+pub(crate) fn button(text: &str) -> String {
     format!("//button[normalize-space()='{text}']")
 }
 
@@ -407,8 +410,14 @@ async fn preference_centre_is_accessible_and_works_without_javascript() {
             "return !!document.querySelector('input[name=\"purpose.newsletter\"]')",
         )
         .await;
-        let v = axe(&c).await;
-        assert!(v.is_empty(), "axe on the preference centre: {v:?}");
+        for (w, h) in [(320, 800), (1280, 900)] {
+            c.set_window_size(w, h).await.unwrap();
+            let v = axe(&c).await;
+            assert!(
+                v.is_empty(),
+                "axe on the preference centre at {w} px: {v:?}"
+            );
+        }
         c.find(Locator::Css(
             "input[name='purpose.newsletter'][value='granted']",
         ))
@@ -429,8 +438,27 @@ async fn preference_centre_is_accessible_and_works_without_javascript() {
             "return document.body.textContent.includes('Your choices were saved.')",
         )
         .await;
+        // The history names the purpose (not its key) with a receipt, readable on a phone.
+        let history = c
+            .find(Locator::Css("table.queue"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            history.contains("Newsletter") && !history.contains("newsletter"),
+            "{history}"
+        );
+        for (w, h) in [(320, 800), (1280, 900)] {
+            c.set_window_size(w, h).await.unwrap();
+            let v = axe(&c).await;
+            assert!(v.is_empty(), "axe on the history at {w} px: {v:?}");
+        }
         let (_, state) = api.get("/api/v1/consent?subject=gil%40example.org").await;
         assert_eq!(state["current"][0]["status"], "granted", "{state}");
+        let receipt = state["current"][0]["record_id"].as_str().unwrap();
+        assert!(history.contains(receipt), "the receipt is shown: {history}");
         assert_eq!(state["current"][0]["purpose"], "newsletter");
     })
     .await;
@@ -478,8 +506,43 @@ async fn console_pages_fit_a_phone_and_pass_axe() {
     let request = api.file_verified("access", "ada@example.org").await;
     let other = app.signed_in(Role::PrivacyOfficer).await;
     let breach = crate::breaches::record(&app, &other, "Support inbox forwarded", 5).await;
+    // Consent: a purpose with a service, choices for its chart, and a site key.
+    let (s, r) = api
+        .post(
+            "/api/v1/purposes",
+            json!({"key": "newsletter", "name": "Newsletter", "notice_text": "Offers by email."}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    let (s, r) = api
+        .post(
+            "/api/v1/purposes/newsletter/services",
+            json!({"name": "Mail provider", "provider": "Example Mail GmbH",
+                   "storage": [{"name": "nl_seen", "kind": "local_storage", "lifetime": "1 year"}]}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    for (who, status) in [("a@example.org", "granted"), ("b@example.org", "withdrawn")] {
+        let (s, r) = api
+            .post(
+                "/api/v1/consent",
+                json!({"subject": who, "purpose": "newsletter", "status": status}),
+            )
+            .await;
+        assert_eq!(s, 201, "{r}");
+    }
+    let (s, r) = api
+        .post(
+            "/api/v1/site-keys",
+            json!({"name": "Shop front", "origins": ["https://shop.example"]}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
     let pages = [
         "/console".to_string(),
+        "/console/consent".into(),
+        "/console/consent/purposes/newsletter".into(),
+        "/console/consent/site-keys".into(),
         "/console/requests".into(),
         "/console/requests?q=kim".into(),
         format!("/console/requests/{request}"),
@@ -573,6 +636,18 @@ async fn console_pages_fit_a_phone_and_pass_axe() {
                 }
                 let v = axe(&c).await;
                 assert!(v.is_empty(), "axe on {page} at {width} px: {v:?}");
+                // Chart labels keep a readable size whatever the page's width.
+                let smallest = c
+                    .execute(
+                        "const t = [...document.querySelectorAll('figure.chart svg text')];
+                         return t.length ? Math.min(...t.map(e => e.getBoundingClientRect().height)) : null",
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                if let Some(px) = smallest.as_f64() {
+                    assert!(px >= 10.0, "{page} at {width} px: chart labels {px} px high");
+                }
                 // For a person to look at (not asserted): STEWARD_TEST_SCREENSHOTS=<folder>.
                 if let Ok(dir) = std::env::var("STEWARD_TEST_SCREENSHOTS") {
                     let name: String = page

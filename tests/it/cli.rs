@@ -348,6 +348,39 @@ async fn serve_demo_admin_token_and_audit() {
                 .unwrap()
                 .contains("javascript")
         );
+        // Pasted into shops' themes under its plain name: kept a day; its style sheet is
+        // asked for by content hash and kept a year. Both are in the binary.
+        let cache = script.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            cache.contains("public") && cache.contains("max-age=86400"),
+            "{cache}"
+        );
+        let body = script.text().await.unwrap();
+        let css = body
+            .split('\'')
+            .find(|s| s.starts_with("/static/consent.css?v="))
+            .expect("the banner names its style sheet by hash")
+            .to_string();
+        let sheet = client
+            .get(format!("{base}{css}"))
+            .header("Accept-Encoding", "br")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(sheet.status(), 200);
+        let cache = sheet.headers()["cache-control"].to_str().unwrap();
+        assert!(
+            cache.contains("max-age=31536000") && cache.contains("immutable"),
+            "{cache}"
+        );
+        assert_eq!(
+            sheet.headers()["content-encoding"],
+            "br",
+            "brotli is negotiated"
+        );
         // Every role signs in with its printed password and authenticator secret (each
         // code is taken once, so each account signs in once here).
         let mut officer = None;

@@ -10,6 +10,7 @@ mod architecture;
 mod audit;
 mod backup;
 mod bad_input;
+mod banner;
 mod breaches;
 mod browser;
 mod calendars;

@@ -49,33 +49,24 @@ pub fn delete(
     Ok(Some(row))
 }
 
-/// Every service with its storage, in the order they were added: two queries whatever the
+/// Every service with its storage, in the order they were added: one query whatever the
 /// number of services, since the banner reads this on every page view.
 pub fn all(conn: &mut DbConn) -> Result<Vec<Service>, DbError> {
-    let services: Vec<ServiceRow> = consent_services::table
+    let rows: Vec<(ServiceRow, Option<StorageRow>)> = consent_services::table
+        .left_join(consent_service_storage::table)
         .order((
             consent_services::created_at.asc(),
             consent_services::id.asc(),
-        ))
-        .select(ServiceRow::as_select())
-        .load(conn)?;
-    if services.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut items: Vec<StorageRow> = consent_service_storage::table
-        .order((
-            consent_service_storage::service_id.asc(),
             consent_service_storage::position.asc(),
         ))
-        .select(StorageRow::as_select())
+        .select((ServiceRow::as_select(), Option::<StorageRow>::as_select()))
         .load(conn)?;
-    Ok(services
-        .into_iter()
-        .map(|s| {
-            let mine = items
-                .extract_if(.., |i| i.service_id == s.id)
-                .collect::<Vec<_>>();
-            (s, mine)
-        })
-        .collect())
+    let mut out: Vec<Service> = Vec::new();
+    for (service, item) in rows {
+        match out.last_mut() {
+            Some((last, items)) if last.id == service.id => items.extend(item),
+            _ => out.push((service, item.into_iter().collect())),
+        }
+    }
+    Ok(out)
 }

@@ -1,51 +1,17 @@
 /*
- * Steward consent banner: static/consent.js
+ * Steward consent banner: static/consent.js. Hand-written ES2017, no dependencies, no build
+ * step. How to embed it, its attributes (data-site-key, data-steward-url, data-region,
+ * data-consent-mode, data-consent-default-granted, data-uet-consent, data-policy-url) and
+ * gated scripts and embeds: README.md, "Consent", and static/consent-example.html.
  *
- * Hand-written, plain ES2017, no dependencies, no build step. A shop embeds it
- * in <head>, before any tag it gates or informs (Google's included), without
- * defer or async, so Consent Mode defaults are set before any tag runs:
+ * Loaded in <head> without defer, before any tag: Consent Mode defaults are set while this
+ * top level runs. Nothing here uses inline script, inline style or innerHTML, so a shop's
+ * strict CSP needs only Steward's origin in script-src, style-src and connect-src. If
+ * Steward cannot be reached, nothing gated runs: failing closed is the point.
  *
- *   <script src="https://steward.example/static/consent.js" data-site-key="sk_…"
- *           data-consent-mode="analytics:analytics_storage;marketing:ad_storage,ad_user_data,ad_personalization"></script>
- *
- * Attributes
- *   data-site-key      (required) the shop's site key, sent as X-Steward-Site-Key.
- *   data-steward-url   (optional) Steward's base URL; default: this script's origin.
- *   data-region        (optional) where the visitor is, as ISO 3166 ("DE", "US-CA"),
- *                      when the shop knows; else a trusted proxy's header, else the
- *                      region Steward is set to. EU and UK visitors are asked first;
- *                      California's get a notice and "Do Not Sell or Share".
- *   data-consent-mode  (optional) Google Consent Mode v2: "purpose:type,type;…".
- *                      At once, gtag('consent','default') denies ad_storage,
- *                      ad_user_data, ad_personalization, analytics_storage and every
- *                      mapped type (wait_for_update 500 ms); once choices are known
- *                      and after each change, gtag('consent','update') sends exactly
- *                      the mapped types. A type mapped from several purposes is
- *                      granted only when all are.
- *   data-consent-default-granted (optional) Google region codes ("US-CA US-VA")
- *                      whose default is granted (opt-out regions), sent as a
- *                      region-specific default.
- *   data-uet-consent   (optional) purposes that grant Microsoft UET's ad_storage
- *                      ("marketing"); its default is denied.
- *   data-policy-url    (optional) the privacy policy the banner links to; default:
- *                      the one Steward is set to.
- *
- * Gated scripts: <script type="text/plain" data-steward-purpose="analytics" src="…">.
- * Gated embeds: <iframe data-steward-purpose="marketing" data-src="…"
- *   data-steward-label="Load video" data-steward-service="YouTube"> (also img,
- *   video, audio, embed; data-srcset too). Until the purpose is granted they load
- *   nothing, and an iframe, video, audio or embed shows a placeholder whose button
- *   grants that purpose in place. If Steward cannot be reached, nothing runs.
- *
- * Withdrawing a purpose deletes the first-party cookies and storage keys its
- * services list, and names the third-party ones only the browser can remove.
- *
- * The shop's CSP must allow Steward's origin in script-src, style-src and
- * connect-src. Nothing here uses inline script, inline style or innerHTML.
- *
- * Page API: window.Steward.open() reopens the banner (as does any element with
- * data-steward-open); window.Steward.choices() returns
- * {purpose: 'granted'|'withdrawn'|null}. Each change fires "steward:choices".
+ * Page API: window.Steward.open() (or any [data-steward-open] element) reopens the banner;
+ * window.Steward.choices() returns {purpose: 'granted'|'withdrawn'|null}; each change fires
+ * "steward:choices" on document.
  */
 (() => {
   'use strict';
@@ -144,11 +110,14 @@
   // GET reads the visitor's state, POST records choices; both answer with the
   // same shape, which replaces our state. No cookies cross to Steward.
   async function call(method, body) {
-    const query = new URLSearchParams({ visitor });
+    // The read names the key in its query and sends no header of its own, so it stays a
+    // CORS simple request: one round trip a page view, no pre-flight.
+    const query = new URLSearchParams({ visitor, key: siteKey });
     if (regionHint) query.set('region', regionHint);
     const url = `${base}/api/v1/consent/banner` + (method === 'GET' ? `?${query}` : '');
-    const headers = { 'X-Steward-Site-Key': siteKey, Accept: 'application/json' };
+    const headers = { Accept: 'application/json' };
     if (body) {
+      headers['X-Steward-Site-Key'] = siteKey;
       headers['Content-Type'] = 'application/json';
       if (regionHint) body.region = regionHint;
     }
@@ -524,9 +493,9 @@
       ? [button(DNS_TEXT, () => submit((p) => !p.sale_or_sharing && status(p) === 'granted')), choose]
       : [button('Accept all', () => submit(() => true)), button('Reject all', () => submit(() => false)), choose];
     const text = optOutModel
-      ? 'This site collects personal information, such as the pages you visit and the device you use, ' +
-        'for the purposes below. Some of them may be a sale or sharing of personal information; ' +
-        'you can opt out at any time.'
+      ? 'This site collects personal information for the purposes under “Choose by purpose”; ' +
+        'each purpose’s notice says what is collected, why, and who receives it. Some of them may be ' +
+        'a sale or sharing of personal information: you can opt out at any time.'
       : 'We ask before using your information for anything this site does not need to work. ' +
         'You can change your mind at any time with the “Privacy choices” button.';
 
@@ -536,7 +505,7 @@
       onkeydown: (e) => {
         if (e.key !== 'Escape') return;
         if (!panel.hidden) { expand(false); choose.focus(); } // Escape backs out of Choose.
-        else if (dismissible) close(true);
+        else if (dismissible) { if (optOutModel) remember(); close(true); }
         else return;
         e.preventDefault();
       },

@@ -6,7 +6,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::consent::{CurrentJson, GpcJson, PurposeJson, parsed, proof, public, text_field};
+use super::consent::{
+    CurrentJson, GpcJson, PurposeJson, parsed, proof, public, public_with_key, text_field,
+};
 use super::json;
 use super::vocab;
 use crate::error::ApiError;
@@ -110,6 +112,9 @@ fn regime(svc: &Services, req: &HttpRequest, hint: Option<&str>) -> Result<Regim
 pub struct BannerQuery {
     visitor: Option<String>,
     region: Option<String>,
+    /// The site key, when not in `X-Steward-Site-Key`: public anyway, and in the query the
+    /// read needs no CORS pre-flight.
+    key: Option<String>,
 }
 
 /// The banner's visitor, on the site of the key it called with.
@@ -125,7 +130,14 @@ pub async fn read(
     q: web::Query<BannerQuery>,
 ) -> HttpResponse {
     let (s, r) = (svc.clone(), req.clone());
-    public(&s, &r, |key| async move {
+    let given = crate::access::site_key(req.headers()).or_else(|| {
+        q.key
+            .as_deref()
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(String::from)
+    });
+    public_with_key(&s, &r, given, |key| async move {
         let v = visitor(&key.id, q.visitor.as_deref().unwrap_or_default())?;
         let regime = regime(&svc, &req, q.region.as_deref())?;
         let state = ledger::banner(

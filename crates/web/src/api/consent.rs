@@ -475,13 +475,10 @@ fn refusal(r: KeyRefusal) -> HttpResponse {
 async fn site_key(
     svc: &Services,
     req: &HttpRequest,
+    key: Option<String>,
 ) -> Result<Result<steward_core::records::SiteKeyRow, HttpResponse>, ApiError> {
     let origin = header(req, "Origin");
-    Ok(
-        site_keys::check(svc, crate::access::site_key(req.headers()), origin)
-            .await?
-            .map_err(refusal),
-    )
+    Ok(site_keys::check(svc, key, origin).await?.map_err(refusal))
 }
 
 /// CORS pre-flight: allowed for origins some live site key lists (the pre-flight carries no
@@ -515,8 +512,23 @@ where
     F: FnOnce(steward_core::records::SiteKeyRow) -> Fut,
     Fut: std::future::Future<Output = Result<HttpResponse, ApiError>>,
 {
+    public_with_key(svc, req, crate::access::site_key(req.headers()), f).await
+}
+
+/// [`public`] with the key given: the banner's read may name it in its query instead of a
+/// header, which keeps the read a CORS simple request (no pre-flight round trip).
+pub(super) async fn public_with_key<F, Fut>(
+    svc: &Services,
+    req: &HttpRequest,
+    key: Option<String>,
+    f: F,
+) -> HttpResponse
+where
+    F: FnOnce(steward_core::records::SiteKeyRow) -> Fut,
+    Fut: std::future::Future<Output = Result<HttpResponse, ApiError>>,
+{
     let origin = header(req, "Origin");
-    let res = match site_key(svc, req).await {
+    let res = match site_key(svc, req, key).await {
         Err(e) => e.error_response(),
         // Refused keys get no CORS headers: a page elsewhere learns nothing.
         Ok(Err(refused)) => return cors(refused, None),

@@ -247,7 +247,11 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
         ),
         (Get, "/api/v1/consent/banner") => get(
             "The banner's purposes, services, notices, rules and the visitor's choices (site key)",
-            &[("visitor", "string"), ("region", "string")],
+            &[
+                ("visitor", "string"),
+                ("region", "string"),
+                ("key", "string"),
+            ],
             of::<banner::BannerJson>(),
         ),
         (Post, "/api/v1/consent/banner") => post(

@@ -36,6 +36,8 @@ pub struct PurposeChoice {
     pub p: PurposeRow,
     pub n: NoticeRow,
     pub current: Option<CurrentRow>,
+    /// Who receives the data under this purpose.
+    pub services: Vec<steward_core::workflow::consent::services::Service>,
     /// The choice was made on an older notice than the one shown now.
     pub outdated: bool,
 }
@@ -101,6 +103,7 @@ async fn choices_page(
 ) -> Result<HttpResponse, PageError> {
     let state = ledger::state(svc, &s.subject).await?;
     let tz = svc.config.timezone;
+    let services = steward_core::workflow::consent::services::all(svc).await?;
     let purposes: Vec<PurposeChoice> = steward_core::workflow::consent::purposes(svc)
         .await?
         .into_iter()
@@ -114,6 +117,9 @@ async fn choices_page(
                 .as_ref()
                 .is_some_and(|c| c.notice_version < n.version);
             PurposeChoice {
+                services: steward_core::workflow::consent::services::of(&services, &p.key)
+                    .cloned()
+                    .collect(),
                 p,
                 n,
                 current,
