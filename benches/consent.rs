@@ -113,7 +113,13 @@ async fn banner(label: &str, base: &str, key: &str, calls: usize) {
         "writes",
         calls,
         move |client, i| {
-            let status = |n: usize| if n % 3 == 0 { "withdrawn" } else { "granted" };
+            let status = |n: usize| {
+                if n.is_multiple_of(3) {
+                    "withdrawn"
+                } else {
+                    "granted"
+                }
+            };
             let body = json!({
                 "visitor": format!("{:032x}", 1_000_000 + i),
                 "choices": [

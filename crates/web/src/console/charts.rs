@@ -218,7 +218,7 @@ pub fn on_time(months: &[Month]) -> Chart {
             y: HEIGHT - BOTTOM + 20,
             text: m.start.format("%b").to_string(),
             anchor: "middle",
-            class: if (months.len() - 1 - i) % 2 == 0 {
+            class: if (months.len() - 1 - i).is_multiple_of(2) {
                 "axis"
             } else {
                 "axis minor"
