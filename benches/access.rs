@@ -347,6 +347,7 @@ async fn pipeline(urls: &[(&str, String)], n: u64, rounds: usize) -> Vec<Duratio
             agent: None,
             received_at: None,
             send_verification: false,
+            language: steward::domain::Language::En,
         };
         let filed = requests::file(&svc, intake, Actor::System).await.unwrap();
         let start = Instant::now();

@@ -78,6 +78,7 @@ fn row(i: u64, n: u64) -> RequestRow {
         created_by: None,
         created_at: at,
         updated_at: at,
+        language: steward::domain::Language::En,
     }
 }
 

@@ -107,6 +107,7 @@ async fn run(label: &str, database_url: String, dir: &std::path::Path) {
             agent: None,
             received_at: None,
             send_verification: false,
+            language: steward::domain::Language::En,
         },
         Actor::System,
     )

@@ -373,6 +373,7 @@ async fn file_person(svc: &Services, p: &Person, staff: &Actor) -> Result<(), An
         agent: None,
         received_at: if p.days_ago == 0 { None } else { received_at },
         send_verification: p.emailed,
+        language: svc.config.languages.default,
     };
     let filed = requests::file(
         svc,

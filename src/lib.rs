@@ -11,4 +11,5 @@ pub use steward_core::{audit, auth, config, export, mail, metrics, workflow};
 pub use steward_db as db;
 pub use steward_db::crypto;
 pub use steward_domain as domain;
+pub use steward_l10n as l10n;
 pub use steward_web as web;

@@ -68,6 +68,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("GET", "/console/requests/{id}", Only(READERS)),
     ("POST", "/console/requests/{id}/{action}", Only(WORKERS)),
     ("POST", "/console/requests/{id}/corrections", Only(WORKERS)),
+    ("POST", "/console/requests/{id}/language", Only(WORKERS)),
     ("GET", "/console/requests/{id}/package.csv", Only(READERS)),
     (
         "GET",
@@ -144,6 +145,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("POST", "/privacy/preferences/choices", Anyone),
     ("GET", "/privacy/preferences/{token}", Anyone),
     ("POST", "/privacy/preferences/{token}", Anyone),
+    ("GET", "/privacy/language/{language}", Anyone),
     ("GET", "/console/consent", Only(READERS)),
     ("POST", "/console/consent/record", Only(WORKERS)),
     ("GET", "/console/consent.csv", Only(READERS)),

@@ -115,6 +115,20 @@ fn the_layers_point_one_way() {
         "steward-core",
         &["steward-web", "actix-files", "askama_web"],
     );
+    // What customers read knows only the domain's words, and does no I/O.
+    forbid(
+        "steward-l10n",
+        &[
+            "steward-db",
+            "steward-connectors",
+            "steward-core",
+            "steward-web",
+        ],
+    );
+    let l10n = transitive(&meta, "steward-l10n");
+    for io in ["actix-web", "diesel", "sqlx", "tokio", "reqwest", "lettre"] {
+        assert!(!l10n.contains(io), "steward-l10n pulls in {io}");
+    }
     // The domain is pure: nothing that does I/O, however indirectly.
     let domain = transitive(&meta, "steward-domain");
     for io in ["actix-web", "diesel", "sqlx", "tokio", "reqwest", "lettre"] {

@@ -23,6 +23,7 @@ mod exports;
 mod hardening;
 mod journey;
 mod keys;
+mod languages;
 mod mfa;
 mod module_cycles;
 mod openapi_examples;

@@ -11,8 +11,8 @@ use steward_domain::kinds::{AttachmentKind, VerificationMethod};
 use steward_domain::stores::{Art30, StoreKind, TaskStatus};
 use steward_domain::timeline::TimelineAction;
 use steward_domain::{
-    Channel, DenialReason, Jurisdiction, PublicId, RequestId, RequestKind, Role, Status, StoreId,
-    TaskId, UserId,
+    Channel, DenialReason, Jurisdiction, Language, PublicId, RequestId, RequestKind, Role, Status,
+    StoreId, TaskId, UserId,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -112,6 +112,9 @@ pub struct RequestRow {
     pub created_by: Option<UserId>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The language the request was filed in; its emails go out in it.
+    #[diesel(serialize_as = W<Language>)]
+    pub language: Language,
 }
 
 impl RequestRow {

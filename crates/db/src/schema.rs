@@ -91,6 +91,7 @@ diesel::table! {
         created_by -> Nullable<Word>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        language -> Word,
     }
 }
 

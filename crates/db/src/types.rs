@@ -30,8 +30,8 @@ use steward_domain::kinds::{AttachmentKind, VerificationMethod};
 use steward_domain::stores::{StoreKind, TaskStatus};
 use steward_domain::timeline::TimelineAction;
 use steward_domain::{
-    Channel, DenialReason, Jurisdiction, PublicId, RequestId, RequestKind, Role, Status, StoreId,
-    TaskId, UserId,
+    Channel, DenialReason, Jurisdiction, Language, PublicId, RequestId, RequestKind, Role, Status,
+    StoreId, TaskId, UserId,
 };
 
 /// Maps types that print as a word and parse back from it onto TEXT.
@@ -113,6 +113,7 @@ text_column! {
     RequestKind => |v: &RequestKind| v.as_str(), word::<RequestKind>;
     Jurisdiction => |v: &Jurisdiction| v.as_str(), word::<Jurisdiction>;
     Channel => |v: &Channel| v.as_str(), word::<Channel>;
+    Language => |v: &Language| v.as_str(), word::<Language>;
     DenialReason => |v: &DenialReason| v.as_str(), word::<DenialReason>;
     Role => |v: &Role| v.as_str(), word::<Role>;
     StoreKind => |v: &StoreKind| v.as_str(), word::<StoreKind>;

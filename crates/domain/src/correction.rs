@@ -74,10 +74,7 @@ impl CorrectionCategory {
                     .chars()
                     .all(|c| c.is_ascii_digit() || " +-()./".contains(c));
                 if !allowed || !(5..=15).contains(&digits) || v[1..].contains('+') {
-                    return Err(
-                        "is not a phone number: use digits, spaces and + - ( ) only, such as +43 1 234 5678"
-                            .into(),
-                    );
+                    return Err(NOT_A_PHONE_NUMBER.into());
                 }
                 Ok(v)
             }
@@ -87,6 +84,10 @@ impl CorrectionCategory {
         }
     }
 }
+
+/// What a phone number that is not one is told.
+pub const NOT_A_PHONE_NUMBER: &str =
+    "is not a phone number: use digits, spaces and + - ( ) only, such as +43 1 234 5678";
 
 /// One change the subject asks for: a category and its new value, already checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,6 +11,7 @@ pub mod holidays;
 pub mod ids;
 pub mod kinds;
 pub mod labels;
+pub mod language;
 pub mod lifecycle;
 #[cfg(feature = "openapi")]
 pub mod openapi;
@@ -27,5 +28,6 @@ pub mod validation;
 pub use email::EmailAddress;
 pub use ids::{PublicId, RequestId, StoreId, TaskId, UserId};
 pub use kinds::{Channel, Jurisdiction, RequestKind};
+pub use language::Language;
 pub use lifecycle::{Action, DenialReason, Status};
 pub use roles::{Permission, Role};

@@ -11,8 +11,8 @@ use crate::correction::CorrectionCategory;
 use crate::region::{ConsentModel, Region};
 use crate::stores::{StoreKind, TaskStatus};
 use crate::{
-    Channel, DenialReason, EmailAddress, Jurisdiction, PublicId, RequestId, RequestKind, Status,
-    StoreId, TaskId, UserId,
+    Channel, DenialReason, EmailAddress, Jurisdiction, Language, PublicId, RequestId, RequestKind,
+    Status, StoreId, TaskId, UserId,
 };
 
 /// A string that is one of these words.
@@ -46,6 +46,7 @@ described! {
     RequestKind => words(RequestKind::WORDS.iter().copied());
     Jurisdiction => words(Jurisdiction::WORDS.iter().copied());
     Channel => words(Channel::WORDS.iter().copied());
+    Language => words(Language::WORDS.iter().copied());
     Status => words(Status::ALL.iter().map(|s| s.as_str()));
     DenialReason => words(DenialReason::ALL.iter().map(|d| d.as_str()));
     CorrectionCategory => words(CorrectionCategory::WORDS.iter().copied());

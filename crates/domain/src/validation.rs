@@ -1,6 +1,7 @@
 //! Validation errors per field: what every form, API body and workflow check reports, so a
 //! page can show each message next to its input and the API can name the field.
 
+use std::borrow::Cow;
 use std::fmt::Display;
 
 #[derive(Debug, Clone, Default)]
@@ -9,7 +10,8 @@ pub struct FieldErrors(Vec<FieldError>);
 #[derive(Debug, Clone)]
 pub struct FieldError {
     pub field: &'static str,
-    pub label: &'static str,
+    /// The field's name as the reader knows it (translated on the public pages).
+    pub label: Cow<'static, str>,
     pub message: String,
 }
 
@@ -18,7 +20,7 @@ impl FieldErrors {
         if self.get(field).is_none() {
             self.0.push(FieldError {
                 field,
-                label,
+                label: Cow::Borrowed(label),
                 message: message.to_string(),
             });
         }
@@ -56,6 +58,24 @@ impl FieldErrors {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// The same errors with each field's name and message rewritten: how the public pages
+    /// put them into the reader's language.
+    pub fn rewrite(self, f: impl Fn(&FieldError) -> (String, String)) -> FieldErrors {
+        FieldErrors(
+            self.0
+                .into_iter()
+                .map(|e| {
+                    let (label, message) = f(&e);
+                    FieldError {
+                        field: e.field,
+                        label: Cow::Owned(label),
+                        message,
+                    }
+                })
+                .collect(),
+        )
     }
 
     pub fn all(&self) -> &[FieldError] {

@@ -7,12 +7,24 @@ use askama::Template;
 
 use steward_core::auth::AuthError;
 use steward_core::workflow::WorkflowError;
+use steward_l10n::Tr;
+
+use crate::language::Reader;
 
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
     title: &'a str,
     message: &'a str,
+    tr: Tr,
+    here: String,
+}
+
+/// Which layout an error page wears: the console's (English), or the public one in the
+/// reader's language.
+pub enum Layout {
+    Staff,
+    Public(Reader),
 }
 
 /// The same page in the staff layout, for everything under `/console`.
@@ -87,6 +99,12 @@ pub enum PageError {
     Auth(#[from] AuthError),
     #[error("{1}")]
     Status(StatusCode, String),
+    /// A public page's error, as a message of the message files.
+    #[error("{1}")]
+    Public(StatusCode, &'static str),
+    /// The same with one value in the message.
+    #[error("{1}")]
+    PublicWith(StatusCode, &'static str, (&'static str, String)),
     /// Not signed in: off to the login page, then back.
     #[error("sign in first")]
     LoginRequired { next: String },
@@ -114,7 +132,7 @@ impl ResponseError for PageError {
         match self {
             PageError::Workflow(e) => status_of(e),
             PageError::Auth(e) => auth_status(e),
-            PageError::Status(s, _) => *s,
+            PageError::Status(s, _) | PageError::Public(s, _) | PageError::PublicWith(s, ..) => *s,
             PageError::LoginRequired { .. } | PageError::SecondFactorRequired => {
                 StatusCode::SEE_OTHER
             }
@@ -123,13 +141,17 @@ impl ResponseError for PageError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        self.page(false)
+        // The error pages middleware renders it again in the reader's language and layout.
+        self.page(Layout::Public(Reader {
+            tr: Tr::new(steward_domain::Language::En),
+            here: "/privacy".into(),
+        }))
     }
 }
 
 impl PageError {
-    /// The error as a page: in the customer layout, or in the staff one (`staff`).
-    pub fn page(&self, staff: bool) -> HttpResponse {
+    /// The error as a page: in the staff layout, or the customer's in their language.
+    pub fn page(&self, layout: Layout) -> HttpResponse {
         if let PageError::LoginRequired { next } = self {
             let to = format!(
                 "/console/login?{}",
@@ -145,40 +167,99 @@ impl PageError {
                 .finish();
         }
         let status = self.status_code();
-        let message = match self {
+        let body = match layout {
+            Layout::Staff => {
+                let message = self.staff_message(status);
+                StaffErrorPage {
+                    title: staff_title(status),
+                    message: &message,
+                }
+                .render()
+                .unwrap_or(message)
+            }
+            Layout::Public(Reader { tr, here }) => {
+                let message = self.public_message(tr, status);
+                ErrorPage {
+                    title: &tr.t(public_title_id(status)),
+                    message: &message,
+                    tr,
+                    here,
+                }
+                .render()
+                .unwrap_or(message)
+            }
+        };
+        HttpResponse::build(status)
+            .content_type("text/html; charset=utf-8")
+            .body(body)
+    }
+}
+
+impl PageError {
+    fn staff_message(&self, status: StatusCode) -> String {
+        match self {
             PageError::Workflow(e) => public_message(e, status),
             PageError::Auth(e) => auth_message(e, status),
             PageError::Status(_, m) => m.clone(),
+            PageError::Public(..) | PageError::PublicWith(..) => {
+                self.public_message(Tr::new(steward_domain::Language::En), status)
+            }
             PageError::TooManyRequests => "There have been too many attempts from your \
                 network in a short time. Please wait a few minutes and try again."
                 .into(),
             PageError::LoginRequired { .. } | PageError::SecondFactorRequired => String::new(),
-        };
-        let title = match status {
-            StatusCode::TOO_MANY_REQUESTS => "Too many attempts",
-            StatusCode::NOT_FOUND => "Not found",
-            StatusCode::FORBIDDEN => "Not allowed",
-            StatusCode::GONE => "Link expired",
-            s if s.is_server_error() => "Something went wrong",
-            _ => "This did not work",
-        };
-        let body = if staff {
-            StaffErrorPage {
-                title,
-                message: &message,
-            }
-            .render()
-        } else {
-            ErrorPage {
-                title,
-                message: &message,
-            }
-            .render()
         }
-        .unwrap_or_else(|_| message.clone());
-        HttpResponse::build(status)
-            .content_type("text/html; charset=utf-8")
-            .body(body)
+    }
+
+    /// What a customer is told, from the message files: the handler's own message, or one
+    /// for the kind of failure (an internal detail is logged, never shown).
+    fn public_message(&self, tr: Tr, status: StatusCode) -> String {
+        match self {
+            PageError::PublicWith(_, id, (name, value)) => tr.t1(id, name, value.as_str()),
+            _ => tr.t(self.public_message_id(status)),
+        }
+    }
+
+    fn public_message_id(&self, status: StatusCode) -> &'static str {
+        if let PageError::Public(_, id) = self {
+            return id;
+        }
+        if status.is_server_error() {
+            if let PageError::Workflow(e) = self {
+                tracing::error!("internal error: {e}");
+            }
+            return "error-server";
+        }
+        match self {
+            PageError::Workflow(WorkflowError::LinkExpired) => "error-link-expired",
+            PageError::Workflow(WorkflowError::LinkInvalid) => "error-link-used",
+            PageError::TooManyRequests => "error-too-many",
+            _ if status == StatusCode::NOT_FOUND => "error-page-missing",
+            _ if status == StatusCode::TOO_MANY_REQUESTS => "error-too-many",
+            _ => "error-other",
+        }
+    }
+}
+
+fn staff_title(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::TOO_MANY_REQUESTS => "Too many attempts",
+        StatusCode::NOT_FOUND => "Not found",
+        StatusCode::FORBIDDEN => "Not allowed",
+        StatusCode::GONE => "Link expired",
+        s if s.is_server_error() => "Something went wrong",
+        _ => "This did not work",
+    }
+}
+
+fn public_title_id(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::TOO_MANY_REQUESTS => "error-title-too-many",
+        StatusCode::NOT_FOUND => "error-title-not-found",
+        StatusCode::FORBIDDEN => "error-title-forbidden",
+        StatusCode::GONE => "error-title-gone",
+        s if s.is_server_error() => "error-title-server",
+        _ => "error-title-other",
     }
 }
 

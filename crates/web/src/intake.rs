@@ -9,11 +9,16 @@ use super::forms::{FieldErrors, choice, is_on};
 use steward_core::workflow::requests::{Agent, Intake, SubjectText};
 use steward_domain::correction::{Correction, CorrectionCategory};
 use steward_domain::text::{self, required};
-use steward_domain::{Channel, EmailAddress, Jurisdiction, RequestKind};
+use steward_domain::validation::optional_choice;
+use steward_domain::{Channel, EmailAddress, Jurisdiction, Language, RequestKind};
 
 pub const NAME_MAX: usize = 200;
 pub const DETAILS_MAX: usize = 5000;
 pub const CORRECTION_MAX: usize = 2000;
+/// An agent's request outside California.
+pub const AGENT_ONLY_CCPA: &str = "is only available for California (CCPA) requests";
+/// A public form whose token no longer matches its cookie.
+pub const FORM_EXPIRED: &str = "has expired; please check your answers and send it again";
 
 /// The fields as typed. Everything is text so nothing typed is lost on a re-render.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -38,6 +43,9 @@ pub struct IntakeFields {
     pub channel: String,
     pub received_at: String,
     pub send_verification: String,
+    /// The language the request's emails go out in (a word such as `de`); empty: the
+    /// default given to [`IntakeFields::parse`]. The public form sets the page's language.
+    pub language: String,
     pub csrf: String,
 }
 
@@ -53,8 +61,15 @@ pub enum Source {
 }
 
 impl IntakeFields {
-    pub fn parse(&self, source: Source, tz: Tz) -> Result<Intake, FieldErrors> {
+    pub fn parse(
+        &self,
+        source: Source,
+        tz: Tz,
+        default_language: Language,
+    ) -> Result<Intake, FieldErrors> {
         let mut e = FieldErrors::default();
+        let language = optional_choice::<Language>(&mut e, "language", "Language", &self.language)
+            .unwrap_or(default_language);
         let kind = e.check("kind", "Type of request", choice::<RequestKind>(&self.kind));
         let jurisdiction = e.check(
             "jurisdiction",
@@ -112,11 +127,7 @@ impl IntakeFields {
 
         let agent = if is_on(&self.agent) {
             if jurisdiction.is_some() && jurisdiction != Some(Jurisdiction::Ccpa) {
-                e.add(
-                    "agent",
-                    "Authorized agent",
-                    "is only available for California (CCPA) requests",
-                );
+                e.add("agent", "Authorized agent", AGENT_ONLY_CCPA);
             }
             let agent_name = e.check(
                 "agent_name",
@@ -187,6 +198,7 @@ impl IntakeFields {
             agent,
             received_at,
             send_verification,
+            language,
         })
     }
 }
@@ -256,7 +268,7 @@ mod tests {
     #[test]
     fn portal_minimum() {
         let i = fields("access", "gdpr", "a@example.com")
-            .parse(Source::Portal, chrono_tz::UTC)
+            .parse(Source::Portal, chrono_tz::UTC, Language::En)
             .unwrap();
         assert_eq!(i.channel, Channel::Web);
         assert!(i.send_verification);
@@ -268,7 +280,9 @@ mod tests {
         let mut f = fields("erase", "mars", "nope");
         f.name = "x\u{1}".into();
         f.details = "d".repeat(DETAILS_MAX + 1);
-        let e = f.parse(Source::Portal, chrono_tz::UTC).unwrap_err();
+        let e = f
+            .parse(Source::Portal, chrono_tz::UTC, Language::En)
+            .unwrap_err();
         for field in ["kind", "jurisdiction", "email", "name", "details"] {
             assert!(e.get(field).is_some(), "{field}");
         }
@@ -277,7 +291,7 @@ mod tests {
     #[test]
     fn correction_needs_both_parts() {
         let e = fields("correction", "gdpr", "a@example.com")
-            .parse(Source::Portal, chrono_tz::UTC)
+            .parse(Source::Portal, chrono_tz::UTC, Language::En)
             .unwrap_err();
         assert!(e.get("correction_what").is_some() && e.get("correction_value").is_some());
     }
@@ -287,12 +301,16 @@ mod tests {
         let mut f = fields("correction", "gdpr", "a@example.com");
         f.correct_name = "Ada King".into();
         f.correct_address = "1 Analytical St, London".into();
-        let i = f.parse(Source::Portal, chrono_tz::UTC).unwrap();
+        let i = f
+            .parse(Source::Portal, chrono_tz::UTC, Language::En)
+            .unwrap();
         assert_eq!(i.text.corrections.len(), 2);
         assert!(i.text.correction_what.is_none(), "free text is optional");
         f.correct_phone = "call me".into();
         f.correction_what = "My title".into();
-        let e = f.parse(Source::Portal, chrono_tz::UTC).unwrap_err();
+        let e = f
+            .parse(Source::Portal, chrono_tz::UTC, Language::En)
+            .unwrap_err();
         assert!(e.get("correct_phone").is_some());
         assert!(
             e.get("correction_value").is_some(),
@@ -307,13 +325,15 @@ mod tests {
         f.agent_name = "Agent Smith".into();
         f.agent_email = "agent@example.com".into();
         assert!(
-            f.parse(Source::Portal, chrono_tz::UTC)
+            f.parse(Source::Portal, chrono_tz::UTC, Language::En)
                 .unwrap_err()
                 .get("agent")
                 .is_some()
         );
         f.jurisdiction = "ccpa".into();
-        let i = f.parse(Source::Portal, chrono_tz::UTC).unwrap();
+        let i = f
+            .parse(Source::Portal, chrono_tz::UTC, Language::En)
+            .unwrap();
         assert_eq!(i.channel, Channel::Agent);
         assert_eq!(i.agent.unwrap().name, "Agent Smith");
     }
@@ -324,12 +344,12 @@ mod tests {
         f.received_at = "2026-03-31".into();
         f.channel = "post".into();
         let tz: Tz = "America/Los_Angeles".parse().unwrap();
-        let i = f.parse(Source::Staff, tz).unwrap();
+        let i = f.parse(Source::Staff, tz, Language::En).unwrap();
         let local = tz.from_utc_datetime(&i.received_at.unwrap()).date_naive();
         assert_eq!(local, NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());
         f.received_at = "31/03/2026".into();
         assert!(
-            f.parse(Source::Staff, tz)
+            f.parse(Source::Staff, tz, Language::En)
                 .unwrap_err()
                 .get("received_at")
                 .is_some()
@@ -337,7 +357,7 @@ mod tests {
         f.received_at = "2026-03-31".into();
         f.channel = "fax".into();
         assert!(
-            f.parse(Source::Staff, tz)
+            f.parse(Source::Staff, tz, Language::En)
                 .unwrap_err()
                 .get("channel")
                 .is_some()

@@ -11,6 +11,7 @@ pub mod console;
 pub mod error;
 pub mod forms;
 pub mod intake;
+pub mod language;
 pub mod multipart;
 pub mod panics;
 pub mod portal;
@@ -86,20 +87,30 @@ async fn not_found(req: actix_web::HttpRequest) -> actix_web::Error {
     }
 }
 
-/// Error pages under `/console` wear the staff layout: the error itself does not know which
-/// part of the site it came from, so the page is rendered again here from the same error.
-async fn staff_error_pages(
+/// Error pages under `/console` wear the staff layout, all others the customer's, in their
+/// language: the error itself does not know which part of the site it came from or who is
+/// reading, so the page is rendered again here from the same error.
+async fn error_pages(
     req: actix_web::dev::ServiceRequest,
     next: middleware::Next<impl actix_web::body::MessageBody + 'static>,
 ) -> Result<actix_web::dev::ServiceResponse, actix_web::Error> {
+    if req.path().starts_with("/api/") || req.path().starts_with("/static/") {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
     let staff = req.path() == "/console" || req.path().starts_with("/console/");
+    let layout = if staff {
+        error::Layout::Staff
+    } else {
+        error::Layout::Public(language::Reader::of(req.request()))
+    };
     // Handlers' and the access guard's errors arrive as responses that still carry the
     // error (an `Err` here would be a middleware's own failure, passed on as it is).
     let res = next.call(req).await?;
-    let page = staff
-        .then(|| res.response().error()?.as_error::<PageError>())
-        .flatten()
-        .map(|e| e.page(true));
+    let page = res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<PageError>())
+        .map(|e| e.page(layout));
     Ok(match page {
         Some(mut page) => {
             // Headers the error's response set (Retry-After on 429) stay; the body is new.
@@ -169,7 +180,7 @@ pub fn start(
             .app_data(limiter.clone())
             .app_data(description.clone())
             .wrap(middleware::from_fn(routes::guard))
-            .wrap(middleware::from_fn(staff_error_pages))
+            .wrap(middleware::from_fn(error_pages))
             .wrap(security::headers(https))
             .wrap(middleware::Compress::default())
             .wrap(middleware::NormalizePath::trim())

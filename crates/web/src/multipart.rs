@@ -13,7 +13,7 @@ pub struct Upload {
     pub file: Option<(String, Vec<u8>)>,
     pub too_large: bool,
     /// Why the body could not be read, if it could not.
-    pub unreadable: Option<String>,
+    pub unreadable: Option<Unreadable>,
 }
 
 impl Upload {
@@ -40,17 +40,51 @@ pub fn refused_length(
         .and_then(|v| v.parse::<usize>().ok());
     match length {
         Some(n) if n <= limit + SLACK => None,
-        Some(_) => Some(super::error::PageError::Status(
+        Some(_) => Some(super::error::PageError::PublicWith(
             actix_web::http::StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "The upload is larger than {} MB.",
-                limit.div_ceil(1024 * 1024)
-            ),
+            "error-upload-large",
+            ("max", limit.div_ceil(1024 * 1024).to_string()),
         )),
-        None => Some(super::error::PageError::Status(
+        None => Some(super::error::PageError::Public(
             actix_web::http::StatusCode::LENGTH_REQUIRED,
-            "The upload must state its length.".into(),
+            "error-upload-length",
         )),
+    }
+}
+
+/// Why a form could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    TooManyFields,
+    FieldTooLong(String),
+    /// The multipart parser's own complaint.
+    Malformed(String),
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unreadable::TooManyFields => write!(f, "the form has more than {MAX_FIELDS} fields"),
+            Unreadable::FieldTooLong(name) => write!(f, "the field {name} is too long"),
+            Unreadable::Malformed(e) => f.write_str(e),
+        }
+    }
+}
+
+impl Unreadable {
+    /// The error a public page answers with, in the reader's language.
+    pub fn public(&self) -> super::error::PageError {
+        use super::error::PageError;
+        let status = actix_web::http::StatusCode::BAD_REQUEST;
+        match self {
+            Unreadable::TooManyFields => PageError::PublicWith(
+                status,
+                "error-upload-fields",
+                ("max", MAX_FIELDS.to_string()),
+            ),
+            Unreadable::FieldTooLong(_) => PageError::Public(status, "error-upload-field-long"),
+            Unreadable::Malformed(_) => PageError::Public(status, "error-file-unreadable"),
+        }
     }
 }
 
@@ -70,13 +104,13 @@ pub async fn read(mut payload: Multipart, limit: usize) -> Upload {
             Ok(Some(f)) => f,
             Ok(None) => break,
             Err(e) => {
-                up.unreadable = Some(e.to_string());
+                up.unreadable = Some(Unreadable::Malformed(e.to_string()));
                 break;
             }
         };
         count += 1;
         if count > MAX_FIELDS {
-            up.unreadable = Some(format!("the form has more than {MAX_FIELDS} fields"));
+            up.unreadable = Some(Unreadable::TooManyFields);
             break;
         }
         let name = field.name().unwrap_or_default().to_string();
@@ -91,7 +125,7 @@ pub async fn read(mut payload: Multipart, limit: usize) -> Upload {
             match field.try_next().await {
                 Ok(Some(chunk)) if buf.len() + chunk.len() > cap => {
                     if name != "file" {
-                        up.unreadable = Some(format!("the field {name} is too long"));
+                        up.unreadable = Some(Unreadable::FieldTooLong(name.clone()));
                     }
                     // Stop here: what is left of the body is never read into memory.
                     up.too_large = true;
@@ -100,7 +134,7 @@ pub async fn read(mut payload: Multipart, limit: usize) -> Upload {
                 Ok(Some(chunk)) => buf.extend_from_slice(&chunk),
                 Ok(None) => break,
                 Err(e) => {
-                    up.unreadable = Some(e.to_string());
+                    up.unreadable = Some(Unreadable::Malformed(e.to_string()));
                     break 'fields;
                 }
             }

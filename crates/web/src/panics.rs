@@ -91,12 +91,10 @@ pub async fn catch(
                 )
                 .into()
             } else {
-                PageError::Status(
+                PageError::PublicWith(
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    format!(
-                        "Something went wrong on our side. Please try again in a moment; if it \
-                         happens again, give the administrator this reference: {reference}."
-                    ),
+                    "error-server-reference",
+                    ("reference", reference),
                 )
                 .into()
             };

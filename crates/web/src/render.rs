@@ -42,15 +42,17 @@ pub fn redirect(to: &str) -> HttpResponse {
         .finish()
 }
 
-/// Streams a request's data package as a CSV download; each download is audited.
+/// Streams a request's data package as a CSV download; each download is audited. The
+/// subject's own download is headed in their language, staff's in the spec's words.
 pub async fn package_response(
     svc: &Services,
     r: &steward_core::workflow::view::RequestView,
     actor: steward_core::audit::Actor,
+    columns: steward_core::export::package::Columns,
 ) -> Result<HttpResponse, steward_core::workflow::WorkflowError> {
     steward_core::workflow::requests::open_package(svc, actor, r).await?;
     let name = format!("attachment; filename=\"{}-data.csv\"", r.public_id);
-    let body = steward_core::export::package::stream(svc.clone(), r.id.clone());
+    let body = steward_core::export::package::stream(svc.clone(), r.id.clone(), columns);
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header(("Content-Disposition", name))

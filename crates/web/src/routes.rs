@@ -79,6 +79,7 @@ routes! {
     POST "/privacy/preferences", Public, limit Intake => portal::preferences::ask;
     POST "/privacy/preferences/choices", Public, limit Consent => portal::preferences::save;
     GET "/privacy/preferences/{token}", Public, limit Verify => portal::preferences::open_page;
+    GET "/privacy/language/{language}", Public => portal::language::switch;
     POST "/privacy/preferences/{token}", Public, limit Verify => portal::preferences::open;
     // Console: signing in.
     GET "/console", SignedIn => console::overview::page;
@@ -108,6 +109,7 @@ routes! {
         => console::requests::attachment;
     POST "/console/requests/{id}/corrections", Needs(WorkRequests)
         => console::corrections::approve;
+    POST "/console/requests/{id}/language", Needs(WorkRequests) => console::requests::language;
     POST "/console/requests/{id}/{action}", Needs(WorkRequests) => console::requests::action;
     // Console: the store registry (the records of processing) and tasks. Which tasks a
     // store owner may see or settle is decided per task, by store ownership.

@@ -13,6 +13,7 @@ use steward_domain::holidays::{Calendar, CalendarChoice};
 
 use steward_db::DatabaseUrl;
 pub mod consent;
+pub mod languages;
 pub mod proxies;
 pub mod rates;
 
@@ -64,6 +65,8 @@ pub struct Config {
     pub metrics_token: Option<String>,
     /// The consent banner's region, expiry and policy link (`STEWARD_CONSENT_*`).
     pub consent: consent::ConsentSettings,
+    /// The shop's default language for customers (`STEWARD_DEFAULT_LANGUAGE`).
+    pub languages: languages::LanguageSettings,
 }
 
 impl Config {
@@ -266,7 +269,11 @@ impl Config {
         let consent = consent::ConsentSettings::from_lookup(&get)
             .map_err(|(var, message)| fail(var, message))?;
 
+        let languages = languages::LanguageSettings::from_lookup(&get)
+            .map_err(|(var, message)| fail(var, message))?;
+
         Ok(Config {
+            languages,
             consent,
             checkpoint_file,
             store_allow,

@@ -11,6 +11,7 @@ use crate::workflow::error::WorkflowError;
 use crate::workflow::services::Services;
 use steward_db::{requests, tasks};
 
+/// The column headings, as the spec names them (staff and the API get these).
 pub const HEADER: [&str; 7] = [
     "store",
     "table",
@@ -21,8 +22,44 @@ pub const HEADER: [&str; 7] = [
     "is_null",
 ];
 
-fn is_null(null: bool) -> String {
-    if null { "true" } else { "false" }.to_string()
+/// The column headings and the words for yes and no of one reader's package: the subject's
+/// own download is in their language; staff and the API get the spec's English words.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    header: [String; 7],
+    yes: String,
+    no: String,
+}
+
+impl Columns {
+    pub fn spec() -> Columns {
+        Columns {
+            header: HEADER.map(str::to_string),
+            yes: "true".into(),
+            no: "false".into(),
+        }
+    }
+
+    pub fn in_language(tr: steward_l10n::Tr) -> Columns {
+        Columns {
+            header: [
+                "package-store",
+                "package-table",
+                "package-record",
+                "package-field",
+                "package-category",
+                "package-value",
+                "package-is-null",
+            ]
+            .map(|id| tr.t(id)),
+            yes: tr.t("package-true"),
+            no: tr.t("package-false"),
+        }
+    }
+
+    fn is_null(&self, null: bool) -> String {
+        if null { &self.yes } else { &self.no }.clone()
+    }
 }
 const PAGE: i64 = 1000;
 
@@ -33,6 +70,7 @@ struct State {
     header_sent: bool,
     done: bool,
     portal_sent: bool,
+    columns: Columns,
 }
 
 /// Steward is itself a data store: the person's consent records and privacy requests.
@@ -42,6 +80,7 @@ pub const PORTAL_STORE: &str = "Privacy portal";
 async fn portal_rows(
     svc: &Services,
     request_id: steward_domain::RequestId,
+    columns: &Columns,
 ) -> Result<Vec<[String; 7]>, WorkflowError> {
     let (history, requests) = svc
         .db
@@ -55,7 +94,17 @@ async fn portal_rows(
         .await?;
     let mut rows: Vec<[String; 7]> = crate::workflow::consent::reports::package_rows(&history)
         .into_iter()
-        .map(|[t, r, f, cat, v]| [PORTAL_STORE.to_string(), t, r, f, cat, v, is_null(false)])
+        .map(|[t, r, f, cat, v]| {
+            [
+                PORTAL_STORE.to_string(),
+                t,
+                r,
+                f,
+                cat,
+                v,
+                columns.is_null(false),
+            ]
+        })
         .collect();
     for r in requests {
         let fields: [(&str, Option<String>); 5] = [
@@ -74,7 +123,7 @@ async fn portal_rows(
                 f.into(),
                 "user.privacy_request".into(),
                 v.unwrap_or_default(),
-                is_null(null),
+                columns.is_null(null),
             ]);
         }
     }
@@ -85,6 +134,7 @@ async fn portal_rows(
 pub fn stream(
     svc: Services,
     request_id: steward_domain::RequestId,
+    columns: Columns,
 ) -> impl Stream<Item = Result<Bytes, WorkflowError>> {
     let state = State {
         svc,
@@ -92,6 +142,7 @@ pub fn stream(
         after: None,
         header_sent: false,
         done: false,
+        columns,
         portal_sent: false,
     };
     stream::try_unfold(state, |mut st| async move {
@@ -100,12 +151,12 @@ pub fn stream(
                 return Ok(None);
             }
             st.portal_sent = true;
-            let rows = portal_rows(&st.svc, st.request_id.clone()).await?;
+            let rows = portal_rows(&st.svc, st.request_id.clone(), &st.columns).await?;
             return Ok(Some((Bytes::from(encode(rows)), st)));
         }
         if !st.header_sent {
             st.header_sent = true;
-            return Ok(Some((Bytes::from(encode([HEADER])), st)));
+            return Ok(Some((Bytes::from(encode([st.columns.header.clone()])), st)));
         }
         let (rid, after) = (st.request_id.clone(), st.after.clone());
         let page = st
@@ -139,7 +190,7 @@ pub fn stream(
                 r.field,
                 r.data_category,
                 value,
-                is_null(null),
+                st.columns.is_null(null),
             ]);
         }
         Ok(Some((Bytes::from(encode(rows)), st)))

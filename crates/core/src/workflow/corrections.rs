@@ -609,20 +609,9 @@ async fn tell_subject(svc: &Services, request_id: &str) -> Result<(), WorkflowEr
     };
     let to = EmailAddress::parse(&svc.keys.open(&r.email_enc, slots::request_email(&r.id))?)
         .map_err(|_| WorkflowError::Corrupt("stored email".into()))?;
-    super::notices::send_notice(
-        svc,
-        &r,
-        &to,
-        format!("Your correction request {}: what we changed", r.public_id),
-        |status_url| {
-            super::notices::CorrectedEmail {
-                public_id: &r.public_id,
-                lines: &lines,
-                status_url,
-            }
-            .to_string()
-        },
-    )
+    super::notices::send_notice(svc, &r, &to, |tr, status_url| {
+        super::notices::corrected_letter(tr, r.public_id.as_str(), &lines, status_url)
+    })
     .await;
     Ok(())
 }

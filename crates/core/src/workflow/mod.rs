@@ -11,6 +11,7 @@ pub mod error;
 pub mod export_permits;
 pub mod exports;
 pub mod figure_cache;
+pub mod language;
 pub mod notices;
 pub mod overview;
 pub mod records;

@@ -1,6 +1,7 @@
-//! The emails Steward sends: to data subjects, and a new staff member's invitation; and
+//! The emails Steward sends: to data subjects, in their language from the message files
+//! (`steward-l10n`), and a new staff member's invitation (English, as the console is); and
 //! [`send_notice`], which puts a failed notice on the request's timeline.
-//! Compiled templates: nothing staff type becomes template.
+//! Nothing staff type becomes template: their text goes in as a value.
 
 use askama::Template;
 use serde::Serialize;
@@ -9,61 +10,215 @@ use super::services::Services;
 use super::timeline;
 use crate::audit::Actor;
 use crate::mail::Outgoing;
+use chrono::NaiveDate;
 use steward_db::models::RequestRow;
 use steward_db::requests;
 use steward_domain::EmailAddress;
+use steward_domain::RequestKind;
 use steward_domain::correction::CorrectionCategory;
 use steward_domain::timeline::TimelineAction;
+use steward_l10n::Tr;
 
-#[derive(Template)]
-#[template(path = "email/verify.txt")]
-pub struct VerifyEmail<'a> {
-    pub public_id: &'a str,
-    pub kind: &'a str,
-    pub verify_url: &'a str,
-    pub status_url: &'a str,
-    pub due: &'a str,
+/// An email to a requester, in their language: subject line and plain-text body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    pub subject: String,
+    pub body: String,
 }
 
-#[derive(Template)]
-#[template(path = "email/extended.txt")]
-pub struct ExtendedEmail<'a> {
-    pub public_id: &'a str,
-    pub reason: &'a str,
-    pub old_due: &'a str,
-    pub new_due: &'a str,
-    pub status_url: &'a str,
+impl Letter {
+    /// The greeting, the paragraphs, then the link and any closing paragraph.
+    fn new(tr: Tr, subject: String, paragraphs: Vec<String>) -> Letter {
+        let mut body = vec![tr.t("email-greeting")];
+        body.extend(paragraphs.into_iter().filter(|p| !p.is_empty()));
+        Letter {
+            subject,
+            body: body.join("\n\n") + "\n",
+        }
+    }
 }
 
-#[derive(Template)]
-#[template(path = "email/closed.txt")]
-pub struct ClosedEmail<'a> {
-    pub public_id: &'a str,
-    pub outcome: &'a str,
-    pub reason: Option<&'a str>,
-    pub status_url: &'a str,
+/// "Please confirm": sent when a request is made.
+pub fn verify_letter(
+    tr: Tr,
+    reference: &str,
+    kind: RequestKind,
+    link: &str,
+    status_url: &str,
+    due: NaiveDate,
+) -> Letter {
+    let body = tr.with(
+        "email-verify-body",
+        &[
+            ("reference", reference.into()),
+            ("kind", tr.kind(kind).into()),
+            ("link", link.into()),
+        ],
+    );
+    Letter::new(
+        tr,
+        tr.t1("email-verify-subject", "reference", reference),
+        vec![
+            body,
+            tr.t("email-follow"),
+            status_url.to_string(),
+            tr.t1("email-verify-due", "due", tr.date(due)),
+        ],
+    )
 }
 
-#[derive(Template)]
-#[template(path = "email/paused.txt")]
-pub struct PausedEmail<'a> {
-    pub public_id: &'a str,
-    pub reason: &'a str,
-    pub status_url: &'a str,
+/// More time is needed (GDPR Art. 12(3)): the reason and both dates.
+pub fn extended_letter(
+    tr: Tr,
+    reference: &str,
+    reason: &str,
+    old: NaiveDate,
+    new: NaiveDate,
+    status_url: &str,
+) -> Letter {
+    let body = tr.with(
+        "email-extended-body",
+        &[
+            ("reference", reference.into()),
+            ("reason", reason.into()),
+            ("old", tr.date(old).into()),
+            ("new", tr.date(new).into()),
+        ],
+    );
+    Letter::new(
+        tr,
+        tr.t1("email-extended-subject", "reference", reference),
+        vec![body, tr.t("email-follow"), status_url.to_string()],
+    )
 }
 
-#[derive(Template)]
-#[template(path = "email/preferences.txt")]
-pub struct PreferencesEmail<'a> {
-    pub url: &'a str,
+/// Something is needed from the requester before work goes on.
+pub fn paused_letter(tr: Tr, reference: &str, reason: &str, status_url: &str) -> Letter {
+    let body = tr.t2(
+        "email-paused-body",
+        ("reference", reference),
+        ("reason", reason),
+    );
+    Letter::new(
+        tr,
+        tr.t1("email-paused-subject", "reference", reference),
+        vec![body, tr.t("email-follow"), status_url.to_string()],
+    )
 }
 
-#[derive(Template)]
-#[template(path = "email/corrected.txt")]
-pub struct CorrectedEmail<'a> {
-    pub public_id: &'a str,
-    pub lines: &'a [SubjectLine],
-    pub status_url: &'a str,
+/// How a closed request ended, as the requester is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Completed; `package` when a download waits on the status page.
+    Completed {
+        package: bool,
+    },
+    /// Refused, with the reason in words (GDPR Art. 12(4) then names the remedies).
+    Denied {
+        reason: String,
+    },
+    Withdrawn,
+}
+
+pub fn closed_letter(tr: Tr, reference: &str, outcome: &Outcome, status_url: &str) -> Letter {
+    let r = ("reference", reference);
+    let link = status_url.to_string();
+    match outcome {
+        Outcome::Completed { package } => Letter::new(
+            tr,
+            tr.t1("email-completed-subject", r.0, r.1),
+            vec![
+                tr.t1("email-completed-body", r.0, r.1),
+                if *package {
+                    tr.t("email-package-ready")
+                } else {
+                    String::new()
+                },
+                tr.t("email-details"),
+                link,
+                tr.t("email-complain"),
+            ],
+        ),
+        Outcome::Denied { reason } => Letter::new(
+            tr,
+            tr.t1("email-denied-subject", r.0, r.1),
+            vec![
+                tr.t2("email-denied-body", r, ("reason", reason.as_str())),
+                tr.t("email-denied-remedies"),
+                tr.t("email-details"),
+                link,
+            ],
+        ),
+        Outcome::Withdrawn => Letter::new(
+            tr,
+            tr.t1("email-withdrawn-subject", r.0, r.1),
+            vec![
+                tr.t1("email-withdrawn-body", r.0, r.1),
+                tr.t("email-details"),
+                link,
+            ],
+        ),
+    }
+}
+
+/// What a correction changed, per system and kind of data.
+pub fn corrected_letter(
+    tr: Tr,
+    reference: &str,
+    lines: &[SubjectLine],
+    status_url: &str,
+) -> Letter {
+    let listed: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let (store, category) = (l.store.as_str(), tr.category(l.category));
+            match (&l.corrected, &l.reason) {
+                (true, _) => tr.t2(
+                    "email-corrected-yes",
+                    ("store", store),
+                    ("category", category),
+                ),
+                (false, None) => tr.t2(
+                    "email-corrected-no",
+                    ("store", store),
+                    ("category", category),
+                ),
+                (false, Some(why)) => tr.with(
+                    "email-corrected-no-because",
+                    &[
+                        ("store", store.into()),
+                        ("category", category.into()),
+                        ("reason", why.into()),
+                    ],
+                ),
+            }
+        })
+        .collect();
+    let list = if listed.is_empty() {
+        tr.t("email-corrected-none")
+    } else {
+        listed.join("\n")
+    };
+    Letter::new(
+        tr,
+        tr.t1("email-corrected-subject", "reference", reference),
+        vec![
+            tr.t1("email-corrected-body", "reference", reference),
+            list,
+            tr.t("email-details"),
+            status_url.to_string(),
+            tr.t("email-complain"),
+        ],
+    )
+}
+
+/// The preference centre's single-use link.
+pub fn preferences_letter(tr: Tr, link: &str) -> Letter {
+    Letter::new(
+        tr,
+        tr.t("email-prefs-subject"),
+        vec![tr.t1("email-prefs-body", "link", link)],
+    )
 }
 
 /// A new staff member's invitation, with the link to set a password.
@@ -86,20 +241,21 @@ pub struct SubjectLine {
     pub reason: Option<String>,
 }
 
-/// Sends a notice to the subject; a failure is put on the request's timeline for staff, never
-/// swallowed, but does not undo the action that caused it.
+/// Sends a notice to the subject, in the request's language, with the link to its status
+/// page; a failure is put on the request's timeline for staff, never swallowed, but does not
+/// undo the action that caused it.
 pub async fn send_notice(
     svc: &Services,
     row: &RequestRow,
     to: &EmailAddress,
-    subject: String,
-    body: impl FnOnce(&str) -> String,
+    letter: impl FnOnce(Tr, &str) -> Letter,
 ) {
     let status_url = svc.status_url(&row.id, &row.public_id);
+    let Letter { subject, body } = letter(Tr::new(row.language), &status_url);
     let mail = Outgoing {
         to: to.clone(),
         subject,
-        body: body(&status_url),
+        body,
     };
     if let Err(e) = svc.mailer.send(mail).await {
         tracing::warn!(request = %row.id, "email to subject failed: {e}");

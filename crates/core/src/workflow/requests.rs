@@ -4,7 +4,7 @@ use chrono::{Duration, NaiveDateTime, TimeZone};
 
 use super::error::WorkflowError;
 use super::notices::send_notice;
-use super::notices::{ClosedEmail, ExtendedEmail, PausedEmail, VerifyEmail};
+use super::notices::{Outcome, closed_letter, extended_letter, paused_letter, verify_letter};
 use super::services::Services;
 pub use super::subject::{Agent, SubjectText};
 use crate::audit::{self, Actor};
@@ -20,7 +20,7 @@ use steward_domain::timeline::TimelineAction;
 use steward_domain::{
     Action, Channel, DenialReason, EmailAddress, Jurisdiction, RequestKind, Status,
 };
-use steward_domain::{PublicId, RequestId};
+use steward_domain::{Language, PublicId, RequestId};
 
 pub const VERIFY_LINK_VALID: Duration = Duration::hours(24);
 /// Most proof-of-authority files one request takes.
@@ -39,6 +39,8 @@ pub struct Intake {
     /// When staff log a letter or call: its real arrival. `None` means now.
     pub received_at: Option<NaiveDateTime>,
     pub send_verification: bool,
+    /// The language the request is filed in; every email about it goes out in it.
+    pub language: Language,
 }
 
 #[derive(Debug, Clone)]
@@ -230,6 +232,7 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
         created_by,
         created_at: now,
         updated_at: now,
+        language: intake.language,
     };
 
     let row = svc
@@ -277,22 +280,16 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
 
     if let Some(token) = verify_token {
         let verify_url = format!("{}/privacy/verify/{}", svc.config.base_url, token);
-        send_notice(
-            svc,
-            &row,
-            &intake.email,
-            format!("Please confirm your privacy request {}", row.public_id),
-            |status_url| {
-                VerifyEmail {
-                    public_id: &row.public_id,
-                    kind: intake.kind.label(),
-                    verify_url: &verify_url,
-                    status_url,
-                    due: &row.due_date.format("%-d %B %Y").to_string(),
-                }
-                .to_string()
-            },
-        )
+        send_notice(svc, &row, &intake.email, |tr, status_url| {
+            verify_letter(
+                tr,
+                row.public_id.as_str(),
+                row.kind,
+                &verify_url,
+                status_url,
+                row.due_date,
+            )
+        })
         .await;
     }
     let duplicate_of = match row.duplicate_of.clone() {
@@ -370,7 +367,9 @@ pub async fn verify_by_link(
                         TimelineAction::Verified,
                         Some(from),
                         Some(to),
-                        Some("Confirmed by the link in our email"),
+                        // The entry says it all (the requester confirmed): no English note
+                        // on a page the requester reads in their own language.
+                        None,
                         true,
                     ),
                 )?;
@@ -662,89 +661,58 @@ async fn notify_subject(
             .open(&row.email_enc, slots::request_email(&row.id))?,
     )
     .map_err(|_| WorkflowError::Corrupt("stored email".into()))?;
-    let fmt = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
     let reason = input.reason.clone().unwrap_or_default();
-    match action {
+    let reference = row.public_id.as_str();
+    let outcome = match action {
         Action::Extend => {
-            let new_due = row.extended_due_date.map(fmt).unwrap_or_default();
-            let body = |url: &str| {
-                ExtendedEmail {
-                    public_id: &row.public_id,
-                    reason: &reason,
-                    old_due: &fmt(before.due_date),
-                    new_due: &new_due,
-                    status_url: url,
-                }
-                .to_string()
-            };
-            send_notice(
-                svc,
-                row,
-                &email,
-                format!(
-                    "More time needed for your privacy request {}",
-                    row.public_id
-                ),
-                body,
-            )
+            let new = row.extended_due_date.unwrap_or(row.due_date);
+            let old = before.due_date;
+            send_notice(svc, row, &email, |tr, url| {
+                extended_letter(tr, reference, &reason, old, new, url)
+            })
             .await;
+            None
         }
         Action::Pause => {
-            let body = |url: &str| {
-                PausedEmail {
-                    public_id: &row.public_id,
-                    reason: &reason,
-                    status_url: url,
-                }
-                .to_string()
-            };
-            send_notice(
-                svc,
-                row,
-                &email,
-                format!("We need something from you: request {}", row.public_id),
-                body,
-            )
+            send_notice(svc, row, &email, |tr, url| {
+                paused_letter(tr, reference, &reason, url)
+            })
             .await;
+            None
         }
-        Action::Complete | Action::Deny | Action::Withdraw => {
-            let (outcome, why) = match action {
-                Action::Complete => ("completed", None),
+        Action::Complete => Some(None),
+        Action::Deny => Some(input.denial),
+        Action::Withdraw => Some(None),
+        _ => None,
+    };
+    if let Some(denial) = outcome {
+        let package = action == Action::Complete
+            && matches!(row.kind, RequestKind::Access | RequestKind::Portability);
+        send_notice(svc, row, &email, |tr, url| {
+            let outcome = match action {
+                Action::Complete => Outcome::Completed { package },
                 Action::Deny => {
-                    let label = input.denial.map(|d| d.label()).unwrap_or_default();
-                    (
-                        "refused",
-                        Some(if reason.is_empty() {
-                            label.to_string()
-                        } else {
-                            format!("{label}: {reason}")
-                        }),
-                    )
+                    let label = denial.map(|d| tr.denial(d)).unwrap_or_default();
+                    Outcome::Denied {
+                        reason: match (label.is_empty(), reason.is_empty()) {
+                            (_, true) => label,
+                            (true, false) => reason.clone(),
+                            (false, false) => format!("{label}: {reason}"),
+                        },
+                    }
                 }
-                _ => ("withdrawn", None),
+                _ => Outcome::Withdrawn,
             };
-            let body = |url: &str| {
-                ClosedEmail {
-                    public_id: &row.public_id,
-                    outcome,
-                    reason: why.as_deref(),
-                    status_url: url,
-                }
-                .to_string()
-            };
-            send_notice(
-                svc,
-                row,
-                &email,
-                format!("Your privacy request {} has been {outcome}", row.public_id),
-                body,
-            )
-            .await;
-        }
-        _ => {}
+            closed_letter(tr, reference, &outcome, url)
+        })
+        .await;
     }
     Ok(())
 }
+
+/// A proof of authority sent for a request no agent made.
+pub const PROOF_ONLY_FROM_AGENTS: &str =
+    "is only asked for when an authorized agent files the request";
 
 /// A CCPA agent's proof of authority, sent from the status page: only for agent requests
 /// still open, type-checked by content, stored encrypted.
@@ -772,10 +740,7 @@ pub async fn attach_proof(
             db::write_tx(conn, |c| {
                 let row = requests::find(c, &id)?.ok_or(WorkflowError::NotFound)?;
                 if row.agent_enc.is_none() {
-                    return Err(WorkflowError::invalid(
-                        "file",
-                        "is only asked for when an authorized agent files the request",
-                    ));
+                    return Err(WorkflowError::invalid("file", PROOF_ONLY_FROM_AGENTS));
                 }
                 if row.status.is_closed() {
                     return Err(WorkflowError::Conflict("this request is closed".into()));

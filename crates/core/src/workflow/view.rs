@@ -11,7 +11,7 @@ use steward_db::models::{RequestEvent, RequestRow};
 use steward_db::requests::{self, Filter};
 use steward_domain::clock;
 use steward_domain::timeline::TimelineAction;
-use steward_domain::{Channel, DenialReason, Jurisdiction, RequestKind, Status};
+use steward_domain::{Channel, DenialReason, Jurisdiction, Language, RequestKind, Status};
 use steward_domain::{PublicId, RequestId};
 
 impl RequestView {
@@ -33,6 +33,8 @@ pub struct RequestView {
     pub kind: RequestKind,
     pub jurisdiction: Jurisdiction,
     pub channel: Channel,
+    /// The language the request was filed in; its emails go out in it.
+    pub language: Language,
     pub status: Status,
     pub email: String,
     pub name: Option<String>,
@@ -187,6 +189,7 @@ pub fn build(
         agent,
         kind: row.kind,
         jurisdiction: row.jurisdiction,
+        language: row.language,
         channel: row.channel,
         status,
         received_at: local(row.received_at),

@@ -20,7 +20,7 @@ use steward_domain::filters::Filter;
 use steward_domain::search::Search;
 use steward_domain::validation::{FieldErrors, optional_choice};
 use steward_domain::{
-    Action, Channel, DenialReason, Jurisdiction, PublicId, RequestId, RequestKind, Status,
+    Action, Channel, DenialReason, Jurisdiction, Language, PublicId, RequestId, RequestKind, Status,
 };
 
 /// The request object of the spec's JSON API.
@@ -31,6 +31,8 @@ pub struct RequestJson {
     kind: RequestKind,
     jurisdiction: Jurisdiction,
     channel: Channel,
+    /// The language the request was filed in; its emails go out in it.
+    language: Language,
     status: Status,
     #[schema(format = Email)]
     email: String,
@@ -118,6 +120,7 @@ impl RequestJson {
             kind: r.kind,
             jurisdiction: r.jurisdiction,
             channel: r.channel,
+            language: r.language,
             status: r.status,
             email: r.email,
             name: r.name,
@@ -174,6 +177,9 @@ pub struct NewRequest {
     agent_email: Option<String>,
     /// Email the subject a link to confirm the request.
     send_verification: Option<bool>,
+    /// The language of every email about the request (default: `STEWARD_DEFAULT_LANGUAGE`).
+    #[schema(schema_with = vocab::language)]
+    language: Option<String>,
 }
 
 /// One correction asked for: a category and its new value.
@@ -231,13 +237,18 @@ pub async fn create(
         channel: text(&b.channel),
         received_at: text(&b.received_at),
         send_verification: flag(b.send_verification),
+        language: text(&b.language),
         csrf: String::new(),
         ..Default::default()
     };
     let mut fields = fields;
     corrections_into(b.corrections.as_deref().unwrap_or_default(), &mut fields)?;
     let intake = fields
-        .parse(Source::Api, svc.config.timezone)
+        .parse(
+            Source::Api,
+            svc.config.timezone,
+            svc.config.languages.default,
+        )
         .map_err(|e| {
             // The form's per-category fields are one list in the API: name that list.
             match e.first() {
@@ -392,5 +403,11 @@ pub async fn package(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let r = view::load(&svc, &path).await?;
-    Ok(crate::render::package_response(&svc, &r, staff.0.actor()).await?)
+    Ok(crate::render::package_response(
+        &svc,
+        &r,
+        staff.0.actor(),
+        steward_core::export::package::Columns::spec(),
+    )
+    .await?)
 }

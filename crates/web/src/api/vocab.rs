@@ -22,6 +22,10 @@ pub fn jurisdiction() -> RefOr<Schema> {
     Jurisdiction::schema()
 }
 
+pub fn language() -> RefOr<Schema> {
+    steward_domain::Language::schema()
+}
+
 pub fn channel() -> RefOr<Schema> {
     Channel::schema()
 }

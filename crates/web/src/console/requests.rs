@@ -247,6 +247,10 @@ pub(super) struct DetailPage {
 }
 
 impl DetailPage {
+    fn languages(&self) -> &'static [steward_domain::Language] {
+        steward_domain::Language::ALL
+    }
+
     /// Some store's correction preview waits for approval.
     fn corrections_awaiting(&self) -> bool {
         self.corrections.iter().any(|s| s.awaiting)
@@ -264,6 +268,42 @@ pub struct DetailQuery {
     done: String,
 }
 
+#[derive(Deserialize)]
+#[serde(default)]
+#[derive(Default)]
+pub struct LanguageFields {
+    language: String,
+    csrf: String,
+}
+
+/// Staff choose the language of a request's later emails (the requester asked for another).
+pub async fn language(
+    svc: web::Data<Services>,
+    staff: ConsoleStaff,
+    path: web::Path<String>,
+    form: web::Form<LanguageFields>,
+) -> Result<HttpResponse, PageError> {
+    staff.check_csrf(&form.csrf)?;
+    let r = view::load(&svc, &path).await?;
+    let Ok(language) = form.language.parse::<steward_domain::Language>() else {
+        let mut errors = FieldErrors::default();
+        errors.add(
+            "language",
+            "Language of emails",
+            steward_domain::kinds::UnknownWord {
+                allowed: steward_domain::Language::WORDS,
+            },
+        );
+        let page = load_detail(&svc, &staff, &path, None, errors, None).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    steward_core::workflow::language::set(&svc, staff.0.actor(), &r.id, language).await?;
+    Ok(redirect(&format!(
+        "/console/requests/{}?done=language",
+        r.id
+    )))
+}
+
 pub async fn detail(
     svc: web::Data<Services>,
     staff: ConsoleStaff,
@@ -272,6 +312,9 @@ pub async fn detail(
 ) -> Result<HttpResponse, PageError> {
     let flash = match q.done.as_str() {
         "corrections" => Some("Done: the approved corrections were applied.".to_string()),
+        "language" => {
+            Some("Done: the requester's emails now go out in the language chosen.".to_string())
+        }
         done => Action::parse_staff(done)
             .ok()
             .map(|a| a.done_message().to_string()),
@@ -463,7 +506,11 @@ pub async fn new_submit(
 ) -> Result<HttpResponse, PageError> {
     staff.check_csrf(&form.csrf)?;
     let f = form.into_inner();
-    let intake = match f.parse(Source::Staff, svc.config.timezone) {
+    let intake = match f.parse(
+        Source::Staff,
+        svc.config.timezone,
+        svc.config.languages.default,
+    ) {
         Ok(i) => i,
         Err(errors) => {
             return render(
@@ -493,7 +540,13 @@ pub async fn package(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let r = view::load(&svc, &path).await?;
-    Ok(crate::render::package_response(&svc, &r, staff.0.actor()).await?)
+    Ok(crate::render::package_response(
+        &svc,
+        &r,
+        staff.0.actor(),
+        steward_core::export::package::Columns::spec(),
+    )
+    .await?)
 }
 
 /// A file the requester sent (an agent's proof of authority), for staff to check.

@@ -7,6 +7,8 @@ use serde::Deserialize;
 
 use crate::error::PageError;
 use crate::intake::{IntakeFields, Source};
+use crate::language::Reader;
+use crate::portal::words::public_errors;
 use crate::render::render;
 use crate::security;
 use steward_core::audit::Actor;
@@ -14,13 +16,23 @@ use steward_core::workflow::{Services, corrections, requests};
 use steward_domain::correction::CorrectionCategory;
 use steward_domain::validation::FieldErrors;
 use steward_domain::{Jurisdiction, RequestKind};
+use steward_l10n::Tr;
 
 #[derive(Template)]
 #[template(path = "portal/rights.html")]
-struct RightsPage;
+struct RightsPage {
+    tr: Tr,
+    here: String,
+}
 
-pub async fn rights() -> Result<HttpResponse, PageError> {
-    render(StatusCode::OK, &RightsPage)
+pub async fn rights(reader: Reader) -> Result<HttpResponse, PageError> {
+    render(
+        StatusCode::OK,
+        &RightsPage {
+            tr: reader.tr,
+            here: reader.here,
+        },
+    )
 }
 
 #[derive(Template)]
@@ -33,6 +45,8 @@ struct FormPage {
     kinds: &'static [RequestKind],
     jurisdictions: &'static [Jurisdiction],
     csrf: String,
+    tr: Tr,
+    here: String,
 }
 
 impl FormPage {
@@ -54,9 +68,12 @@ async fn form_page(
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let (csrf, cookie) = security::public_form_token(req);
+    let Reader { tr, here } = Reader::of(req);
     let page = FormPage {
         f,
-        errors,
+        errors: public_errors(errors, tr),
+        tr,
+        here,
         categories: corrections::offered(svc).await?,
         kinds: RequestKind::ALL,
         jurisdictions: Jurisdiction::ALL,
@@ -87,17 +104,16 @@ pub async fn submit(
     svc: web::Data<Services>,
     form: web::Form<IntakeFields>,
 ) -> Result<HttpResponse, PageError> {
-    let f = form.into_inner();
+    let mut f = form.into_inner();
+    // The request is filed in the language of the page it was sent from.
+    let tr = crate::language::tr_of(&req);
+    f.language = tr.language().as_str().to_string();
     if !security::public_form_token_ok(&req, &f.csrf) {
         let mut e = FieldErrors::default();
-        e.add(
-            "csrf",
-            "Form",
-            "has expired; please check your answers and send it again",
-        );
+        e.add("csrf", "Form", crate::intake::FORM_EXPIRED);
         return form_page(&req, &svc, f, e, StatusCode::FORBIDDEN).await;
     }
-    let intake = match f.parse(Source::Portal, svc.config.timezone) {
+    let intake = match f.parse(Source::Portal, svc.config.timezone, tr.language()) {
         Ok(i) => i,
         Err(errors) => {
             return form_page(&req, &svc, f, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
@@ -114,6 +130,8 @@ pub async fn submit(
 #[template(path = "portal/sent.html")]
 struct SentPage {
     reference: Option<String>,
+    tr: Tr,
+    here: String,
 }
 
 #[derive(Deserialize)]
@@ -123,9 +141,16 @@ pub struct SentQuery {
 }
 
 /// Only echoes the reference back (after checking its shape); it reveals nothing stored.
-pub async fn sent(q: web::Query<SentQuery>) -> Result<HttpResponse, PageError> {
+pub async fn sent(reader: Reader, q: web::Query<SentQuery>) -> Result<HttpResponse, PageError> {
     let reference = q.reference.clone().filter(|r| {
         r.len() == 11 && r.starts_with("SR-") && r[3..].chars().all(|c| c.is_ascii_alphanumeric())
     });
-    render(StatusCode::OK, &SentPage { reference })
+    render(
+        StatusCode::OK,
+        &SentPage {
+            reference,
+            tr: reader.tr,
+            here: reader.here,
+        },
+    )
 }

@@ -20,8 +20,15 @@ use steward_core::workflow::{Services, WorkflowError};
 use steward_domain::EmailAddress;
 use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey};
 use steward_domain::validation::FieldErrors;
+use steward_l10n::Tr;
+
+use crate::language::Reader;
+use crate::portal::words::public_errors;
 
 pub const COOKIE: &str = "steward_prefs";
+
+/// A form whose token or choices no longer fit the page: reloading it is the remedy.
+const FORM_EXPIRED: PageError = PageError::Public(StatusCode::FORBIDDEN, "error-form-expired");
 
 #[derive(Template)]
 #[template(path = "portal/preferences_ask.html")]
@@ -30,6 +37,8 @@ struct AskPage {
     errors: FieldErrors,
     csrf: String,
     sent: bool,
+    tr: Tr,
+    here: String,
 }
 
 pub struct PurposeChoice {
@@ -50,12 +59,10 @@ pub struct HistoryLine {
     pub purpose_name: String,
 }
 
-/// "6 Dec 2026, 14:03 UTC": the date spelled out, so no reader has to guess which of day
-/// and month comes first.
-fn readable_time(t: &NaiveDateTime, tz: Tz) -> String {
-    tz.from_utc_datetime(t)
-        .format("%-d %b %Y, %H:%M %Z")
-        .to_string()
+/// "6 December 2026, 14:03" in the shop's time zone: the date spelled out in the reader's
+/// language, so no reader has to guess which of day and month comes first.
+fn readable_time(t: &NaiveDateTime, tz: Tz, tr: Tr) -> String {
+    tr.date_time(tz.from_utc_datetime(t).naive_local())
 }
 
 #[derive(Template)]
@@ -68,14 +75,19 @@ struct ChoicesPage {
     saved: bool,
     /// A notice was republished while the form was open: its choice was not saved.
     changed: bool,
+    tr: Tr,
+    here: String,
 }
 
 #[derive(Template)]
 #[template(path = "portal/preferences_open.html")]
 struct OpenPage {
     token: String,
+    /// A message id: why the link cannot be opened.
     problem: Option<&'static str>,
     csrf: String,
+    tr: Tr,
+    here: String,
 }
 
 async fn session_of(
@@ -97,6 +109,7 @@ pub struct ShowQuery {
 
 async fn choices_page(
     svc: &Services,
+    reader: Reader,
     s: PreferenceSession,
     saved: bool,
     changed: bool,
@@ -132,7 +145,7 @@ async fn choices_page(
         .into_iter()
         .rev()
         .map(|r| HistoryLine {
-            at: readable_time(&r.recorded_at, tz),
+            at: readable_time(&r.recorded_at, tz, reader.tr),
             // A purpose no longer offered still has its records: they show its key.
             purpose_name: purposes
                 .iter()
@@ -150,6 +163,8 @@ async fn choices_page(
             csrf: s.csrf,
             saved,
             changed,
+            tr: reader.tr,
+            here: reader.here,
         },
     )
 }
@@ -160,8 +175,9 @@ pub async fn show(
     req: HttpRequest,
     q: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, PageError> {
+    let reader = Reader::of(&req);
     if let Some(s) = session_of(&svc, &req).await? {
-        return choices_page(&svc, s, q.saved == "1", q.changed == "1").await;
+        return choices_page(&svc, reader, s, q.saved == "1", q.changed == "1").await;
     }
     let (csrf, cookie) = public_form_token(&req);
     let mut res = render(
@@ -171,6 +187,8 @@ pub async fn show(
             errors: FieldErrors::default(),
             csrf,
             sent: false,
+            tr: reader.tr,
+            here: reader.here,
         },
     )?;
     if let Some(c) = cookie {
@@ -192,14 +210,13 @@ pub async fn ask(
     form: web::Form<AskForm>,
 ) -> Result<HttpResponse, PageError> {
     if !public_form_token_ok(&req, &form.csrf) {
-        return Err(PageError::forbidden(
-            "This form has expired. Reload the page and try again.",
-        ));
+        return Err(FORM_EXPIRED);
     }
+    let Reader { tr, here } = Reader::of(&req);
     let mut errors = FieldErrors::default();
     match EmailAddress::parse(&form.email) {
         Ok(email) => {
-            preferences::send_link(&svc, email).await?;
+            preferences::send_link(&svc, email, tr).await?;
             render(
                 StatusCode::OK,
                 &AskPage {
@@ -207,6 +224,8 @@ pub async fn ask(
                     errors,
                     csrf: form.csrf.clone(),
                     sent: true,
+                    tr,
+                    here,
                 },
             )
         }
@@ -216,9 +235,11 @@ pub async fn ask(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &AskPage {
                     email: form.email.clone(),
-                    errors,
+                    errors: public_errors(errors, tr),
                     csrf: form.csrf.clone(),
                     sent: false,
+                    tr,
+                    here,
                 },
             )
         }
@@ -235,22 +256,22 @@ pub async fn open_page(
     let token = path.into_inner();
     let (problem, status) = match preferences::link_usable(&svc, &token).await {
         Ok(()) => (None, StatusCode::OK),
-        Err(WorkflowError::LinkExpired) => (Some("This link has expired."), StatusCode::GONE),
-        Err(WorkflowError::LinkInvalid) => (
-            Some("This link has already been used, or is not valid."),
-            StatusCode::NOT_FOUND,
-        ),
+        Err(WorkflowError::LinkExpired) => (Some("error-link-expired"), StatusCode::GONE),
+        Err(WorkflowError::LinkInvalid) => (Some("error-link-used"), StatusCode::NOT_FOUND),
         Err(e) => return Err(e.into()),
     };
     // The button carries a form token, so another site cannot open a session of its own
     // choosing in this browser (login CSRF).
     let (csrf, cookie) = public_form_token(&req);
+    let Reader { tr, here } = Reader::of(&req);
     let mut res = render(
         status,
         &OpenPage {
             token,
             problem,
             csrf,
+            tr,
+            here,
         },
     )?;
     if let Some(c) = cookie {
@@ -273,11 +294,13 @@ pub async fn open(
 ) -> Result<HttpResponse, PageError> {
     let token = path.into_inner();
     if !public_form_token_ok(&req, &form.csrf) {
-        return Err(PageError::forbidden(
-            "This page has expired. Open the link from your email again.",
+        return Err(PageError::Public(
+            StatusCode::FORBIDDEN,
+            "error-page-expired",
         ));
     }
     let csrf = form.csrf.clone();
+    let Reader { tr, here } = Reader::of(&req);
     match preferences::open(&svc, &token).await {
         Ok(session) => {
             let cookie = Cookie::build(COOKIE, session)
@@ -295,16 +318,20 @@ pub async fn open(
             StatusCode::GONE,
             &OpenPage {
                 token,
-                problem: Some("This link has expired."),
+                problem: Some("error-link-expired"),
                 csrf,
+                tr,
+                here,
             },
         ),
         Err(WorkflowError::LinkInvalid) => render(
             StatusCode::NOT_FOUND,
             &OpenPage {
                 token,
-                problem: Some("This link has already been used, or is not valid."),
+                problem: Some("error-link-used"),
                 csrf,
+                tr,
+                here,
             },
         ),
         Err(e) => Err(e.into()),
@@ -327,9 +354,7 @@ pub async fn save(
             .map(|(_, v)| v.as_str())
     };
     if !field("csrf").is_some_and(|c| steward_core::secrets::same_secret(c, &s.csrf)) {
-        return Err(PageError::forbidden(
-            "This form has expired. Reload the page and try again.",
-        ));
+        return Err(FORM_EXPIRED);
     }
     let state = ledger::state(&svc, &s.subject).await?;
     let mut choices = Vec::new();
@@ -347,11 +372,9 @@ pub async fn save(
             changed = true;
             continue;
         }
-        let status: ConsentStatus = word.parse().map_err(|_| {
-            PageError::bad_request(
-                "A choice was not one of the offered ones. Reload the page and try again.",
-            )
-        })?;
+        let status: ConsentStatus = word
+            .parse()
+            .map_err(|_| PageError::Public(StatusCode::BAD_REQUEST, "error-form-expired"))?;
         let current = state.current.iter().find(|c| c.purpose_key == p.key);
         let unchanged =
             current.is_some_and(|c| c.status == status && c.notice_version == n.version);

@@ -7,10 +7,16 @@ use serde::Deserialize;
 
 use crate::error::PageError;
 use crate::render::render;
+use steward_core::audit::Actor;
+use steward_core::export::package::Columns;
 use steward_core::workflow::stores::{self, StoreView};
 use steward_core::workflow::view::{self, RequestView};
 use steward_core::workflow::{Services, WorkflowError, requests};
 use steward_domain::PublicId;
+use steward_l10n::Tr;
+
+use crate::language::Reader;
+use crate::portal::words::public_errors;
 
 #[derive(Template)]
 #[template(path = "portal/status.html")]
@@ -25,7 +31,10 @@ struct StatusPage {
     errors: crate::forms::FieldErrors,
     /// For a correction: what was corrected in which system, and what was not and why.
     corrected: Vec<steward_core::workflow::notices::SubjectLine>,
+    /// A message id: what just happened (confirmed now, confirmed before).
     flash: Option<&'static str>,
+    tr: Tr,
+    here: String,
 }
 
 #[derive(Deserialize)]
@@ -40,6 +49,7 @@ pub struct TokenQuery {
 }
 
 pub async fn page(
+    reader: Reader,
     svc: web::Data<Services>,
     path: web::Path<PublicId>,
     q: web::Query<TokenQuery>,
@@ -48,18 +58,26 @@ pub async fn page(
     match view::load_for_subject(&svc, &path, &token).await {
         Ok(r) => {
             let flash = if q.verified.is_some() {
-                Some("Thank you: your request is confirmed. We have started work on it.")
+                Some("status-confirmed-now")
             } else if q.confirmed.is_some() {
-                Some("You confirmed this request already; here is where it stands.")
+                Some("status-confirmed-before")
             } else {
                 None
             };
-            status_page(&svc, r, &token, Default::default(), StatusCode::OK, flash).await
+            status_page(
+                &svc,
+                reader,
+                r,
+                &token,
+                Default::default(),
+                StatusCode::OK,
+                flash,
+            )
+            .await
         }
-        Err(WorkflowError::NotFound) => Err(PageError::Status(
+        Err(WorkflowError::NotFound) => Err(PageError::Public(
             StatusCode::NOT_FOUND,
-            "We could not find this request. Please open the link from the email we sent you."
-                .into(),
+            "error-request-missing",
         )),
         Err(e) => Err(e.into()),
     }
@@ -69,12 +87,25 @@ pub async fn page(
 #[template(path = "portal/confirm.html")]
 struct ConfirmPage {
     public_id: steward_domain::PublicId,
-    kind: &'static str,
+    kind: steward_domain::RequestKind,
     token: String,
+    tr: Tr,
+    here: String,
+}
+
+impl ConfirmPage {
+    fn lead(&self) -> String {
+        self.tr.t2(
+            "confirm-lead",
+            ("reference", self.public_id.as_str()),
+            ("kind", self.tr.kind(self.kind)),
+        )
+    }
 }
 
 /// Opening the link only shows a button: mail scanners that follow links must not verify.
 pub async fn confirm_page(
+    reader: Reader,
     svc: web::Data<Services>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
@@ -85,13 +116,14 @@ pub async fn confirm_page(
         Err(WorkflowError::LinkInvalid) => return Err(link_unknown()),
         Err(e) => return Err(e.into()),
     };
-    let kind = row.kind.label();
     render(
         StatusCode::OK,
         &ConfirmPage {
             public_id: row.public_id,
-            kind,
+            kind: row.kind,
             token,
+            tr: reader.tr,
+            here: reader.here,
         },
     )
 }
@@ -119,12 +151,7 @@ fn to_status(svc: &Services, row: &steward_core::records::RequestRow, flag: &str
 }
 
 fn link_unknown() -> PageError {
-    PageError::Status(
-        StatusCode::NOT_FOUND,
-        "We do not know this confirmation link. If you already confirmed your request, the \
-         status link in our email shows where it stands; if not, please make the request again."
-            .into(),
-    )
+    PageError::Public(StatusCode::NOT_FOUND, "error-link-unknown")
 }
 
 /// The subject's own download, with the capability from their email, for 30 days.
@@ -140,11 +167,50 @@ pub async fn package(
             WorkflowError::NotFound => PageError::not_found(),
             e => e.into(),
         })?;
-    Ok(crate::render::package_response(&svc, &r, steward_core::audit::Actor::Subject).await?)
+    // The subject's own copy, headed in the language the request was filed in.
+    let columns = Columns::in_language(Tr::new(r.language));
+    Ok(crate::render::package_response(&svc, &r, Actor::Subject, columns).await?)
+}
+
+impl StatusPage {
+    /// The files received, by name.
+    fn proof_names(&self) -> String {
+        self.proofs
+            .iter()
+            .map(|p| p.1.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// One line of what a correction changed, in the reader's words.
+    fn corrected_line(&self, l: &steward_core::workflow::notices::SubjectLine) -> String {
+        let (tr, store, category) = (self.tr, l.store.as_str(), self.tr.category(l.category));
+        match (&l.corrected, &l.reason) {
+            (true, _) => tr.t2(
+                "status-corrected-yes",
+                ("store", store),
+                ("category", category),
+            ),
+            (false, None) => tr.t2(
+                "status-corrected-no",
+                ("store", store),
+                ("category", category),
+            ),
+            (false, Some(why)) => tr.with(
+                "status-corrected-no-because",
+                &[
+                    ("store", store.into()),
+                    ("category", category.into()),
+                    ("reason", why.into()),
+                ],
+            ),
+        }
+    }
 }
 
 async fn status_page(
     svc: &Services,
+    reader: Reader,
     r: RequestView,
     token: &str,
     errors: crate::forms::FieldErrors,
@@ -177,6 +243,8 @@ async fn status_page(
             errors,
             corrected,
             flash,
+            tr: reader.tr,
+            here: reader.here,
         },
     )
 }
@@ -203,10 +271,8 @@ pub async fn proof(
         return Err(refused);
     }
     let up = crate::multipart::read(payload, steward_domain::document::MAX_BYTES).await;
-    if let Some(e) = &up.unreadable {
-        return Err(PageError::bad_request(&format!(
-            "The file could not be read: {e}"
-        )));
+    if let Some(why) = &up.unreadable {
+        return Err(why.public());
     }
     let result = if up.too_large {
         Err(WorkflowError::invalid(
@@ -225,8 +291,11 @@ pub async fn proof(
         Err(WorkflowError::Invalid { field, message }) => {
             let mut errors = crate::forms::FieldErrors::default();
             errors.add(field, "The file", message);
+            let reader = Reader::of(&req);
+            let errors = public_errors(errors, reader.tr);
             status_page(
                 &svc,
+                reader,
                 r,
                 &token,
                 errors,

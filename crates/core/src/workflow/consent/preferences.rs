@@ -24,9 +24,13 @@ pub struct PreferenceSession {
 }
 
 /// Emails a link to the address. The mail goes out whether or not the address has records:
-/// the answer to the visitor is the same either way.
-pub async fn send_link(svc: &Services, email: EmailAddress) -> Result<(), WorkflowError> {
-    use askama::Template;
+/// the answer to the visitor is the same either way. It is written in the language of the
+/// page it was asked from.
+pub async fn send_link(
+    svc: &Services,
+    email: EmailAddress,
+    tr: steward_l10n::Tr,
+) -> Result<(), WorkflowError> {
     let token = new_token();
     let subject = Subject::Email(email.clone());
     let now = db::now();
@@ -49,13 +53,11 @@ pub async fn send_link(svc: &Services, email: EmailAddress) -> Result<(), Workfl
         })
         .await?;
     let url = format!("{}/privacy/preferences/{token}", svc.config.base_url);
-    let body = crate::workflow::notices::PreferencesEmail { url: &url }
-        .render()
-        .map_err(|e| WorkflowError::Corrupt(format!("preferences email template: {e}")))?;
+    let letter = crate::workflow::notices::preferences_letter(tr, &url);
     let mail = Outgoing {
         to: email,
-        subject: "Your privacy choices".into(),
-        body,
+        subject: letter.subject,
+        body: letter.body,
     };
     // The mail server's answer can quote the address: it is not logged.
     if svc.mailer.send(mail).await.is_err() {
