@@ -143,6 +143,7 @@ pub async fn load(svc: &Services, staff: &Actor) -> Result<usize, AnyError> {
                                 recorded_by: None,
                                 site_key_id: None,
                                 pseudonymised_at: None,
+                                language: Some(steward_domain::Language::En),
                             };
                             store::append(c, &row)?;
                             n += 1;

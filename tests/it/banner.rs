@@ -2,7 +2,7 @@
 //! another origin: Google Consent Mode's default before any tag, updates with exactly the
 //! mapped types, embeds gated behind a placeholder, cookies and storage cleared on
 //! withdrawal, a receipt staff can look up, California's notice and opt-out, the expiry,
-//! and the script and style sheet cached by the browser.
+//! the page's language, and the script and style sheet cached by the browser.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -80,8 +80,9 @@ async fn shop(steward: &str) -> Shop {
                             .get("region")
                             .map(|r| format!(" data-region=\"{r}\""))
                             .unwrap_or_default();
+                        let lang = q.get("lang").cloned().unwrap_or_else(|| "en".into());
                         HttpResponse::Ok().content_type("text/html; charset=utf-8").body(format!(
-                            r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+                            r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Shop</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body {{ font-family: Georgia, serif; color: #7a1f5c; }}</style>
 <script src="{steward}/static/consent.js" data-site-key="{key}"{region}
@@ -558,6 +559,79 @@ async fn a_choice_older_than_the_expiry_brings_the_banner_back() {
             json!(0),
             "not run on an expired choice"
         );
+    })
+    .await;
+    shop.server.stop(false).await;
+}
+
+#[tokio::test]
+async fn a_french_page_gets_a_french_banner_and_the_record_keeps_the_language() {
+    if !available() {
+        return;
+    }
+    let app = TestApp::spawn(backends()[0]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    let shop = shop(&app.base).await;
+    let (page, _) = set_up(&api, &shop.origin).await;
+    let page = format!("{page}&lang=fr");
+    let fr = steward::l10n::Tr::new(steward::domain::Language::Fr);
+    let (accept, reject) = (fr.t("banner-accept"), fr.t("banner-reject"));
+    let d = driver().await;
+    let api = &api;
+    with_browser(&d, |c| async move {
+        c.goto(&page).await.unwrap();
+        until(
+            &c,
+            "the banner",
+            "return !!document.querySelector('.steward-banner')",
+        )
+        .await;
+        let banner = text_of(&c, ".steward-banner").await;
+        assert!(banner.contains(&fr.t("banner-title")), "{banner}");
+        assert!(!banner.contains("Accept all"), "{banner}");
+        // Accepting and refusing are equally prominent: same element, class and size.
+        let sizes = js(
+            &c,
+            &format!(
+                "const b = [...document.querySelectorAll('.steward-banner button')];
+                 const one = (t) => b.find((x) => x.textContent === t);
+                 const [a, r] = [one({accept:?}), one({reject:?})];
+                 const s = (e) => {{ const st = getComputedStyle(e);
+                   return [e.className, st.fontSize, st.fontWeight, st.backgroundColor,
+                           st.color, Math.round(e.getBoundingClientRect().height)]; }};
+                 return [s(a), s(r)];"
+            ),
+        )
+        .await;
+        assert_eq!(sizes[0], sizes[1], "accept and reject look alike: {sizes}");
+        axe_at_both_widths(&c, "the French banner").await;
+        c.find(Locator::XPath(&button(&accept)))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until(
+            &c,
+            "the receipt",
+            "return !!document.querySelector('.steward-saved')",
+        )
+        .await;
+        let saved = text_of(&c, ".steward-saved").await;
+        assert!(saved.contains(&fr.t("banner-saved-title")), "{saved}");
+        let receipt = js(
+            &c,
+            "return document.querySelector('.steward-saved').textContent.match(/[0-9a-f-]{36}/)[0]",
+        )
+        .await;
+        let (s, record) = api
+            .get(&format!("/api/v1/consent/{}", receipt.as_str().unwrap()))
+            .await;
+        assert_eq!(s, 200, "{record}");
+        assert_eq!(record["language"], "fr", "{record}");
     })
     .await;
     shop.server.stop(false).await;

@@ -455,6 +455,42 @@ async fn preference_centre_is_accessible_and_works_without_javascript() {
             let v = axe(&c).await;
             assert!(v.is_empty(), "axe on the history at {w} px: {v:?}");
         }
+        // The same centre in Polish, chosen with the switch (a link: no JavaScript needed).
+        c.find(Locator::Css("nav.languages summary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.find(Locator::Css("nav.languages a[lang='pl']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until(
+            &c,
+            "Polish",
+            "return document.documentElement.lang === 'pl'",
+        )
+        .await;
+        let pl = steward::l10n::Tr::new(steward::domain::Language::Pl);
+        let page = c
+            .find(Locator::Css("main"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains(&pl.t("prefs-title")) && page.contains(&pl.t("prefs-history")),
+            "{page}"
+        );
+        for (w, h) in [(320, 800), (1280, 900)] {
+            c.set_window_size(w, h).await.unwrap();
+            let v = axe(&c).await;
+            assert!(v.is_empty(), "axe on the Polish centre at {w} px: {v:?}");
+        }
         let (_, state) = api.get("/api/v1/consent?subject=gil%40example.org").await;
         assert_eq!(state["current"][0]["status"], "granted", "{state}");
         let receipt = state["current"][0]["record_id"].as_str().unwrap();

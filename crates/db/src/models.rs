@@ -374,6 +374,9 @@ pub struct ConsentRow {
     pub recorded_by: Option<UserId>,
     pub site_key_id: Option<String>,
     pub pseudonymised_at: Option<NaiveDateTime>,
+    /// The language the choice was offered in (none for staff, the API and older records).
+    #[diesel(serialize_as = Maybe<Language>)]
+    pub language: Option<Language>,
 }
 
 /// The latest record per subject and purpose.

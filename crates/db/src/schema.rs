@@ -404,6 +404,7 @@ diesel::table! {
         recorded_by -> Nullable<Word>,
         site_key_id -> Nullable<Text>,
         pseudonymised_at -> Nullable<Timestamp>,
+        language -> Nullable<Word>,
     }
 }
 

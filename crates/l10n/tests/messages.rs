@@ -175,3 +175,18 @@ fn the_pseudo_language_marks_every_message_and_values_pass_through() {
         "{plain:?}"
     );
 }
+
+#[test]
+fn the_banner_sends_every_banner_message_with_its_values_left_to_fill() {
+    let english = messages(Language::En);
+    let listed: BTreeSet<String> = steward_l10n::BANNER_MESSAGES
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let in_file: BTreeSet<String> = english["banner.ftl"].keys().cloned().collect();
+    assert_eq!(listed, in_file);
+    let fr = Tr::new(Language::Fr).banner();
+    assert!(fr["embed"].contains("{service}"), "{}", fr["embed"]);
+    assert!(fr["saved-on"].contains("{date}") && fr["saved-on"].contains("{receipt}"));
+    assert_ne!(fr["accept"], Tr::new(Language::En).banner()["accept"]);
+}

@@ -19,8 +19,6 @@
 
   const BANNER_VERSION = '2';
   const CSS_PATH = '/static/consent.css'; // Served with its content hash written in.
-  const DNS_TEXT = 'Do Not Sell or Share My Personal Information'; // Cal. Civ. Code §1798.135.
-  const GPC_TEXT = "Off: your browser's Global Privacy Control signal was honoured";
   const GOOGLE_TYPES = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage'];
 
   // currentScript is only set while this top level runs; capture it now.
@@ -105,6 +103,15 @@
   }
   const visitor = visitorId();
 
+  // The page's languages, best first: the tag's data-lang, the page's lang, the browser's.
+  // Steward answers in the first it speaks, with the banner's words in that language.
+  const langs = [attr('data-lang'), document.documentElement.lang, ...(navigator.languages || [])]
+    .filter(Boolean).join(',');
+  let strings = {};
+  let lang = '';
+  // A message with its {values} filled in.
+  const t = (k, v = {}) => (strings[k] || '').replace(/\{(\w+)\}/g, (_, n) => v[n] ?? '');
+
   /* Server ---------------------------------------------------------------- */
 
   // GET reads the visitor's state, POST records choices; both answer with the
@@ -112,7 +119,7 @@
   async function call(method, body) {
     // The read names the key in its query and sends no header of its own, so it stays a
     // CORS simple request: one round trip a page view, no pre-flight.
-    const query = new URLSearchParams({ visitor, key: siteKey });
+    const query = new URLSearchParams({ visitor, key: siteKey, lang: langs });
     if (regionHint) query.set('region', regionHint);
     const url = `${base}/api/v1/consent/banner` + (method === 'GET' ? `?${query}` : '');
     const headers = { Accept: 'application/json' };
@@ -120,6 +127,7 @@
       headers['X-Steward-Site-Key'] = siteKey;
       headers['Content-Type'] = 'application/json';
       if (regionHint) body.region = regionHint;
+      if (lang) body.language = lang;
     }
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), 15000); // Never hang on a dead server.
@@ -142,6 +150,8 @@
       optOutModel = !!(data.regime && data.regime.model === 'opt_out');
       receipt = data.receipt || null;
       links = data.links || {};
+      strings = data.strings || strings;
+      lang = data.language || lang;
       loadedOnce = true;
     } finally {
       clearTimeout(timer);
@@ -226,14 +236,13 @@
     const key = e.getAttribute('data-steward-purpose');
     const p = purposes.find((x) => x.key === key);
     const service = e.getAttribute('data-steward-service') ||
-      (p && p.services && p.services[0] && p.services[0].name) || 'another company';
+      (p && p.services && p.services[0] && p.services[0].name) || t('another-company');
     const id = `steward-ph${i}`;
     const box = el('div', { class: 'steward-placeholder', role: 'group', 'aria-labelledby': `${id}-t` },
       el('p', { class: 'steward-text', id: `${id}-t` },
-        `This content is from ${service}. Loading it shares data with ${service}` +
-        (p ? ` (${p.name}).` : '.')),
+        p ? t('embed-purpose', { service, purpose: p.name }) : t('embed', { service })),
       el('button', { type: 'button', class: 'steward-button', 'aria-describedby': `${id}-t`,
-        onclick: () => grant(key) }, e.getAttribute('data-steward-label') || 'Load content'));
+        onclick: () => grant(key) }, e.getAttribute('data-steward-label') || t('load')));
     e.hidden = true;
     e.before(box);
   }
@@ -351,7 +360,7 @@
     setTimeout(() => { live.textContent = text; }, 50); // Re-announce repeated text.
   }
 
-  const day = (iso) => new Date(iso).toLocaleDateString(document.documentElement.lang || undefined,
+  const day = (iso) => new Date(iso).toLocaleDateString(lang || document.documentElement.lang || undefined,
     { year: 'numeric', month: 'long', day: 'numeric' });
 
   function services(p) {
@@ -376,12 +385,12 @@
       el('div', { class: 'steward-check' }, box,
         el('label', { for: id, class: 'steward-label' },
           el('span', { class: 'steward-name' }, p.name),
-          p.sale_or_sharing && el('span', { class: 'steward-note' }, ' (sale or sharing of personal information)'),
-          (p.necessary || off) && el('span', { class: 'steward-fixed' }, p.necessary ? 'Always on' : GPC_TEXT))),
+          p.sale_or_sharing && el('span', { class: 'steward-note' }, ` ${t('sale')}`),
+          (p.necessary || off) && el('span', { class: 'steward-fixed' }, t(p.necessary ? 'always-on' : 'gpc')))),
       p.description && el('p', { class: 'steward-desc', id: `${id}-d` }, p.description),
       el('details', { class: 'steward-details' },
-        el('summary', { class: 'steward-summary' }, 'Read the notice and who receives the data',
-          el('span', { class: 'steward-vh' }, ` for ${p.name}`)),
+        el('summary', { class: 'steward-summary' }, t('notice'),
+          el('span', { class: 'steward-vh' }, ` ${t('notice-for', { purpose: p.name })}`)),
         services(p),
         // Shown as text; CSS white-space: pre-wrap keeps its line breaks.
         el('div', { class: 'steward-notice' }, p.notice_text || '')));
@@ -391,11 +400,10 @@
   function linkRow() {
     const policy = attr('data-policy-url') || links.policy;
     return el('p', { class: 'steward-links' },
-      policy && el('a', { href: policy, class: 'steward-link' }, 'Privacy policy'),
-      links.preferences && el('a', { href: links.preferences, class: 'steward-link' },
-        'Manage choices by email'),
+      policy && el('a', { href: policy, class: 'steward-link' }, t('policy')),
+      links.preferences && el('a', { href: links.preferences, class: 'steward-link' }, t('manage')),
       receipt && el('span', { class: 'steward-receipt' },
-        `Your choices of ${day(receipt.recorded_at)}, receipt ${receipt.id}`));
+        t('your-choices-of', { date: day(receipt.recorded_at), receipt: receipt.id })));
   }
 
   async function save(pick, only) {
@@ -427,7 +435,7 @@
   async function grant(key) {
     const p = purposes.find((x) => x.key === key);
     if (!p || !(await save(() => true, [p]))) {
-      say('Your choice could not be saved. Please try again.');
+      say(t('failed-one'));
       return;
     }
     if (banner && !mustAsk()) close(false);
@@ -435,15 +443,13 @@
 
   function showReceipt(cannot) {
     if (note) note.remove();
-    const lines = [receipt ? `Your choices were saved on ${day(receipt.recorded_at)}. Receipt: ${receipt.id}.`
-      : 'Your choices were saved.'];
-    if (cannot.length) {
-      lines.push(`Cookies set by other companies on their own sites can only be removed in your browser's settings: ${cannot.join(', ')}.`);
-    }
+    const lines = [receipt ? t('saved-on', { date: day(receipt.recorded_at), receipt: receipt.id })
+      : t('saved')];
+    if (cannot.length) lines.push(t('cannot-remove', { names: cannot.join(', ') }));
     note = el('section', { class: 'steward-saved', role: 'region', 'aria-labelledby': 'steward-saved-t' },
       el('div', { class: 'steward-head' },
-        el('h2', { class: 'steward-title', id: 'steward-saved-t' }, 'Choices saved'),
-        el('button', { type: 'button', class: 'steward-close', onclick: () => { note.remove(); note = null; } }, 'Close')),
+        el('h2', { class: 'steward-title', id: 'steward-saved-t' }, t('saved-title')),
+        el('button', { type: 'button', class: 'steward-close', onclick: () => { note.remove(); note = null; } }, t('close'))),
       ...lines.map((l) => el('p', { class: 'steward-text' }, l)));
     document.body.append(note);
     say(lines.join(' '));
@@ -461,9 +467,9 @@
     const panel = el('div', { class: 'steward-panel', id: 'steward-panel', hidden: true },
       el('ul', { class: 'steward-purposes' }, ...items.map((x) => x.li)),
       el('div', { class: 'steward-actions steward-sticky' },
-        button('Save my choices', () => submit((p) => items.find((x) => x.p === p).box.checked))));
+        button(t('save'), () => submit((p) => items.find((x) => x.p === p).box.checked))));
 
-    const choose = button(optOutModel ? 'Choose by purpose' : 'Choose', () => expand(panel.hidden));
+    const choose = button(t(optOutModel ? 'choose-purpose' : 'choose'), () => expand(panel.hidden));
     choose.setAttribute('aria-expanded', 'false');
     choose.setAttribute('aria-controls', 'steward-panel');
 
@@ -479,25 +485,20 @@
         if (optOutModel) remember();
         return;
       }
-      error.textContent = 'Your choices could not be saved. Please try again.';
+      error.textContent = t('failed');
       error.hidden = false;
       say(error.textContent);
     }
 
     const heading = el('h2', { class: 'steward-title', id: 'steward-title', tabindex: '-1' },
-      optOutModel ? 'Notice at collection' : 'Your privacy choices');
+      t(optOutModel ? 'notice-title' : 'title'));
 
     // Opt-in: three equal buttons, rejecting exactly as easy as accepting.
     // Opt-out: the statutory link's words, and a way to choose purpose by purpose.
     const actions = optOutModel
-      ? [button(DNS_TEXT, () => submit((p) => !p.sale_or_sharing && status(p) === 'granted')), choose]
-      : [button('Accept all', () => submit(() => true)), button('Reject all', () => submit(() => false)), choose];
-    const text = optOutModel
-      ? 'This site collects personal information for the purposes under “Choose by purpose”; ' +
-        'each purpose’s notice says what is collected, why, and who receives it. Some of them may be ' +
-        'a sale or sharing of personal information: you can opt out at any time.'
-      : 'We ask before using your information for anything this site does not need to work. ' +
-        'You can change your mind at any time with the “Privacy choices” button.';
+      ? [button(t('dns'), () => submit((p) => !p.sale_or_sharing && status(p) === 'granted')), choose]
+      : [button(t('accept'), () => submit(() => true)), button(t('reject'), () => submit(() => false)), choose];
+    const text = t(optOutModel ? 'text-optout' : 'text');
 
     // A region, not a modal: the page stays usable while the banner is open.
     banner = el('section', {
@@ -514,7 +515,7 @@
         dismissible && el('button', {
           type: 'button', class: 'steward-close',
           onclick: () => { if (optOutModel) remember(); close(true); },
-        }, 'Close')),
+        }, t('close'))),
       el('p', { class: 'steward-text' }, text),
       el('div', { class: 'steward-actions' }, ...actions),
       panel,
@@ -572,7 +573,7 @@
 
   Promise.all([loaded, ready, styled]).then(() => {
     reopen = el('button', { type: 'button', class: 'steward-reopen', hidden: true, onclick: () => open(optOutModel) },
-      optOutModel ? DNS_TEXT : 'Privacy choices');
+      t(optOutModel ? 'dns' : 'reopen'));
     live = el('div', { class: 'steward-vh', role: 'status', 'aria-live': 'polite' });
     document.body.append(reopen, live);
     for (const o of document.querySelectorAll('[data-steward-open]')) {

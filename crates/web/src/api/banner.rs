@@ -12,12 +12,15 @@ use super::consent::{
 use super::json;
 use super::vocab;
 use crate::error::ApiError;
+use std::collections::BTreeMap;
 use steward_core::export::utc;
 use steward_core::workflow::Services;
 use steward_core::workflow::consent::ledger::{self, BannerState, Choice, Entry, Writer};
-use steward_domain::Jurisdiction;
+
 use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey, Subject};
 use steward_domain::region::{ConsentModel, Regime, Region};
+use steward_domain::{Jurisdiction, Language};
+use steward_l10n::Tr;
 
 /// The rules the banner follows for this visitor.
 #[derive(Serialize, ToSchema)]
@@ -60,10 +63,16 @@ pub struct BannerJson {
     /// A choice stands this many months; then the banner asks again.
     expiry_months: u32,
     links: LinksJson,
+    /// The language the banner is shown in: the first of the page's languages Steward
+    /// speaks, else the shop's default.
+    language: Language,
+    /// The banner's words in that language, by name; `{date}`, `{receipt}`, `{service}`,
+    /// `{purpose}` and `{names}` are left for the banner to fill in.
+    strings: BTreeMap<&'static str, String>,
 }
 
 impl BannerJson {
-    fn of(svc: &Services, s: &BannerState, regime: Regime) -> Self {
+    fn of(svc: &Services, s: &BannerState, regime: Regime, language: Language) -> Self {
         let receipt = s
             .choices
             .iter()
@@ -94,6 +103,8 @@ impl BannerJson {
                     svc.config.base_url.trim_end_matches('/')
                 ),
             },
+            language,
+            strings: Tr::new(language).banner(),
         }
     }
 }
@@ -115,6 +126,16 @@ pub struct BannerQuery {
     /// The site key, when not in `X-Steward-Site-Key`: public anyway, and in the query the
     /// read needs no CORS pre-flight.
     key: Option<String>,
+    /// The page's languages, best first (`fr-CH,fr,en`): its `lang`, else the browser's.
+    lang: Option<String>,
+}
+
+/// The first of the page's languages Steward speaks, else the shop's default.
+fn language_of(svc: &Services, tags: Option<&str>) -> Language {
+    tags.unwrap_or_default()
+        .split(',')
+        .find_map(Language::from_tag)
+        .unwrap_or(svc.config.languages.default)
 }
 
 /// The banner's visitor, on the site of the key it called with.
@@ -148,7 +169,8 @@ pub async fn read(
             regime.jurisdiction,
         )
         .await?;
-        Ok(HttpResponse::Ok().json(BannerJson::of(&svc, &state, regime)))
+        let language = language_of(&svc, q.lang.as_deref());
+        Ok(HttpResponse::Ok().json(BannerJson::of(&svc, &state, regime, language)))
     })
     .await
 }
@@ -160,7 +182,7 @@ pub async fn read(
 #[schema(example = json!({
     "visitor": "4f1c2a9e6b7d4e8a9c3f2d5b8a1e7f60",
     "choices": [{"purpose": "newsletter", "status": "withdrawn"}],
-    "page_url": "https://shop.example/", "banner_version": "2", "region": "DE"
+    "page_url": "https://shop.example/", "banner_version": "2", "region": "DE", "language": "de"
 }))]
 pub struct BannerBody {
     /// The visitor id the banner keeps in the browser (32 hex digits).
@@ -174,6 +196,9 @@ pub struct BannerBody {
     /// The page's region hint (`data-region`), as on the read.
     #[schema(schema_with = vocab::region)]
     region: Option<String>,
+    /// The language the banner was shown in (as the read answered it); kept with the record.
+    #[schema(schema_with = vocab::language)]
+    language: Option<String>,
 }
 
 /// One purpose's choice.
@@ -199,6 +224,12 @@ pub async fn write(svc: web::Data<Services>, req: HttpRequest, body: web::Bytes)
                 "choices must be a list of {purpose, status, notice_version}",
             ));
         };
+        let language = match json::text(&b.language).as_str() {
+            "" => svc.config.languages.default,
+            l => l
+                .parse::<Language>()
+                .map_err(|e| ApiError::field("language", format!("language {e}")))?,
+        };
         let mut choices = Vec::with_capacity(items.len());
         for item in items {
             choices.push(Choice {
@@ -222,9 +253,10 @@ pub async fn write(svc: web::Data<Services>, req: HttpRequest, body: web::Bytes)
                 text_field(&b.banner_version, "banner_version", 40)?,
             ),
             writer: Writer::Site { key_id: key.id },
+            language: Some(language),
         };
         let state = ledger::banner_write(&svc, entry).await?;
-        Ok(HttpResponse::Created().json(BannerJson::of(&svc, &state, regime)))
+        Ok(HttpResponse::Created().json(BannerJson::of(&svc, &state, regime, language)))
     })
     .await
 }

@@ -97,6 +97,8 @@ pub struct RecordFields {
     notice_version: i32,
     method: ConsentMethod,
     jurisdiction: Option<Jurisdiction>,
+    /// The language the choice was offered in (banner and preference centre).
+    language: Option<steward_domain::Language>,
     #[schema(format = DateTime)]
     recorded_at: String,
     page_url: Option<String>,
@@ -114,6 +116,7 @@ impl RecordFields {
             notice_version: r.notice_version,
             method: r.method,
             jurisdiction: r.jurisdiction,
+            language: r.language,
             recorded_at: utc(&r.recorded_at),
             page_url: r.page_url.clone(),
             banner_version: r.banner_version.clone(),
@@ -724,6 +727,7 @@ fn parse_record(
         note,
         proof: proof(req, page_url, None),
         writer,
+        language: None,
     };
     Ok((entry, purpose))
 }

@@ -234,6 +234,7 @@ pub async fn record(
             writer: Writer::Staff {
                 actor: staff.0.actor(),
             },
+            language: None,
         };
         match ledger::record(&svc, entry).await {
             Ok(_) => {

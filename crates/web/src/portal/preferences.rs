@@ -405,6 +405,7 @@ pub async fn save(
                 banner_version: None,
             },
             writer: Writer::Subject,
+            language: Some(crate::language::tr_of(&req).language()),
         };
         ledger::record(&svc, entry).await?;
     }

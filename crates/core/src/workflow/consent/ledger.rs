@@ -62,6 +62,8 @@ pub struct Entry {
     pub note: Option<String>,
     pub proof: Proof,
     pub writer: Writer,
+    /// The language the choice was offered in (banner, preference centre).
+    pub language: Option<steward_domain::Language>,
 }
 
 /// What a write produced.
@@ -126,6 +128,7 @@ impl Row<'_> {
             status,
             method,
             jurisdiction: e.jurisdiction,
+            language: e.language,
             recorded_at: self.now,
             ip_hmac: e
                 .proof
@@ -359,6 +362,8 @@ pub async fn banner(
                     note: None,
                     proof,
                     writer: Writer::Site { key_id },
+                    // Nothing was offered: the browser's signal chose.
+                    language: None,
                 };
                 db::write_tx(c, |c| write(c, &keys, &entry))?
             } else {

@@ -1,0 +1,1 @@
+ALTER TABLE consent_records DROP COLUMN language;
