@@ -202,6 +202,8 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
     let mailer = Mailer::from_config(&config)?;
     // Stores are refused any connection to a database holding this id: Steward's own.
     let instance = steward_db::settings::instance_id(&mut *db.get()?)?;
+    let brand =
+        steward_core::workflow::brand::load(&mut *db.get()?, config.consent.policy_url.as_deref())?;
     Ok(Services {
         reach: config.reach().with_own_instance(instance),
         db,
@@ -212,6 +214,7 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
         pools: Default::default(),
         metrics: Default::default(),
         figures: Default::default(),
+        brand: std::sync::Arc::new(steward_core::workflow::brand::BrandCache::new(brand)),
     })
 }
 

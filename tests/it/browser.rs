@@ -589,6 +589,7 @@ async fn console_pages_fit_a_phone_and_pass_axe() {
         format!("/console/breaches/{breach}"),
         "/console/settings/calendars?calendar=de-by".into(),
         "/console/settings/calendars?calendar=es-ct&year=2026".into(),
+        "/console/settings/brand".into(),
     ];
     let d = driver().await;
     let app = &app;
@@ -734,6 +735,104 @@ async fn console_pages_fit_a_phone_and_pass_axe() {
             .await
             .unwrap();
         assert_eq!(link_shown, Value::Bool(true), "the menu opens");
+    })
+    .await;
+}
+
+/// Every public page, in German under the shop's brand (name, accent, logo, controller):
+/// `<html lang>` says German and axe finds nothing serious at phone and desktop widths.
+#[tokio::test]
+async fn public_pages_in_german_under_the_shop_s_brand_pass_axe() {
+    if !available() {
+        return;
+    }
+    let app = TestApp::spawn(backends()[0]).await;
+    let api = Api {
+        app: &app,
+        token: app.token(Role::Admin).await,
+    };
+    let (s, r) = api
+        .patch(
+            "/api/v1/settings/brand",
+            json!({"shop_name": "Elbe Shop", "accent": "#0b5d1e",
+                   "policy_url": "https://elbe.example/datenschutz",
+                   "controller_name": "Elbe Shop GmbH",
+                   "controller_contact": "Hafenstraße 1, 20457 Hamburg",
+                   "dpo_contact": "dsb@elbe.example"}),
+        )
+        .await;
+    assert_eq!(s, 200, "{r}");
+    let (s, r) = api
+        .post(
+            "/api/v1/requests",
+            json!({"kind": "deletion", "jurisdiction": "gdpr", "email": "grete@example.org",
+                   "language": "de"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    let mail = &app.smtp.wait_for("grete@example.org", 1).await[0];
+    let verify =
+        crate::support::path_of(&crate::support::link_with(&mail.body, "/privacy/verify/"));
+    let status =
+        crate::support::path_of(&crate::support::link_with(&mail.body, "/privacy/requests/"));
+    let pages = [
+        "/privacy".to_string(),
+        "/privacy/requests/new".into(),
+        "/privacy/requests/sent?ref=SR-ABCDEFGH".into(),
+        verify,
+        status,
+        "/privacy/preferences".into(),
+        "/privacy/no-such-page".into(),
+    ];
+    let d = driver().await;
+    let app = &app;
+    with_browser(&d, |c| async move {
+        c.goto(&app.url("/privacy/language/de?back=/privacy"))
+            .await
+            .unwrap();
+        for page in &pages {
+            c.goto(&app.url(page)).await.unwrap();
+            assert_eq!(
+                c.execute("return document.documentElement.lang", vec![])
+                    .await
+                    .unwrap(),
+                json!("de"),
+                "{page}"
+            );
+            for (w, h) in [(320, 800), (1280, 900)] {
+                c.set_window_size(w, h).await.unwrap();
+                let v = axe(&c).await;
+                assert!(v.is_empty(), "axe on {page} at {w} px: {v:?}");
+            }
+        }
+        // The form's errors, in German, with the error summary first.
+        c.goto(&app.url("/privacy/requests/new")).await.unwrap();
+        c.execute(
+            "document.querySelector('main form.stack').requestSubmit()",
+            vec![],
+        )
+        .await
+        .unwrap();
+        until(
+            &c,
+            "the errors",
+            "return !!document.querySelector('.error-summary')",
+        )
+        .await;
+        let de = steward::l10n::Tr::new(steward::domain::Language::De);
+        let summary = c
+            .find(Locator::Css(".error-summary"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(summary.contains(&de.t("problem-choose")), "{summary}");
+        for (w, h) in [(320, 800), (1280, 900)] {
+            c.set_window_size(w, h).await.unwrap();
+            let v = axe(&c).await;
+            assert!(v.is_empty(), "axe on the form's errors at {w} px: {v:?}");
+        }
     })
     .await;
 }

@@ -11,6 +11,7 @@ mod audit;
 mod backup;
 mod bad_input;
 mod banner;
+mod brand;
 mod breaches;
 mod browser;
 mod calendars;

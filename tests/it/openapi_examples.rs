@@ -23,6 +23,7 @@ const IN_ORDER: &[(&str, &str)] = &[
     ("post", "/api/v1/tasks/{id}/result"),
     ("post", "/api/v1/requests/{id}/corrections"),
     ("post", "/api/v1/calendars/{key}/days"),
+    ("patch", "/api/v1/settings/brand"),
 ];
 
 struct Documented {

@@ -30,6 +30,25 @@ pub fn get(conn: &mut DbConn, key: &str) -> Result<Option<String>, DbError> {
         .optional()?)
 }
 
+/// Several settings in one query: those an administrator set, by key.
+pub fn get_many(
+    conn: &mut DbConn,
+    keys: &[&str],
+) -> Result<std::collections::HashMap<String, String>, DbError> {
+    Ok(settings::table
+        .filter(settings::key.eq_any(keys))
+        .select((settings::key, settings::value))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// Removes a setting (back to its default).
+pub fn remove(conn: &mut DbConn, key: &str) -> Result<(), DbError> {
+    diesel::delete(settings::table.find(key)).execute(conn)?;
+    Ok(())
+}
+
 /// Records that something happened once (a start-up pass finished). Processes starting
 /// together may both get there: the second finds the mark set, which is as good.
 pub fn mark(conn: &mut DbConn, key: &str) -> Result<(), DbError> {

@@ -1,5 +1,6 @@
 //! Pure types and rules: no I/O here, so all of it is unit-tested directly.
 
+pub mod brand;
 pub mod clock;
 pub mod consent;
 pub mod correction;

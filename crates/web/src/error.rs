@@ -5,8 +5,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
+use std::sync::Arc;
 use steward_core::auth::AuthError;
 use steward_core::workflow::WorkflowError;
+use steward_core::workflow::brand::Brand;
 use steward_l10n::Tr;
 
 use crate::language::Reader;
@@ -18,6 +20,7 @@ struct ErrorPage<'a> {
     message: &'a str,
     tr: Tr,
     here: String,
+    brand: Arc<Brand>,
 }
 
 /// Which layout an error page wears: the console's (English), or the public one in the
@@ -145,6 +148,7 @@ impl ResponseError for PageError {
         self.page(Layout::Public(Reader {
             tr: Tr::new(steward_domain::Language::En),
             here: "/privacy".into(),
+            brand: Default::default(),
         }))
     }
 }
@@ -177,13 +181,14 @@ impl PageError {
                 .render()
                 .unwrap_or(message)
             }
-            Layout::Public(Reader { tr, here }) => {
+            Layout::Public(Reader { tr, here, brand }) => {
                 let message = self.public_message(tr, status);
                 ErrorPage {
                     title: &tr.t(public_title_id(status)),
                     message: &message,
                     tr,
                     here,
+                    brand: brand.clone(),
                 }
                 .render()
                 .unwrap_or(message)

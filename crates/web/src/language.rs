@@ -7,7 +7,10 @@ use std::future::{Ready, ready};
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 
+use std::sync::Arc;
+
 use steward_core::workflow::Services;
+use steward_core::workflow::brand::Brand;
 use steward_domain::Language;
 use steward_l10n::{LANGUAGE_COOKIE, Tr};
 
@@ -17,6 +20,8 @@ use steward_l10n::{LANGUAGE_COOKIE, Tr};
 pub struct Reader {
     pub tr: Tr,
     pub here: String,
+    /// The shop's brand, as every public page shows it.
+    pub brand: Arc<Brand>,
 }
 
 /// The reader's translator.
@@ -35,9 +40,14 @@ pub fn tr_of(req: &HttpRequest) -> Tr {
 
 impl Reader {
     pub fn of(req: &HttpRequest) -> Reader {
+        let brand = req
+            .app_data::<web::Data<Services>>()
+            .map(|s| s.brand.current())
+            .unwrap_or_default();
         Reader {
             tr: tr_of(req),
             here: here(req),
+            brand,
         }
     }
 }

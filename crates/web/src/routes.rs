@@ -80,6 +80,8 @@ routes! {
     POST "/privacy/preferences/choices", Public, limit Consent => portal::preferences::save;
     GET "/privacy/preferences/{token}", Public, limit Verify => portal::preferences::open_page;
     GET "/privacy/language/{language}", Public => portal::language::switch;
+    GET "/privacy/brand.css", Public => portal::brand::style;
+    GET "/privacy/brand/logo", Public => portal::brand::logo;
     POST "/privacy/preferences/{token}", Public, limit Verify => portal::preferences::open;
     // Console: signing in.
     GET "/console", SignedIn => console::overview::page;
@@ -132,6 +134,10 @@ routes! {
     POST "/console/users/{id}/{action}", Needs(ManageUsers) => console::users::change;
     // Console: settings.
     GET "/console/settings/calendars", Needs(ManageUsers) => console::calendars::page;
+    GET "/console/settings/brand", Needs(ManageUsers) => console::brand::show;
+    POST "/console/settings/brand", Needs(ManageUsers) => console::brand::save;
+    POST "/console/settings/brand/upload", Needs(ManageUsers) => console::brand::logo;
+    POST "/console/settings/brand/logo/remove", Needs(ManageUsers) => console::brand::remove_logo;
     POST "/console/settings/calendars", Needs(ManageUsers) => console::calendars::change;
     POST "/console/settings/gdpr-country", Needs(ManageUsers) => console::calendars::gdpr_country;
     POST "/console/settings/uk-region", Needs(ManageUsers) => console::calendars::uk_region;
@@ -199,6 +205,8 @@ routes! {
     GET "/api/v1/exports/ropa.csv", Needs(ReadAudit) => api::exports::ropa;
     GET "/api/v1/exports/audit.csv", Needs(ReadAudit) => api::exports::audit;
     GET "/api/v1/calendars", Needs(ReadAudit) => api::calendars::list;
+    GET "/api/v1/settings/brand", Needs(ReadAudit) => api::brand::show;
+    PATCH "/api/v1/settings/brand", Needs(ManageUsers) => api::brand::change;
     // Consent: staff manage purposes and site keys; websites write with a site key.
     POST "/api/v1/purposes", Needs(ManageConsent) => api::consent::create_purpose;
     GET "/api/v1/purposes", Needs(ReadAudit) => api::consent::purposes;

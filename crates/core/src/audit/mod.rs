@@ -21,6 +21,14 @@ pub enum Actor {
 }
 
 impl Actor {
+    /// The staff member acting, if one is.
+    pub fn staff_id(&self) -> Option<UserId> {
+        match self {
+            Actor::Staff { id } => Some(id.clone()),
+            _ => None,
+        }
+    }
+
     pub fn as_text(&self) -> String {
         match self {
             Actor::Staff { id } => format!("user:{id}"),

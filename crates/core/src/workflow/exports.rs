@@ -324,10 +324,12 @@ pub async fn set_controller(
                     "settings:controller",
                     serde_json::json!({}),
                 )?;
-                Ok(())
+                Ok::<_, WorkflowError>(())
             })
         })
-        .await
+        .await?;
+    // The same settings head every public page and email.
+    super::brand::refresh(svc).await.map(|_| ())
 }
 
 pub fn ropa_header() -> Vec<&'static str> {

@@ -1,6 +1,7 @@
 //! What happens to a request over its life: filing, verification, staff actions, and the
 //! subject's notices. Each action is one transaction with its timeline entry and audit row.
 
+pub mod brand;
 pub mod breaches;
 pub mod calendars;
 pub mod connect;

@@ -6,6 +6,7 @@
 use askama::Template;
 use serde::Serialize;
 
+use super::brand::Brand;
 use super::services::Services;
 use super::timeline;
 use crate::audit::Actor;
@@ -35,6 +36,39 @@ impl Letter {
             subject,
             body: body.join("\n\n") + "\n",
         }
+    }
+}
+
+impl Letter {
+    /// Under the shop's name: it heads the subject, and the letter ends with who the
+    /// controller and its data protection officer are, as far as the shop said.
+    pub fn signed(self, tr: Tr, brand: &Brand) -> Letter {
+        let subject = match &brand.shop_name {
+            Some(shop) => format!("{shop}: {}", self.subject),
+            None => self.subject,
+        };
+        let mut lines = Vec::new();
+        if let Some(shop) = &brand.shop_name {
+            lines.push(shop.clone());
+        }
+        if let Some(name) = &brand.controller_name {
+            lines.push(tr.t1("footer-controller", "name", name.as_str()));
+        }
+        if let Some(contact) = &brand.controller_contact {
+            lines.push(contact.clone());
+        }
+        if let Some(dpo) = &brand.dpo_contact {
+            lines.push(tr.t1("footer-dpo", "contact", dpo.as_str()));
+        }
+        if let Some(policy) = &brand.policy_url {
+            lines.push(format!("{}: {policy}", tr.t("footer-policy")));
+        }
+        let body = if lines.is_empty() {
+            self.body
+        } else {
+            format!("{}\n-- \n{}\n", self.body, lines.join("\n"))
+        };
+        Letter { subject, body }
     }
 }
 
@@ -251,7 +285,8 @@ pub async fn send_notice(
     letter: impl FnOnce(Tr, &str) -> Letter,
 ) {
     let status_url = svc.status_url(&row.id, &row.public_id);
-    let Letter { subject, body } = letter(Tr::new(row.language), &status_url);
+    let tr = Tr::new(row.language);
+    let Letter { subject, body } = letter(tr, &status_url).signed(tr, &svc.brand.current());
     let mail = Outgoing {
         to: to.clone(),
         subject,

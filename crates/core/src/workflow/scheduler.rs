@@ -28,6 +28,10 @@ pub fn spawn(svc: Services) -> Scheduler {
             if let Err(e) = tick(&svc).await {
                 tracing::warn!("scheduler: {e}");
             }
+            // Another process may have changed the brand.
+            if let Err(e) = super::brand::refresh(&svc).await {
+                tracing::warn!("scheduler: reading the brand: {e}");
+            }
             tokio::select! {
                 _ = stopped.notified() => return,
                 _ = tokio::time::timeout(svc.config.scheduler_interval, svc.jobs.notified()) => {}

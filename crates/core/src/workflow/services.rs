@@ -23,6 +23,8 @@ pub struct Services {
     pub metrics: std::sync::Arc<crate::metrics::Metrics>,
     /// The overview's weekly and monthly figures, reused for a few minutes.
     pub figures: std::sync::Arc<super::figure_cache::FigureCache>,
+    /// The shop's brand, as every public page and email shows it.
+    pub brand: std::sync::Arc<super::brand::BrandCache>,
 }
 
 impl Services {

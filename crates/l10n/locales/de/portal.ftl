@@ -11,6 +11,10 @@ nav-request = Antrag stellen
 nav-choices = Ihre Einstellungen
 language-label = Sprache
 footer-law = Anträge, die Sie hier stellen, werden nach dem geltenden Datenschutzrecht bearbeitet.
+# Was der Shop über sich selbst hinterlegt hat, in der Fußzeile jeder Seite und jeder E-Mail.
+footer-controller = Verantwortlicher: { $name }
+footer-dpo = Datenschutzbeauftragter: { $contact }
+footer-policy = Datenschutzerklärung
 
 ## Error pages
 

@@ -11,6 +11,10 @@ nav-request = Make a request
 nav-choices = Your choices
 language-label = Language
 footer-law = Requests made here are handled under data protection law.
+# What the shop configured about itself, in the footer of every page and email.
+footer-controller = Controller: { $name }
+footer-dpo = Data protection officer: { $contact }
+footer-policy = Privacy policy
 
 ## Error pages
 

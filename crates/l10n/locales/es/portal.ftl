@@ -12,6 +12,10 @@ nav-request = Presentar una solicitud
 nav-choices = Sus preferencias
 language-label = Idioma
 footer-law = Las solicitudes presentadas aquí se tramitan conforme a la normativa de protección de datos.
+# Lo que la tienda ha configurado sobre sí misma, en el pie de cada página y de cada correo electrónico.
+footer-controller = Responsable del tratamiento: { $name }
+footer-dpo = Delegado de protección de datos: { $contact }
+footer-policy = Política de privacidad
 
 ## Error pages
 

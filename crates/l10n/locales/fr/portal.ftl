@@ -11,6 +11,10 @@ nav-request = Faire une demande
 nav-choices = Vos choix
 language-label = Langue
 footer-law = Les demandes déposées ici sont traitées conformément à la réglementation relative à la protection des données.
+# Ce que la boutique a renseigné à son sujet, en pied de page de chaque page et de chaque e-mail.
+footer-controller = Responsable du traitement : { $name }
+footer-dpo = Délégué à la protection des données : { $contact }
+footer-policy = Politique de confidentialité
 
 ## Pages d'erreur
 

@@ -11,6 +11,10 @@ nav-request = Presenta una richiesta
 nav-choices = Le sue scelte
 language-label = Lingua
 footer-law = Le richieste presentate qui sono gestite ai sensi della normativa in materia di protezione dei dati personali.
+# Ciò che il negozio ha configurato su di sé, nel piè di pagina di ogni pagina ed email.
+footer-controller = Titolare del trattamento: { $name }
+footer-dpo = Responsabile della protezione dei dati: { $contact }
+footer-policy = Informativa sulla privacy
 
 ## Pagine di errore
 

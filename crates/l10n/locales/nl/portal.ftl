@@ -11,6 +11,10 @@ nav-request = Verzoek indienen
 nav-choices = Uw keuzes
 language-label = Taal
 footer-law = Verzoeken die u hier indient, worden behandeld volgens de wetgeving inzake de bescherming van persoonsgegevens.
+# Wat de winkel over zichzelf heeft ingesteld, in de voettekst van elke pagina en e-mail.
+footer-controller = Verwerkingsverantwoordelijke: { $name }
+footer-dpo = Functionaris voor gegevensbescherming: { $contact }
+footer-policy = Privacyverklaring
 
 ## Foutpagina's
 

@@ -11,6 +11,10 @@ nav-request = Złóż żądanie
 nav-choices = Ustawienia prywatności
 language-label = Język
 footer-law = Żądania składane za pośrednictwem tej strony są rozpatrywane zgodnie z przepisami o ochronie danych osobowych.
+# What the shop configured about itself, in the footer of every page and email.
+footer-controller = Administrator danych: { $name }
+footer-dpo = Inspektor ochrony danych: { $contact }
+footer-policy = Polityka prywatności
 
 ## Error pages
 

@@ -11,6 +11,10 @@ nav-request = Apresentar um pedido
 nav-choices = As suas opções
 language-label = Idioma
 footer-law = Os pedidos aqui apresentados são tratados nos termos da legislação de proteção de dados.
+# O que a loja configurou sobre si própria, no rodapé de cada página e de cada e-mail.
+footer-controller = Responsável pelo tratamento: { $name }
+footer-dpo = Encarregado da proteção de dados: { $contact }
+footer-policy = Política de privacidade
 
 ## Error pages
 

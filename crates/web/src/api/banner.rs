@@ -45,7 +45,7 @@ pub struct ReceiptJson {
 /// Where the banner links to.
 #[derive(Serialize, ToSchema)]
 pub struct LinksJson {
-    /// The shop's privacy policy (`STEWARD_PRIVACY_POLICY_URL`).
+    /// The shop's privacy policy (the brand settings', else `STEWARD_PRIVACY_POLICY_URL`).
     policy: Option<String>,
     /// Steward's preference centre, where a customer sees and changes choices by email.
     preferences: String,
@@ -97,7 +97,7 @@ impl BannerJson {
             receipt,
             expiry_months: svc.config.consent.expiry_months,
             links: LinksJson {
-                policy: svc.config.consent.policy_url.clone(),
+                policy: svc.brand.current().policy_url.clone(),
                 preferences: format!(
                     "{}/privacy/preferences",
                     svc.config.base_url.trim_end_matches('/')

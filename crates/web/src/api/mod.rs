@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1/`, for integrations and scripts.
 
 pub(crate) mod banner;
+pub(crate) mod brand;
 pub(crate) mod calendars;
 pub(crate) mod consent;
 pub(crate) mod consent_services;

@@ -52,8 +52,8 @@ struct OpenApiDocument {
 
 pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
     use super::{
-        banner, calendars, consent, consent_services, corrections, overview, requests, stores,
-        tasks,
+        banner, brand, calendars, consent, consent_services, corrections, overview, requests,
+        stores, tasks,
     };
     use Verb::*;
     use steward_core::workflow::{corrections as fixes, stores as registry, tasks as queue};
@@ -198,6 +198,17 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
             "Every purpose's services with their cookies and storage keys",
             &[],
         ),
+        (Get, "/api/v1/settings/brand") => get(
+            "The shop's brand as customers see it",
+            &[],
+            of::<brand::BrandJson>(),
+        ),
+        (Patch, "/api/v1/settings/brand") => Op {
+            summary: "Change the shop's brand (fields given; the accent's contrast is checked)",
+            query: &[],
+            body: Some(of::<brand::BrandChange>()),
+            ok: (200, Some(of::<brand::BrandJson>())),
+        },
         (Get, "/api/v1/calendars") => get(
             "Holiday calendars of a year",
             &[("year", "integer")],

@@ -3,6 +3,7 @@
 
 pub(crate) mod account;
 pub(crate) mod audit;
+pub(crate) mod brand;
 pub mod breaches;
 pub(crate) mod calendars;
 pub(crate) mod charts;

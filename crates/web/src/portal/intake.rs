@@ -11,7 +11,9 @@ use crate::language::Reader;
 use crate::portal::words::public_errors;
 use crate::render::render;
 use crate::security;
+use std::sync::Arc;
 use steward_core::audit::Actor;
+use steward_core::workflow::brand::Brand;
 use steward_core::workflow::{Services, corrections, requests};
 use steward_domain::correction::CorrectionCategory;
 use steward_domain::validation::FieldErrors;
@@ -23,6 +25,7 @@ use steward_l10n::Tr;
 struct RightsPage {
     tr: Tr,
     here: String,
+    brand: Arc<Brand>,
 }
 
 pub async fn rights(reader: Reader) -> Result<HttpResponse, PageError> {
@@ -31,6 +34,7 @@ pub async fn rights(reader: Reader) -> Result<HttpResponse, PageError> {
         &RightsPage {
             tr: reader.tr,
             here: reader.here,
+            brand: reader.brand,
         },
     )
 }
@@ -47,6 +51,7 @@ struct FormPage {
     csrf: String,
     tr: Tr,
     here: String,
+    brand: Arc<Brand>,
 }
 
 impl FormPage {
@@ -68,12 +73,13 @@ async fn form_page(
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let (csrf, cookie) = security::public_form_token(req);
-    let Reader { tr, here } = Reader::of(req);
+    let Reader { tr, here, brand } = Reader::of(req);
     let page = FormPage {
         f,
         errors: public_errors(errors, tr),
         tr,
         here,
+        brand: brand.clone(),
         categories: corrections::offered(svc).await?,
         kinds: RequestKind::ALL,
         jurisdictions: Jurisdiction::ALL,
@@ -132,6 +138,7 @@ struct SentPage {
     reference: Option<String>,
     tr: Tr,
     here: String,
+    brand: Arc<Brand>,
 }
 
 #[derive(Deserialize)]
@@ -151,6 +158,7 @@ pub async fn sent(reader: Reader, q: web::Query<SentQuery>) -> Result<HttpRespon
             reference,
             tr: reader.tr,
             here: reader.here,
+            brand: reader.brand,
         },
     )
 }

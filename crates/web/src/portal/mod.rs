@@ -1,5 +1,6 @@
 //! The public side: the rights explained, the request form, verification and the status page.
 
+pub(crate) mod brand;
 pub(crate) mod intake;
 pub(crate) mod language;
 pub(crate) mod preferences;

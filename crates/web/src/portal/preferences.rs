@@ -13,7 +13,9 @@ use serde::Deserialize;
 use crate::error::PageError;
 use crate::render::{redirect, render};
 use crate::security::{is_https, public_form_token, public_form_token_ok};
+use std::sync::Arc;
 use steward_core::records::{ConsentRow, CurrentRow, NoticeRow, PurposeRow};
+use steward_core::workflow::brand::Brand;
 use steward_core::workflow::consent::ledger::{self, Choice, Entry, Proof, Writer};
 use steward_core::workflow::consent::preferences::{self, PreferenceSession};
 use steward_core::workflow::{Services, WorkflowError};
@@ -39,6 +41,7 @@ struct AskPage {
     sent: bool,
     tr: Tr,
     here: String,
+    brand: Arc<Brand>,
 }
 
 pub struct PurposeChoice {
@@ -77,6 +80,7 @@ struct ChoicesPage {
     changed: bool,
     tr: Tr,
     here: String,
+    brand: Arc<Brand>,
 }
 
 #[derive(Template)]
@@ -88,6 +92,7 @@ struct OpenPage {
     csrf: String,
     tr: Tr,
     here: String,
+    brand: Arc<Brand>,
 }
 
 async fn session_of(
@@ -165,6 +170,7 @@ async fn choices_page(
             changed,
             tr: reader.tr,
             here: reader.here,
+            brand: reader.brand,
         },
     )
 }
@@ -189,6 +195,7 @@ pub async fn show(
             sent: false,
             tr: reader.tr,
             here: reader.here,
+            brand: reader.brand,
         },
     )?;
     if let Some(c) = cookie {
@@ -212,7 +219,7 @@ pub async fn ask(
     if !public_form_token_ok(&req, &form.csrf) {
         return Err(FORM_EXPIRED);
     }
-    let Reader { tr, here } = Reader::of(&req);
+    let Reader { tr, here, brand } = Reader::of(&req);
     let mut errors = FieldErrors::default();
     match EmailAddress::parse(&form.email) {
         Ok(email) => {
@@ -226,6 +233,7 @@ pub async fn ask(
                     sent: true,
                     tr,
                     here,
+                    brand: brand.clone(),
                 },
             )
         }
@@ -240,6 +248,7 @@ pub async fn ask(
                     sent: false,
                     tr,
                     here,
+                    brand: brand.clone(),
                 },
             )
         }
@@ -263,7 +272,7 @@ pub async fn open_page(
     // The button carries a form token, so another site cannot open a session of its own
     // choosing in this browser (login CSRF).
     let (csrf, cookie) = public_form_token(&req);
-    let Reader { tr, here } = Reader::of(&req);
+    let Reader { tr, here, brand } = Reader::of(&req);
     let mut res = render(
         status,
         &OpenPage {
@@ -272,6 +281,7 @@ pub async fn open_page(
             csrf,
             tr,
             here,
+            brand: brand.clone(),
         },
     )?;
     if let Some(c) = cookie {
@@ -300,7 +310,7 @@ pub async fn open(
         ));
     }
     let csrf = form.csrf.clone();
-    let Reader { tr, here } = Reader::of(&req);
+    let Reader { tr, here, brand } = Reader::of(&req);
     match preferences::open(&svc, &token).await {
         Ok(session) => {
             let cookie = Cookie::build(COOKIE, session)
@@ -322,6 +332,7 @@ pub async fn open(
                 csrf,
                 tr,
                 here,
+                brand: brand.clone(),
             },
         ),
         Err(WorkflowError::LinkInvalid) => render(
@@ -332,6 +343,7 @@ pub async fn open(
                 csrf,
                 tr,
                 here,
+                brand: brand.clone(),
             },
         ),
         Err(e) => Err(e.into()),

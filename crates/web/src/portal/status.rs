@@ -7,8 +7,10 @@ use serde::Deserialize;
 
 use crate::error::PageError;
 use crate::render::render;
+use std::sync::Arc;
 use steward_core::audit::Actor;
 use steward_core::export::package::Columns;
+use steward_core::workflow::brand::Brand;
 use steward_core::workflow::stores::{self, StoreView};
 use steward_core::workflow::view::{self, RequestView};
 use steward_core::workflow::{Services, WorkflowError, requests};
@@ -35,6 +37,7 @@ struct StatusPage {
     flash: Option<&'static str>,
     tr: Tr,
     here: String,
+    brand: Arc<Brand>,
 }
 
 #[derive(Deserialize)]
@@ -91,6 +94,7 @@ struct ConfirmPage {
     token: String,
     tr: Tr,
     here: String,
+    brand: Arc<Brand>,
 }
 
 impl ConfirmPage {
@@ -124,6 +128,7 @@ pub async fn confirm_page(
             token,
             tr: reader.tr,
             here: reader.here,
+            brand: reader.brand,
         },
     )
 }
@@ -245,6 +250,7 @@ async fn status_page(
             flash,
             tr: reader.tr,
             here: reader.here,
+            brand: reader.brand,
         },
     )
 }

@@ -53,7 +53,8 @@ pub async fn send_link(
         })
         .await?;
     let url = format!("{}/privacy/preferences/{token}", svc.config.base_url);
-    let letter = crate::workflow::notices::preferences_letter(tr, &url);
+    let letter =
+        crate::workflow::notices::preferences_letter(tr, &url).signed(tr, &svc.brand.current());
     let mail = Outgoing {
         to: email,
         subject: letter.subject,
