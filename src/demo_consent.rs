@@ -144,6 +144,7 @@ pub async fn load(svc: &Services, staff: &Actor) -> Result<usize, AnyError> {
                                 site_key_id: None,
                                 pseudonymised_at: None,
                                 language: Some(steward_domain::Language::En),
+                                notice_language: None,
                             };
                             store::append(c, &row)?;
                             n += 1;

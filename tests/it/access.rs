@@ -162,6 +162,11 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("GET", "/console/consent/purposes/{key}", Only(READERS)),
     ("POST", "/console/consent/purposes/{key}", Only(WORKERS)),
     (
+        "POST",
+        "/console/consent/purposes/{key}/translations",
+        Only(WORKERS),
+    ),
+    (
         "GET",
         "/console/consent/purposes/{key}/current.csv",
         Only(READERS),
@@ -187,6 +192,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ("POST", "/api/v1/purposes", Only(WORKERS)),
     ("GET", "/api/v1/purposes", Only(READERS)),
     ("POST", "/api/v1/purposes/{key}/notices", Only(WORKERS)),
+    ("POST", "/api/v1/purposes/{key}/translations", Only(WORKERS)),
     ("POST", "/api/v1/purposes/{key}/services", Only(WORKERS)),
     (
         "DELETE",

@@ -656,3 +656,142 @@ fn every_email_in_every_language_is_whole() {
         }
     }
 }
+
+/// The banner as a visitor's browser calls it: the read (with the page's languages) and the
+/// write, from the shop's origin with its site key.
+async fn banner(
+    app: &TestApp,
+    key: &str,
+    visitor: &str,
+    lang: &str,
+    write: Option<serde_json::Value>,
+) -> serde_json::Value {
+    let c = reqwest::Client::new();
+    let r = match write {
+        None => c.get(app.url(&format!(
+            "/api/v1/consent/banner?visitor={visitor}&lang={lang}&key={key}"
+        ))),
+        Some(choices) => c
+            .post(app.url("/api/v1/consent/banner"))
+            .json(&serde_json::json!({
+                "visitor": visitor, "choices": choices, "language": lang,
+            })),
+    };
+    let res = r
+        .header("X-Steward-Site-Key", key)
+        .header("Origin", "https://shop.example")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "{}", res.status());
+    res.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn each_language_s_notice_is_versioned_on_its_own_and_the_record_says_which() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let api = Api {
+        app: &app,
+        token: app.token(steward::domain::Role::Admin).await,
+    };
+    let (s, r) = api
+        .post(
+            "/api/v1/purposes",
+            serde_json::json!({"key": "newsletter", "name": "Newsletter",
+                               "notice_text": "We email you our news.", "description": "News by email"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    let (s, k) = api
+        .post(
+            "/api/v1/site-keys",
+            serde_json::json!({"name": "Shop", "origins": ["https://shop.example"]}),
+        )
+        .await;
+    assert_eq!(s, 201, "{k}");
+    let key = k["key"].as_str().unwrap().to_string();
+    // A translation in the shop's default language is refused, naming the field.
+    let (s, r) = api
+        .post(
+            "/api/v1/purposes/newsletter/translations",
+            serde_json::json!({"language": "en", "name": "x", "notice_text": "y"}),
+        )
+        .await;
+    assert_eq!((s, r["field"].as_str()), (422, Some("language")), "{r}");
+    let (s, r) = api
+        .post(
+            "/api/v1/purposes/newsletter/translations",
+            serde_json::json!({"language": "de", "name": "Newsletter (deutsch)",
+                               "description": "Neuigkeiten per E-Mail",
+                               "notice_text": "Wir senden Ihnen unsere Neuigkeiten."}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    assert_eq!(
+        (r["notice_language"].as_str(), r["notice_version"].as_i64()),
+        (Some("de"), Some(1))
+    );
+
+    // German readers see German; Italian readers the shop's default, and are told so.
+    let (grete, ada, gina) = ("a".repeat(32), "b".repeat(32), "c".repeat(32));
+    let de = banner(&app, &key, &grete, "de-DE,de", None).await;
+    assert_eq!(de["purposes"][0]["name"], "Newsletter (deutsch)");
+    assert_eq!(
+        de["purposes"][0]["notice_text"],
+        "Wir senden Ihnen unsere Neuigkeiten."
+    );
+    assert_eq!(de["purposes"][0]["fallback"], false);
+    let it = banner(&app, &key, &gina, "it", None).await;
+    assert_eq!(it["purposes"][0]["name"], "Newsletter");
+    assert_eq!(
+        (
+            it["purposes"][0]["notice_language"].as_str(),
+            it["purposes"][0]["fallback"].as_bool()
+        ),
+        (Some("en"), Some(true))
+    );
+
+    // Each chooses; each record keeps the language shown and the text's language.
+    let grant =
+        serde_json::json!([{"purpose": "newsletter", "status": "granted", "notice_version": 1}]);
+    banner(&app, &key, &grete, "de", Some(grant.clone())).await;
+    banner(&app, &key, &ada, "en", Some(grant.clone())).await;
+    let gina_saved = banner(&app, &key, &gina, "it", Some(grant)).await;
+    let receipt = gina_saved["receipt"]["id"].as_str().unwrap();
+    let (s, record) = api.get(&format!("/api/v1/consent/{receipt}")).await;
+    assert_eq!(s, 200, "{record}");
+    assert_eq!(
+        (
+            record["language"].as_str(),
+            record["notice_language"].as_str()
+        ),
+        (Some("it"), Some("en")),
+        "the fallback is on the record: {record}"
+    );
+
+    // A new German text asks again only the German chooser.
+    let (s, r) = api
+        .post(
+            "/api/v1/purposes/newsletter/translations",
+            serde_json::json!({"language": "de", "name": "Newsletter (deutsch)",
+                               "notice_text": "Wir senden Ihnen zweimal im Monat unsere Neuigkeiten."}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    assert_eq!(r["notice_version"], 2);
+    let outdated = |v: &serde_json::Value| v["choices"][0]["outdated"].as_bool();
+    assert_eq!(
+        outdated(&banner(&app, &key, &grete, "de", None).await),
+        Some(true)
+    );
+    assert_eq!(
+        outdated(&banner(&app, &key, &ada, "en", None).await),
+        Some(false)
+    );
+    assert_eq!(
+        outdated(&banner(&app, &key, &gina, "it", None).await),
+        Some(false)
+    );
+    let (_, audit) = api.text("/api/v1/exports/audit.csv").await;
+    assert!(audit.contains("consent.notice_translated"));
+}

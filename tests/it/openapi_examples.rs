@@ -13,6 +13,7 @@ const IN_ORDER: &[(&str, &str)] = &[
     ("post", "/api/v1/purposes"),
     ("post", "/api/v1/purposes/{key}/notices"),
     ("post", "/api/v1/purposes/{key}/services"),
+    ("post", "/api/v1/purposes/{key}/translations"),
     ("post", "/api/v1/site-keys"),
     ("post", "/api/v1/consent"),
     ("post", "/api/v1/consent/banner"),
@@ -94,9 +95,9 @@ async fn every_documented_example_body_is_accepted() {
             .unwrap()
             .1;
         let url = match *path {
-            "/api/v1/purposes/{key}/notices" | "/api/v1/purposes/{key}/services" => {
-                path.replace("{key}", &purpose)
-            }
+            "/api/v1/purposes/{key}/notices"
+            | "/api/v1/purposes/{key}/services"
+            | "/api/v1/purposes/{key}/translations" => path.replace("{key}", &purpose),
             "/api/v1/stores/{id}" => path.replace("{id}", &store),
             "/api/v1/requests/{id}/{action}" => format!("/api/v1/requests/{request}/verify"),
             "/api/v1/tasks/{id}/result" => {

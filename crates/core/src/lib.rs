@@ -16,7 +16,7 @@ pub mod workflow;
 pub mod records {
     pub use steward_db::models::{
         BreachRow, ConsentRow, CurrentRow, NoticeRow, PurposeRow, RequestRow, ServiceRow,
-        SiteKeyRow, StorageRow,
+        SiteKeyRow, StorageRow, TranslationRow,
     };
     pub use steward_db::now;
 }

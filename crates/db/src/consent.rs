@@ -11,7 +11,7 @@ use diesel::upsert::excluded;
 
 use super::models::{
     ConsentRow, CurrentRow, NoticeRow, PreferenceLinkRow, PreferenceSessionRow, PurposeRow,
-    SiteKeyRow,
+    SiteKeyRow, TranslationRow,
 };
 use super::schema::{
     consent_current, consent_records, notices, preference_links, preference_sessions, purposes,
@@ -93,6 +93,7 @@ pub fn append(conn: &mut DbConn, r: &ConsentRow) -> Result<(), DbError> {
         status: r.status,
         notice_version: r.notice_version,
         recorded_at: r.recorded_at,
+        notice_language: r.notice_language,
     };
     use consent_current::dsl as c;
     macro_rules! upsert {
@@ -106,6 +107,7 @@ pub fn append(conn: &mut DbConn, r: &ConsentRow) -> Result<(), DbError> {
                         c::record_id.eq(excluded(c::record_id)),
                         c::status.eq(excluded(c::status)),
                         c::notice_version.eq(excluded(c::notice_version)),
+                        c::notice_language.eq(excluded(c::notice_language)),
                         c::recorded_at.eq(excluded(c::recorded_at)),
                     )),
                 c::recorded_at.le(excluded(c::recorded_at)),
@@ -117,6 +119,23 @@ pub fn append(conn: &mut DbConn, r: &ConsentRow) -> Result<(), DbError> {
         DbConn::Postgres(pg) => upsert!(pg)?,
         DbConn::Sqlite(lite) => upsert!(lite)?,
     };
+    Ok(())
+}
+
+/// Every translation of every purpose's notice (a handful per purpose), oldest first.
+pub fn translations(conn: &mut DbConn) -> Result<Vec<TranslationRow>, DbError> {
+    use crate::schema::notice_translations::dsl as t;
+    Ok(t::notice_translations
+        .order((t::purpose_key, t::language, t::version))
+        .select(TranslationRow::as_select())
+        .load(conn)?)
+}
+
+/// Adds a translation's next version.
+pub fn insert_translation(conn: &mut DbConn, row: &TranslationRow) -> Result<(), DbError> {
+    diesel::insert_into(crate::schema::notice_translations::table)
+        .values(row.clone())
+        .execute(conn)?;
     Ok(())
 }
 

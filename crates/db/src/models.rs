@@ -377,6 +377,9 @@ pub struct ConsentRow {
     /// The language the choice was offered in (none for staff, the API and older records).
     #[diesel(serialize_as = Maybe<Language>)]
     pub language: Option<Language>,
+    /// The language of the notice the choice was made on; none: the shop's default.
+    #[diesel(serialize_as = Maybe<Language>)]
+    pub notice_language: Option<Language>,
 }
 
 /// The latest record per subject and purpose.
@@ -391,6 +394,27 @@ pub struct CurrentRow {
     pub status: ConsentStatus,
     pub notice_version: i32,
     pub recorded_at: NaiveDateTime,
+    #[diesel(serialize_as = Maybe<Language>)]
+    pub notice_language: Option<Language>,
+}
+
+/// A purpose's name, description and notice in one language other than the shop's default,
+/// in one version of that language.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = notice_translations, treat_none_as_default_value = false)]
+pub struct TranslationRow {
+    #[diesel(serialize_as = W<PurposeKey>)]
+    pub purpose_key: PurposeKey,
+    #[diesel(serialize_as = W<Language>)]
+    pub language: Language,
+    pub version: i32,
+    pub name: String,
+    pub description: String,
+    pub text: String,
+    pub sha256: String,
+    pub published_at: NaiveDateTime,
+    #[diesel(serialize_as = Maybe<UserId>)]
+    pub published_by: Option<UserId>,
 }
 
 /// A service behind a consent purpose (who receives the data).

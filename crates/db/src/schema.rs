@@ -405,6 +405,7 @@ diesel::table! {
         site_key_id -> Nullable<Text>,
         pseudonymised_at -> Nullable<Timestamp>,
         language -> Nullable<Word>,
+        notice_language -> Nullable<Word>,
     }
 }
 
@@ -419,6 +420,24 @@ diesel::table! {
         status -> Word,
         notice_version -> Integer,
         recorded_at -> Timestamp,
+        notice_language -> Nullable<Word>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::types::Word;
+
+    notice_translations (purpose_key, language, version) {
+        purpose_key -> Word,
+        language -> Word,
+        version -> Integer,
+        name -> Text,
+        description -> Text,
+        text -> Text,
+        sha256 -> Text,
+        published_at -> Timestamp,
+        published_by -> Nullable<Word>,
     }
 }
 
@@ -525,6 +544,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     breaches,
     purposes,
     notices,
+    notice_translations,
     consent_records,
     consent_current,
     consent_services,

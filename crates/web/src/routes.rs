@@ -167,6 +167,8 @@ routes! {
     POST "/console/consent/purposes/new", Needs(ManageConsent) => console::consent::new_purpose;
     GET "/console/consent/purposes/{key}", Needs(ReadAudit) => console::consent::purpose;
     POST "/console/consent/purposes/{key}", Needs(ManageConsent) => console::consent::publish;
+    POST "/console/consent/purposes/{key}/translations", Needs(ManageConsent)
+        => console::translations::publish;
     GET "/console/consent/purposes/{key}/current.csv", Needs(ReadAudit)
         => console::consent::current_csv;
     POST "/console/consent/purposes/{key}/services", Needs(ManageConsent)
@@ -211,6 +213,7 @@ routes! {
     POST "/api/v1/purposes", Needs(ManageConsent) => api::consent::create_purpose;
     GET "/api/v1/purposes", Needs(ReadAudit) => api::consent::purposes;
     POST "/api/v1/purposes/{key}/notices", Needs(ManageConsent) => api::consent::publish;
+    POST "/api/v1/purposes/{key}/translations", Needs(ManageConsent) => api::consent::translate;
     POST "/api/v1/purposes/{key}/services", Needs(ManageConsent) => api::consent_services::add;
     DELETE "/api/v1/purposes/{key}/services/{id}", Needs(ManageConsent)
         => api::consent_services::remove;

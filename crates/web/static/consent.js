@@ -80,7 +80,7 @@
 
   let purposes = []; // [{key, name, description, notice_version, notice_text, sale_or_sharing, necessary, services}]
   // A Map, not an object: a purpose keyed `constructor` must not find Object.prototype's.
-  let recorded = new Map(); // purpose key → {status, notice_version}
+  let recorded = new Map(); // purpose key → {status, notice_version, outdated}
   let gpc = navigator.globalPrivacyControl === true;
   let optOutModel = false; // California and similar: on until the visitor opts out.
   let receipt = null; // {id, recorded_at}
@@ -171,14 +171,16 @@
     if (gpcOff(p)) return 'withdrawn';
     const c = recorded.get(p.key);
     if (c && c.status === 'withdrawn') return 'withdrawn';
-    if (c && c.status === 'granted' && (optOutModel || c.notice_version >= p.notice_version)) return 'granted';
+    if (c && c.status === 'granted' && (optOutModel || !c.outdated)) return 'granted';
     return optOutModel ? 'granted' : null;
   }
 
-  // Opt-in: ask when a purpose was never answered, or answered under an older notice.
+  // Opt-in: ask when a purpose was never answered, or answered under a notice since
+  // replaced in the language it was read in (the server says which: each language's
+  // notice has versions of its own).
   const mustAsk = () => !optOutModel && purposes.some((p) => {
     const c = recorded.get(p.key);
-    return !p.necessary && !gpcOff(p) && (!c || c.notice_version < p.notice_version);
+    return !p.necessary && !gpcOff(p) && (!c || c.outdated);
   });
 
   const optional = () => purposes.filter((p) => !p.necessary);

@@ -24,7 +24,7 @@ pub struct Services {
     /// The overview's weekly and monthly figures, reused for a few minutes.
     pub figures: std::sync::Arc<super::figure_cache::FigureCache>,
     /// The shop's brand, as every public page and email shows it.
-    pub brand: std::sync::Arc<super::brand::BrandCache>,
+    pub brand: std::sync::Arc<super::brand::cache::BrandCache>,
 }
 
 impl Services {

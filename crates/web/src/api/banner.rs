@@ -85,9 +85,20 @@ impl BannerJson {
             purposes: s
                 .purposes
                 .iter()
-                .map(|(p, n)| PurposeJson::of(p, n, &s.services))
+                .map(|(p, n)| PurposeJson::shown(p, s.texts.shown(p, n, language), &s.services))
                 .collect(),
-            choices: s.choices.iter().map(CurrentJson::of).collect(),
+            choices: s
+                .choices
+                .iter()
+                .map(|c| {
+                    let outdated = s
+                        .purposes
+                        .iter()
+                        .find(|(p, _)| p.key == c.purpose_key)
+                        .is_some_and(|(p, _)| s.texts.outdated(p, c));
+                    CurrentJson::of(c, outdated)
+                })
+                .collect(),
             gpc: GpcJson::of(&s.written),
             regime: RegimeJson {
                 region: regime.region,
@@ -239,6 +250,8 @@ pub async fn write(svc: web::Data<Services>, req: HttpRequest, body: web::Bytes)
                     .parse::<ConsentStatus>()
                     .map_err(|e| ApiError::field("status", format!("status {e}")))?,
                 notice_version: item.notice_version,
+                // The notice shown in the banner's language (worked out as it is recorded).
+                notice_language: None,
             });
         }
         let entry = Entry {

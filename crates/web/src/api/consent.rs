@@ -20,6 +20,7 @@ use steward_core::workflow::Services;
 use steward_core::workflow::consent::ledger::{self, Choice, Entry, Proof, Writer};
 use steward_core::workflow::consent::services::{self as purpose_services, Service};
 use steward_core::workflow::consent::site_keys::{self, KeyRefusal};
+use steward_core::workflow::consent::translations::{self, Shown};
 use steward_core::workflow::consent::{self, NewPurpose};
 use steward_domain::Jurisdiction;
 use steward_domain::consent::{self as rules, ConsentMethod, ConsentStatus, PurposeKey, Subject};
@@ -39,6 +40,11 @@ pub struct PurposeJson {
     notice_sha256: String,
     #[schema(format = DateTime)]
     published_at: String,
+    /// The language of the name, description and notice; each language's notice has
+    /// versions of its own.
+    notice_language: Option<steward_domain::Language>,
+    /// No text in the language asked for: the shop's default language is shown.
+    fallback: bool,
     /// Who receives the data, and what each keeps in the browser.
     services: Vec<ServiceJson>,
 }
@@ -56,6 +62,26 @@ impl PurposeJson {
             notice_text: n.text.clone(),
             notice_sha256: n.sha256.clone(),
             published_at: utc(&n.published_at),
+            notice_language: None,
+            fallback: false,
+        }
+    }
+
+    /// The purpose as one reader is shown it, in their language where the shop wrote one.
+    pub(super) fn shown(p: &PurposeRow, s: Shown, services: &[Service]) -> Self {
+        PurposeJson {
+            services: ServiceJson::list(services, &p.key),
+            key: p.key.clone(),
+            name: s.name,
+            description: s.description,
+            sale_or_sharing: p.sale_or_sharing,
+            necessary: p.necessary,
+            notice_version: s.version,
+            notice_text: s.text,
+            notice_sha256: s.sha256,
+            published_at: utc(&s.published_at),
+            notice_language: Some(s.language),
+            fallback: s.fallback,
         }
     }
 }
@@ -71,17 +97,23 @@ pub struct CurrentJson {
     purpose: PurposeKey,
     status: ConsentStatus,
     notice_version: i32,
+    /// The language of the notice the choice was made on (none: the shop's default).
+    notice_language: Option<steward_domain::Language>,
+    /// A newer notice was published in that language since: the choice is asked again.
+    outdated: bool,
     #[schema(format = DateTime)]
     recorded_at: String,
     record_id: String,
 }
 
 impl CurrentJson {
-    pub(super) fn of(c: &CurrentRow) -> Self {
+    pub(super) fn of(c: &CurrentRow, outdated: bool) -> Self {
         CurrentJson {
             purpose: c.purpose_key.clone(),
             status: c.status,
             notice_version: c.notice_version,
+            notice_language: c.notice_language,
+            outdated,
             recorded_at: utc(&c.recorded_at),
             record_id: c.record_id.clone(),
         }
@@ -99,6 +131,9 @@ pub struct RecordFields {
     jurisdiction: Option<Jurisdiction>,
     /// The language the choice was offered in (banner and preference centre).
     language: Option<steward_domain::Language>,
+    /// The language of the notice it was made on: differs from `language` when the shop
+    /// had no text in the visitor's language (none: the shop's default).
+    notice_language: Option<steward_domain::Language>,
     #[schema(format = DateTime)]
     recorded_at: String,
     page_url: Option<String>,
@@ -117,6 +152,7 @@ impl RecordFields {
             method: r.method,
             jurisdiction: r.jurisdiction,
             language: r.language,
+            notice_language: r.notice_language,
             recorded_at: utc(&r.recorded_at),
             page_url: r.page_url.clone(),
             banner_version: r.banner_version.clone(),
@@ -304,6 +340,62 @@ pub async fn publish(
     Ok(HttpResponse::Created().json(PurposeJson::of(&p, &n, &services)))
 }
 
+/// `POST /api/v1/purposes/{key}/translations`: the purpose's name, description and notice in
+/// another language than the shop's default, as that language's next version.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "language": "de", "name": "Newsletter", "description": "Neuigkeiten per E-Mail",
+    "notice_text": "Wir senden Ihnen etwa einmal im Monat unseren Newsletter. Sie können ihn jederzeit abbestellen."
+}))]
+pub struct TranslationBody {
+    #[schema(required = true, schema_with = vocab::language)]
+    language: Option<String>,
+    #[schema(required = true, max_length = 200)]
+    name: Option<String>,
+    #[schema(max_length = 2000)]
+    description: Option<String>,
+    #[schema(required = true)]
+    notice_text: Option<String>,
+}
+
+/// The purpose as readers of that language are now shown it.
+pub async fn translate(
+    svc: web::Data<Services>,
+    staff: ApiStaff,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let key = PurposeKey::parse(&path)
+        .map_err(|_| ApiError::status(StatusCode::NOT_FOUND, "no such purpose"))?;
+    let b: TranslationBody = json::body(&body)?;
+    let language = json::text(&b.language)
+        .parse::<steward_domain::Language>()
+        .map_err(|e| ApiError::field("language", format!("language {e}")))?;
+    translations::publish(
+        &svc,
+        staff.0.actor(),
+        key.clone(),
+        language,
+        json::text(&b.name),
+        json::text(&b.description),
+        json::text(&b.notice_text),
+    )
+    .await?;
+    let (p, notices) = consent::purpose(&svc, key).await?;
+    let n = notices
+        .last()
+        .cloned()
+        .ok_or_else(|| ApiError::status(StatusCode::NOT_FOUND, "no such purpose"))?;
+    let texts = translations::texts(&svc).await?;
+    let services = purpose_services::all(&svc).await?;
+    Ok(HttpResponse::Created().json(PurposeJson::shown(
+        &p,
+        texts.shown(&p, &n, language),
+        &services,
+    )))
+}
+
 /// `POST /api/v1/site-keys`: a key for the consent banner, for these origins only.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -355,9 +447,21 @@ pub async fn subject(
     let given = q.subject.clone().unwrap_or_default();
     let subject = parsed("subject", Subject::parse(&given))?;
     let state = ledger::state(&svc, &subject).await?;
+    let purposes = consent::purposes(&svc).await?;
+    let texts = translations::texts(&svc).await?;
+    let outdated = |c: &CurrentRow| {
+        purposes
+            .iter()
+            .find(|(p, _)| p.key == c.purpose_key)
+            .is_some_and(|(p, _)| texts.outdated(p, c))
+    };
     Ok(HttpResponse::Ok().json(SubjectConsent {
         subject: subject.as_text(),
-        current: state.current.iter().map(CurrentJson::of).collect(),
+        current: state
+            .current
+            .iter()
+            .map(|c| CurrentJson::of(c, outdated(c)))
+            .collect(),
         history: state.history.iter().map(RecordJson::of).collect(),
     }))
 }
@@ -721,6 +825,7 @@ fn parse_record(
             purpose: purpose.clone(),
             status,
             notice_version,
+            notice_language: None,
         }],
         method,
         jurisdiction,

@@ -233,6 +233,12 @@ pub(crate) fn doc(verb: Verb, path: &str) -> Option<Op> {
             201,
             of::<consent::PurposeJson>(),
         ),
+        (Post, "/api/v1/purposes/{key}/translations") => post(
+            "Publish a purpose's name, description and notice in another language (that language's next version)",
+            of::<consent::TranslationBody>(),
+            201,
+            of::<consent::PurposeJson>(),
+        ),
         (Post, "/api/v1/site-keys") => post(
             "Create a site key for the consent banner",
             of::<consent::SiteKeyBody>(),
@@ -336,7 +342,10 @@ fn links_from(verb: Verb, path: &str) -> Option<Value> {
             "$response.body#/id",
         )),
         (Post, "/api/v1/purposes") => Some(to(
-            &[(Post, "/api/v1/purposes/{key}/notices")],
+            &[
+                (Post, "/api/v1/purposes/{key}/notices"),
+                (Post, "/api/v1/purposes/{key}/translations"),
+            ],
             "key",
             "$response.body#/key",
         )),

@@ -226,6 +226,7 @@ pub async fn record(
                 purpose,
                 status,
                 notice_version: None,
+                notice_language: None,
             }],
             method: ConsentMethod::Staff,
             jurisdiction: None,
@@ -358,7 +359,19 @@ pub struct ServiceForm {
 pub struct PurposeForms {
     pub notice_text: Option<String>,
     pub service: ServiceForm,
+    pub translation: TranslationForm,
     pub errors: FieldErrors,
+}
+
+/// The translation form as typed, kept on an error.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct TranslationForm {
+    pub csrf: String,
+    pub language: String,
+    pub name: String,
+    pub description: String,
+    pub text: String,
 }
 
 /// A service with its storage written as the form's lines.
@@ -377,6 +390,11 @@ struct PurposePage {
     can_manage: bool,
     notice_text: String,
     service: ServiceForm,
+    /// The purpose's current text in each other language, and the form to add one.
+    translations: Vec<steward_core::records::TranslationRow>,
+    translation: TranslationForm,
+    /// The languages a translation may be in: all but the shop's default.
+    languages: Vec<steward_domain::Language>,
     errors: FieldErrors,
 }
 
@@ -390,8 +408,10 @@ pub(super) async fn purpose_page(
     let PurposeForms {
         notice_text,
         service,
+        translation,
         errors,
     } = forms;
+    let texts = consent::translations::texts(svc).await?;
     let key = PurposeKey::parse(key).map_err(|_| PageError::not_found())?;
     let all_services = consent::services::all(svc).await?;
     let services = consent::services::of(&all_services, &key)
@@ -426,12 +446,19 @@ pub(super) async fn purpose_page(
         status,
         &PurposePage {
             nav: Nav::new(staff, "consent"),
-            p,
+            translations: texts.current_of(&p.key),
             versions,
             services,
             can_manage: staff.0.role.can(Permission::ManageConsent),
             notice_text,
             service,
+            translation,
+            languages: steward_domain::Language::ALL
+                .iter()
+                .copied()
+                .filter(|l| *l != svc.config.languages.default)
+                .collect(),
+            p,
             errors,
         },
     )

@@ -17,6 +17,7 @@ pub(crate) mod overview;
 pub(crate) mod requests;
 pub(crate) mod stores;
 pub(crate) mod tasks;
+pub(crate) mod translations;
 pub(crate) mod users;
 
 use serde::Serialize;

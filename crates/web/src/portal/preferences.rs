@@ -14,10 +14,11 @@ use crate::error::PageError;
 use crate::render::{redirect, render};
 use crate::security::{is_https, public_form_token, public_form_token_ok};
 use std::sync::Arc;
-use steward_core::records::{ConsentRow, CurrentRow, NoticeRow, PurposeRow};
+use steward_core::records::{ConsentRow, CurrentRow, PurposeRow};
 use steward_core::workflow::brand::Brand;
 use steward_core::workflow::consent::ledger::{self, Choice, Entry, Proof, Writer};
 use steward_core::workflow::consent::preferences::{self, PreferenceSession};
+use steward_core::workflow::consent::translations::{self, Shown};
 use steward_core::workflow::{Services, WorkflowError};
 use steward_domain::EmailAddress;
 use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey};
@@ -46,7 +47,8 @@ struct AskPage {
 
 pub struct PurposeChoice {
     pub p: PurposeRow,
-    pub n: NoticeRow,
+    /// Its name, description and notice in the reader's language (else the shop's default).
+    pub s: Shown,
     pub current: Option<CurrentRow>,
     /// Who receives the data under this purpose.
     pub services: Vec<steward_core::workflow::consent::services::Service>,
@@ -122,6 +124,7 @@ async fn choices_page(
     let state = ledger::state(svc, &s.subject).await?;
     let tz = svc.config.timezone;
     let services = steward_core::workflow::consent::services::all(svc).await?;
+    let texts = translations::texts(svc).await?;
     let purposes: Vec<PurposeChoice> = steward_core::workflow::consent::purposes(svc)
         .await?
         .into_iter()
@@ -131,15 +134,13 @@ async fn choices_page(
                 .iter()
                 .find(|c| c.purpose_key == p.key)
                 .cloned();
-            let outdated = current
-                .as_ref()
-                .is_some_and(|c| c.notice_version < n.version);
+            let outdated = current.as_ref().is_some_and(|c| texts.outdated(&p, c));
             PurposeChoice {
                 services: steward_core::workflow::consent::services::of(&services, &p.key)
                     .cloned()
                     .collect(),
+                s: texts.shown(&p, &n, reader.tr.language()),
                 p,
-                n,
                 current,
                 outdated,
             }
@@ -155,7 +156,7 @@ async fn choices_page(
             purpose_name: purposes
                 .iter()
                 .find(|c| c.p.key == r.purpose_key)
-                .map_or_else(|| r.purpose_key.to_string(), |c| c.p.name.clone()),
+                .map_or_else(|| r.purpose_key.to_string(), |c| c.s.name.clone()),
             r,
         })
         .collect();
@@ -369,9 +370,13 @@ pub async fn save(
         return Err(FORM_EXPIRED);
     }
     let state = ledger::state(&svc, &s.subject).await?;
+    let texts = translations::texts(&svc).await?;
+    let language = crate::language::tr_of(&req).language();
     let mut choices = Vec::new();
     let mut changed = false;
     for (p, n) in steward_core::workflow::consent::purposes(&svc).await? {
+        // The notice as the page showed it, in the reader's language.
+        let shown = texts.shown(&p, &n, language);
         if p.necessary {
             continue;
         }
@@ -380,7 +385,7 @@ pub async fn save(
         };
         // The choice was made on the notice the page showed: if a newer one was published
         // meanwhile, nothing is recorded for it and the person is asked again.
-        if field(&format!("version.{}", p.key)) != Some(n.version.to_string().as_str()) {
+        if field(&format!("version.{}", p.key)) != Some(shown.version.to_string().as_str()) {
             changed = true;
             continue;
         }
@@ -388,13 +393,17 @@ pub async fn save(
             .parse()
             .map_err(|_| PageError::Public(StatusCode::BAD_REQUEST, "error-form-expired"))?;
         let current = state.current.iter().find(|c| c.purpose_key == p.key);
-        let unchanged =
-            current.is_some_and(|c| c.status == status && c.notice_version == n.version);
+        let unchanged = current.is_some_and(|c| {
+            c.status == status
+                && c.notice_version == shown.version
+                && c.notice_language.unwrap_or(svc.config.languages.default) == shown.language
+        });
         if !unchanged {
             choices.push(Choice {
                 purpose: PurposeKey::clone(&p.key),
                 status,
-                notice_version: Some(n.version),
+                notice_version: Some(shown.version),
+                notice_language: Some(shown.language),
             });
         }
     }

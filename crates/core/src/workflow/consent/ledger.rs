@@ -10,6 +10,7 @@ use chrono::NaiveDateTime;
 
 use super::super::{Services, WorkflowError};
 use super::staff_id;
+use super::translations::Texts;
 use crate::audit::{self, Actor};
 use steward_db::consent as store;
 use steward_db::crypto::Keys;
@@ -29,6 +30,9 @@ pub struct Choice {
     pub status: ConsentStatus,
     /// The notice version shown; the current one when not given.
     pub notice_version: Option<i32>,
+    /// The language of the notice shown (its versions are that language's own); none: the
+    /// shop's default language.
+    pub notice_language: Option<steward_domain::Language>,
 }
 
 /// What the caller's request proves about the choice.
@@ -109,7 +113,7 @@ impl Row<'_> {
     fn build(
         &self,
         purpose: &PurposeKey,
-        version: i32,
+        (version, notice_language): (i32, Option<steward_domain::Language>),
         status: ConsentStatus,
         method: ConsentMethod,
     ) -> ConsentRow {
@@ -148,6 +152,7 @@ impl Row<'_> {
                 _ => None,
             },
             pseudonymised_at: None,
+            notice_language,
         }
     }
 }
@@ -155,6 +160,7 @@ impl Row<'_> {
 /// Checks every choice against the purposes before anything is written, naming the field.
 fn check(
     purposes: &HashMap<PurposeKey, PurposeRow>,
+    texts: &Texts,
     choices: &[Choice],
 ) -> Result<(), WorkflowError> {
     if choices.len() > MAX_CHOICES {
@@ -176,14 +182,15 @@ fn check(
                 format!("'{}' is strictly necessary: it is never asked", c.purpose),
             ));
         }
+        let current = texts.current_version(p, c.notice_language);
         if let Some(v) = c.notice_version
-            && !(1..=p.current_version).contains(&v)
+            && !(1..=current).contains(&v)
         {
             return Err(WorkflowError::invalid(
                 "notice_version",
                 format!(
-                    "'{}' has notice versions 1 to {}, not {v}",
-                    c.purpose, p.current_version
+                    "'{}' has notice versions 1 to {current}, not {v}",
+                    c.purpose
                 ),
             ));
         }
@@ -197,12 +204,36 @@ fn check(
     Ok(())
 }
 
-fn write(conn: &mut DbConn, keys: &Keys, entry: &Entry) -> Result<Written, WorkflowError> {
+fn write(
+    conn: &mut DbConn,
+    keys: &Keys,
+    entry: &Entry,
+    default: steward_domain::Language,
+) -> Result<Written, WorkflowError> {
     let purposes: HashMap<PurposeKey, PurposeRow> = store::purposes(conn)?
         .into_iter()
         .map(|p| (p.key.clone(), p))
         .collect();
-    check(&purposes, &entry.choices)?;
+    // A choice offered in a language was made on that language's notice where the shop
+    // wrote one, else on the default language's: each is versioned on its own.
+    let offered =
+        entry.language.is_some() || entry.choices.iter().any(|c| c.notice_language.is_some());
+    let texts = if offered {
+        Texts::new(default, store::translations(conn)?)
+    } else {
+        Texts::default()
+    };
+    let choices: Vec<Choice> = entry
+        .choices
+        .iter()
+        .map(|c| Choice {
+            notice_language: c
+                .notice_language
+                .or_else(|| entry.language.map(|l| texts.language_shown(&c.purpose, l))),
+            ..c.clone()
+        })
+        .collect();
+    check(&purposes, &texts, &choices)?;
     let index = subject_index(keys, &entry.subject);
     let row = Row {
         keys,
@@ -224,7 +255,7 @@ fn write(conn: &mut DbConn, keys: &Keys, entry: &Entry) -> Result<Written, Workf
             if current.get(&p.key) != Some(&ConsentStatus::Withdrawn) {
                 let r = row.build(
                     &p.key,
-                    p.current_version,
+                    (p.current_version, None),
                     ConsentStatus::Withdrawn,
                     ConsentMethod::Gpc,
                 );
@@ -235,14 +266,21 @@ fn write(conn: &mut DbConn, keys: &Keys, entry: &Entry) -> Result<Written, Workf
         }
         out.gpc_honoured = true;
     }
-    for c in &entry.choices {
+    for c in &choices {
         let p = &purposes[&c.purpose];
         // Under the signal, sale or sharing stays off whatever a banner click said.
         if out.gpc_honoured && p.sale_or_sharing && c.status == ConsentStatus::Granted {
             continue;
         }
-        let version = c.notice_version.unwrap_or(p.current_version);
-        let r = row.build(&c.purpose, version, c.status, entry.method);
+        let version = c
+            .notice_version
+            .unwrap_or_else(|| texts.current_version(p, c.notice_language));
+        let r = row.build(
+            &c.purpose,
+            (version, c.notice_language),
+            c.status,
+            entry.method,
+        );
         store::append(conn, &r)?;
         out.records.push(r);
     }
@@ -263,8 +301,9 @@ fn write(conn: &mut DbConn, keys: &Keys, entry: &Entry) -> Result<Written, Workf
 /// Records the entry's choices (and the GPC signal's opt-outs), all or nothing.
 pub async fn record(svc: &Services, entry: Entry) -> Result<Written, WorkflowError> {
     let keys = svc.keys.clone();
+    let default = svc.config.languages.default;
     svc.db
-        .run(move |c| db::write_tx(c, |c| write(c, &keys, &entry)))
+        .run(move |c| db::write_tx(c, |c| write(c, &keys, &entry, default)))
         .await
 }
 
@@ -277,6 +316,7 @@ pub async fn record_for_site(
     mut entry: Entry,
 ) -> Result<Result<Written, super::site_keys::KeyRefusal>, WorkflowError> {
     let keys = svc.keys.clone();
+    let default = svc.config.languages.default;
     svc.db
         .run(move |c| {
             let site = match super::site_keys::check_in(c, key.as_deref(), origin.as_deref())? {
@@ -285,7 +325,7 @@ pub async fn record_for_site(
             };
             entry.subject = entry.subject.on_site(&site.id);
             entry.writer = Writer::Site { key_id: site.id };
-            Ok(Ok(db::write_tx(c, |c| write(c, &keys, &entry))?))
+            Ok(Ok(db::write_tx(c, |c| write(c, &keys, &entry, default))?))
         })
         .await
 }
@@ -307,6 +347,8 @@ pub async fn state(svc: &Services, subject: &Subject) -> Result<SubjectState, Wo
 #[derive(Debug, Clone)]
 pub struct BannerState {
     pub purposes: Vec<(PurposeRow, NoticeRow)>,
+    /// The purposes' texts in other languages, to show each in the visitor's.
+    pub texts: Texts,
     pub services: Vec<super::services::Service>,
     /// Choices made since the expiry cut-off; older ones are asked again.
     pub choices: Vec<CurrentRow>,
@@ -338,6 +380,7 @@ pub async fn banner(
     jurisdiction: Jurisdiction,
 ) -> Result<BannerState, WorkflowError> {
     let keys = svc.keys.clone();
+    let default = svc.config.languages.default;
     let cutoff = expiry_cutoff(svc);
     svc.db
         .run(move |c| {
@@ -365,7 +408,7 @@ pub async fn banner(
                     // Nothing was offered: the browser's signal chose.
                     language: None,
                 };
-                db::write_tx(c, |c| write(c, &keys, &entry))?
+                db::write_tx(c, |c| write(c, &keys, &entry, default))?
             } else {
                 Written {
                     gpc_honoured: proof.gpc,
@@ -379,6 +422,7 @@ pub async fn banner(
             };
             Ok::<_, WorkflowError>(BannerState {
                 purposes,
+                texts: Texts::new(default, store::translations(c)?),
                 services: steward_db::consent_services::all(c)?,
                 choices: standing(choices, cutoff),
                 written,
@@ -390,13 +434,15 @@ pub async fn banner(
 /// The banner's write, answered with the state after it.
 pub async fn banner_write(svc: &Services, entry: Entry) -> Result<BannerState, WorkflowError> {
     let keys = svc.keys.clone();
+    let default = svc.config.languages.default;
     let cutoff = expiry_cutoff(svc);
     svc.db
         .run(move |c| {
-            let written = db::write_tx(c, |c| write(c, &keys, &entry))?;
+            let written = db::write_tx(c, |c| write(c, &keys, &entry, default))?;
             let choices = store::current_of(c, &subject_index(&keys, &entry.subject))?;
             Ok::<_, WorkflowError>(BannerState {
                 purposes: store::purposes_with_notice(c)?,
+                texts: Texts::new(default, store::translations(c)?),
                 services: steward_db::consent_services::all(c)?,
                 choices: standing(choices, cutoff),
                 written,
@@ -410,8 +456,33 @@ pub async fn record_by_id(
     svc: &Services,
     id: String,
 ) -> Result<Option<(ConsentRow, Option<NoticeRow>)>, WorkflowError> {
-    Ok(svc
-        .db
-        .run(move |c| store::record_with_notice(c, &id))
-        .await?)
+    svc.db
+        .run(move |c| {
+            let found = store::record_with_notice(c, &id)?;
+            // A choice made on a translation is proved by that language's text and hash.
+            let Some((r, n)) = found else {
+                return Ok::<_, WorkflowError>(None);
+            };
+            let translated = match r.notice_language {
+                Some(l) => store::translations(c)?.into_iter().find(|t| {
+                    t.purpose_key == r.purpose_key
+                        && t.language == l
+                        && t.version == r.notice_version
+                }),
+                None => None,
+            };
+            let n = match translated {
+                Some(t) => Some(NoticeRow {
+                    purpose_key: t.purpose_key,
+                    version: t.version,
+                    text: t.text,
+                    sha256: t.sha256,
+                    published_at: t.published_at,
+                    published_by: t.published_by,
+                }),
+                None => n,
+            };
+            Ok(Some((r, n)))
+        })
+        .await
 }

@@ -7,6 +7,7 @@ pub mod preferences;
 pub mod reports;
 pub mod services;
 pub mod site_keys;
+pub mod translations;
 
 use super::error::WorkflowError;
 use super::services::Services;
