@@ -202,6 +202,21 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
     let mailer = Mailer::from_config(&config)?;
     // Stores are refused any connection to a database holding this id: Steward's own.
     let instance = steward_db::settings::instance_id(&mut *db.get()?)?;
+    // Requests filed before they had a language got English from the migration: once, on
+    // the first start that knows languages, they take the shop's default instead.
+    {
+        let mut conn = db.get()?;
+        let default = config.languages.default;
+        steward_db::write_tx(&mut conn, |c| {
+            if steward_db::settings::claim(c, "requests_language_set")?
+                && default != steward_domain::Language::En
+            {
+                let n = steward_db::requests::set_language_of_all(c, default)?;
+                tracing::info!("{n} earlier request(s) now write in {}", default.as_str());
+            }
+            Ok::<_, steward_db::DbError>(())
+        })?;
+    }
     let brand =
         steward_core::workflow::brand::load(&mut *db.get()?, config.consent.policy_url.as_deref())?;
     Ok(Services {

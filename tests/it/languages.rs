@@ -794,4 +794,46 @@ async fn each_language_s_notice_is_versioned_on_its_own_and_the_record_says_whic
     );
     let (_, audit) = api.text("/api/v1/exports/audit.csv").await;
     assert!(audit.contains("consent.notice_translated"));
+
+    // A choice names the notice it was made on; a language without one is refused.
+    let res = reqwest::Client::new()
+        .post(app.url("/api/v1/consent/banner"))
+        .header("X-Steward-Site-Key", &key)
+        .header("Origin", "https://shop.example")
+        .json(
+            &serde_json::json!({"visitor": "d".repeat(32), "language": "pl",
+            "choices": [{"purpose": "newsletter", "status": "granted", "notice_version": 1,
+                         "notice_language": "pl"}]}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["field"], "notice_language", "{body}");
+
+    // A new default notice makes the German text out of date: German readers see the new
+    // default text (and are told it is not theirs) until it is translated again, and every
+    // choice on the old texts is asked again.
+    let (s, r) = api
+        .post(
+            "/api/v1/purposes/newsletter/notices",
+            serde_json::json!({"notice_text": "We email you our news twice a month."}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    let de = banner(&app, &key, &grete, "de", None).await;
+    assert_eq!(
+        de["purposes"][0]["notice_text"],
+        "We email you our news twice a month."
+    );
+    assert_eq!(de["purposes"][0]["fallback"], true);
+    assert_eq!(
+        outdated(&banner(&app, &key, &ada, "en", None).await),
+        Some(true)
+    );
+    assert_eq!(
+        outdated(&banner(&app, &key, &gina, "it", None).await),
+        Some(true)
+    );
 }

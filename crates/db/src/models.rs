@@ -408,6 +408,8 @@ pub struct TranslationRow {
     #[diesel(serialize_as = W<Language>)]
     pub language: Language,
     pub version: i32,
+    /// The default language's notice version this translates.
+    pub base_version: i32,
     pub name: String,
     pub description: String,
     pub text: String,

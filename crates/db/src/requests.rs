@@ -20,6 +20,17 @@ pub fn insert(conn: &mut DbConn, row: &RequestRow) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Sets every request's language: once, for the requests filed before requests had one
+/// (migration 19 gave them English), to the shop's default language.
+pub fn set_language_of_all(
+    conn: &mut DbConn,
+    language: steward_domain::Language,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(requests::table)
+        .set(requests::language.eq(W(language)))
+        .execute(conn)?)
+}
+
 pub fn save(conn: &mut DbConn, row: &RequestRow) -> Result<(), DbError> {
     diesel::update(requests::table.find(W(&row.id)))
         .set(row.clone())

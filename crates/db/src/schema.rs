@@ -432,6 +432,7 @@ diesel::table! {
         purpose_key -> Word,
         language -> Word,
         version -> Integer,
+        base_version -> Integer,
         name -> Text,
         description -> Text,
         text -> Text,

@@ -49,6 +49,27 @@ pub fn remove(conn: &mut DbConn, key: &str) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Marks a one-time step as taken: `true` for the one caller that set the mark, `false` for
+/// every later one (processes starting together: only one gets `true`).
+pub fn claim(conn: &mut DbConn, key: &str) -> Result<bool, DbError> {
+    let inserted = diesel::insert_into(settings::table)
+        .values((
+            settings::key.eq(key),
+            settings::value.eq(crate::conn::now().to_string()),
+            settings::updated_by.eq(None::<String>),
+            settings::updated_at.eq(crate::conn::now()),
+        ))
+        .execute(conn);
+    match inserted {
+        Ok(_) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Records that something happened once (a start-up pass finished). Processes starting
 /// together may both get there: the second finds the mark set, which is as good.
 pub fn mark(conn: &mut DbConn, key: &str) -> Result<(), DbError> {

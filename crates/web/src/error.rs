@@ -76,7 +76,6 @@ fn auth_status(e: &AuthError) -> StatusCode {
 fn auth_message(e: &AuthError, status: StatusCode) -> String {
     match e {
         _ if status.is_server_error() => {
-            tracing::error!("internal error (staff account): {e}");
             "Something went wrong on our side. Please try again in a moment.".into()
         }
         AuthError::Password(p) => format!("Password {p}"),
@@ -86,7 +85,6 @@ fn auth_message(e: &AuthError, status: StatusCode) -> String {
 
 fn public_message(e: &WorkflowError, status: StatusCode) -> String {
     if status.is_server_error() {
-        tracing::error!("internal error: {e}");
         "Something went wrong on our side. Please try again in a moment.".into()
     } else {
         e.to_string()
@@ -144,6 +142,16 @@ impl ResponseError for PageError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        // Logged here, once: the page is rendered again by the error pages middleware.
+        match self {
+            PageError::Workflow(e) if self.status_code().is_server_error() => {
+                tracing::error!("internal error: {e}")
+            }
+            PageError::Auth(e) if self.status_code().is_server_error() => {
+                tracing::error!("internal error (staff account): {e}")
+            }
+            _ => {}
+        }
         // The error pages middleware renders it again in the reader's language and layout.
         self.page(Layout::Public(Reader {
             tr: Tr::new(steward_domain::Language::En),
@@ -230,9 +238,6 @@ impl PageError {
             return id;
         }
         if status.is_server_error() {
-            if let PageError::Workflow(e) = self {
-                tracing::error!("internal error: {e}");
-            }
             return "error-server";
         }
         match self {
@@ -320,6 +325,15 @@ impl ResponseError for ApiError {
 
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
+        match self {
+            ApiError::Workflow(e) if status.is_server_error() => {
+                tracing::error!("internal error: {e}")
+            }
+            ApiError::Auth(e) if status.is_server_error() => {
+                tracing::error!("internal error (staff account): {e}")
+            }
+            _ => {}
+        }
         let (message, field) = match self {
             ApiError::Workflow(WorkflowError::Invalid { field, message }) => {
                 (format!("{field} {message}"), Some((*field).into()))

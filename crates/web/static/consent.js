@@ -109,8 +109,11 @@
     .filter(Boolean).join(',');
   let strings = {};
   let lang = '';
+  // What a gated embed says when Steward cannot be reached (and its words never arrive).
+  const OFFLINE = { embed: 'This content is from {service}. Loading it shares data with {service}.',
+    load: 'Load content', 'another-company': 'another company' };
   // A message with its {values} filled in.
-  const t = (k, v = {}) => (strings[k] || '').replace(/\{(\w+)\}/g, (_, n) => v[n] ?? '');
+  const t = (k, v = {}) => (strings[k] || OFFLINE[k] || '').replace(/\{(\w+)\}/g, (_, n) => v[n] ?? '');
 
   /* Server ---------------------------------------------------------------- */
 
@@ -417,7 +420,8 @@
         choices: (only || optional()).map((p) => ({
           purpose: p.key,
           status: !gpcOff(p) && pick(p) ? 'granted' : 'withdrawn',
-          notice_version: p.notice_version, // The notice the visitor was shown.
+          notice_version: p.notice_version, // The notice the visitor was shown,
+          notice_language: p.notice_language, // in this language.
         })),
         page_url: location.href,
         banner_version: BANNER_VERSION,

@@ -29,6 +29,8 @@ pub struct Columns {
     header: [String; 7],
     yes: String,
     no: String,
+    /// The name of this portal as the store of the person's requests and consent records.
+    portal: String,
 }
 
 impl Columns {
@@ -37,6 +39,7 @@ impl Columns {
             header: HEADER.map(str::to_string),
             yes: "true".into(),
             no: "false".into(),
+            portal: PORTAL_STORE.into(),
         }
     }
 
@@ -54,6 +57,7 @@ impl Columns {
             .map(|id| tr.t(id)),
             yes: tr.t("package-true"),
             no: tr.t("package-false"),
+            portal: tr.t("package-portal"),
         }
     }
 
@@ -96,7 +100,7 @@ async fn portal_rows(
         .into_iter()
         .map(|[t, r, f, cat, v]| {
             [
-                PORTAL_STORE.to_string(),
+                columns.portal.clone(),
                 t,
                 r,
                 f,
@@ -107,9 +111,10 @@ async fn portal_rows(
         })
         .collect();
     for r in requests {
-        let fields: [(&str, Option<String>); 5] = [
+        let fields: [(&str, Option<String>); 6] = [
             ("kind", Some(r.kind.as_str().into())),
             ("jurisdiction", Some(r.jurisdiction.as_str().into())),
+            ("language", Some(r.language.as_str().into())),
             ("status", Some(r.status.as_str().into())),
             ("received_at", Some(crate::export::utc(&r.received_at))),
             ("closed_at", r.closed_at.as_ref().map(crate::export::utc)),
@@ -117,7 +122,7 @@ async fn portal_rows(
         for (f, v) in fields {
             let null = v.is_none();
             rows.push([
-                PORTAL_STORE.into(),
+                columns.portal.clone(),
                 "privacy_requests".into(),
                 r.public_id.to_string(),
                 f.into(),

@@ -229,13 +229,6 @@ pub fn parse_recipients(text: &str) -> Result<Vec<EmailAddress>, Vec<String>> {
     if bad.is_empty() { Ok(good) } else { Err(bad) }
 }
 
-#[derive(askama::Template)]
-#[template(path = "email/breach.txt")]
-struct BreachEmail<'a> {
-    r: &'a BreachRow,
-    message: &'a str,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotifyReport {
     pub sent: usize,
@@ -252,20 +245,17 @@ pub async fn notify_subjects(
     message: Option<String>,
     actor: Actor,
 ) -> Result<NotifyReport, WorkflowError> {
-    use askama::Template;
     let row = load(svc, id).await?;
-    let body = BreachEmail {
-        r: &row,
-        message: message.as_deref().unwrap_or(""),
-    }
-    .render()
-    .map_err(|e| WorkflowError::Corrupt(format!("breach email template: {e}")))?;
+    // The affected people's languages are not known: the shop's default, under its brand.
+    let tr = steward_l10n::Tr::new(svc.config.languages.default);
+    let letter = super::notices::breach_letter(tr, &row, message.as_deref().unwrap_or(""))
+        .signed(tr, &svc.brand.current());
     let mut report = NotifyReport { sent: 0, failed: 0 };
     for to in recipients {
         let mail = Outgoing {
             to,
-            subject: format!("Important: a personal data breach ({})", row.title),
-            body: body.clone(),
+            subject: letter.subject.clone(),
+            body: letter.body.clone(),
         };
         match svc.mailer.send(mail).await {
             Ok(()) => report.sent += 1,

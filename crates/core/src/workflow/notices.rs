@@ -246,6 +246,26 @@ pub fn corrected_letter(
     )
 }
 
+/// GDPR Art. 34: what happened, which data, the likely consequences, the measures, whom to
+/// contact, in the words staff wrote, under headings from the message files.
+pub fn breach_letter(tr: Tr, r: &steward_db::models::BreachRow, message: &str) -> Letter {
+    let part = |heading: &str, text: &str| format!("{}\n{text}", tr.t(heading));
+    Letter::new(
+        tr,
+        tr.t1("email-breach-subject", "title", r.title.as_str()),
+        vec![
+            tr.t("email-breach-intro"),
+            part("email-breach-what", &r.description),
+            part("email-breach-data", &r.data_categories),
+            part("email-breach-consequences", &r.consequences),
+            part("email-breach-measures", &r.measures),
+            message.trim().to_string(),
+            part("email-breach-contact", &r.dpo_contact),
+            tr.t("email-breach-closing"),
+        ],
+    )
+}
+
 /// The preference centre's single-use link.
 pub fn preferences_letter(tr: Tr, link: &str) -> Letter {
     Letter::new(

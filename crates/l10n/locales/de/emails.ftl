@@ -74,6 +74,17 @@ email-prefs-body =
 
     Der Link kann nur einmal verwendet werden. Wenn Sie ihn nicht angefordert haben, können Sie diese E-Mail ignorieren; es ändert sich nichts.
 
+## A personal data breach (GDPR Art. 34), to the people it may affect
+
+email-breach-subject = Wichtig: Verletzung des Schutzes personenbezogener Daten ({ $title })
+email-breach-intro = wir informieren Sie hiermit über eine Verletzung des Schutzes personenbezogener Daten, die Sie betreffen kann.
+email-breach-what = Was geschehen ist
+email-breach-data = Welche Daten betroffen sind
+email-breach-consequences = Welche Folgen dies für Sie haben kann
+email-breach-measures = Was wir unternommen haben und weiter unternehmen
+email-breach-contact = An wen Sie sich wenden können
+email-breach-closing = Wir bedauern diesen Vorfall sehr. Diese Benachrichtigung erfolgt nach Art. 34 DSGVO.
+
 ## The data package (CSV column headings)
 
 package-store = speicherort
@@ -85,3 +96,5 @@ package-value = wert
 package-is-null = ist_leer
 package-true = ja
 package-false = nein
+# Der Name dieses Datenschutzcenters als Speicherort der Daten der Person (ihre Anträge und Einwilligungsnachweise).
+package-portal = Datenschutzcenter

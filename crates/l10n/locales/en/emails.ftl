@@ -74,6 +74,17 @@ email-prefs-body =
 
     The link works once. If you did not ask for it, you can ignore this email; nothing changes.
 
+## A personal data breach (GDPR Art. 34), to the people it may affect
+
+email-breach-subject = Important: a personal data breach ({ $title })
+email-breach-intro = We are writing to tell you about a personal data breach that may affect you.
+email-breach-what = What happened
+email-breach-data = Which information was involved
+email-breach-consequences = What this may mean for you
+email-breach-measures = What we have done and are doing about it
+email-breach-contact = Whom to contact
+email-breach-closing = We are sorry. This notice is sent under Article 34 of the General Data Protection Regulation.
+
 ## The data package (CSV column headings)
 
 package-store = store
@@ -85,3 +96,5 @@ package-value = value
 package-is-null = is_null
 package-true = true
 package-false = false
+# The name of this privacy portal as a store of the person's data (their requests and consent records).
+package-portal = Privacy portal

@@ -75,6 +75,17 @@ email-prefs-body =
 
     El enlace solo puede utilizarse una vez. Si no lo ha solicitado, puede ignorar este correo electrónico; no se modificará nada.
 
+## A personal data breach (GDPR Art. 34), to the people it may affect
+
+email-breach-subject = Importante: violación de la seguridad de los datos personales ({ $title })
+email-breach-intro = Le escribimos para informarle de una violación de la seguridad de los datos personales que puede afectarle.
+email-breach-what = Qué ha ocurrido
+email-breach-data = Qué información se ha visto afectada
+email-breach-consequences = Qué puede suponer para usted
+email-breach-measures = Qué medidas hemos adoptado y estamos adoptando
+email-breach-contact = A quién dirigirse
+email-breach-closing = Lamentamos lo ocurrido. Esta comunicación se le envía en virtud del artículo 34 del RGPD.
+
 ## The data package (CSV column headings)
 
 package-store = almacén
@@ -86,3 +97,5 @@ package-value = valor
 package-is-null = es_nulo
 package-true = sí
 package-false = no
+# El nombre de este centro de privacidad como almacén de los datos de la persona (sus solicitudes y los registros de su consentimiento).
+package-portal = Centro de privacidad

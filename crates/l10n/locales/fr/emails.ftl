@@ -74,6 +74,17 @@ email-prefs-body =
 
     Ce lien ne fonctionne qu'une seule fois. Si vous n'en avez pas fait la demande, vous pouvez ignorer cet e-mail ; rien ne sera modifié.
 
+## Violation de données à caractère personnel (article 34 du RGPD), adressée aux personnes susceptibles d'être concernées
+
+email-breach-subject = Important : violation de données à caractère personnel ({ $title })
+email-breach-intro = Nous vous informons par la présente d'une violation de données à caractère personnel susceptible de vous concerner.
+email-breach-what = Ce qui s'est passé
+email-breach-data = Les informations concernées
+email-breach-consequences = Les conséquences possibles pour vous
+email-breach-measures = Les mesures que nous avons prises et celles en cours
+email-breach-contact = Qui contacter
+email-breach-closing = Nous vous prions de nous en excuser. La présente communication vous est adressée en application de l'article 34 du RGPD.
+
 ## Le fichier de données (en-têtes des colonnes du CSV)
 
 package-store = système
@@ -85,3 +96,5 @@ package-value = valeur
 package-is-null = valeur_absente
 package-true = oui
 package-false = non
+# Le nom de cet espace confidentialité en tant que système contenant des données de la personne (ses demandes et l'historique de ses consentements).
+package-portal = Espace confidentialité

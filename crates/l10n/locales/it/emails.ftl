@@ -74,6 +74,17 @@ email-prefs-body =
 
     Il link funziona una sola volta. Se non lo ha richiesto, può ignorare questa email: non cambierà nulla.
 
+## Violazione dei dati personali (art. 34 del GDPR), alle persone che potrebbero esserne interessate
+
+email-breach-subject = Importante: violazione dei dati personali ({ $title })
+email-breach-intro = Le scriviamo per informarla di una violazione dei dati personali che potrebbe riguardarla.
+email-breach-what = Che cosa è successo
+email-breach-data = Quali informazioni sono coinvolte
+email-breach-consequences = Che cosa può significare per lei
+email-breach-measures = Che cosa abbiamo fatto e stiamo facendo al riguardo
+email-breach-contact = A chi rivolgersi
+email-breach-closing = Ci scusiamo per l'accaduto. La presente comunicazione le è inviata ai sensi dell'art. 34 del GDPR.
+
 ## Il pacchetto di dati (intestazioni delle colonne del file CSV)
 
 package-store = archivio
@@ -85,3 +96,5 @@ package-value = valore
 package-is-null = valore_nullo
 package-true = sì
 package-false = no
+# Il nome di questo centro privacy come archivio dei dati della persona (le sue richieste e le registrazioni dei suoi consensi).
+package-portal = Centro privacy

@@ -74,6 +74,17 @@ email-prefs-body =
 
     De link werkt één keer. Hebt u deze link niet aangevraagd, dan kunt u deze e-mail negeren; er verandert dan niets.
 
+## Een inbreuk in verband met persoonsgegevens (art. 34 AVG), aan de personen voor wie die gevolgen kan hebben
+
+email-breach-subject = Belangrijk: inbreuk in verband met persoonsgegevens ({ $title })
+email-breach-intro = Met dit bericht informeren we u over een inbreuk in verband met persoonsgegevens die gevolgen voor u kan hebben.
+email-breach-what = Wat er is gebeurd
+email-breach-data = Om welke gegevens het gaat
+email-breach-consequences = Wat dit voor u kan betekenen
+email-breach-measures = Wat we eraan hebben gedaan en nog doen
+email-breach-contact = Met wie u contact kunt opnemen
+email-breach-closing = Het spijt ons dat dit is gebeurd. Deze mededeling wordt u gestuurd op grond van artikel 34 AVG.
+
 ## Het gegevenspakket (kolomkoppen van het CSV-bestand)
 
 package-store = opslaglocatie
@@ -85,3 +96,5 @@ package-value = waarde
 package-is-null = geen_waarde
 package-true = ja
 package-false = nee
+# De naam van dit privacycentrum als opslaglocatie van gegevens van de persoon (diens verzoeken en toestemmingsregistraties).
+package-portal = Privacycentrum

@@ -74,6 +74,17 @@ email-prefs-body =
 
     Z linku można skorzystać tylko raz. Jeżeli to nie Państwo o niego prosili, prosimy zignorować tę wiadomość – nic się nie zmieni.
 
+## A personal data breach (GDPR Art. 34), to the people it may affect
+
+email-breach-subject = Ważne: naruszenie ochrony danych osobowych ({ $title })
+email-breach-intro = Zawiadamiamy Państwa o naruszeniu ochrony danych osobowych, które może Państwa dotyczyć.
+email-breach-what = Co się stało
+email-breach-data = Jakich informacji dotyczy naruszenie
+email-breach-consequences = Co to może oznaczać dla Państwa
+email-breach-measures = Jakie działania podjęliśmy i podejmujemy
+email-breach-contact = Do kogo mogą się Państwo zwrócić
+email-breach-closing = Przepraszamy za zaistniałą sytuację. Niniejsze zawiadomienie przesyłamy na podstawie art. 34 RODO.
+
 ## The data package (CSV column headings)
 
 package-store = system
@@ -85,3 +96,5 @@ package-value = wartość
 package-is-null = brak_wartości
 package-true = tak
 package-false = nie
+# The name of this privacy portal as a store of the person's data (their requests and consent records).
+package-portal = Centrum prywatności

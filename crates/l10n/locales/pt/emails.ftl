@@ -74,6 +74,17 @@ email-prefs-body =
 
     A ligação funciona uma única vez. Se não a pediu, pode ignorar este e-mail; nada será alterado.
 
+## A personal data breach (GDPR Art. 34), to the people it may affect
+
+email-breach-subject = Importante: violação de dados pessoais ({ $title })
+email-breach-intro = Vimos por este meio comunicar-lhe uma violação de dados pessoais que lhe pode dizer respeito.
+email-breach-what = O que aconteceu
+email-breach-data = Que informações estão em causa
+email-breach-consequences = O que isto pode significar para si
+email-breach-measures = O que fizemos e estamos a fazer
+email-breach-contact = Quem contactar
+email-breach-closing = Lamentamos o sucedido. A presente comunicação é-lhe enviada ao abrigo do artigo 34.º do RGPD.
+
 ## The data package (CSV column headings)
 
 package-store = sistema
@@ -85,3 +96,5 @@ package-value = valor
 package-is-null = é_nulo
 package-true = sim
 package-false = não
+# O nome deste centro de privacidade enquanto sistema que guarda dados da pessoa (os seus pedidos e registos de consentimento).
+package-portal = Centro de privacidade

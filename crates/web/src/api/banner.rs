@@ -221,6 +221,10 @@ pub struct BannerChoice {
     status: String,
     /// The notice version shown; the current one if not given.
     notice_version: Option<i32>,
+    /// The language of the notice shown (the read's `notice_language`); if not given, the
+    /// one the banner's language is shown now.
+    #[schema(schema_with = vocab::language)]
+    notice_language: Option<String>,
 }
 
 pub async fn write(svc: web::Data<Services>, req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -250,8 +254,12 @@ pub async fn write(svc: web::Data<Services>, req: HttpRequest, body: web::Bytes)
                     .parse::<ConsentStatus>()
                     .map_err(|e| ApiError::field("status", format!("status {e}")))?,
                 notice_version: item.notice_version,
-                // The notice shown in the banner's language (worked out as it is recorded).
-                notice_language: None,
+                notice_language: match json::text(&item.notice_language).as_str() {
+                    "" => None,
+                    l => Some(l.parse::<Language>().map_err(|e| {
+                        ApiError::field("notice_language", format!("notice_language {e}"))
+                    })?),
+                },
             });
         }
         let entry = Entry {

@@ -79,10 +79,10 @@ pub async fn change(
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let b: BrandChange = json::body(&body)?;
-    let now = BrandFields::of(
-        &svc.brand.current(),
-        svc.config.consent.policy_url.as_deref(),
-    );
+    // Fields not given keep what is stored now, not this process's copy: another process
+    // may have saved since its last reload.
+    let stored = brand::refresh(&svc).await?;
+    let now = BrandFields::of(&stored, svc.config.consent.policy_url.as_deref());
     let given = |new: Option<String>, old: String| new.unwrap_or(old);
     let fields = BrandFields {
         shop_name: given(b.shop_name, now.shop_name),

@@ -78,6 +78,8 @@ pub async fn show(
         "nologo" => Some("The logo was removed."),
         _ => None,
     };
+    // The form shows what is stored now (another process may have saved meanwhile).
+    brand::refresh(&svc).await?;
     page(
         &svc,
         &staff,

@@ -39,9 +39,11 @@ pub async fn logo(
     let Some((kind, bytes)) = brand::logo(&svc).await? else {
         return Err(PageError::not_found());
     };
-    let current = svc.brand.current().logo_version.clone();
+    // The version of the bytes served, not of this process's copy of the brand (which may
+    // lag another process's upload): only a URL naming these very bytes is cached for good.
+    let served = brand::logo_version(&bytes);
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, kind))
-        .insert_header((CACHE_CONTROL, cache(&q.v, current.as_deref())))
+        .insert_header((CACHE_CONTROL, cache(&q.v, Some(served.as_str()))))
         .body(bytes))
 }

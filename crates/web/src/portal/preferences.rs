@@ -385,7 +385,11 @@ pub async fn save(
         };
         // The choice was made on the notice the page showed: if a newer one was published
         // meanwhile, nothing is recorded for it and the person is asked again.
-        if field(&format!("version.{}", p.key)) != Some(shown.version.to_string().as_str()) {
+        // (A form without the notice's language, from a page served before it was sent,
+        // was read in the language the reader still has.)
+        if field(&format!("version.{}", p.key)) != Some(shown.version.to_string().as_str())
+            || field(&format!("language.{}", p.key)).is_some_and(|l| l != shown.language.as_str())
+        {
             changed = true;
             continue;
         }

@@ -105,7 +105,7 @@ pub async fn save(
     if !(policy.is_empty() || web_address) {
         return Err(WorkflowError::invalid(
             "policy_url",
-            "must be a web address starting with https://",
+            "must be a web address starting with https:// (or http://)",
         ));
     }
     let values: Vec<(&'static str, String)> = vec![
@@ -162,7 +162,7 @@ pub async fn save(
 /// Replaces the logo (a PNG, JPEG or WebP picture of at most 256 KB), audited.
 pub async fn set_logo(svc: &Services, actor: Actor, bytes: Vec<u8>) -> Result<(), WorkflowError> {
     let kind = logo_type(&bytes).map_err(|e| WorkflowError::invalid("logo", e.to_string()))?;
-    let version = hex::encode(&Sha256::digest(&bytes)[..8]);
+    let version = logo_version(&bytes);
     let stored = format!(
         "{kind};{}",
         base64::engine::general_purpose::STANDARD.encode(&bytes)
@@ -186,6 +186,11 @@ pub async fn set_logo(svc: &Services, actor: Actor, bytes: Vec<u8>) -> Result<()
         })
         .await?;
     refresh(svc).await.map(|_| ())
+}
+
+/// A logo's version: the start of its SHA-256, so its URL changes with its bytes.
+pub fn logo_version(bytes: &[u8]) -> String {
+    hex::encode(&Sha256::digest(bytes)[..8])
 }
 
 /// Removes the logo, audited.

@@ -182,6 +182,15 @@ fn check(
                 format!("'{}' is strictly necessary: it is never asked", c.purpose),
             ));
         }
+        if let Some(l) = c.notice_language
+            && texts.default.is_some()
+            && !texts.has_language(&c.purpose, l)
+        {
+            return Err(WorkflowError::invalid(
+                "notice_language",
+                format!("'{}' has no notice in {}", c.purpose, l.as_str()),
+            ));
+        }
         let current = texts.current_version(p, c.notice_language);
         if let Some(v) = c.notice_version
             && !(1..=current).contains(&v)
@@ -227,9 +236,10 @@ fn write(
         .choices
         .iter()
         .map(|c| Choice {
-            notice_language: c
-                .notice_language
-                .or_else(|| entry.language.map(|l| texts.language_shown(&c.purpose, l))),
+            notice_language: c.notice_language.or_else(|| {
+                let p = purposes.get(&c.purpose)?;
+                entry.language.map(|l| texts.language_shown(p, l))
+            }),
             ..c.clone()
         })
         .collect();

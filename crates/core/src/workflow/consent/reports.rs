@@ -209,9 +209,15 @@ pub async fn figures(svc: &Services, key: PurposeKey) -> Result<PurposeFigures, 
 pub fn package_rows(history: &[ConsentRow]) -> Vec<[String; 5]> {
     let mut out = Vec::new();
     for r in history {
-        let fields: [(&str, String); 8] = [
+        let word = |l: Option<steward_domain::Language>| l.map(|l| l.as_str().to_string());
+        let fields: [(&str, String); 10] = [
             ("purpose", r.purpose_key.to_string()),
             ("notice_version", r.notice_version.to_string()),
+            (
+                "notice_language",
+                word(r.notice_language).unwrap_or_default(),
+            ),
+            ("language", word(r.language).unwrap_or_default()),
             ("status", r.status.as_str().into()),
             ("method", r.method.as_str().into()),
             ("recorded_at", utc(&r.recorded_at)),

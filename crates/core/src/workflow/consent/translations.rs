@@ -30,7 +30,7 @@ pub struct Shown {
 /// Every translation, with the shop's default language: what decides what a reader sees.
 #[derive(Debug, Clone, Default)]
 pub struct Texts {
-    default: Option<Language>,
+    pub(super) default: Option<Language>,
     rows: Vec<TranslationRow>,
 }
 
@@ -50,7 +50,7 @@ impl Texts {
         }
     }
 
-    fn default_language(&self) -> Language {
+    pub fn default_language(&self) -> Language {
         self.default.unwrap_or(Language::En)
     }
 
@@ -62,10 +62,22 @@ impl Texts {
             .max_by_key(|t| t.version)
     }
 
+    /// The newest translation, if it translates the default language's current notice (a
+    /// newer notice there makes it out of date until it is translated again).
+    fn usable(&self, p: &PurposeRow, language: Language) -> Option<&TranslationRow> {
+        self.latest(&p.key, language)
+            .filter(|t| t.base_version >= p.current_version)
+    }
+
+    /// The newest translation is out of date: it translates an older default notice.
+    pub fn stale(&self, p: &PurposeRow, t: &TranslationRow) -> bool {
+        t.base_version < p.current_version
+    }
+
     /// The purpose in the reader's language, else in the shop's default.
     pub fn shown(&self, p: &PurposeRow, n: &NoticeRow, reader: Language) -> Shown {
         let default = self.default_language();
-        match self.latest(&p.key, reader).filter(|_| reader != default) {
+        match self.usable(p, reader).filter(|_| reader != default) {
             Some(t) => Shown {
                 name: t.name.clone(),
                 description: t.description.clone(),
@@ -106,13 +118,18 @@ impl Texts {
     }
 
     /// The language a reader is shown a purpose's notice in.
-    pub fn language_shown(&self, key: &PurposeKey, reader: Language) -> Language {
+    pub fn language_shown(&self, p: &PurposeRow, reader: Language) -> Language {
         let default = self.default_language();
-        if reader != default && self.latest(key, reader).is_some() {
+        if reader != default && self.usable(p, reader).is_some() {
             reader
         } else {
             default
         }
+    }
+
+    /// Whether a purpose has any text in this language (the default language always has).
+    pub fn has_language(&self, key: &PurposeKey, language: Language) -> bool {
+        language == self.default_language() || self.latest(key, language).is_some()
     }
 
     /// The current version of a purpose's notice in a language (none, or the shop's default
@@ -125,9 +142,13 @@ impl Texts {
             .map_or(p.current_version, |t| t.version)
     }
 
-    /// A newer notice was published in the language the choice was made in: asked again.
+    /// Asked again: a newer notice was published in the language the choice was made in,
+    /// or the translation it was made on no longer translates the current default notice.
     pub fn outdated(&self, p: &PurposeRow, c: &CurrentRow) -> bool {
-        c.notice_version < self.current_version(p, c.notice_language)
+        match c.notice_language.and_then(|l| self.latest(&p.key, l)) {
+            Some(t) => c.notice_version < t.version || self.stale(p, t),
+            None => c.notice_version < p.current_version,
+        }
     }
 }
 
@@ -164,13 +185,19 @@ pub async fn publish(
     svc.db
         .run(move |c| {
             db::write_tx(c, |c| {
-                store::purpose(c, &key)?.ok_or(WorkflowError::NotFound)?;
+                let p = store::purpose(c, &key)?.ok_or(WorkflowError::NotFound)?;
                 let all = store::translations(c)?;
                 let latest = all
                     .iter()
                     .filter(|t| t.purpose_key == key && t.language == language)
                     .max_by_key(|t| t.version);
-                if latest.is_some_and(|t| t.text == text && t.name == name && t.description == description) {
+                let same = |t: &&TranslationRow| {
+                    t.text == text
+                        && t.name == name
+                        && t.description == description
+                        && t.base_version == p.current_version
+                };
+                if latest.is_some_and(|t| same(&t)) {
                     return Err(WorkflowError::invalid(
                         "notice_text",
                         "is the same as the current version in this language",
@@ -180,6 +207,7 @@ pub async fn publish(
                     purpose_key: key.clone(),
                     language,
                     version: latest.map_or(1, |t| t.version + 1),
+                    base_version: p.current_version,
                     sha256: steward_db::crypto::sha256_hex(text.as_bytes()),
                     name,
                     description,
@@ -193,7 +221,8 @@ pub async fn publish(
                     &actor,
                     "consent.notice_translated",
                     &format!("purpose:{key}"),
-                    serde_json::json!({"language": language, "version": row.version, "sha256": row.sha256}),
+                    serde_json::json!({"language": language, "version": row.version,
+                                       "translates": row.base_version, "sha256": row.sha256}),
                 )?;
                 Ok(row)
             })

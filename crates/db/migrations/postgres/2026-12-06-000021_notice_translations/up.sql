@@ -5,6 +5,9 @@ CREATE TABLE notice_translations (
     purpose_key TEXT NOT NULL REFERENCES purposes (key),
     language TEXT NOT NULL,
     version INTEGER NOT NULL,
+    -- The version of the default language's notice this text translates: a newer one there
+    -- makes it out of date (readers see the default text until it is translated again).
+    base_version INTEGER NOT NULL,
     name TEXT NOT NULL,
     description TEXT NOT NULL,
     text TEXT NOT NULL,
