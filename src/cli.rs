@@ -217,6 +217,7 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
             Ok::<_, steward_db::DbError>(())
         })?;
     }
+    let translations = steward_db::consent::translations(&mut *db.get()?)?;
     let brand =
         steward_core::workflow::brand::load(&mut *db.get()?, config.consent.policy_url.as_deref())?;
     Ok(Services {
@@ -230,6 +231,9 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
         metrics: Default::default(),
         figures: Default::default(),
         brand: std::sync::Arc::new(steward_core::workflow::brand::BrandCache::new(brand)),
+        translations: std::sync::Arc::new(
+            steward_core::workflow::consent::translation_cache::TranslationCache::new(translations),
+        ),
     })
 }
 

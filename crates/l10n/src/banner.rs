@@ -3,6 +3,9 @@
 //! service's name). Sent inside the banner's own read, so a page view costs no extra request.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use steward_domain::Language;
 
 use crate::tr::Tr;
 
@@ -43,9 +46,26 @@ pub const BANNER_MESSAGES: &[&str] = &[
 /// The values banner messages take, each left as a `{name}` token.
 const TOKENS: [&str; 5] = ["purpose", "date", "receipt", "names", "service"];
 
+/// Each language's banner words, formatted once: every banner read sends them.
+static BY_LANGUAGE: LazyLock<Vec<BTreeMap<&'static str, String>>> = LazyLock::new(|| {
+    Language::ALL
+        .iter()
+        .map(|l| Tr::new(*l).banner_words())
+        .collect()
+});
+
+/// The banner's words in a language, by message id without its `banner-` prefix.
+pub fn banner_words(language: Language) -> &'static BTreeMap<&'static str, String> {
+    &BY_LANGUAGE[language as usize]
+}
+
 impl Tr {
     /// The banner's words in this language, by message id without its `banner-` prefix.
     pub fn banner(&self) -> BTreeMap<&'static str, String> {
+        self.banner_words()
+    }
+
+    fn banner_words(&self) -> BTreeMap<&'static str, String> {
         let args: Vec<(&'static str, crate::tr::Arg<'_>)> = TOKENS
             .iter()
             .map(|t| (*t, crate::tr::Arg::from(format!("{{{t}}}"))))

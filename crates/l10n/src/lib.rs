@@ -10,7 +10,7 @@ mod negotiate;
 mod tr;
 mod words;
 
-pub use banner::BANNER_MESSAGES;
+pub use banner::{BANNER_MESSAGES, banner_words};
 pub use negotiate::{LANGUAGE_COOKIE, PSEUDO_TAG, negotiate};
 pub use steward_domain::Language;
 pub use tr::{Arg, Locale, PSEUDO_CLOSE, PSEUDO_OPEN, Tr};

@@ -28,9 +28,12 @@ pub fn spawn(svc: Services) -> Scheduler {
             if let Err(e) = tick(&svc).await {
                 tracing::warn!("scheduler: {e}");
             }
-            // Another process may have changed the brand.
+            // Another process may have changed the brand or published a translation.
             if let Err(e) = super::brand::refresh(&svc).await {
                 tracing::warn!("scheduler: reading the brand: {e}");
+            }
+            if let Err(e) = super::consent::translations::refresh(&svc).await {
+                tracing::warn!("scheduler: reading the translations: {e}");
             }
             tokio::select! {
                 _ = stopped.notified() => return,

@@ -25,6 +25,8 @@ pub struct Services {
     pub figures: std::sync::Arc<super::figure_cache::FigureCache>,
     /// The shop's brand, as every public page and email shows it.
     pub brand: std::sync::Arc<super::brand::cache::BrandCache>,
+    /// The purposes' texts in other languages, as the banner shows them.
+    pub translations: std::sync::Arc<super::consent::translation_cache::TranslationCache>,
 }
 
 impl Services {

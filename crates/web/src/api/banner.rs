@@ -20,7 +20,6 @@ use steward_core::workflow::consent::ledger::{self, BannerState, Choice, Entry, 
 use steward_domain::consent::{ConsentMethod, ConsentStatus, PurposeKey, Subject};
 use steward_domain::region::{ConsentModel, Regime, Region};
 use steward_domain::{Jurisdiction, Language};
-use steward_l10n::Tr;
 
 /// The rules the banner follows for this visitor.
 #[derive(Serialize, ToSchema)]
@@ -68,7 +67,7 @@ pub struct BannerJson {
     language: Language,
     /// The banner's words in that language, by name; `{date}`, `{receipt}`, `{service}`,
     /// `{purpose}` and `{names}` are left for the banner to fill in.
-    strings: BTreeMap<&'static str, String>,
+    strings: &'static BTreeMap<&'static str, String>,
 }
 
 impl BannerJson {
@@ -115,7 +114,7 @@ impl BannerJson {
                 ),
             },
             language,
-            strings: Tr::new(language).banner(),
+            strings: steward_l10n::banner_words(language),
         }
     }
 }

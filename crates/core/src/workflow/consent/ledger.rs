@@ -391,6 +391,8 @@ pub async fn banner(
 ) -> Result<BannerState, WorkflowError> {
     let keys = svc.keys.clone();
     let default = svc.config.languages.default;
+    // The translations from memory: a page view reads no more than before.
+    let texts = super::translations::cached(svc);
     let cutoff = expiry_cutoff(svc);
     svc.db
         .run(move |c| {
@@ -432,7 +434,7 @@ pub async fn banner(
             };
             Ok::<_, WorkflowError>(BannerState {
                 purposes,
-                texts: Texts::new(default, store::translations(c)?),
+                texts: texts.clone(),
                 services: steward_db::consent_services::all(c)?,
                 choices: standing(choices, cutoff),
                 written,
@@ -445,6 +447,8 @@ pub async fn banner(
 pub async fn banner_write(svc: &Services, entry: Entry) -> Result<BannerState, WorkflowError> {
     let keys = svc.keys.clone();
     let default = svc.config.languages.default;
+    // The translations from memory: a page view reads no more than before.
+    let texts = super::translations::cached(svc);
     let cutoff = expiry_cutoff(svc);
     svc.db
         .run(move |c| {
@@ -452,7 +456,7 @@ pub async fn banner_write(svc: &Services, entry: Entry) -> Result<BannerState, W
             let choices = store::current_of(c, &subject_index(&keys, &entry.subject))?;
             Ok::<_, WorkflowError>(BannerState {
                 purposes: store::purposes_with_notice(c)?,
-                texts: Texts::new(default, store::translations(c)?),
+                texts: texts.clone(),
                 services: steward_db::consent_services::all(c)?,
                 choices: standing(choices, cutoff),
                 written,

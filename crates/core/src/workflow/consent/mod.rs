@@ -7,6 +7,7 @@ pub mod preferences;
 pub mod reports;
 pub mod services;
 pub mod site_keys;
+pub mod translation_cache;
 pub mod translations;
 
 use super::error::WorkflowError;

@@ -2,6 +2,8 @@
 //! them in that language (each language's notice versioned and hashed on its own), else in
 //! the shop's default language, and which a choice was made on.
 
+use std::sync::Arc;
+
 use chrono::NaiveDateTime;
 
 use super::super::{Services, WorkflowError};
@@ -31,22 +33,15 @@ pub struct Shown {
 #[derive(Debug, Clone, Default)]
 pub struct Texts {
     pub(super) default: Option<Language>,
-    rows: Vec<TranslationRow>,
+    rows: Arc<Vec<TranslationRow>>,
 }
 
 impl Texts {
     /// Only to check versions (which need no default language).
-    pub fn versions(rows: Vec<TranslationRow>) -> Texts {
-        Texts {
-            default: None,
-            rows,
-        }
-    }
-
-    pub fn new(default: Language, rows: Vec<TranslationRow>) -> Texts {
+    pub fn new(default: Language, rows: impl Into<Arc<Vec<TranslationRow>>>) -> Texts {
         Texts {
             default: Some(default),
-            rows,
+            rows: rows.into(),
         }
     }
 
@@ -152,10 +147,22 @@ impl Texts {
     }
 }
 
-/// The texts every page and banner read needs.
+/// The texts every page and banner read needs, from memory.
 pub async fn texts(svc: &Services) -> Result<Texts, WorkflowError> {
+    Ok(cached(svc))
+}
+
+/// The same, without waiting: what this process last read.
+pub fn cached(svc: &Services) -> Texts {
+    Texts::new(svc.config.languages.default, svc.translations.current())
+}
+
+/// Reads the translations into memory (after a publish, and on every scheduler pass so
+/// other processes follow).
+pub async fn refresh(svc: &Services) -> Result<(), WorkflowError> {
     let rows = svc.db.run(store::translations).await?;
-    Ok(Texts::new(svc.config.languages.default, rows))
+    svc.translations.replace(rows);
+    Ok(())
 }
 
 /// Publishes a purpose's name, description and notice in a language other than the shop's
@@ -182,7 +189,8 @@ pub async fn publish(
         .unwrap_or_default();
     let text = steward_domain::text::required(steward_domain::text::paragraph(&text, 20_000))
         .map_err(|e| WorkflowError::invalid("notice_text", e.to_string()))?;
-    svc.db
+    let row = svc
+        .db
         .run(move |c| {
             db::write_tx(c, |c| {
                 let p = store::purpose(c, &key)?.ok_or(WorkflowError::NotFound)?;
@@ -227,5 +235,7 @@ pub async fn publish(
                 Ok(row)
             })
         })
-        .await
+        .await?;
+    refresh(svc).await?;
+    Ok(row)
 }
