@@ -387,7 +387,7 @@ pub async fn translate(
         .last()
         .cloned()
         .ok_or_else(|| ApiError::status(StatusCode::NOT_FOUND, "no such purpose"))?;
-    let texts = translations::texts(&svc).await?;
+    let texts = translations::cached(&svc);
     let services = purpose_services::all(&svc).await?;
     Ok(HttpResponse::Created().json(PurposeJson::shown(
         &p,
@@ -448,7 +448,7 @@ pub async fn subject(
     let subject = parsed("subject", Subject::parse(&given))?;
     let state = ledger::state(&svc, &subject).await?;
     let purposes = consent::purposes(&svc).await?;
-    let texts = translations::texts(&svc).await?;
+    let texts = translations::cached(&svc);
     let outdated = |c: &CurrentRow| {
         purposes
             .iter()

@@ -411,7 +411,7 @@ pub(super) async fn purpose_page(
         translation,
         errors,
     } = forms;
-    let texts = consent::translations::texts(svc).await?;
+    let texts = consent::translations::cached(svc);
     let key = PurposeKey::parse(key).map_err(|_| PageError::not_found())?;
     let all_services = consent::services::all(svc).await?;
     let services = consent::services::of(&all_services, &key)

@@ -124,7 +124,7 @@ async fn choices_page(
     let state = ledger::state(svc, &s.subject).await?;
     let tz = svc.config.timezone;
     let services = steward_core::workflow::consent::services::all(svc).await?;
-    let texts = translations::texts(svc).await?;
+    let texts = translations::cached(svc);
     let purposes: Vec<PurposeChoice> = steward_core::workflow::consent::purposes(svc)
         .await?
         .into_iter()
@@ -370,7 +370,7 @@ pub async fn save(
         return Err(FORM_EXPIRED);
     }
     let state = ledger::state(&svc, &s.subject).await?;
-    let texts = translations::texts(&svc).await?;
+    let texts = translations::cached(&svc);
     let language = crate::language::tr_of(&req).language();
     let mut choices = Vec::new();
     let mut changed = false;

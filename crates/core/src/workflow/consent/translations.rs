@@ -147,12 +147,7 @@ impl Texts {
     }
 }
 
-/// The texts every page and banner read needs, from memory.
-pub async fn texts(svc: &Services) -> Result<Texts, WorkflowError> {
-    Ok(cached(svc))
-}
-
-/// The same, without waiting: what this process last read.
+/// The texts every page and banner read needs: what this process last read (memory).
 pub fn cached(svc: &Services) -> Texts {
     Texts::new(svc.config.languages.default, svc.translations.current())
 }
