@@ -603,6 +603,38 @@ fn every_email_in_every_language_is_whole() {
         "SR-ABCDEFGH",
         "https://privacy.shop.example/privacy/requests/SR-ABCDEFGH?token=t",
     );
+    // What staff wrote of a breach (GDPR Art. 34): the notice's values, under its headings.
+    const BREACH: [&str; 6] = [
+        "Backup bucket was public",
+        "Names and email addresses",
+        "Phishing risk",
+        "Bucket closed",
+        "dpo@shop.example",
+        "Change your password.",
+    ];
+    let now = chrono::NaiveDate::from_ymd_opt(2027, 1, 15)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let breach = steward::db::models::BreachRow {
+        id: "b1".into(),
+        title: BREACH[0].into(),
+        description: BREACH[0].into(),
+        discovered_at: now,
+        aware_at: now,
+        data_categories: BREACH[1].into(),
+        subjects_approx: 10,
+        records_approx: 10,
+        consequences: BREACH[2].into(),
+        measures: BREACH[3].into(),
+        dpo_contact: BREACH[4].into(),
+        regulator_notified_at: None,
+        subjects_notified_at: None,
+        subjects_notified_count: 0,
+        created_by: None,
+        created_at: now,
+        updated_at: now,
+    };
     let letters = |tr: Tr| {
         vec![
             notices::verify_letter(
@@ -628,13 +660,17 @@ fn every_email_in_every_language_is_whole() {
             notices::corrected_letter(tr, r, &lines, url),
             notices::corrected_letter(tr, r, &[], url),
             notices::preferences_letter(tr, "https://v.example/p"),
+            notices::breach_letter(tr, &breach, "Change your password."),
         ]
     };
     // In the pseudo-language nothing is left outside the marks but the values put in.
     for letter in letters(Tr::pseudo()) {
         for text in [&letter.subject, &letter.body] {
             let mut left = unmarked(text);
-            for value in [url, "https://v.example/x", "https://v.example/p"] {
+            for value in [url, "https://v.example/x", "https://v.example/p"]
+                .into_iter()
+                .chain(BREACH)
+            {
                 left = left.replace(value, "");
             }
             assert!(
@@ -652,7 +688,11 @@ fn every_email_in_every_language_is_whole() {
                     "{language}: {text}"
                 );
             }
-            assert!(letter.body.contains("SR-ABCDEFGH") || letter.body.contains("v.example/p"));
+            assert!(
+                letter.body.contains("SR-ABCDEFGH")
+                    || letter.body.contains("v.example/p")
+                    || letter.body.contains("Backup bucket was public")
+            );
         }
     }
 }
