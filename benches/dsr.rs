@@ -538,6 +538,8 @@ impl Server {
     async fn store_unchecked(&self, name: &str, db: &str) -> String {
         let relay = Relay::start().await;
         let id = self.store(name, &relay.url(db), false).await;
+        // Its pool is opened ahead of jobs once it is saved: let that happen, then cut it.
+        tokio::time::sleep(Duration::from_secs(1)).await;
         relay.silence();
         id
     }
@@ -554,10 +556,12 @@ impl Server {
     }
 }
 
-/// A loopback relay to PostgreSQL's `test` database that can go silent.
+/// A loopback relay to PostgreSQL's `test` database that can go silent: the connections it
+/// carries are cut and new ones never answer.
 struct Relay {
     port: u16,
     silent: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    carried: std::sync::Arc<std::sync::Mutex<Vec<tokio::task::AbortHandle>>>,
 }
 
 impl Relay {
@@ -565,11 +569,12 @@ impl Relay {
         let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = l.local_addr().unwrap().port();
         let silent = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let s = silent.clone();
+        let carried = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (s, c) = (silent.clone(), carried.clone());
         tokio::spawn(async move {
             while let Ok((mut inbound, _)) = l.accept().await {
                 let quiet = s.load(std::sync::atomic::Ordering::SeqCst);
-                tokio::spawn(async move {
+                let copy = tokio::spawn(async move {
                     if quiet {
                         tokio::time::sleep(Duration::from_secs(3600)).await;
                         return;
@@ -578,9 +583,14 @@ impl Relay {
                         let _ = tokio::io::copy_bidirectional(&mut inbound, &mut out).await;
                     }
                 });
+                c.lock().unwrap().push(copy.abort_handle());
             }
         });
-        Relay { port, silent }
+        Relay {
+            port,
+            silent,
+            carried,
+        }
     }
 
     fn url(&self, db: &str) -> String {
@@ -589,5 +599,8 @@ impl Relay {
 
     fn silence(&self) {
         self.silent.store(true, std::sync::atomic::Ordering::SeqCst);
+        for c in self.carried.lock().unwrap().drain(..) {
+            c.abort();
+        }
     }
 }

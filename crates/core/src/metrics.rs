@@ -29,6 +29,48 @@ struct ConnectorLabel {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct StepLabel {
+    step: &'static str,
+}
+
+/// The steps a data-subject request goes through, each timed on its own (a tracing span and
+/// `steward_step_duration_seconds`), so a slow request shows which step it was slow in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// An HTTP request, start to end of its answer (every route).
+    Http,
+    /// Filing a request: its transaction (the request, its timeline, its audit row).
+    FileCommit,
+    /// Verifying a request: its transaction, which also creates its store tasks.
+    VerifyCommit,
+    /// Any other staff action on a request (extend, deny, complete…): its transaction.
+    ActionCommit,
+    /// Claiming due connector jobs, so that no other process runs them.
+    Claim,
+    /// A connector job's work in the store: connection, queries, webhook call.
+    ConnectorQuery,
+    /// Saving what a connector job found or did (its task, records, timeline, audit).
+    TaskSave,
+    /// Sending one email.
+    Mail,
+}
+
+impl Step {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Step::Http => "http",
+            Step::FileCommit => "file_commit",
+            Step::VerifyCommit => "verify_commit",
+            Step::ActionCommit => "action_commit",
+            Step::Claim => "claim",
+            Step::ConnectorQuery => "connector_query",
+            Step::TaskSave => "task_save",
+            Step::Mail => "mail",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
     status: String,
     jurisdiction: String,
@@ -50,6 +92,7 @@ pub struct Metrics {
     http_seconds: Family<RouteLabel, Histogram, fn() -> Histogram>,
     job_seconds: Family<ConnectorLabel, Histogram, fn() -> Histogram>,
     connector_failures: Family<ConnectorLabel, Counter>,
+    step_seconds: Family<StepLabel, Histogram, fn() -> Histogram>,
 }
 
 impl Default for Metrics {
@@ -59,6 +102,7 @@ impl Default for Metrics {
             http_seconds: Family::new_with_constructor(latency),
             job_seconds: Family::new_with_constructor(latency),
             connector_failures: Family::default(),
+            step_seconds: Family::new_with_constructor(latency),
         }
     }
 }
@@ -79,6 +123,28 @@ impl Metrics {
                 route: route.to_string(),
             })
             .observe(seconds);
+        self.observe_step(Step::Http, seconds);
+    }
+
+    /// One step of a request's work, timed.
+    pub fn observe_step(&self, step: Step, seconds: f64) {
+        self.step_seconds
+            .get_or_create(&StepLabel {
+                step: step.as_str(),
+            })
+            .observe(seconds);
+    }
+
+    /// Runs `work` as one step: inside a tracing span named for it, its time kept in the
+    /// step's histogram.
+    pub async fn time<T>(&self, step: Step, work: impl std::future::Future<Output = T>) -> T {
+        use tracing::Instrument;
+        let started = std::time::Instant::now();
+        let out = work
+            .instrument(tracing::info_span!("step", step = step.as_str()))
+            .await;
+        self.observe_step(step, started.elapsed().as_secs_f64());
+        out
     }
 
     /// One connector job: its run time, and whether it failed.
@@ -109,6 +175,11 @@ impl Metrics {
             "job_duration_seconds",
             "Connector job run time by connector kind",
             self.job_seconds.clone(),
+        );
+        registry.register(
+            "step_duration_seconds",
+            "Time spent in each step of a request's work (http, file_commit, verify_commit, action_commit, claim, connector_query, task_save, mail)",
+            self.step_seconds.clone(),
         );
         registry.register(
             "connector_failures",

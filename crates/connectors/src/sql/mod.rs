@@ -3,6 +3,8 @@
 //! map, is a plain name, and is checked against the live schema before any query runs.
 
 pub mod correct;
+#[cfg(test)]
+mod kept_tests;
 mod keys;
 mod open;
 #[cfg(test)]
@@ -290,10 +292,31 @@ impl SqlConnector {
         hash_key: Vec<u8>,
         reach: &super::reach::Reach,
     ) -> Result<Self, ConnectorError> {
+        Self::open(url, dataset, hash_key, reach, open::Use::Once).await
+    }
+
+    /// As [`connect`](Self::connect), for the store's long-lived connector: its pool's
+    /// connections are all open before this answers, and kept open.
+    pub async fn connect_kept(
+        url: &SqlUrl,
+        dataset: Dataset,
+        hash_key: Vec<u8>,
+        reach: &super::reach::Reach,
+    ) -> Result<Self, ConnectorError> {
+        Self::open(url, dataset, hash_key, reach, open::Use::Kept).await
+    }
+
+    async fn open(
+        url: &SqlUrl,
+        dataset: Dataset,
+        hash_key: Vec<u8>,
+        reach: &super::reach::Reach,
+        kept: open::Use,
+    ) -> Result<Self, ConnectorError> {
         let (pool, refusal) = match url {
-            SqlUrl::Postgres(u) => open::postgres(u, reach).await?,
-            SqlUrl::MySql(u) => open::mysql(u, reach).await?,
-            SqlUrl::Sqlite(path) => open::sqlite(path, reach).await?,
+            SqlUrl::Postgres(u) => open::postgres(u, reach, kept).await?,
+            SqlUrl::MySql(u) => open::mysql(u, reach, kept).await?,
+            SqlUrl::Sqlite(path) => open::sqlite(path, reach, kept).await?,
         };
         Ok(SqlConnector {
             pool,
@@ -302,6 +325,17 @@ impl SqlConnector {
             hash_key,
             schema: Default::default(),
         })
+    }
+
+    /// Reads what the first job would otherwise read (the mapped tables' live schema), so
+    /// a connector made ahead of need leaves its first request nothing to wait for.
+    pub async fn prepare(&self) -> Result<(), ConnectorError> {
+        self.live_schema().await.map(|_| ())
+    }
+
+    /// How many connections the pool holds open now.
+    pub fn open_connections(&self) -> u32 {
+        self.pool.open_connections()
     }
 
     /// Closes one idle connection, so that the next use opens a new one.

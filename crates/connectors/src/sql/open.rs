@@ -75,12 +75,27 @@ const ALLOWED_PARAMETERS: &[&str] = &[
     "charset",
 ];
 
+/// How many connections a store's pool holds at most.
+pub const POOL_SIZE: u32 = 4;
+
+/// What a pool is opened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Use {
+    /// One check (a registration): one connection, closed after.
+    Once,
+    /// The store's long-lived pool for its jobs: all its connections are open before the
+    /// pool is handed out, and one that closes (idle time-out, dropped) is replaced in the
+    /// background, so no request waits for a connection to be made (a TLS handshake took
+    /// ~100 ms when it met Nagle's algorithm).
+    Kept,
+}
+
 /// A store's pool lives as long as the store is unchanged: a few connections, kept while idle
 /// for a while, and a short wait for one, so an unreachable store says so within seconds.
-fn opts<DB: sqlx::Database>() -> sqlx::pool::PoolOptions<DB> {
+fn opts<DB: sqlx::Database>(kept: Use) -> sqlx::pool::PoolOptions<DB> {
     sqlx::pool::PoolOptions::new()
-        .max_connections(4)
-        .min_connections(0)
+        .max_connections(POOL_SIZE)
+        .min_connections(if kept == Use::Kept { POOL_SIZE } else { 0 })
         .idle_timeout(Duration::from_secs(600))
         .acquire_timeout(Duration::from_secs(5))
 }
@@ -189,7 +204,11 @@ fn not_ours(
     }
 }
 
-pub async fn postgres(url: &str, reach: &Reach) -> Result<(Pool, Refusal), ConnectorError> {
+pub async fn postgres(
+    url: &str,
+    reach: &Reach,
+    kept: Use,
+) -> Result<(Pool, Refusal), ConnectorError> {
     use sqlx::postgres::{PgConnectOptions, PgSslMode};
     let (at, addr) = checked_host(url, 5432, reach).await?;
     let mut options = PgConnectOptions::from_str(url).map_err(|_| no_database(&at))?;
@@ -202,7 +221,7 @@ pub async fn postgres(url: &str, reach: &Reach) -> Result<(Pool, Refusal), Conne
     let ours = reach.own_instance().map(str::to_string);
     let refusal = Refusal::default();
     let noted = refusal.clone();
-    let pool = opts()
+    let pool = opts(kept)
         .after_connect(move |conn, _: PoolConnectionMetadata| {
             let (ours, noted) = (ours.clone(), noted.clone());
             Box::pin(async move { noted.note(not_ours(pg_instances(conn).await, ours.as_deref())) })
@@ -213,7 +232,7 @@ pub async fn postgres(url: &str, reach: &Reach) -> Result<(Pool, Refusal), Conne
     Ok((Pool::Pg(pool), refusal))
 }
 
-pub async fn mysql(url: &str, reach: &Reach) -> Result<(Pool, Refusal), ConnectorError> {
+pub async fn mysql(url: &str, reach: &Reach, kept: Use) -> Result<(Pool, Refusal), ConnectorError> {
     use sqlx::mysql::{MySqlConnectOptions, MySqlSslMode};
     let (at, addr) = checked_host(url, 3306, reach).await?;
     let mut options = MySqlConnectOptions::from_str(url).map_err(|_| no_database(&at))?;
@@ -221,14 +240,18 @@ pub async fn mysql(url: &str, reach: &Reach) -> Result<(Pool, Refusal), Connecto
         options = options.host(&addr.ip().to_string());
     }
     // Steward's own database is never MySQL: the address is all there is to check.
-    let pool = opts()
+    let pool = opts(kept)
         .connect_with(options)
         .await
         .map_err(|_| no_database(&at))?;
     Ok((Pool::My(pool), Refusal::default()))
 }
 
-pub async fn sqlite(path: &str, reach: &Reach) -> Result<(Pool, Refusal), ConnectorError> {
+pub async fn sqlite(
+    path: &str,
+    reach: &Reach,
+    kept: Use,
+) -> Result<(Pool, Refusal), ConnectorError> {
     let resolved = reach.sqlite_path(path)?;
     let options = sqlx::sqlite::SqliteConnectOptions::new()
         .filename(&resolved)
@@ -241,7 +264,7 @@ pub async fn sqlite(path: &str, reach: &Reach) -> Result<(Pool, Refusal), Connec
     );
     let refusal = Refusal::default();
     let noted = refusal.clone();
-    let pool = opts()
+    let pool = opts(kept)
         .after_connect(move |conn, _: PoolConnectionMetadata| {
             let (reach, path, resolved, ours) =
                 (reach.clone(), path.clone(), resolved.clone(), ours.clone());
@@ -271,6 +294,15 @@ pub async fn sqlite(path: &str, reach: &Reach) -> Result<(Pool, Refusal), Connec
 }
 
 impl Pool {
+    /// How many connections the pool holds open now.
+    pub fn open_connections(&self) -> u32 {
+        match self {
+            Pool::Pg(p) => p.size(),
+            Pool::My(p) => p.size(),
+            Pool::Lite(p) => p.size(),
+        }
+    }
+
     /// Closes one idle connection so the next use opens a new one (what an idle time-out
     /// does), for tests of what happens on reconnect.
     #[cfg(test)]

@@ -257,7 +257,7 @@ pub async fn notify_subjects(
             subject: letter.subject.clone(),
             body: letter.body.clone(),
         };
-        match svc.mailer.send(mail).await {
+        match svc.send_mail(mail).await {
             Ok(()) => report.sent += 1,
             Err(e) => {
                 tracing::warn!("breach notification not sent: {e}");

@@ -57,7 +57,7 @@ pub async fn connector(
     else {
         return Err(ConnectorError::Config("not a SQL store".into()));
     };
-    let connected = SqlConnector::connect(&url, dataset, hash_key, &svc.reach).await;
+    let connected = SqlConnector::connect_kept(&url, dataset, hash_key, &svc.reach).await;
     let c = match connected {
         Ok(c) => c,
         Err(e) => {
@@ -68,6 +68,35 @@ pub async fn connector(
         }
     };
     Ok(svc.pools.put(&s.id, &version, std::sync::Arc::new(c)))
+}
+
+/// Makes the long-lived connector of every active SQL store, with its pool's connections
+/// open and its schema read, so the first request after start-up waits for neither.
+pub async fn warm(svc: &Services) {
+    match svc.db.run(steward_db::stores::active).await {
+        Ok(stores) => {
+            for s in &stores {
+                warm_store(svc, s).await;
+            }
+        }
+        Err(e) => tracing::warn!("warming store connections: {e}"),
+    }
+}
+
+/// Makes the store's long-lived connector ahead of its first job (at start-up, or once the
+/// store is saved), unless one is kept for its current version. A store that cannot be
+/// reached now is left to its first job, which reports it on the task.
+pub async fn warm_store(svc: &Services, s: &StoreRow) {
+    if s.kind != StoreKind::Sql || !s.active || svc.pools.get(&s.id, &version_of(s)).is_some() {
+        return;
+    }
+    let warmed = match connector(svc, s).await {
+        Ok(c) => c.prepare().await,
+        Err(e) => Err(e),
+    };
+    if let Err(e) = warmed {
+        tracing::info!("store {}: not connected ahead of its jobs: {e}", s.id);
+    }
 }
 
 /// The store's connection details with its secrets decrypted.

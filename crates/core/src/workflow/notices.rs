@@ -312,7 +312,7 @@ pub async fn send_notice(
         subject,
         body,
     };
-    if let Err(e) = svc.mailer.send(mail).await {
+    if let Err(e) = svc.send_mail(mail).await {
         tracing::warn!(request = %row.id, "email to subject failed: {e}");
         let row = row.clone();
         let note = format!("Email to the requester could not be sent: {e}");

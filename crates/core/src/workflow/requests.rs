@@ -8,6 +8,7 @@ use super::notices::{Outcome, closed_letter, extended_letter, paused_letter, ver
 use super::services::Services;
 pub use super::subject::{Agent, SubjectText};
 use crate::audit::{self, Actor};
+use crate::metrics::Step;
 use steward_db::crypto::{hash_token, new_token, random_bytes};
 use steward_db::models::{RequestEvent, RequestRow};
 use steward_db::slots;
@@ -235,48 +236,46 @@ pub async fn file(svc: &Services, intake: Intake, actor: Actor) -> Result<Filed,
         language: intake.language,
     };
 
-    let row = svc
-        .db
-        .run(move |conn| {
-            db::write_tx(conn, |c| {
-                super::deadlines::reschedule(c, &mut row, false, calendars)?;
-                row.duplicate_of =
-                    requests::find_open_duplicate(c, &row.email_index, row.kind)?.map(|(id, _)| id);
-                let mut events = vec![event(
+    let commit = svc.db.run(move |conn| {
+        db::write_tx(conn, |c| {
+            super::deadlines::reschedule(c, &mut row, false, calendars)?;
+            row.duplicate_of =
+                requests::find_open_duplicate(c, &row.email_index, row.kind)?.map(|(id, _)| id);
+            let mut events = vec![event(
+                &row,
+                &actor,
+                TimelineAction::Received,
+                None,
+                Some(Status::Received),
+                None,
+                true,
+            )];
+            if row.verify_token_hash.is_some() {
+                row.status = Status::Verifying;
+                events.push(event(
                     &row,
-                    &actor,
-                    TimelineAction::Received,
-                    None,
+                    &Actor::System,
+                    TimelineAction::VerificationSent,
                     Some(Status::Received),
+                    Some(Status::Verifying),
                     None,
                     true,
-                )];
-                if row.verify_token_hash.is_some() {
-                    row.status = Status::Verifying;
-                    events.push(event(
-                        &row,
-                        &Actor::System,
-                        TimelineAction::VerificationSent,
-                        Some(Status::Received),
-                        Some(Status::Verifying),
-                        None,
-                        true,
-                    ));
-                }
-                requests::insert(c, &row)?;
-                requests::insert_name_words(c, &row.id, &name_words)?;
-                for e in &events {
-                    requests::insert_event(c, e)?;
-                }
-                let detail = serde_json::json!({
-                    "kind": row.kind, "jurisdiction": row.jurisdiction, "channel": row.channel,
-                    "duplicate_of": row.duplicate_of,
-                });
-                audit::record(c, &actor, "request.received", &target(&row), detail)?;
-                Ok::<_, WorkflowError>(row)
-            })
+                ));
+            }
+            requests::insert(c, &row)?;
+            requests::insert_name_words(c, &row.id, &name_words)?;
+            for e in &events {
+                requests::insert_event(c, e)?;
+            }
+            let detail = serde_json::json!({
+                "kind": row.kind, "jurisdiction": row.jurisdiction, "channel": row.channel,
+                "duplicate_of": row.duplicate_of,
+            });
+            audit::record(c, &actor, "request.received", &target(&row), detail)?;
+            Ok::<_, WorkflowError>(row)
         })
-        .await?;
+    });
+    let row = svc.metrics.time(Step::FileCommit, commit).await?;
 
     if let Some(token) = verify_token {
         let verify_url = format!("{}/privacy/verify/{}", svc.config.base_url, token);
@@ -337,54 +336,52 @@ pub async fn verify_by_link(
 ) -> Result<(RequestRow, bool), WorkflowError> {
     let hash = hash_token(token);
     let (lead, today) = (svc.config.task_lead_days, svc.today());
-    let verified = svc
-        .db
-        .run(move |conn| {
-            db::write_tx(conn, |c| {
-                let mut row =
-                    requests::find_by_verify_token(c, &hash)?.ok_or(WorkflowError::LinkInvalid)?;
-                if row.verified_at.is_some() {
-                    return Ok((row, false));
-                }
-                let read = row.clone();
-                if row.verify_expires_at.is_none_or(|t| t < db::now()) {
-                    return Err(WorkflowError::LinkExpired);
-                }
-                let from = row.status;
-                let to = next_status(from, Action::Verify, None)?;
-                let now = db::now();
-                row.status = to;
-                row.verify_expires_at = None;
-                row.verified_at = Some(now);
-                row.verification_method = Some(VerificationMethod::EmailLink);
-                row.updated_at = now;
-                save_transition(c, &row, &read)?;
-                requests::insert_event(
-                    c,
-                    &event(
-                        &row,
-                        &Actor::Subject,
-                        TimelineAction::Verified,
-                        Some(from),
-                        Some(to),
-                        // The entry says it all (the requester confirmed): no English note
-                        // on a page the requester reads in their own language.
-                        None,
-                        true,
-                    ),
-                )?;
-                audit::record(
-                    c,
+    let commit = svc.db.run(move |conn| {
+        db::write_tx(conn, |c| {
+            let mut row =
+                requests::find_by_verify_token(c, &hash)?.ok_or(WorkflowError::LinkInvalid)?;
+            if row.verified_at.is_some() {
+                return Ok((row, false));
+            }
+            let read = row.clone();
+            if row.verify_expires_at.is_none_or(|t| t < db::now()) {
+                return Err(WorkflowError::LinkExpired);
+            }
+            let from = row.status;
+            let to = next_status(from, Action::Verify, None)?;
+            let now = db::now();
+            row.status = to;
+            row.verify_expires_at = None;
+            row.verified_at = Some(now);
+            row.verification_method = Some(VerificationMethod::EmailLink);
+            row.updated_at = now;
+            save_transition(c, &row, &read)?;
+            requests::insert_event(
+                c,
+                &event(
+                    &row,
                     &Actor::Subject,
-                    "request.verified",
-                    &target(&row),
-                    serde_json::json!({"method": "email_link"}),
-                )?;
-                super::tasks::fan_out(c, &mut row, &Actor::System, lead, today)?;
-                Ok((row, true))
-            })
+                    TimelineAction::Verified,
+                    Some(from),
+                    Some(to),
+                    // The entry says it all (the requester confirmed): no English note
+                    // on a page the requester reads in their own language.
+                    None,
+                    true,
+                ),
+            )?;
+            audit::record(
+                c,
+                &Actor::Subject,
+                "request.verified",
+                &target(&row),
+                serde_json::json!({"method": "email_link"}),
+            )?;
+            super::tasks::fan_out(c, &mut row, &Actor::System, lead, today)?;
+            Ok((row, true))
         })
-        .await?;
+    });
+    let verified = svc.metrics.time(Step::VerifyCommit, commit).await?;
     if verified.1 {
         svc.jobs.notify_one();
     }
@@ -415,17 +412,20 @@ pub async fn act(
         calendars: svc.config.calendars,
     };
     let input2 = input.clone();
-    let (row, before) = svc
-        .db
-        .run(move |conn| {
-            db::write_tx(conn, |c| {
-                let mut row = requests::find_by_any_id(c, &id)?.ok_or(WorkflowError::NotFound)?;
-                let before = row.clone();
-                apply(c, &mut row, &actor, action, &input2, ctx)?;
-                Ok::<_, WorkflowError>((row, before))
-            })
+    let step = if action == Action::Verify {
+        Step::VerifyCommit
+    } else {
+        Step::ActionCommit
+    };
+    let commit = svc.db.run(move |conn| {
+        db::write_tx(conn, |c| {
+            let mut row = requests::find_by_any_id(c, &id)?.ok_or(WorkflowError::NotFound)?;
+            let before = row.clone();
+            apply(c, &mut row, &actor, action, &input2, ctx)?;
+            Ok::<_, WorkflowError>((row, before))
         })
-        .await?;
+    });
+    let (row, before) = svc.metrics.time(step, commit).await?;
     svc.jobs.notify_one();
     notify_subject(svc, &before, &row, action, &input).await?;
     Ok(row)

@@ -21,6 +21,8 @@ pub struct Scheduler {
 pub fn spawn(svc: Services) -> Scheduler {
     let stop = std::sync::Arc::new(tokio::sync::Notify::new());
     let stopped = stop.clone();
+    let warm = svc.clone();
+    tokio::spawn(async move { super::connect::warm(&warm).await });
     let handle = tokio::spawn(async move {
         loop {
             // A pass under way finishes (its steps are each in a transaction); the wait
@@ -230,8 +232,7 @@ async fn send(svc: &Services, to: &str, subject: &str, body: &str) {
         return;
     };
     if let Err(e) = svc
-        .mailer
-        .send(Outgoing {
+        .send_mail(Outgoing {
             to,
             subject: subject.to_string(),
             body: body.to_string(),

@@ -30,6 +30,16 @@ pub struct Services {
 }
 
 impl Services {
+    /// Sends one email, timed as the request step `mail`.
+    pub async fn send_mail(
+        &self,
+        mail: crate::mail::Outgoing,
+    ) -> Result<(), crate::mail::MailError> {
+        self.metrics
+            .time(crate::metrics::Step::Mail, self.mailer.send(mail))
+            .await
+    }
+
     pub fn today(&self) -> chrono::NaiveDate {
         chrono::Utc::now()
             .with_timezone(&self.config.timezone)

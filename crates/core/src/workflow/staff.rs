@@ -117,8 +117,7 @@ pub async fn invite(
         }
     };
     let sent = svc
-        .mailer
-        .send(crate::mail::Outgoing {
+        .send_mail(crate::mail::Outgoing {
             to,
             subject: "Your Steward staff account".into(),
             body,

@@ -243,8 +243,10 @@ pub async fn save(
             })
         })
         .await?;
-    // The next job connects afresh, with the store as it is now.
+    // The next job connects afresh, with the store as it is now: connected here, ahead of it.
     release(svc, &row.id).await;
+    let (warm, saved) = (svc.clone(), row.clone());
+    tokio::spawn(async move { super::connect::warm_store(&warm, &saved).await });
     Ok(row)
 }
 

@@ -61,7 +61,7 @@ pub async fn send_link(
         body: letter.body,
     };
     // The mail server's answer can quote the address: it is not logged.
-    if svc.mailer.send(mail).await.is_err() {
+    if svc.send_mail(mail).await.is_err() {
         tracing::warn!("a preference-centre link could not be sent");
     }
     Ok(())

@@ -5,6 +5,7 @@ use chrono::Duration;
 use super::result::TaskResult;
 use super::settle::store_records;
 use crate::audit::{self, Actor};
+use crate::metrics::Step;
 use crate::workflow::connect::target_of;
 use crate::workflow::error::WorkflowError;
 use crate::workflow::services::Services;
@@ -100,7 +101,10 @@ pub async fn spawn_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
             Err(_) => break,
         }
     }
-    let claimed = claim_due(svc, slots.len() as i64).await?;
+    let claimed = svc
+        .metrics
+        .time(Step::Claim, claim_due(svc, slots.len() as i64))
+        .await?;
     let started = claimed.len();
     for (id, slot) in claimed.into_iter().zip(slots) {
         let svc = svc.clone();
@@ -141,7 +145,7 @@ async fn claim_due(svc: &Services, at_most: i64) -> Result<Vec<String>, Workflow
 /// once): for commands that want the work done before they go on (the demo, benchmarks).
 pub async fn run_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
     use futures_util::StreamExt;
-    let claimed = claim_due(svc, 20).await?;
+    let claimed = svc.metrics.time(Step::Claim, claim_due(svc, 20)).await?;
     let ran = claimed.len();
     let results: Vec<Result<(), WorkflowError>> = futures_util::stream::iter(claimed)
         .map(|id| async move { run_one(svc, &id).await })
@@ -182,26 +186,29 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
         Ok(())
     };
     let started = std::time::Instant::now();
-    let outcome = match preflight {
-        Err(e) => Err(e),
-        Ok(()) if s.kind == StoreKind::Sql => {
-            match crate::workflow::connect::connector(svc, &s).await {
-                Ok(c) => c.run(job, &subject, &info).await,
-                Err(e) => Err(e),
-            }
-        }
-        Ok(()) => match target_of(svc, &s) {
-            Ok(target) => match connectors::open(target, &svc.reach).await {
-                Ok(connector) => {
-                    let o = connector.run(job, &subject, &info).await;
-                    connector.close().await;
-                    o
+    let work = async {
+        match preflight {
+            Err(e) => Err(e),
+            Ok(()) if s.kind == StoreKind::Sql => {
+                match crate::workflow::connect::connector(svc, &s).await {
+                    Ok(c) => c.run(job, &subject, &info).await,
+                    Err(e) => Err(e),
                 }
+            }
+            Ok(()) => match target_of(svc, &s) {
+                Ok(target) => match connectors::open(target, &svc.reach).await {
+                    Ok(connector) => {
+                        let o = connector.run(job, &subject, &info).await;
+                        connector.close().await;
+                        o
+                    }
+                    Err(e) => Err(e),
+                },
                 Err(e) => Err(e),
             },
-            Err(e) => Err(e),
-        },
+        }
     };
+    let outcome = svc.metrics.time(Step::ConnectorQuery, work).await;
     svc.metrics.observe_job(
         s.kind.as_str(),
         started.elapsed().as_secs_f64(),
@@ -209,8 +216,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
     );
     let keys = svc.keys.clone();
     let store_name = s.name.clone();
-    svc.db
-        .run(move |conn| {
+    let save = svc.db.run(move |conn| {
             db::write_tx(conn, |c| {
                 let (mut t, _) = tasks::find(c, &t.id)?.ok_or(WorkflowError::NotFound)?;
                 if t.status != TaskStatus::Running {
@@ -325,7 +331,9 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
                 )?;
                 Ok(())
             })
-        })
+        });
+    svc.metrics
+        .time(Step::TaskSave, save)
         .await
         .or_else(|e| match e {
             WorkflowError::Superseded => Ok(()),
