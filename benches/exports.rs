@@ -110,7 +110,7 @@ async fn main() {
     let token = tokio::task::spawn_blocking(move || {
         use steward::db::schema::requests;
         let mut c = db.get().unwrap();
-        let have: i64 = requests::table.count().get_result(&mut c).unwrap();
+        let have: i64 = requests::table.count().get_result(&mut **c).unwrap();
         if have < n as i64 {
             let t = Instant::now();
             for start in (have as u64..n).step_by(5_000) {

@@ -146,7 +146,7 @@ pub async fn load(svc: &Services, staff: &Actor) -> Result<usize, AnyError> {
                                 language: Some(steward_domain::Language::En),
                                 notice_language: None,
                             };
-                            store::append(c, &row)?;
+                            store::append(c, std::slice::from_ref(&row))?;
                             n += 1;
                             at += Duration::days(rng.next(30) as i64 + 1);
                             if at > now {

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // Each benchmark uses what it needs.
 
+pub mod shop;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};

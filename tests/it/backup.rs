@@ -586,7 +586,7 @@ fn a_broken_audit_log_is_backed_up_with_a_warning_and_not_restored() {
             steward::db::Db::connect(&steward::db::DatabaseUrl::Sqlite(live.join("steward.db")))
                 .unwrap();
         diesel::sql_query("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)")
-            .execute(&mut *db.get().unwrap())
+            .execute(&mut **db.get().unwrap())
             .unwrap();
     }
     let backup = root.join("b.tar");

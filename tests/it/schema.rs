@@ -139,12 +139,12 @@ fn migrated(backend: Backend) -> Schema {
     let db = Db::connect(&DatabaseUrl::parse(&database.url).unwrap()).unwrap();
     db.migrate().unwrap();
     let mut conn = db.get().unwrap();
-    let (columns, indexes) = match &*conn {
+    let (columns, indexes) = match &**conn {
         DbConn::Sqlite(_) => (SQLITE_COLUMNS, SQLITE_INDEXES),
         DbConn::Postgres(_) => (POSTGRES_COLUMNS, POSTGRES_INDEXES),
     };
-    let columns: Vec<Column> = diesel::sql_query(columns).load(&mut *conn).unwrap();
-    let indexes: Vec<Index> = diesel::sql_query(indexes).load(&mut *conn).unwrap();
+    let columns: Vec<Column> = diesel::sql_query(columns).load(&mut **conn).unwrap();
+    let indexes: Vec<Index> = diesel::sql_query(indexes).load(&mut **conn).unwrap();
     drop(conn);
     drop(db);
     let _ = std::fs::remove_dir_all(&dir);

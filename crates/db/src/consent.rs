@@ -80,27 +80,45 @@ pub fn publish(conn: &mut DbConn, n: &NoticeRow) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Appends a record and moves the subject's current state to it, unless a later record
-/// already stands there (two writes racing: the later one in time wins).
-pub fn append(conn: &mut DbConn, r: &ConsentRow) -> Result<(), DbError> {
-    diesel::insert_into(consent_records::table)
-        .values(r.clone())
-        .execute(conn)?;
-    let current = CurrentRow {
-        subject_index: r.subject_index.clone(),
-        purpose_key: r.purpose_key.clone(),
-        record_id: r.id.clone(),
-        status: r.status,
-        notice_version: r.notice_version,
-        recorded_at: r.recorded_at,
-        notice_language: r.notice_language,
-    };
+/// The subject's current state after `records`, in order: the last record of each purpose.
+fn latest(records: &[ConsentRow]) -> Vec<CurrentRow> {
+    let mut out: Vec<CurrentRow> = Vec::with_capacity(records.len());
+    for r in records {
+        let current = CurrentRow {
+            subject_index: r.subject_index.clone(),
+            purpose_key: r.purpose_key.clone(),
+            record_id: r.id.clone(),
+            status: r.status,
+            notice_version: r.notice_version,
+            recorded_at: r.recorded_at,
+            notice_language: r.notice_language,
+        };
+        match out.iter_mut().find(|c| c.purpose_key == r.purpose_key) {
+            Some(earlier) => *earlier = current,
+            None => out.push(current),
+        }
+    }
+    out
+}
+
+/// Appends the records (one subject's, in the order made) and moves the subject's current
+/// state to the last of each purpose, unless a later record already stands there (two writes
+/// racing: the later one in time wins). On PostgreSQL two statements, whatever the number of
+/// records (each is a round trip); SQLite, in the process and without a batch upsert, takes
+/// them one by one.
+pub fn append(conn: &mut DbConn, records: &[ConsentRow]) -> Result<(), DbError> {
+    if records.is_empty() {
+        return Ok(());
+    }
     use consent_current::dsl as c;
-    macro_rules! upsert {
-        ($conn:expr) => {
+    macro_rules! write {
+        ($conn:expr, $records:expr, $current:expr) => {{
+            diesel::insert_into(consent_records::table)
+                .values($records)
+                .execute($conn)?;
             diesel::query_dsl::methods::FilterDsl::filter(
                 diesel::insert_into(c::consent_current)
-                    .values(current.clone())
+                    .values($current)
                     .on_conflict((c::subject_index, c::purpose_key))
                     .do_update()
                     .set((
@@ -112,12 +130,17 @@ pub fn append(conn: &mut DbConn, r: &ConsentRow) -> Result<(), DbError> {
                     )),
                 c::recorded_at.le(excluded(c::recorded_at)),
             )
-            .execute($conn)
-        };
+            .execute($conn)?;
+        }};
     }
     match conn {
-        DbConn::Postgres(pg) => upsert!(pg)?,
-        DbConn::Sqlite(lite) => upsert!(lite)?,
+        DbConn::Postgres(pg) => write!(pg, records.to_vec(), latest(records)),
+        DbConn::Sqlite(lite) => {
+            for r in records {
+                let current = latest(std::slice::from_ref(r)).remove(0);
+                write!(lite, r.clone(), current);
+            }
+        }
     };
     Ok(())
 }

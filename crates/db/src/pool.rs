@@ -42,6 +42,31 @@ impl DatabaseUrl {
     }
 }
 
+/// A pooled connection, and when it last answered the pool's check.
+pub struct Checked {
+    conn: DbConn,
+    answered: std::time::Instant,
+}
+
+impl std::ops::Deref for Checked {
+    type Target = DbConn;
+    fn deref(&self) -> &DbConn {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for Checked {
+    fn deref_mut(&mut self) -> &mut DbConn {
+        &mut self.conn
+    }
+}
+
+/// How long a connection that answered the pool's check is handed out without asking again.
+/// Checking on every check-out cost a round trip per use (a seventh of a PostgreSQL consent
+/// write); a connection that died (the server restarted) fails at most the uses within this
+/// time before the check finds it and the pool replaces it.
+const RECHECK_AFTER: Duration = Duration::from_secs(1);
+
 /// Opens the backend named by the URL's scheme itself, so a bad PostgreSQL URL reports
 /// PostgreSQL's own message (diesel's multi-connection `establish` hides it).
 #[derive(Debug, Clone)]
@@ -49,11 +74,8 @@ pub struct Manager {
     url: DatabaseUrl,
 }
 
-impl ManageConnection for Manager {
-    type Connection = DbConn;
-    type Error = DbError;
-
-    fn connect(&self) -> Result<DbConn, DbError> {
+impl Manager {
+    fn open(&self) -> Result<DbConn, DbError> {
         match &self.url {
             DatabaseUrl::Postgres(url) => {
                 Ok(DbConn::Postgres(diesel::PgConnection::establish(url)?))
@@ -76,12 +98,29 @@ impl ManageConnection for Manager {
             }
         }
     }
+}
 
-    fn is_valid(&self, conn: &mut DbConn) -> Result<(), DbError> {
-        Ok(conn.batch_execute("SELECT 1")?)
+impl ManageConnection for Manager {
+    type Connection = Checked;
+    type Error = DbError;
+
+    fn connect(&self) -> Result<Checked, DbError> {
+        Ok(Checked {
+            conn: self.open()?,
+            answered: std::time::Instant::now(),
+        })
     }
 
-    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+    fn is_valid(&self, c: &mut Checked) -> Result<(), DbError> {
+        if c.answered.elapsed() < RECHECK_AFTER {
+            return Ok(());
+        }
+        c.conn.batch_execute("SELECT 1")?;
+        c.answered = std::time::Instant::now();
+        Ok(())
+    }
+
+    fn has_broken(&self, _conn: &mut Checked) -> bool {
         false
     }
 }
@@ -116,7 +155,7 @@ impl Db {
         }
         let manager = Manager { url: url.clone() };
         // Try once directly so start-up reports the backend's own error, not a pool time-out.
-        manager.connect()?;
+        manager.open()?;
         let size = if url.is_postgres() { 10 } else { 8 };
         let pool = Pool::builder()
             .max_size(size)
@@ -134,7 +173,7 @@ impl Db {
 
     pub fn migrate(&self) -> Result<(), DbError> {
         let mut conn = self.get()?;
-        let result = match &mut *conn {
+        let result = match &mut **conn {
             DbConn::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
             DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
         };
@@ -142,7 +181,7 @@ impl Db {
         settings::instance_id(&mut conn)?;
         // Into the main file, so the identity is in the database file itself (a copy of the
         // file is recognised as Steward's own).
-        if let DbConn::Sqlite(_) = &mut *conn {
+        if let DbConn::Sqlite(_) = &mut **conn {
             conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")?;
         }
         Ok(())
@@ -162,7 +201,7 @@ impl Db {
     /// The migrations this database has and lacks, against those this binary carries.
     pub fn schema(&self) -> Result<Schema, DbError> {
         let mut conn = self.get()?;
-        let (applied, known) = match &mut *conn {
+        let (applied, known) = match &mut **conn {
             DbConn::Postgres(c) => versions(c, POSTGRES_MIGRATIONS)?,
             DbConn::Sqlite(c) => versions(c, SQLITE_MIGRATIONS)?,
         };
@@ -264,7 +303,7 @@ impl Db {
         let mut conn = Manager {
             url: self.url.clone(),
         }
-        .connect()?;
+        .open()?;
         let got: Locked = diesel::sql_query("SELECT pg_try_advisory_lock($1) AS locked")
             .bind::<diesel::sql_types::BigInt, _>(key)
             .get_result(&mut conn)?;

@@ -269,7 +269,6 @@ fn write(
                     ConsentStatus::Withdrawn,
                     ConsentMethod::Gpc,
                 );
-                store::append(conn, &r)?;
                 out.gpc_records.push(r.id.clone());
                 out.records.push(r);
             }
@@ -291,9 +290,10 @@ fn write(
             c.status,
             entry.method,
         );
-        store::append(conn, &r)?;
         out.records.push(r);
     }
+    // Every record of the entry in one go: two statements, whatever their number.
+    store::append(conn, &out.records)?;
     if let Writer::Staff { actor } = &entry.writer {
         for r in &out.records {
             audit::record(
