@@ -13,6 +13,7 @@
 //!     cargo bench --bench bulk                    # N = 1,000,000, R = 10,000
 //!     cargo bench --bench bulk -- 100000 2000     # N, then R
 //!     STEWARD_BENCH_KEEP=1 cargo bench --bench bulk   # keep the seeded shops
+//!     STEWARD_BENCH_ONLY=two cargo bench --bench bulk  # one configuration: sqlite, postgres, two
 //!
 //! Prints requests per second end to end, p50/p95/p99 per request, each process's peak RSS,
 //! and checks that every person was erased exactly once (each task done in one attempt, the
@@ -177,6 +178,43 @@ impl Steward {
         v
     }
 
+    /// Where the time went: each step's count and mean, from every process's `/metrics`.
+    async fn print_steps(&self, http: &reqwest::Client) {
+        let mut steps: std::collections::BTreeMap<String, (f64, f64)> = Default::default();
+        for base in &self.bases {
+            let text = http
+                .get(format!("{base}/metrics"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            for line in text.lines() {
+                let Some(rest) = line.strip_prefix("steward_step_duration_seconds_") else {
+                    continue;
+                };
+                let (kind, rest) = rest.split_once("{step=\"").unwrap_or_default();
+                let Some((step, value)) = rest.split_once("\"} ") else {
+                    continue;
+                };
+                let value: f64 = value.parse().unwrap_or(0.0);
+                let e = steps.entry(step.to_string()).or_default();
+                match kind {
+                    "sum" => e.0 += value,
+                    "count" => e.1 += value,
+                    _ => {}
+                }
+            }
+        }
+        let line: Vec<String> = steps
+            .iter()
+            .filter(|(_, (_, n))| *n > 0.0)
+            .map(|(step, (sum, n))| format!("{step} {n:.0}× {:.1} ms", sum / n * 1e3))
+            .collect();
+        println!("    steps (count × mean): {}", line.join(", "));
+    }
+
     /// Peak resident memory of each process, in MiB.
     fn peak_rss(&self) -> Vec<f64> {
         self.children
@@ -239,7 +277,11 @@ impl Steward {
 async fn erased(url: &str, ids: &[u64]) -> (i64, i64) {
     let list = ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
     let all = "SELECT COUNT(*) FROM customers WHERE name IS NULL AND phone IS NULL".to_string();
-    let chosen = format!("{all} AND id IN ({list})");
+    // No one chosen: a list that matches nothing (an empty IN list is not SQL).
+    let chosen = format!(
+        "{all} AND id IN ({})",
+        if list.is_empty() { "-1" } else { &list }
+    );
     macro_rules! both {
         ($pool:expr) => {{
             let p = $pool;
@@ -364,6 +406,7 @@ async fn run(
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let rss = steward.peak_rss();
+    steward.print_steps(&http).await;
     let finished = steward.finished().await;
     let first = filed.iter().map(|(_, at)| *at).min().unwrap();
     let last = finished.values().copied().max().unwrap();
@@ -429,11 +472,21 @@ fn main() {
             shop::seed_mysql(&db, n).await,
             shop::seed_sqlite(&db, n).await,
         ];
+        // STEWARD_BENCH_ONLY=sqlite|postgres|two runs one configuration.
+        let only = std::env::var("STEWARD_BENCH_ONLY").unwrap_or_default();
         for (label, on_postgres, processes) in [
             ("SQLite, 1 process", false, 1),
             ("PostgreSQL, 1 process", true, 1),
             ("PostgreSQL, 2 processes", true, 2),
         ] {
+            let key = match (on_postgres, processes) {
+                (false, _) => "sqlite",
+                (true, 1) => "postgres",
+                _ => "two",
+            };
+            if !only.is_empty() && only != key {
+                continue;
+            }
             run(label, on_postgres, processes, &shops, n, r).await;
         }
         if !keep {

@@ -234,6 +234,7 @@ pub fn services(config: Config) -> Result<Services, AnyError> {
         translations: std::sync::Arc::new(
             steward_core::workflow::consent::translation_cache::TranslationCache::new(translations),
         ),
+        commits: Default::default(),
     })
 }
 

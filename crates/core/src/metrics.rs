@@ -47,6 +47,9 @@ pub enum Step {
     ActionCommit,
     /// Claiming due connector jobs, so that no other process runs them.
     Claim,
+    /// Before an erasure: every SQL store of the request checked reachable and its map
+    /// against the live schema.
+    Preflight,
     /// A connector job's work in the store: connection, queries, webhook call.
     ConnectorQuery,
     /// Saving what a connector job found or did (its task, records, timeline, audit).
@@ -63,6 +66,7 @@ impl Step {
             Step::VerifyCommit => "verify_commit",
             Step::ActionCommit => "action_commit",
             Step::Claim => "claim",
+            Step::Preflight => "preflight",
             Step::ConnectorQuery => "connector_query",
             Step::TaskSave => "task_save",
             Step::Mail => "mail",
@@ -178,7 +182,7 @@ impl Metrics {
         );
         registry.register(
             "step_duration_seconds",
-            "Time spent in each step of a request's work (http, file_commit, verify_commit, action_commit, claim, connector_query, task_save, mail)",
+            "Time spent in each step of a request's work (http, file_commit, verify_commit, action_commit, claim, preflight, connector_query, task_save, mail)",
             self.step_seconds.clone(),
         );
         registry.register(

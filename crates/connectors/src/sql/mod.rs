@@ -144,6 +144,8 @@ pub struct SqlConnector {
     /// The live schema as last read: jobs reuse it; a registration check or preflight reads
     /// it afresh, and a query that fails drops it so the retry reads it again.
     schema: std::sync::Mutex<Option<std::sync::Arc<Schema>>>,
+    /// When [`check_schema`](Self::check_schema) last passed on the schema cached now.
+    checked_at: std::sync::Mutex<Option<std::time::Instant>>,
 }
 
 macro_rules! bind_all {
@@ -324,6 +326,7 @@ impl SqlConnector {
             dataset,
             hash_key,
             schema: Default::default(),
+            checked_at: Default::default(),
         })
     }
 
@@ -557,11 +560,34 @@ impl SqlConnector {
         let schema = self.live_schema().await?;
         self.check_strategies(&schema)?;
         self.check_keys().await?;
-        self.check_deletions().await
+        self.check_deletions().await?;
+        *self.checked_at.lock().expect("schema cache") = Some(std::time::Instant::now());
+        Ok(())
+    }
+
+    /// An erasure's preflight: the store answers now, and its map fits the live schema as
+    /// [`check_schema`](Self::check_schema) found it at most `fresh_for` ago (else it checks
+    /// again). A bulk erasure runs many preflights of each store a second; each reading the
+    /// whole schema anew made the preflight four times the erasure's own time.
+    pub async fn preflight(&self, fresh_for: std::time::Duration) -> Result<(), ConnectorError> {
+        let fresh = self
+            .checked_at
+            .lock()
+            .expect("schema cache")
+            .is_some_and(|at| at.elapsed() < fresh_for);
+        if fresh && self.has_schema() {
+            self.pool
+                .ping()
+                .await
+                .map_err(|e| self.refusal.explain(query_error(e)))
+        } else {
+            self.check_schema().await
+        }
     }
 
     /// Drops the cached schema: the next job reads it again.
     pub fn forget_schema(&self) {
+        *self.checked_at.lock().expect("schema cache") = None;
         *self.schema.lock().expect("schema cache") = None;
     }
 

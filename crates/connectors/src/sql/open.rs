@@ -294,6 +294,16 @@ pub async fn sqlite(
 }
 
 impl Pool {
+    /// Asks the store to answer, on one of the pool's connections.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        use sqlx::Connection;
+        match self {
+            Pool::Pg(p) => p.acquire().await?.ping().await,
+            Pool::My(p) => p.acquire().await?.ping().await,
+            Pool::Lite(p) => p.acquire().await?.ping().await,
+        }
+    }
+
     /// How many connections the pool holds open now.
     pub fn open_connections(&self) -> u32 {
         match self {

@@ -12,6 +12,7 @@ pub mod error;
 pub mod export_permits;
 pub mod exports;
 pub mod figure_cache;
+pub mod group_commit;
 pub mod language;
 pub mod notices;
 pub mod overview;

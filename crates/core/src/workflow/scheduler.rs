@@ -24,22 +24,33 @@ pub fn spawn(svc: Services) -> Scheduler {
     let warm = svc.clone();
     tokio::spawn(async move { super::connect::warm(&warm).await });
     let handle = tokio::spawn(async move {
+        // The periodic work (checkpoints, reminders, the brand and translations of other
+        // processes) runs once an interval; a job ending wakes only the job pass, so a
+        // burst of jobs is dispatched as fast as they end.
+        let mut periodic_at = tokio::time::Instant::now();
         loop {
             // A pass under way finishes (its steps are each in a transaction); the wait
             // between passes is cut short.
-            if let Err(e) = tick(&svc).await {
+            if let Err(e) = jobs_pass(&svc).await {
                 tracing::warn!("scheduler: {e}");
             }
-            // Another process may have changed the brand or published a translation.
-            if let Err(e) = super::brand::refresh(&svc).await {
-                tracing::warn!("scheduler: reading the brand: {e}");
+            if tokio::time::Instant::now() >= periodic_at {
+                periodic_at = tokio::time::Instant::now() + svc.config.scheduler_interval;
+                if let Err(e) = periodic(&svc).await {
+                    tracing::warn!("scheduler: {e}");
+                }
+                // Another process may have changed the brand or published a translation.
+                if let Err(e) = super::brand::refresh(&svc).await {
+                    tracing::warn!("scheduler: reading the brand: {e}");
+                }
+                if let Err(e) = super::consent::translations::refresh(&svc).await {
+                    tracing::warn!("scheduler: reading the translations: {e}");
+                }
             }
-            if let Err(e) = super::consent::translations::refresh(&svc).await {
-                tracing::warn!("scheduler: reading the translations: {e}");
-            }
+            let until_periodic = periodic_at.saturating_duration_since(tokio::time::Instant::now());
             tokio::select! {
                 _ = stopped.notified() => return,
-                _ = tokio::time::timeout(svc.config.scheduler_interval, svc.jobs.notified()) => {}
+                _ = tokio::time::timeout(until_periodic, svc.jobs.notified()) => {}
             }
         }
     });
@@ -69,9 +80,24 @@ impl Scheduler {
     }
 }
 
+/// A whole pass, as the scheduler makes it over one interval (for commands and tests that
+/// want it now).
 pub async fn tick(svc: &Services) -> Result<(), WorkflowError> {
+    jobs_pass(svc).await?;
+    periodic(svc).await
+}
+
+/// Starts the connector jobs that are due, and closes the requests of an auto-complete kind
+/// whose tasks are all settled.
+async fn jobs_pass(svc: &Services) -> Result<(), WorkflowError> {
     tasks::spawn_due_jobs(svc).await?;
     super::requests::auto_complete(svc).await?;
+    Ok(())
+}
+
+/// What is done once an interval: the audit checkpoint, and (one process at a time) the
+/// reminders and the retention pass.
+async fn periodic(svc: &Services) -> Result<(), WorkflowError> {
     // A checkpoint that cannot be written must not hold up reminders.
     if let Err(e) = super::records::checkpoint(svc).await {
         tracing::warn!("audit checkpoint: {e}");

@@ -27,6 +27,8 @@ pub struct Services {
     pub brand: std::sync::Arc<super::brand::cache::BrandCache>,
     /// The purposes' texts in other languages, as the banner shows them.
     pub translations: std::sync::Arc<super::consent::translation_cache::TranslationCache>,
+    /// Connector jobs' results, saved in shared transactions when they end together.
+    pub commits: std::sync::Arc<super::group_commit::GroupCommit>,
 }
 
 impl Services {

@@ -121,24 +121,24 @@ pub async fn spawn_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
     Ok(started)
 }
 
+/// Claims up to `at_most` due jobs in one transaction: each by compare-and-set, so a job
+/// another process claimed meanwhile is skipped. One commit for all (a commit each was most
+/// of a bulk erasure's dispatch time).
 async fn claim_due(svc: &Services, at_most: i64) -> Result<Vec<String>, WorkflowError> {
     let now = db::now();
-    let ids = svc
-        .db
-        .run(move |c| tasks::runnable(c, now, MAX_AUTOMATIC_ATTEMPTS, at_most))
-        .await?;
-    let mut claimed = Vec::new();
-    for id in ids {
-        let claim_id = id.clone();
-        if svc
-            .db
-            .run(move |c| tasks::claim(c, &claim_id, now, now + CLAIM))
-            .await?
-        {
-            claimed.push(id);
-        }
-    }
-    Ok(claimed)
+    svc.db
+        .run(move |c| {
+            db::write_tx(c, |c| {
+                let mut claimed = Vec::new();
+                for id in tasks::runnable(c, now, MAX_AUTOMATIC_ATTEMPTS, at_most)? {
+                    if tasks::claim(c, &id, now, now + CLAIM)? {
+                        claimed.push(id);
+                    }
+                }
+                Ok::<_, WorkflowError>(claimed)
+            })
+        })
+        .await
 }
 
 /// Runs every connector job that is due and waits for them (up to [`PARALLEL_JOBS`] at
@@ -181,7 +181,9 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
         callback_url: format!("{}/api/v1/tasks/{}/result", svc.config.base_url, t.id),
     };
     let preflight = if job == Job::Erase && s.kind == StoreKind::Sql {
-        preflight_erasure(svc, &r.id).await
+        svc.metrics
+            .time(Step::Preflight, preflight_erasure(svc, &r.id))
+            .await
     } else {
         Ok(())
     };
@@ -216,7 +218,7 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
     );
     let keys = svc.keys.clone();
     let store_name = s.name.clone();
-    let save = svc.db.run(move |conn| {
+    let save = svc.commits.run(&svc.db, move |conn| {
             db::write_tx(conn, |c| {
                 let (mut t, _) = tasks::find(c, &t.id)?.ok_or(WorkflowError::NotFound)?;
                 if t.status != TaskStatus::Running {
@@ -341,6 +343,11 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
         })
 }
 
+/// How long a store's full schema check stands for the preflights that follow it (each still
+/// asks the store to answer): a map that stopped fitting within this second is found by the
+/// erasure's own statements failing, as it would have been a moment after any preflight.
+const PREFLIGHT_FRESH: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Erasure is all or nothing across a request's SQL stores: before any of them erases,
 /// each one still to erase must be reachable, not Steward itself, and its map must still fit
 /// the live schema with every strategy. The first that fails holds every store's erasure,
@@ -367,7 +374,9 @@ async fn preflight_erasure(svc: &Services, request_id: &str) -> Result<(), Conne
         let c = crate::workflow::connect::connector(svc, &s)
             .await
             .map_err(|e| held(e.to_string()))?;
-        c.check_schema().await.map_err(|e| held(e.to_string()))?;
+        c.preflight(PREFLIGHT_FRESH)
+            .await
+            .map_err(|e| held(e.to_string()))?;
     }
     Ok(())
 }
