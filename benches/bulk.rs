@@ -14,6 +14,11 @@
 //!     cargo bench --bench bulk -- 100000 2000     # N, then R
 //!     STEWARD_BENCH_KEEP=1 cargo bench --bench bulk   # keep the seeded shops
 //!     STEWARD_BENCH_ONLY=two cargo bench --bench bulk  # one configuration: sqlite, postgres, two
+//!     STEWARD_BENCH_RATE=100 cargo bench --bench bulk   # file at most 100 requests a second
+//!
+//! Without a rate the clients file as fast as Steward answers them, which is faster than the
+//! stores are worked: requests queue, and the percentiles are mostly waiting. With a rate
+//! below what Steward sustains, they are one request's own time.
 //!
 //! Prints requests per second end to end, p50/p95/p99 per request, each process's peak RSS,
 //! and checks that every person was erased exactly once (each task done in one attempt, the
@@ -317,6 +322,7 @@ async fn run(
     shops: &[String; 3],
     n: u64,
     r: usize,
+    rate: Option<f64>,
 ) {
     let steward = Arc::new(Steward::start(label, on_postgres, processes).await);
     let http = reqwest::Client::new();
@@ -356,6 +362,10 @@ async fn run(
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 if i >= ids.len() {
                     return filed;
+                }
+                if let Some(rate) = rate {
+                    let due = started + Duration::from_secs_f64(i as f64 / rate);
+                    tokio::time::sleep_until(due.into()).await;
                 }
                 let process = i % steward.bases.len();
                 let at = chrono::Utc::now().naive_utc();
@@ -460,12 +470,18 @@ fn main() {
         "at most N/3 requests: each run erases R new customers"
     );
     let keep = std::env::var("STEWARD_BENCH_KEEP").is_ok_and(|v| v == "1");
+    let rate: Option<f64> = std::env::var("STEWARD_BENCH_RATE")
+        .ok()
+        .map(|v| v.parse().expect("STEWARD_BENCH_RATE: requests per second"));
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .unwrap();
     rt.block_on(async {
-        println!("Steward bulk benchmark: {r} deletion requests over three shops of {n} customers");
+        println!(
+            "Steward bulk benchmark: {r} deletion requests over three shops of {n} customers, filed {}",
+            rate.map_or("as fast as answered".to_string(), |r| format!("at {r} a second"))
+        );
         let db = format!("{SHOP}_{n}");
         let shops = [
             shop::seed_pg(&db, n).await,
@@ -487,7 +503,7 @@ fn main() {
             if !only.is_empty() && only != key {
                 continue;
             }
-            run(label, on_postgres, processes, &shops, n, r).await;
+            run(label, on_postgres, processes, &shops, n, r, rate).await;
         }
         if !keep {
             shop::drop_shops(&db, &db).await;

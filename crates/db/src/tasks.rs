@@ -196,7 +196,7 @@ pub fn runnable(
                     .eq(W(TaskStatus::Running))
                     .and(tasks::claimed_until.lt(now))),
         )
-        .order(tasks::due_date.asc())
+        .order((tasks::due_date.asc(), tasks::id.asc()))
         .limit(limit)
         .select(tasks::id)
         .load(conn)?)

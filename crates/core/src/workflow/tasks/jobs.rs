@@ -122,15 +122,19 @@ pub async fn spawn_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
 }
 
 /// Claims up to `at_most` due jobs in one transaction: each by compare-and-set, so a job
-/// another process claimed meanwhile is skipped. One commit for all (a commit each was most
+/// another process claimed meanwhile is skipped, in the order of their ids. One commit for all (a commit each was most
 /// of a bulk erasure's dispatch time).
 async fn claim_due(svc: &Services, at_most: i64) -> Result<Vec<String>, WorkflowError> {
     let now = db::now();
     svc.db
         .run(move |c| {
             db::write_tx(c, |c| {
+                let mut due = tasks::runnable(c, now, MAX_AUTOMATIC_ATTEMPTS, at_most)?;
+                // Rows are locked in one order by every process, so two processes claiming
+                // at once wait for each other instead of deadlocking.
+                due.sort();
                 let mut claimed = Vec::new();
-                for id in tasks::runnable(c, now, MAX_AUTOMATIC_ATTEMPTS, at_most)? {
+                for id in due {
                     if tasks::claim(c, &id, now, now + CLAIM)? {
                         claimed.push(id);
                     }
