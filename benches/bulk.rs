@@ -108,17 +108,7 @@ impl Steward {
         let token = tokio::task::spawn_blocking(move || {
             let svc = steward::cli::services(config).unwrap();
             let mut c = svc.db.get().unwrap();
-            let email = steward::domain::EmailAddress::parse("bench@staff.example").unwrap();
-            let (u, _) = steward::auth::create_user(
-                &mut c,
-                &email,
-                "Bench",
-                steward::domain::Role::Admin,
-                Some("orbit kettle velvet 42"),
-                &steward::audit::Actor::System,
-            )
-            .unwrap();
-            steward::auth::create_token(&mut c, &u, "bench", 1).unwrap()
+            shop::admin_token(&mut c)
         })
         .await
         .unwrap();

@@ -61,17 +61,7 @@ impl Server {
         let db = svc.db.clone();
         let token = tokio::task::spawn_blocking(move || {
             let mut c = db.get().unwrap();
-            let email = steward::domain::EmailAddress::parse("bench@staff.example").unwrap();
-            let (u, _) = steward::auth::create_user(
-                &mut c,
-                &email,
-                "Bench",
-                steward::domain::Role::Admin,
-                Some("orbit kettle velvet 42"),
-                &steward::audit::Actor::System,
-            )
-            .unwrap();
-            steward::auth::create_token(&mut c, &u, "bench", 1).unwrap()
+            shop::admin_token(&mut c)
         })
         .await
         .unwrap();

@@ -70,6 +70,22 @@ fn fills(n: u64, series: impl Fn(u64) -> (String, String), concat: bool) -> [Str
     ]
 }
 
+/// Every statement that makes and fills the shop, for MariaDB (`CONCAT`, `DIV`, no
+/// expression index) or for PostgreSQL and SQLite (`||`, `/`, the case-insensitive index,
+/// `ANALYZE`).
+fn script(n: u64, series: impl Fn(u64) -> (String, String), mariadb: bool) -> Vec<String> {
+    let mut all: Vec<String> = TABLES.iter().map(|s| s.to_string()).collect();
+    all.extend(fills(n, series, mariadb));
+    all.extend(INDEXES.iter().map(|s| s.to_string()));
+    if mariadb {
+        all.iter_mut()
+            .for_each(|s| *s = s.replace("(i + 1) / 2", "(i + 1) DIV 2"));
+    } else {
+        all.extend([CI_INDEX.to_string(), "ANALYZE".into()]);
+    }
+    all
+}
+
 /// The shop `db` (e.g. `steward_dsr_1000000`) in PostgreSQL, seeded if missing; its URL.
 pub async fn seed_pg(db: &str, n: u64) -> String {
     let admin = sqlx::PgPool::connect(&format!("{}/test", super::PG))
@@ -87,13 +103,7 @@ pub async fn seed_pg(db: &str, n: u64) -> String {
         run!(&admin, &format!("CREATE DATABASE {db}"));
         let p = sqlx::PgPool::connect(&url).await.unwrap();
         let series = |m: u64| (String::new(), format!("generate_series(1, {m}) i"));
-        for s in TABLES
-            .iter()
-            .map(|s| s.to_string())
-            .chain(fills(n, series, false))
-            .chain(INDEXES.iter().map(|s| s.to_string()))
-            .chain([CI_INDEX.to_string(), "ANALYZE".into()])
-        {
+        for s in script(n, series, false) {
             run!(&p, &s);
         }
         p.close().await;
@@ -126,13 +136,8 @@ pub async fn seed_mysql(db: &str, n: u64) -> String {
                 format!("(SELECT seq AS i FROM seq_1_to_{m}) s"),
             )
         };
-        for s in TABLES
-            .iter()
-            .map(|s| s.to_string())
-            .chain(fills(n, series, true))
-            .chain(INDEXES.iter().map(|s| s.to_string()))
-        {
-            run!(&p, &s.replace("(i + 1) / 2", "(i + 1) DIV 2"));
+        for s in script(n, series, true) {
+            run!(&p, &s);
         }
         p.close().await;
         println!("seeded MariaDB {db} in {:.1?}", t.elapsed());
@@ -161,13 +166,7 @@ pub async fn seed_sqlite(name: &str, n: u64) -> String {
                 "s".to_string(),
             )
         };
-        for s in TABLES
-            .iter()
-            .map(|s| s.to_string())
-            .chain(fills(n, series, false))
-            .chain(INDEXES.iter().map(|s| s.to_string()))
-            .chain([CI_INDEX.to_string(), "ANALYZE".into()])
-        {
+        for s in script(n, series, false) {
             run!(&p, &s);
         }
         p.close().await;
@@ -209,6 +208,21 @@ pub fn dataset(erase: bool) -> Value {
                     "shipping_address": if erase { null("user.contact.address") } else { keep("user.contact.address") }}},
         {"name": "order_items", "primary_key": "id", "references": {"order_id": "orders.id"},
          "fields": {"sku": {"category": "user.behavior.purchase"}}}]})
+}
+
+/// An administrator `bench@staff.example` and an API token of theirs, in Steward's database.
+pub fn admin_token(c: &mut steward::db::DbConn) -> String {
+    let email = steward::domain::EmailAddress::parse("bench@staff.example").unwrap();
+    let (u, _) = steward::auth::create_user(
+        c,
+        &email,
+        "Bench",
+        steward::domain::Role::Admin,
+        Some("orbit kettle velvet 42"),
+        &steward::audit::Actor::System,
+    )
+    .unwrap();
+    steward::auth::create_token(c, &u, "bench", 1).unwrap()
 }
 
 /// The body that registers the shop as a SQL store.

@@ -80,22 +80,26 @@ pub fn publish(conn: &mut DbConn, n: &NoticeRow) -> Result<(), DbError> {
     Ok(())
 }
 
+/// The subject's current state as a record leaves it.
+fn standing_after(r: &ConsentRow) -> CurrentRow {
+    CurrentRow {
+        subject_index: r.subject_index.clone(),
+        purpose_key: r.purpose_key.clone(),
+        record_id: r.id.clone(),
+        status: r.status,
+        notice_version: r.notice_version,
+        recorded_at: r.recorded_at,
+        notice_language: r.notice_language,
+    }
+}
+
 /// The subject's current state after `records`, in order: the last record of each purpose.
 fn latest(records: &[ConsentRow]) -> Vec<CurrentRow> {
     let mut out: Vec<CurrentRow> = Vec::with_capacity(records.len());
     for r in records {
-        let current = CurrentRow {
-            subject_index: r.subject_index.clone(),
-            purpose_key: r.purpose_key.clone(),
-            record_id: r.id.clone(),
-            status: r.status,
-            notice_version: r.notice_version,
-            recorded_at: r.recorded_at,
-            notice_language: r.notice_language,
-        };
         match out.iter_mut().find(|c| c.purpose_key == r.purpose_key) {
-            Some(earlier) => *earlier = current,
-            None => out.push(current),
+            Some(earlier) => *earlier = standing_after(r),
+            None => out.push(standing_after(r)),
         }
     }
     out
@@ -137,8 +141,7 @@ pub fn append(conn: &mut DbConn, records: &[ConsentRow]) -> Result<(), DbError> 
         DbConn::Postgres(pg) => write!(pg, records.to_vec(), latest(records)),
         DbConn::Sqlite(lite) => {
             for r in records {
-                let current = latest(std::slice::from_ref(r)).remove(0);
-                write!(lite, r.clone(), current);
+                write!(lite, r.clone(), standing_after(r));
             }
         }
     };

@@ -73,22 +73,7 @@ pub fn claim(conn: &mut DbConn, key: &str) -> Result<bool, DbError> {
 /// Records that something happened once (a start-up pass finished). Processes starting
 /// together may both get there: the second finds the mark set, which is as good.
 pub fn mark(conn: &mut DbConn, key: &str) -> Result<(), DbError> {
-    let inserted = diesel::insert_into(settings::table)
-        .values((
-            settings::key.eq(key),
-            settings::value.eq(crate::conn::now().to_string()),
-            settings::updated_by.eq(None::<String>),
-            settings::updated_at.eq(crate::conn::now()),
-        ))
-        .execute(conn);
-    match inserted {
-        Ok(_)
-        | Err(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )) => Ok(()),
-        Err(e) => Err(e.into()),
-    }
+    claim(conn, key).map(|_| ())
 }
 
 pub fn put(conn: &mut DbConn, key: &str, value: &str, by: Option<&UserId>) -> Result<(), DbError> {

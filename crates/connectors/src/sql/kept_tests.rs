@@ -1,18 +1,9 @@
 //! A store's long-lived pool is warm: all its connections are open before the first job, and
 //! one that closes is opened again in the background, not by the next job.
 
+use super::reconnect_tests::dataset;
 use super::{SqlConnector, SqlUrl, open::POOL_SIZE};
 use crate::reach::Reach;
-use steward_domain::dataset::Dataset;
-
-fn dataset() -> Dataset {
-    Dataset::parse(
-        r#"{"tables": [{"name": "members", "primary_key": "id",
-            "identities": {"email": "email"},
-            "fields": {"name": {"category": "user.name", "erasure": "redact"}}}]}"#,
-    )
-    .unwrap()
-}
 
 async fn shop(dir: &std::path::Path) -> SqlUrl {
     let path = dir.join("shop.db");

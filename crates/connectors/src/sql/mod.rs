@@ -337,7 +337,8 @@ impl SqlConnector {
     }
 
     /// How many connections the pool holds open now.
-    pub fn open_connections(&self) -> u32 {
+    #[cfg(test)]
+    fn open_connections(&self) -> u32 {
         self.pool.open_connections()
     }
 

@@ -305,6 +305,7 @@ impl Pool {
     }
 
     /// How many connections the pool holds open now.
+    #[cfg(test)]
     pub fn open_connections(&self) -> u32 {
         match self {
             Pool::Pg(p) => p.size(),

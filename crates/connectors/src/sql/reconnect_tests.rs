@@ -11,7 +11,8 @@ use steward_domain::dataset::Dataset;
 
 const OURS: &str = "instance-of-this-steward";
 
-fn dataset() -> Dataset {
+/// A `members` table found by email, its name redacted.
+pub(super) fn dataset() -> Dataset {
     Dataset::parse(
         r#"{"tables": [{"name": "members", "primary_key": "id",
             "identities": {"email": "email"},

@@ -97,6 +97,13 @@ pub async fn warm_store(svc: &Services, s: &StoreRow) {
     if let Err(e) = warmed {
         tracing::info!("store {}: not connected ahead of its jobs: {e}", s.id);
     }
+    // Deactivated while it connected: its release came first, so the pool is let go here.
+    let id = s.id.clone();
+    if let Ok(now) = svc.db.run(move |c| steward_db::stores::find(c, &id)).await
+        && !now.is_some_and(|n| n.active)
+    {
+        svc.pools.remove(&s.id);
+    }
 }
 
 /// The store's connection details with its secrets decrypted.

@@ -39,13 +39,6 @@ pub fn spawn(svc: Services) -> Scheduler {
                 if let Err(e) = periodic(&svc).await {
                     tracing::warn!("scheduler: {e}");
                 }
-                // Another process may have changed the brand or published a translation.
-                if let Err(e) = super::brand::refresh(&svc).await {
-                    tracing::warn!("scheduler: reading the brand: {e}");
-                }
-                if let Err(e) = super::consent::translations::refresh(&svc).await {
-                    tracing::warn!("scheduler: reading the translations: {e}");
-                }
             }
             let until_periodic = periodic_at.saturating_duration_since(tokio::time::Instant::now());
             tokio::select! {
@@ -95,9 +88,16 @@ async fn jobs_pass(svc: &Services) -> Result<(), WorkflowError> {
     Ok(())
 }
 
-/// What is done once an interval: the audit checkpoint, and (one process at a time) the
-/// reminders and the retention pass.
+/// What is done once an interval: the brand and translations read again (another process
+/// may have changed them), the audit checkpoint, and (one process at a time) the reminders
+/// and the retention pass.
 async fn periodic(svc: &Services) -> Result<(), WorkflowError> {
+    if let Err(e) = super::brand::refresh(svc).await {
+        tracing::warn!("scheduler: reading the brand: {e}");
+    }
+    if let Err(e) = super::consent::translations::refresh(svc).await {
+        tracing::warn!("scheduler: reading the translations: {e}");
+    }
     // A checkpoint that cannot be written must not hold up reminders.
     if let Err(e) = super::records::checkpoint(svc).await {
         tracing::warn!("audit checkpoint: {e}");

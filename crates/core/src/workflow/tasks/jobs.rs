@@ -101,10 +101,7 @@ pub async fn spawn_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
             Err(_) => break,
         }
     }
-    let claimed = svc
-        .metrics
-        .time(Step::Claim, claim_due(svc, slots.len() as i64))
-        .await?;
+    let claimed = claim_due(svc, slots.len() as i64).await?;
     let started = claimed.len();
     for (id, slot) in claimed.into_iter().zip(slots) {
         let svc = svc.clone();
@@ -121,35 +118,34 @@ pub async fn spawn_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
     Ok(started)
 }
 
-/// Claims up to `at_most` due jobs in one transaction: each by compare-and-set, so a job
-/// another process claimed meanwhile is skipped, in the order of their ids. One commit for all (a commit each was most
-/// of a bulk erasure's dispatch time).
+/// Claims up to `at_most` due jobs, each by compare-and-set (a job another process claimed
+/// meanwhile is skipped), all in one transaction: a commit each was most of a bulk erasure's
+/// dispatch time.
 async fn claim_due(svc: &Services, at_most: i64) -> Result<Vec<String>, WorkflowError> {
     let now = db::now();
-    svc.db
-        .run(move |c| {
-            db::write_tx(c, |c| {
-                let mut due = tasks::runnable(c, now, MAX_AUTOMATIC_ATTEMPTS, at_most)?;
-                // Rows are locked in one order by every process, so two processes claiming
-                // at once wait for each other instead of deadlocking.
-                due.sort();
-                let mut claimed = Vec::new();
-                for id in due {
-                    if tasks::claim(c, &id, now, now + CLAIM)? {
-                        claimed.push(id);
-                    }
+    let claim = svc.db.run(move |c| {
+        db::write_tx(c, |c| {
+            let mut due = tasks::runnable(c, now, MAX_AUTOMATIC_ATTEMPTS, at_most)?;
+            // Every process locks rows in the same order, so two claiming at once wait for
+            // each other instead of deadlocking.
+            due.sort();
+            let mut claimed = Vec::new();
+            for id in due {
+                if tasks::claim(c, &id, now, now + CLAIM)? {
+                    claimed.push(id);
                 }
-                Ok::<_, WorkflowError>(claimed)
-            })
+            }
+            Ok::<_, WorkflowError>(claimed)
         })
-        .await
+    });
+    svc.metrics.time(Step::Claim, claim).await
 }
 
 /// Runs every connector job that is due and waits for them (up to [`PARALLEL_JOBS`] at
 /// once): for commands that want the work done before they go on (the demo, benchmarks).
 pub async fn run_due_jobs(svc: &Services) -> Result<usize, WorkflowError> {
     use futures_util::StreamExt;
-    let claimed = svc.metrics.time(Step::Claim, claim_due(svc, 20)).await?;
+    let claimed = claim_due(svc, 20).await?;
     let ran = claimed.len();
     let results: Vec<Result<(), WorkflowError>> = futures_util::stream::iter(claimed)
         .map(|id| async move { run_one(svc, &id).await })
@@ -193,26 +189,15 @@ async fn run_one(svc: &Services, task_id: &str) -> Result<(), WorkflowError> {
     };
     let started = std::time::Instant::now();
     let work = async {
-        match preflight {
-            Err(e) => Err(e),
-            Ok(()) if s.kind == StoreKind::Sql => {
-                match crate::workflow::connect::connector(svc, &s).await {
-                    Ok(c) => c.run(job, &subject, &info).await,
-                    Err(e) => Err(e),
-                }
-            }
-            Ok(()) => match target_of(svc, &s) {
-                Ok(target) => match connectors::open(target, &svc.reach).await {
-                    Ok(connector) => {
-                        let o = connector.run(job, &subject, &info).await;
-                        connector.close().await;
-                        o
-                    }
-                    Err(e) => Err(e),
-                },
-                Err(e) => Err(e),
-            },
+        preflight?;
+        if s.kind == StoreKind::Sql {
+            let c = crate::workflow::connect::connector(svc, &s).await?;
+            return c.run(job, &subject, &info).await;
         }
+        let connector = connectors::open(target_of(svc, &s)?, &svc.reach).await?;
+        let o = connector.run(job, &subject, &info).await;
+        connector.close().await;
+        o
     };
     let outcome = svc.metrics.time(Step::ConnectorQuery, work).await;
     svc.metrics.observe_job(
